@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Dsl.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: DSL0001-0099 shapes, DSL0100-0199 constructs the
+/// generator cannot evaluate, DSL0200-0299 outputs, targets and losses, DSL0300-0399 composition, sharing and
+/// names, DSL0900+ warnings. Each has a section in docs/diagnostics.md.
+/// </summary>
+internal static class Descriptors
+{
+    private const string Shapes = "Dsl.Shapes";
+    private const string Constructs = "Dsl.Constructs";
+    private const string Outputs = "Dsl.Outputs";
+    private const string Names = "Dsl.Names";
+    private const string HelpRoot = "https://github.com/dsl-torchsharp/dsl/blob/main/docs/diagnostics.md#";
+
+    // ----- DSL0001-0099: shapes -----
+
+    public static readonly DiagnosticDescriptor IncompatibleShapes = Error(
+        "DSL0001", Shapes, "Incompatible shapes",
+        "'{0}' needs operands of the same shape but got {1} and {2}; {3}");
+
+    public static readonly DiagnosticDescriptor WrongRank = Error(
+        "DSL0002", Shapes, "Wrong input rank",
+        "{0} expects {1} but got {2}; {3}");
+
+    public static readonly DiagnosticDescriptor KernelTooLarge = Error(
+        "DSL0003", Shapes, "Kernel larger than the input",
+        "{0}: kernel {1} does not fit the input {2} (spatial {3}, padding {4}); use Padding.Same, a smaller kernel or remove a downsampling layer before it");
+
+    public static readonly DiagnosticDescriptor ReshapeMismatch = Error(
+        "DSL0004", Shapes, "Reshape sizes do not multiply out",
+        "Reshape to {0} holds {1} elements per sample but the input {2} holds {3}; choose sizes whose product is {3}");
+
+    public static readonly DiagnosticDescriptor ConcatMismatch = Error(
+        "DSL0005", Shapes, "Concat operands do not match",
+        "Concat along dim {0}: operand {1} has shape {2} but the first has {3}; all dims except {0} must agree");
+
+    public static readonly DiagnosticDescriptor NeedsConcreteSize = Error(
+        "DSL0006", Shapes, "A concrete size is needed",
+        "{0} needs a size known at compile time but the input {1} has symbolic dimension '{2}'; {3}");
+
+    public static readonly DiagnosticDescriptor InvalidArgument = Error(
+        "DSL0007", Shapes, "Invalid argument",
+        "{0}: {1}");
+
+    // ----- DSL0100-0199: constructs -----
+
+    public static readonly DiagnosticDescriptor NotPartial = Error(
+        "DSL0100", Constructs, "Model class must be partial",
+        "[Model] class '{0}' must be declared 'partial' so the generator can add the module members; write 'partial class {0}'");
+
+    public static readonly DiagnosticDescriptor MissingDefine = Error(
+        "DSL0101", Constructs, "Missing Define method",
+        "[Model] class '{0}' needs a method 'static void Define(Graph g)' that declares the graph{1}");
+
+    public static readonly DiagnosticDescriptor Unsupported = Error(
+        "DSL0102", Constructs, "Not supported in Define",
+        "{0} is not supported in a model declaration: {1}");
+
+    public static readonly DiagnosticDescriptor NotConstant = Error(
+        "DSL0103", Constructs, "Value not known at compile time",
+        "{0} must be known at compile time, but '{1}' is not; use literals, constants, locals or parameters computed from them");
+
+    public static readonly DiagnosticDescriptor RunawayLoop = Error(
+        "DSL0104", Constructs, "Loop runs too long",
+        "This loop ran more than {0} iterations while interpreting Define; check its condition (the generator unrolls loops at compile time)");
+
+    public static readonly DiagnosticDescriptor RecursionTooDeep = Error(
+        "DSL0105", Constructs, "Helper calls nest too deeply",
+        "Helper method '{0}' is nested more than {1} calls deep while interpreting Define; recursion must end within that depth");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "DSL0106", Constructs, "Generator failure",
+        "The Dsl generator failed on model '{0}': {1}. This is a bug in the generator; please report it with the declaration");
+
+    public static readonly DiagnosticDescriptor UnsupportedModelClass = Error(
+        "DSL0107", Constructs, "Unsupported model class",
+        "[Model] class '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor NotYetSupported = Error(
+        "DSL0108", Constructs, "Feature not available yet",
+        "'{0}' is declared in the DSL surface but this version of the generator does not implement it yet");
+
+    public static readonly DiagnosticDescriptor UninitializedNode = Error(
+        "DSL0109", Constructs, "Node is not defined",
+        "{0} has no value here; assign it from g.Input(...) or a layer call before using it");
+
+    // ----- DSL0200-0299: outputs, targets and losses -----
+
+    public static readonly DiagnosticDescriptor NoOutputs = Error(
+        "DSL0200", Outputs, "Model has no outputs",
+        "Model '{0}' declares no outputs; add g.Output(\"name\", node) for each result of the model");
+
+    public static readonly DiagnosticDescriptor DuplicateOutput = Error(
+        "DSL0202", Outputs, "Duplicate output name",
+        "Output '{0}' is declared twice; give every output its own name");
+
+    // ----- DSL0300-0399: composition, sharing and names -----
+
+    public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
+        "DSL0300", Names, "Duplicate layer name",
+        "Layer name '{0}' is already used by {1} in model '{2}'; layer names are state-dict keys and must be unique");
+
+    public static readonly DiagnosticDescriptor InvalidName = Error(
+        "DSL0301", Names, "Invalid name",
+        "'{0}' is not a valid {1} name; use letters, digits and '_' and start with a letter or '_'");
+
+    public static readonly DiagnosticDescriptor DuplicateInput = Error(
+        "DSL0302", Names, "Duplicate input name",
+        "Input '{0}' is declared twice; give every input its own name");
+
+    // ----- DSL0900+: warnings -----
+
+    public static readonly DiagnosticDescriptor UnusedNode = Warning(
+        "DSL0900", Outputs, "Result never used",
+        "{0} '{1}' does not reach any output or loss; remove it or connect it");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToList();
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+}

@@ -1,0 +1,31 @@
+using System.Linq;
+using Dsl.Generator.Diagnostics;
+
+namespace Dsl.Generator.Model;
+
+/// <summary>Explicit padding in elements, as resolved from <see cref="PaddingSpec"/> for one layer.</summary>
+internal sealed record PaddingPlan(int Top, int Bottom, int Left, int Right)
+{
+    public static readonly PaddingPlan None = new(0, 0, 0, 0);
+
+    public bool IsSymmetric => Top == Bottom && Left == Right;
+
+    public bool IsZero => Top == 0 && Bottom == 0 && Left == 0 && Right == 0;
+}
+
+/// <summary>What shape inference concluded about one node.</summary>
+/// <param name="Type">The output type, or null when inference failed at or before this node.</param>
+/// <param name="TrainableParameters">Parameters the node owns that train.</param>
+/// <param name="NonTrainableParameters">Buffers counted as Keras counts them (BatchNorm running mean and variance).</param>
+/// <param name="Padding">For convolution and pooling: the explicit padding the declared mode resolves to.</param>
+internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, long NonTrainableParameters, PaddingPlan? Padding);
+
+/// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node, and the diagnostics found.</summary>
+internal sealed record AnalyzedModel(ModelSpec Spec, EquatableArray<NodeAnalysis> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>True when the model can be emitted: complete, and no error was found.</summary>
+    public bool CanEmit => Spec.IsComplete && Nodes.All(n => n.Type is not null) &&
+        !Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
+    public TensorType TypeOf(int node) => Nodes[node].Type!;
+}

@@ -1,0 +1,30 @@
+namespace Dsl.Generator.Model;
+
+/// <summary>A named output of the model (<c>g.Output("logits", node)</c>).</summary>
+internal sealed record OutputSpec(string Name, int Node, int Site);
+
+/// <summary>
+/// The IR of one <c>[Model]</c> class: everything the shape rules and emitters need, as plain values
+/// (strings, numbers, <see cref="EquatableArray{T}"/>) so that the incremental pipeline compares it by value.
+/// It holds no Roslyn symbol, syntax, compilation or location; sites are indexes into the location table that
+/// travels beside it (<see cref="Parsing.ParsedModel"/>).
+/// </summary>
+/// <param name="Namespace">The containing namespace, empty for the global namespace.</param>
+/// <param name="ClassName">The class name.</param>
+/// <param name="Accessibility">The declared accessibility keyword (<c>public</c>, <c>internal</c>).</param>
+/// <param name="ClassSite">Site of the class name, for diagnostics about the model as a whole.</param>
+/// <param name="Nodes">The graph, in creation order.</param>
+/// <param name="Outputs">The declared outputs, in order.</param>
+/// <param name="IsComplete">False when interpreting <c>Define</c> failed; such a model is not analyzed or emitted.</param>
+internal sealed record ModelSpec(
+    string Namespace,
+    string ClassName,
+    string Accessibility,
+    int ClassSite,
+    EquatableArray<NodeSpec> Nodes,
+    EquatableArray<OutputSpec> Outputs,
+    bool IsComplete)
+{
+    /// <summary>The metadata name (<c>Ns.Model</c>) that identifies the model across the compilation.</summary>
+    public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+}

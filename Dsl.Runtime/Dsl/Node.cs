@@ -1,0 +1,106 @@
+namespace Dsl;
+
+/// <summary>
+/// A symbolic tensor of the declared graph, shaped <c>[B, d1, ..., dn]</c>. Layers are fluent methods named as
+/// in PyTorch; their input sizes are inferred at compile time. <c>name:</c> sets the field / state-dict name,
+/// otherwise names are generated (<c>conv2d_1</c>, ...). Read by the source generator; never executed.
+/// </summary>
+public sealed class Node
+{
+    private Node()
+    {
+    }
+
+    // ----- layers with parameters -----
+
+    /// <summary>2-D convolution over <c>[B, C, H, W]</c>.</summary>
+    /// <param name="outChannels">Number of filters.</param>
+    /// <param name="kernelSize">Square kernel size.</param>
+    /// <param name="stride">Stride in both directions.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default), <see cref="Padding.Same"/> or an int.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Conv2d));
+
+    /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
+    public Node Linear(int outFeatures, bool bias = true, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+
+    /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
+    public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(BatchNorm2d));
+
+    /// <summary>Batch normalization over the features of <c>[B, F]</c>.</summary>
+    public Node BatchNorm1d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(BatchNorm1d));
+
+    // ----- pooling and resizing -----
+
+    /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node MaxPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+
+    /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+
+    /// <summary>Mean over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalAvgPool2d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool2d));
+
+    /// <summary>Nearest-neighbour upsampling by an integer factor: <c>[B, C, H, W]</c> to <c>[B, C, H*k, W*k]</c>.</summary>
+    public Node UpSample2d(int scaleFactor) => throw DeclarationOnly.Called(nameof(UpSample2d));
+
+    // ----- shape ops -----
+
+    /// <summary>Flattens everything after the batch: <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.</summary>
+    public Node Flatten() => throw DeclarationOnly.Called(nameof(Flatten));
+
+    /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's.</summary>
+    public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
+
+    /// <summary>Reverses the order along <paramref name="dim"/> (0 is the batch).</summary>
+    public Node Flip(int dim) => throw DeclarationOnly.Called(nameof(Flip));
+
+    // ----- activations and regularization -----
+
+    /// <summary>Rectified linear unit.</summary>
+    public Node Relu() => throw DeclarationOnly.Called(nameof(Relu));
+
+    /// <summary>Leaky rectified linear unit.</summary>
+    public Node LeakyRelu(double negativeSlope = 0.01) => throw DeclarationOnly.Called(nameof(LeakyRelu));
+
+    /// <summary>Logistic sigmoid.</summary>
+    public Node Sigmoid() => throw DeclarationOnly.Called(nameof(Sigmoid));
+
+    /// <summary>Hyperbolic tangent.</summary>
+    public Node Tanh() => throw DeclarationOnly.Called(nameof(Tanh));
+
+    /// <summary>Softmax along <paramref name="dim"/> (default: the channels / features, 1).</summary>
+    public Node Softmax(int dim = 1) => throw DeclarationOnly.Called(nameof(Softmax));
+
+    /// <summary>Log-softmax along <paramref name="dim"/> (default 1).</summary>
+    public Node LogSoftmax(int dim = 1) => throw DeclarationOnly.Called(nameof(LogSoftmax));
+
+    /// <summary>Dropout with drop probability <paramref name="p"/>; identity in eval mode.</summary>
+    public Node Dropout(double p) => throw DeclarationOnly.Called(nameof(Dropout));
+
+    // ----- arithmetic (element-wise, shapes must match or broadcast from [B, 1] / scalars) -----
+
+    public static Node operator +(Node a, Node b) => throw DeclarationOnly.Called("+");
+
+    public static Node operator -(Node a, Node b) => throw DeclarationOnly.Called("-");
+
+    public static Node operator *(Node a, Node b) => throw DeclarationOnly.Called("*");
+
+    public static Node operator +(Node a, double b) => throw DeclarationOnly.Called("+");
+
+    public static Node operator +(double a, Node b) => throw DeclarationOnly.Called("+");
+
+    public static Node operator -(Node a, double b) => throw DeclarationOnly.Called("-");
+
+    public static Node operator -(double a, Node b) => throw DeclarationOnly.Called("-");
+
+    public static Node operator *(Node a, double b) => throw DeclarationOnly.Called("*");
+
+    public static Node operator *(double a, Node b) => throw DeclarationOnly.Called("*");
+
+    public static Node operator -(Node a) => throw DeclarationOnly.Called("-");
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Dsl.Metadata;
+
+/// <summary>
+/// What the generator knows about a model, for summaries and plots: its layers in order with output shapes
+/// and parameter counts, its inputs and outputs, and the graph as DOT text. Every generated model exposes one
+/// as <c>static ModelInfo Info</c>.
+/// </summary>
+/// <param name="Name">The model's class name.</param>
+/// <param name="Inputs">Declared inputs, in order.</param>
+/// <param name="Outputs">Declared outputs, in order.</param>
+/// <param name="Layers">Every node of the graph in execution order (inputs first).</param>
+/// <param name="Dot">The graph in Graphviz DOT syntax.</param>
+public sealed record ModelInfo(
+    string Name,
+    IReadOnlyList<TensorInfo> Inputs,
+    IReadOnlyList<TensorInfo> Outputs,
+    IReadOnlyList<LayerInfo> Layers,
+    string Dot)
+{
+    /// <summary>Parameters an optimizer updates (shared parts counted once, frozen parts excluded).</summary>
+    public long TrainableParameters => Layers.Sum(l => l.TrainableParameters);
+
+    /// <summary>Frozen parameters and buffers (BatchNorm running statistics), counted as Keras does.</summary>
+    public long NonTrainableParameters => Layers.Sum(l => l.NonTrainableParameters);
+
+    /// <summary>All parameters and counted buffers.</summary>
+    public long TotalParameters => TrainableParameters + NonTrainableParameters;
+}
+
+/// <summary>A named tensor of a model's interface.</summary>
+/// <param name="Name">The record member's name as declared (<c>image</c>).</param>
+/// <param name="Shape">The static shape, batch first (<c>[B, 1, 28, 28]</c>).</param>
+/// <param name="DType">The element type (<c>float32</c>, <c>int64</c>).</param>
+public sealed record TensorInfo(string Name, string Shape, string DType);
+
+/// <summary>One node of a model's graph.</summary>
+/// <param name="Name">Field / state-dict name for layers with parameters, a generated name otherwise.</param>
+/// <param name="Kind">The operation (<c>Conv2d</c>, <c>Relu</c>, <c>Input</c>, ...).</param>
+/// <param name="OutputShape">The inferred output shape (<c>[B, 32, 26, 26]</c>).</param>
+/// <param name="TrainableParameters">Parameters this node owns that are trained.</param>
+/// <param name="NonTrainableParameters">Frozen parameters and counted buffers this node owns.</param>
+/// <param name="Inputs">Names of the nodes it reads.</param>
+public sealed record LayerInfo(
+    string Name,
+    string Kind,
+    string OutputShape,
+    long TrainableParameters,
+    long NonTrainableParameters,
+    IReadOnlyList<string> Inputs);

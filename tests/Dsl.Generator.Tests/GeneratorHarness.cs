@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Dsl.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Dsl.Generator.Tests;
+
+/// <summary>The result of running the generator over some sources.</summary>
+public sealed record GeneratorRun(
+    CSharpCompilation Input,
+    Compilation Output,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    ImmutableArray<(string HintName, string Source)> Generated,
+    GeneratorDriver Driver)
+{
+    /// <summary>Diagnostics of the compilation including generated code (warnings and errors).</summary>
+    public ImmutableArray<Diagnostic> OutputDiagnostics =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+
+    public string GeneratedSource(string className) =>
+        Generated.Single(g => g.HintName.EndsWith(className + ".g.cs", StringComparison.Ordinal)).Source;
+}
+
+/// <summary>Runs <see cref="ModelGenerator"/> in memory against the real Dsl.Runtime and TorchSharp assemblies.</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
+            .Concat(new[]
+            {
+                MetadataReference.CreateFromFile(typeof(Dsl.Graph).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location),
+            })
+            .ToImmutableArray());
+
+    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "DslTestAssembly",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")),
+        References.Value,
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            warningLevel: 9999));
+
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        new[] { new ModelGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(params string[] sources) => Run(Compile(sources), CreateDriver());
+
+    public static GeneratorRun Run(CSharpCompilation compilation, GeneratorDriver driver)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult();
+        var generated = result.Results
+            .SelectMany(r => r.GeneratedSources)
+            .Select(s => (s.HintName, s.SourceText.ToString()))
+            .ToImmutableArray();
+        return new GeneratorRun(compilation, output, diagnostics, generated, driver);
+    }
+
+    /// <summary>Formats diagnostics one a line, as <c>dotnet build</c> does, with the underlined source text.</summary>
+    public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(
+        Environment.NewLine,
+        diagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            string text = d.Location.IsInSource ? d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan) : "";
+            return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} «{text}»";
+        }));
+}
