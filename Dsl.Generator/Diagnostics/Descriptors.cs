@@ -59,7 +59,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor Unsupported = Error(
         "DSL0102", Constructs, "Not supported in Define",
-        "{0} is not supported in a model declaration: {1}");
+        "'{0}' cannot be interpreted at compile time: {1}");
 
     public static readonly DiagnosticDescriptor NotConstant = Error(
         "DSL0103", Constructs, "Value not known at compile time",
@@ -89,6 +89,14 @@ internal static class Descriptors
         "DSL0109", Constructs, "Node is not defined",
         "{0} has no value here; assign it from g.Input(...) or a layer call before using it");
 
+    public static readonly DiagnosticDescriptor EvaluationFailed = Error(
+        "DSL0110", Constructs, "Evaluation failed",
+        "Evaluating '{0}' at compile time failed: {1}");
+
+    public static readonly DiagnosticDescriptor BudgetExceeded = Error(
+        "DSL0111", Constructs, "Declaration too large",
+        "Interpreting Define exceeded the budget of {0} {1}; the generator stops here to keep builds fast");
+
     // ----- DSL0200-0299: outputs, targets and losses -----
 
     public static readonly DiagnosticDescriptor NoOutputs = Error(
@@ -107,7 +115,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor InvalidName = Error(
         "DSL0301", Names, "Invalid name",
-        "'{0}' is not a valid {1} name; use letters, digits and '_' and start with a letter or '_'");
+        "'{0}' cannot be used as {1} name: {2}");
 
     public static readonly DiagnosticDescriptor DuplicateInput = Error(
         "DSL0302", Names, "Duplicate input name",

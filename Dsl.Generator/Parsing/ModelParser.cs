@@ -1,14 +1,122 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Dsl.Generator.Parsing;
 
-// PLACEHOLDER until the interpreter lands.
+/// <summary>
+/// Reads one <c>[Model]</c> class: checks the class can be extended (partial, top level, not generic, no base
+/// class), finds <c>static void Define(Graph g)</c> and interprets it into a <see cref="ModelSpec"/>.
+/// Never throws: an unexpected failure becomes DSL0106 on the class.
+/// </summary>
 internal static class ModelParser
 {
-    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        new(new ModelSpec("", context.TargetSymbol.Name, "public", 0, EquatableArray<NodeSpec>.Empty, EquatableArray<OutputSpec>.Empty, false),
-            ImmutableArray<Location>.Empty, ImmutableArray<Diagnostics.DiagnosticInfo>.Empty);
+    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var builder = new GraphBuilder(symbol.Name);
+        int classSite = builder.AddSite(((ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
+        bool complete;
+        try
+        {
+            complete = Parse(context, symbol, builder, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (InterpretationError error)
+        {
+            int site = error.At is null ? classSite : builder.AddSite(error.At.GetLocation());
+            builder.Report(error.Descriptor, site, error.Args);
+            complete = false;
+        }
+        catch (Exception ex)
+        {
+            builder.Report(Descriptors.InternalError, classSite, symbol.Name, ModelGenerator.Describe(ex));
+            complete = false;
+        }
+
+        var (nodes, outputs) = complete ? builder.Build() : (EquatableArray<NodeSpec>.Empty, EquatableArray<OutputSpec>.Empty);
+        var spec = new ModelSpec(
+            symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString(),
+            symbol.Name,
+            SyntaxFacts.GetText(symbol.DeclaredAccessibility),
+            classSite,
+            nodes,
+            outputs,
+            complete && !builder.Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error));
+        return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
+    }
+
+    private static bool Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol symbol, GraphBuilder builder, CancellationToken cancellationToken)
+    {
+        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        int classSite = 0;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            builder.Report(Descriptors.NotPartial, classSite, symbol.Name);
+            return false;
+        }
+
+        string? problem =
+            symbol.ContainingType is not null ? $"is nested in '{symbol.ContainingType.Name}'; declare it directly in a namespace" :
+            symbol.IsGenericType ? "is generic; a model class cannot have type parameters" :
+            symbol.IsStatic ? "is static; remove 'static' so the module can be instantiated" :
+            symbol.IsAbstract ? "is abstract; remove 'abstract' so the module can be instantiated" :
+            symbol.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
+            null;
+        if (problem is not null)
+        {
+            builder.Report(Descriptors.UnsupportedModelClass, classSite, symbol.Name, problem);
+            return false;
+        }
+
+        var defines = symbol.GetMembers("Define").OfType<IMethodSymbol>().ToList();
+        var define = defines.FirstOrDefault(IsDefine);
+        if (define is null)
+        {
+            string hint = defines.Count > 0 ? "; the existing Define must be static, return void and take one Dsl.Graph parameter" : "";
+            builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, hint);
+            return false;
+        }
+
+        var syntax = define.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+        if (syntax is null || (syntax.Body is null && syntax.ExpressionBody is null))
+        {
+            builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, "; Define needs a body");
+            return false;
+        }
+
+        var semanticModel = context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // The C# compiler already reports these; interpreting code that does not bind would only add noise.
+            return false;
+        }
+
+        if (semanticModel.GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
+        {
+            builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, "; its body could not be read");
+            return false;
+        }
+
+        var interpreter = new Interpreter(semanticModel.Compilation, builder, cancellationToken);
+        interpreter.RunDefine(define.Parameters[0], body);
+        return true;
+    }
+
+    private static bool IsDefine(IMethodSymbol method) =>
+        method.IsStatic &&
+        method.ReturnsVoid &&
+        method.Parameters.Length == 1 &&
+        method.Parameters[0].Type is INamedTypeSymbol { Name: "Graph" } type &&
+        DslCalls.IsDslType(type);
 }

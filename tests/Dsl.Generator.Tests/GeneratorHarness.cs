@@ -20,6 +20,16 @@ public sealed record GeneratorRun(
     public ImmutableArray<Diagnostic> OutputDiagnostics =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
+    /// <summary>The IR of every model, as the pipeline's Specs step produced it.</summary>
+    internal ImmutableArray<Dsl.Generator.Model.ModelSpec> Specs => Driver.GetRunResult().Results
+        .SelectMany(r => r.TrackedSteps.TryGetValue(TrackingNames.Specs, out var steps) ? steps : ImmutableArray<IncrementalGeneratorRunStep>.Empty)
+        .SelectMany(step => step.Outputs)
+        .Select(output => (Dsl.Generator.Model.ModelSpec)output.Value)
+        .ToImmutableArray();
+
+    /// <summary>Only the generator's own diagnostics (DSL....), formatted one a line.</summary>
+    public string DslDiagnostics => GeneratorHarness.Describe(GeneratorDiagnostics);
+
     public string GeneratedSource(string className) =>
         Generated.Single(g => g.HintName.EndsWith(className + ".g.cs", StringComparison.Ordinal)).Source;
 }
