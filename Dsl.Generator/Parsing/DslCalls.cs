@@ -242,7 +242,7 @@ internal sealed class DslCalls
                 {
                     if (pair.Value.ArgumentKind == ArgumentKind.Explicit)
                     {
-                        sites.Add(new ArgSite(pair.Key, interpreter.Site(pair.Value.Syntax)));
+                        sites.Add(new ArgSite(pair.Key, interpreter.Site(ValueSyntax(pair.Value))));
                     }
                 }
 
@@ -361,6 +361,10 @@ internal sealed class DslCalls
             : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must hold integers known at compile time"));
 
         private SyntaxNode SyntaxOf(string parameter) =>
-            arguments.TryGetValue(parameter, out var argument) && argument.ArgumentKind == ArgumentKind.Explicit ? argument.Syntax : At.Syntax;
+            arguments.TryGetValue(parameter, out var argument) && argument.ArgumentKind == ArgumentKind.Explicit ? ValueSyntax(argument) : At.Syntax;
+
+        /// <summary>The argument's expression without its <c>name:</c> label, which is what a diagnostic underlines.</summary>
+        private static SyntaxNode ValueSyntax(IArgumentOperation argument) =>
+            argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax syntax ? syntax.Expression : argument.Syntax;
     }
 }
