@@ -25,7 +25,7 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
             return context.NeedsConcreteSize(
                 input,
                 features,
-                "the in-features size the weight matrix; give the input fixed sizes, or reduce over the symbolic dimension (e.g. GlobalAvgPool2d) before Linear");
+                "the weight matrix is sized by the in-features; give the input fixed sizes, or reduce over the symbolic dimension (e.g. GlobalAvgPool2d) before Linear");
         }
 
         long parameters = ((long)op.OutFeatures * features.Value) + (op.Bias ? op.OutFeatures : 0);
