@@ -1,10 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes;
 
-// PLACEHOLDER until the shape rules land: replaced by the Shapes work.
+/// <summary>
+/// Shape inference of one model: walks the nodes in creation order (inputs always come first), applies each
+/// op's rule (<see cref="ShapeRules"/>), then checks the model as a whole (outputs, unused results).
+/// A node whose rule fails gets no type and one diagnostic; nodes that depend on it get no type silently.
+/// </summary>
 internal static class ShapeInference
 {
-    public static AnalyzedModel Analyze(ModelSpec spec) =>
-        new(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray<Diagnostics.DiagnosticInfo>.Empty);
+    private static readonly NodeAnalysis Unknown = new(null, 0, 0, null);
+
+    public static AnalyzedModel Analyze(ModelSpec spec)
+    {
+        if (!spec.IsComplete)
+        {
+            return new AnalyzedModel(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        try
+        {
+            var nodes = InferNodes(spec, diagnostics);
+            CheckOutputs(spec, diagnostics);
+            return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The generator must never throw: a bug in a rule becomes a diagnostic naming the model.
+            var failure = DiagnosticInfo.Create(
+                Descriptors.InternalError,
+                spec.ClassName,
+                spec.ClassSite,
+                spec.ClassName,
+                "shape inference failed with " + ex.GetType().Name + ": " + ex.Message.Replace('\n', ' ').Replace('\r', ' '));
+            return new AnalyzedModel(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray.Create(failure));
+        }
+    }
+
+    private static List<NodeAnalysis> InferNodes(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+    {
+        var results = new List<NodeAnalysis>(spec.Nodes.Count);
+        foreach (var node in spec.Nodes)
+        {
+            results.Add(InferNode(spec, node, results, diagnostics));
+        }
+
+        return results;
+    }
+
+    private static NodeAnalysis InferNode(ModelSpec spec, NodeSpec node, List<NodeAnalysis> earlier, List<DiagnosticInfo> diagnostics)
+    {
+        var rule = ShapeRules.For(node.Op);
+        if (rule is null)
+        {
+            return Internal(spec, node, diagnostics, "no shape rule for op " + node.Op.Kind);
+        }
+
+        if (!rule.AcceptsInputCount(node.Inputs.Count))
+        {
+            return Internal(spec, node, diagnostics, node.Op.Kind + " '" + node.Name + "' was given " + node.Inputs.Count + " inputs");
+        }
+
+        var inputs = new List<TensorType>(node.Inputs.Count);
+        foreach (int input in node.Inputs)
+        {
+            if (input < 0 || input >= earlier.Count)
+            {
+                return Internal(spec, node, diagnostics, node.Op.Kind + " '" + node.Name + "' reads node " + input + ", which is not declared before it");
+            }
+
+            var type = earlier[input].Type;
+            if (type is null)
+            {
+                // An input already failed and reported; do not pile a second error on the same mistake.
+                return Unknown;
+            }
+
+            inputs.Add(type);
+        }
+
+        return rule.Infer(new ShapeContext(spec, node, inputs, diagnostics)) ?? Unknown;
+    }
+
+    private static NodeAnalysis Internal(ModelSpec spec, NodeSpec node, List<DiagnosticInfo> diagnostics, string problem)
+    {
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, spec.ClassName, node.Site, spec.ClassName, problem));
+        return Unknown;
+    }
+
+    /// <summary>
+    /// DSL0200 when the model has no outputs; otherwise DSL0900 for every result that reaches no output. To give one
+    /// warning per forgotten branch, only the ends of dead chains (nodes nothing reads) are reported.
+    /// </summary>
+    private static void CheckOutputs(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+    {
+        if (spec.Outputs.Count == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NoOutputs, spec.ClassName, spec.ClassSite, spec.ClassName));
+            return;
+        }
+
+        var live = LiveNodes(spec, spec.Outputs.Select(o => o.Node));
+        var read = new bool[spec.Nodes.Count];
+        foreach (var node in spec.Nodes)
+        {
+            foreach (int input in node.Inputs)
+            {
+                if (input >= 0 && input < read.Length)
+                {
+                    read[input] = true;
+                }
+            }
+        }
+
+        foreach (var node in spec.Nodes)
+        {
+            if (!live[node.Id] && !read[node.Id])
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnusedNode, spec.ClassName, node.Site, node.Op.Kind, NameOf(node)));
+            }
+        }
+    }
+
+    /// <summary>The nodes some root depends on, found by walking inputs backwards from <paramref name="roots"/>.</summary>
+    private static bool[] LiveNodes(ModelSpec spec, IEnumerable<int> roots)
+    {
+        var live = new bool[spec.Nodes.Count];
+        var pending = new Stack<int>(roots.Where(r => r >= 0 && r < live.Length));
+        while (pending.Count > 0)
+        {
+            int id = pending.Pop();
+            if (live[id])
+            {
+                continue;
+            }
+
+            live[id] = true;
+            foreach (int input in spec.Nodes[id].Inputs)
+            {
+                if (input >= 0 && input < live.Length && !live[input])
+                {
+                    pending.Push(input);
+                }
+            }
+        }
+
+        return live;
+    }
+
+    private static string NameOf(NodeSpec node) => node.Op is InputOp input ? input.Name : node.Name;
 }

@@ -1,0 +1,28 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>The shape rule of one op: from the types of a node's inputs to its own type and parameter counts.</summary>
+internal interface IShapeRule
+{
+    /// <summary>True when a node of this op may read <paramref name="count"/> inputs (the parser guarantees it; checked defensively).</summary>
+    bool AcceptsInputCount(int count);
+
+    /// <summary>
+    /// Infers the node's analysis, or reports a diagnostic through <paramref name="context"/> and returns null.
+    /// Called only when every input's type is known.
+    /// </summary>
+    NodeAnalysis? Infer(ShapeContext context);
+}
+
+/// <summary>Base of the rules: casts the node's op to <typeparamref name="TOp"/>; one input unless overridden.</summary>
+internal abstract class ShapeRule<TOp> : IShapeRule
+    where TOp : Op
+{
+    public virtual bool AcceptsInputCount(int count) => count == 1;
+
+    public NodeAnalysis? Infer(ShapeContext context) => Infer((TOp)context.Node.Op, context);
+
+    protected abstract NodeAnalysis? Infer(TOp op, ShapeContext context);
+}

@@ -1,0 +1,46 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>BatchNorm2d</c> over [B, C, H, W], <c>BatchNorm1d</c> over [B, C] or [B, C, L]: same type; C must be known.
+/// Parameters as Keras counts them: 2C trainable (weight, bias), 2C non-trainable (running mean and variance).
+/// </summary>
+internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
+{
+    protected override NodeAnalysis? Infer(BatchNormOp op, ShapeContext context)
+    {
+        if (!(op.Eps > 0) || double.IsInfinity(op.Eps))
+        {
+            return context.InvalidArgument("eps", "eps must be a positive number but is " + ShapeContext.Text(op.Eps));
+        }
+
+        if (!(op.Momentum >= 0 && op.Momentum <= 1))
+        {
+            return context.InvalidArgument("momentum", "momentum must be in [0, 1] but is " + ShapeContext.Text(op.Momentum));
+        }
+
+        var input = context.Input;
+        if (op.SpatialRank == 2 && input.Rank != 4)
+        {
+            return context.WrongRank(RankHints.Image, input.Rank == 2 ? "use BatchNorm1d for a [B, F] input" : RankHints.ForImage(input));
+        }
+
+        if (op.SpatialRank != 2 && input.Rank != 2 && input.Rank != 3)
+        {
+            return context.WrongRank(
+                "a 2-D input [B, F] or a 3-D input [B, C, L]",
+                input.Rank == 4 ? "use BatchNorm2d for a [B, C, H, W] input" : "reshape it to [B, F] first");
+        }
+
+        var channels = input.Dims[0];
+        if (!channels.IsKnown)
+        {
+            return context.NeedsConcreteSize(input, channels, "the number of channels sizes the normalization parameters, so it must be a fixed size");
+        }
+
+        long perChannel = 2L * channels.Value;
+        return ShapeContext.Ok(input, trainable: perChannel, nonTrainable: perChannel);
+    }
+}

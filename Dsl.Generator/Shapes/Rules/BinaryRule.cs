@@ -1,0 +1,97 @@
+using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>a + b</c>, <c>a - b</c>, <c>a * b</c> on two nodes: equal shapes, or one side [B, 1] against a [B, F]
+/// (broadcast). Otherwise DSL0001 at the operator, with a fix for the classic ResNet shortcut mismatch.
+/// </summary>
+internal sealed class BinaryRule : ShapeRule<BinaryOp>
+{
+    public override bool AcceptsInputCount(int count) => count == 2;
+
+    protected override NodeAnalysis? Infer(BinaryOp op, ShapeContext context)
+    {
+        var left = context.Inputs[0];
+        var right = context.Inputs[1];
+        if (left.Dims.Equals(right.Dims))
+        {
+            return ShapeContext.Ok(left);
+        }
+
+        if (IsColumn(left) && right.Rank == 2)
+        {
+            return ShapeContext.Ok(right);
+        }
+
+        if (IsColumn(right) && left.Rank == 2)
+        {
+            return ShapeContext.Ok(left);
+        }
+
+        return context.Fail(Descriptors.IncompatibleShapes, op.Symbol, left.ShapeText, right.ShapeText, Hint(left, right));
+    }
+
+    /// <summary>[B, 1]: broadcasts against any [B, F].</summary>
+    private static bool IsColumn(TensorType type) => type.Rank == 2 && type.Dims[0].Equals(DimExpr.Of(1));
+
+    /// <summary>
+    /// How to make <paramref name="left"/> (in a residual block, the shortcut) match <paramref name="right"/>:
+    /// a 1x1 Conv2d to the right's channels, strided when the spatial sizes differ by a stride.
+    /// </summary>
+    private static string Hint(TensorType left, TensorType right)
+    {
+        if (left.Rank != right.Rank)
+        {
+            return "reshape one operand so both have the same shape";
+        }
+
+        bool channelsDiffer = !left.Dims[0].Equals(right.Dims[0]);
+        bool restDiffers = false;
+        for (int d = 1; d < left.Dims.Count; d++)
+        {
+            restDiffers |= !left.Dims[d].Equals(right.Dims[d]);
+        }
+
+        if (left.Rank != 4)
+        {
+            return channelsDiffer && !restDiffers && right.Dims[0].IsKnown
+                ? "project one operand to the other's size, e.g. .Linear(" + right.Dims[0] + ") on the left"
+                : "reshape one operand so both have the same shape";
+        }
+
+        string channels = right.Dims[0].ToString();
+        if (!restDiffers)
+        {
+            return "project the shortcut with a 1x1 Conv2d to " + channels + " channels: .Conv2d(" + channels + ", 1)";
+        }
+
+        int? stride = StrideBetween(left, right);
+        string conv = stride is int s ? " (.Conv2d(" + channels + ", 1, stride: " + s + "))" : "";
+        return channelsDiffer
+            ? "make the strides agree, or project and downsample the shortcut with a strided 1x1 Conv2d to " + channels + " channels" + conv
+            : "make the strides agree, or downsample the shortcut with a strided 1x1 Conv2d" + conv;
+    }
+
+    /// <summary>The stride s with ceil(left / s) == right on both spatial axes (a 1x1 kernel gives ceil), if any.</summary>
+    private static int? StrideBetween(TensorType left, TensorType right)
+    {
+        DimExpr lh = left.Dims[1], lw = left.Dims[2], rh = right.Dims[1], rw = right.Dims[2];
+        if (!lh.IsKnown || !lw.IsKnown || !rh.IsKnown || !rw.IsKnown || rh.Value >= lh.Value)
+        {
+            return null;
+        }
+
+        for (int s = 2; s <= lh.Value; s++)
+        {
+            if (SpatialMath.CeilDiv(lh.Value, s) == rh.Value && SpatialMath.CeilDiv(lw.Value, s) == rw.Value)
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+}

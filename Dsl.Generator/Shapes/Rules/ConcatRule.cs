@@ -1,0 +1,80 @@
+using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>Ops.Concat(dim, nodes...)</c>: two or more operands of one rank that agree on every dim except
+/// <c>dim</c> (1 &lt;= dim &lt; rank); the output's <c>dim</c> is the sum.
+/// </summary>
+internal sealed class ConcatRule : ShapeRule<ConcatOp>
+{
+    public override bool AcceptsInputCount(int count) => count >= 1;
+
+    protected override NodeAnalysis? Infer(ConcatOp op, ShapeContext context)
+    {
+        var inputs = context.Inputs;
+        if (inputs.Count < 2)
+        {
+            return context.InvalidArgument(null, "give at least two nodes to concatenate");
+        }
+
+        var first = inputs[0];
+        if (op.Dim < 1)
+        {
+            return context.InvalidArgument(
+                "dim",
+                "dim " + ShapeContext.Text(op.Dim) + ": concatenating along the batch (dim 0) or with a negative dim is not supported; use 1 to " + (first.Rank - 1));
+        }
+
+        if (op.Dim >= first.Rank)
+        {
+            string range = first.Rank > 1 ? "use 1 to " + (first.Rank - 1) : "a [B] input has no dim to concatenate along";
+            return context.InvalidArgument("dim", "dim " + op.Dim + " is out of range for " + first.ShapeText + "; " + range);
+        }
+
+        int axis = op.Dim - 1;
+        DimExpr total = first.Dims[axis];
+        for (int i = 1; i < inputs.Count; i++)
+        {
+            var operand = inputs[i];
+            if (!AgreeExceptAxis(first, operand, axis))
+            {
+                return context.Fail(Descriptors.ConcatMismatch, ShapeContext.Text(op.Dim), ShapeContext.Text(i + 1), operand.ShapeText, first.ShapeText);
+            }
+
+            var sum = total.Plus(operand.Dims[axis]);
+            if (sum is null)
+            {
+                return context.NeedsConcreteSize(
+                    operand,
+                    operand.Dims[axis],
+                    "the concatenated size " + total + " + " + operand.Dims[axis] + " mixes two symbols; give one of them a fixed size");
+            }
+
+            total = sum;
+        }
+
+        var dims = first.Dims.Items.SetItem(axis, total);
+        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)));
+    }
+
+    private static bool AgreeExceptAxis(TensorType first, TensorType other, int axis)
+    {
+        if (first.Rank != other.Rank)
+        {
+            return false;
+        }
+
+        for (int d = 0; d < first.Dims.Count; d++)
+        {
+            if (d != axis && !first.Dims[d].Equals(other.Dims[d]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

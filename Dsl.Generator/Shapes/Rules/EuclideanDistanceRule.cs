@@ -1,0 +1,8 @@
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary><c>Ops.EuclideanDistance(a, b)</c>: two [B, F] nodes with equal F to [B, 1].</summary>
+internal sealed class EuclideanDistanceRule : PairwiseRule<EuclideanDistanceOp>
+{
+}

@@ -1,0 +1,24 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary><c>g.Input(name, dims...)</c>: the declared dims as a float32 [B, dims...]; every known size must be positive.</summary>
+internal sealed class InputRule : ShapeRule<InputOp>
+{
+    public override bool AcceptsInputCount(int count) => count == 0;
+
+    protected override NodeAnalysis? Infer(InputOp op, ShapeContext context)
+    {
+        for (int i = 0; i < op.Dims.Count; i++)
+        {
+            var dim = op.Dims[i];
+            if (dim.IsKnown && dim.Value < 1)
+            {
+                return context.InvalidArgument(null, "every size must be at least 1 but dim " + (i + 1) + " is " + dim + "; sizes exclude the batch, which is implicit");
+            }
+        }
+
+        return ShapeContext.Ok(new TensorType(op.Dims));
+    }
+}

@@ -1,0 +1,31 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary><c>UpSample2d(k)</c>: nearest neighbour, [B, C, H, W] to [B, C, H*k, W*k] (a symbolic H stays affine).</summary>
+internal sealed class UpSample2dRule : ShapeRule<UpSample2dOp>
+{
+    protected override NodeAnalysis? Infer(UpSample2dOp op, ShapeContext context)
+    {
+        if (!context.CheckPositive("scaleFactor", "scaleFactor", op.ScaleFactor))
+        {
+            return null;
+        }
+
+        var input = context.Input;
+        if (input.Rank != 4)
+        {
+            return context.WrongRank(RankHints.Image, RankHints.ForImage(input));
+        }
+
+        var height = input.Dims[1].Times(op.ScaleFactor);
+        var width = input.Dims[2].Times(op.ScaleFactor);
+        if (height is null || width is null)
+        {
+            return context.InvalidArgument("scaleFactor", "upsampling " + input.ShapeText + " by " + op.ScaleFactor + " gives sizes beyond 2^31 - 1");
+        }
+
+        return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0], height, width)));
+    }
+}

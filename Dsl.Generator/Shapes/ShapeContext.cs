@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>
+/// What a shape rule sees of one node: the node, its input types, and helpers that report a diagnostic at the
+/// node's call site or at one argument's site. Every failure helper returns null so a rule can
+/// <c>return context.Fail(...)</c>.
+/// </summary>
+internal sealed class ShapeContext
+{
+    private readonly ModelSpec spec;
+    private readonly List<DiagnosticInfo> diagnostics;
+
+    public ShapeContext(ModelSpec spec, NodeSpec node, IReadOnlyList<TensorType> inputs, List<DiagnosticInfo> diagnostics)
+    {
+        this.spec = spec;
+        Node = node;
+        Inputs = inputs;
+        this.diagnostics = diagnostics;
+    }
+
+    public NodeSpec Node { get; }
+
+    /// <summary>The types of the node's inputs, in argument order (all known).</summary>
+    public IReadOnlyList<TensorType> Inputs { get; }
+
+    /// <summary>The single input of a one-input op.</summary>
+    public TensorType Input => Inputs[0];
+
+    /// <summary>How messages name the node: <c>Conv2d 'layer1'</c>.</summary>
+    public string Label => Node.Op.Kind + " '" + Node.Name + "'";
+
+    public static NodeAnalysis Ok(TensorType type, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null) =>
+        new(type, trainable, nonTrainable, padding);
+
+    /// <summary>Reports <paramref name="descriptor"/> at the node's call site.</summary>
+    public NodeAnalysis? Fail(DiagnosticDescriptor descriptor, params string[] args) => FailAt(null, descriptor, args);
+
+    /// <summary>Reports <paramref name="descriptor"/> at the site of argument <paramref name="parameter"/> (the call's site when it has none).</summary>
+    public NodeAnalysis? FailAt(string? parameter, DiagnosticDescriptor descriptor, params string[] args)
+    {
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, Node.SiteOf(parameter), args));
+        return null;
+    }
+
+    /// <summary>DSL0007 at argument <paramref name="parameter"/>: "<c>Label: problem</c>".</summary>
+    public NodeAnalysis? InvalidArgument(string? parameter, string problem) =>
+        FailAt(parameter, Descriptors.InvalidArgument, Label, problem);
+
+    /// <summary>DSL0002 about <paramref name="actual"/> (the input by default): "<c>Label expects {expected} but got {shape}; {hint}</c>".</summary>
+    public NodeAnalysis? WrongRank(string expected, string hint, TensorType? actual = null) =>
+        Fail(Descriptors.WrongRank, Label, expected, (actual ?? Input).ShapeText, hint);
+
+    /// <summary>DSL0006: the rule needs <paramref name="dim"/> of <paramref name="shape"/> as a concrete size.</summary>
+    public NodeAnalysis? NeedsConcreteSize(TensorType shape, DimExpr dim, string hint) =>
+        Fail(Descriptors.NeedsConcreteSize, Label, shape.ShapeText, dim.ToString(), hint);
+
+    /// <summary>A positive size argument, or DSL0007 at it; true when valid.</summary>
+    public bool CheckPositive(string parameter, string description, int value)
+    {
+        if (value >= 1)
+        {
+            return true;
+        }
+
+        InvalidArgument(parameter, description + " must be at least 1 but is " + Text(value));
+        return false;
+    }
+
+    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

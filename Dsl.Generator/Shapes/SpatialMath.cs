@@ -1,0 +1,108 @@
+using Dsl.Generator.Model;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>Why the output size along one spatial axis could not be computed.</summary>
+internal enum AxisProblem
+{
+    None,
+
+    /// <summary>The kernel is larger than the (padded) input: the output would be empty.</summary>
+    KernelTooLarge,
+
+    /// <summary>The input size is symbolic and the stride is above 1, so the output is not affine.</summary>
+    NeedsConcreteSize,
+}
+
+/// <summary>The output size along one spatial axis of a convolution or pooling window, and the padding it resolves to.</summary>
+internal readonly record struct AxisResult(DimExpr? Size, int PadBefore, int PadAfter, AxisProblem Problem)
+{
+    public static AxisResult Fail(AxisProblem problem) => new(null, 0, 0, problem);
+}
+
+/// <summary>
+/// Output-size and padding arithmetic of sliding windows (convolution, pooling), per axis.
+/// Valid and explicit padding follow PyTorch: floor((in + 2p - k) / s) + 1. <see cref="PaddingMode.Same"/>
+/// follows Keras: out = ceil(in / s), total padding max((out - 1) * s + k - in, 0), the odd element at the end.
+/// </summary>
+internal static class SpatialMath
+{
+    /// <summary>Resolves one axis of size <paramref name="input"/> under a window of <paramref name="kernel"/> and <paramref name="stride"/>.</summary>
+    public static AxisResult Resolve(DimExpr input, int kernel, int stride, PaddingSpec padding)
+    {
+        if (!input.IsKnown)
+        {
+            return ResolveSymbolic(input, kernel, stride, padding);
+        }
+
+        int size = input.Value;
+        switch (padding.Mode)
+        {
+            case PaddingMode.Same:
+            {
+                if (size < 1)
+                {
+                    return AxisResult.Fail(AxisProblem.KernelTooLarge);
+                }
+
+                int output = CeilDiv(size, stride);
+                var (before, after) = SamePadding(size, kernel, stride);
+                return new AxisResult(DimExpr.Of(output), before, after, AxisProblem.None);
+            }
+
+            case PaddingMode.Explicit:
+            {
+                int? output = FloorOutput(size, kernel, stride, padding.Amount);
+                return output is int o
+                    ? new AxisResult(DimExpr.Of(o), padding.Amount, padding.Amount, AxisProblem.None)
+                    : AxisResult.Fail(AxisProblem.KernelTooLarge);
+            }
+
+            default:
+            {
+                int? output = FloorOutput(size, kernel, stride, 0);
+                return output is int o
+                    ? new AxisResult(DimExpr.Of(o), 0, 0, AxisProblem.None)
+                    : AxisResult.Fail(AxisProblem.KernelTooLarge);
+            }
+        }
+    }
+
+    /// <summary>floor((in + 2p - k) / s) + 1, or null when the window does not fit (the output would be empty).</summary>
+    public static int? FloorOutput(int input, int kernel, int stride, int pad)
+    {
+        long span = (long)input + (2L * pad) - kernel;
+        return span < 0 ? null : (int)((span / stride) + 1);
+    }
+
+    /// <summary>Keras "same" padding of one axis: (before, after), the extra element after.</summary>
+    public static (int Before, int After) SamePadding(int input, int kernel, int stride)
+    {
+        int output = CeilDiv(input, stride);
+        int total = System.Math.Max(((output - 1) * stride) + kernel - input, 0);
+        int before = total / 2;
+        return (before, total - before);
+    }
+
+    /// <summary>The padding plan of a 2-D window from its row axis (top / bottom) and column axis (left / right).</summary>
+    public static PaddingPlan Plan(AxisResult rows, AxisResult columns) =>
+        new(rows.PadBefore, rows.PadAfter, columns.PadBefore, columns.PadAfter);
+
+    public static int CeilDiv(int value, int divisor) => (int)(((long)value + divisor - 1) / divisor);
+
+    // With a symbolic size only stride 1 keeps the output affine: out = in + 2p - k + 1 (Same: out = in).
+    private static AxisResult ResolveSymbolic(DimExpr input, int kernel, int stride, PaddingSpec padding)
+    {
+        if (stride != 1)
+        {
+            return AxisResult.Fail(AxisProblem.NeedsConcreteSize);
+        }
+
+        return padding.Mode switch
+        {
+            PaddingMode.Same => new AxisResult(input, (kernel - 1) / 2, (kernel - 1) - ((kernel - 1) / 2), AxisProblem.None),
+            PaddingMode.Explicit => new AxisResult(input.Add((2 * padding.Amount) - kernel + 1), padding.Amount, padding.Amount, AxisProblem.None),
+            _ => new AxisResult(input.Add(1 - kernel), 0, 0, AxisProblem.None),
+        };
+    }
+}

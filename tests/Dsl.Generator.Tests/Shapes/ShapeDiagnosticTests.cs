@@ -1,0 +1,390 @@
+using System.Linq;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Tests.Shapes;
+
+/// <summary>Each diagnostic a shape rule reports: id, the site it underlines, and the message a user reads.</summary>
+public class ShapeDiagnosticTests
+{
+    // ----- DSL0001 incompatible shapes -----
+
+    [Fact]
+    public void Adding_different_channels_suggests_a_1x1_projection()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 64, 16, 16);
+        int y = b.Conv2d(x, 128, 3, padding: PaddingSpec.Same);
+        int sum = b.Binary(BinaryKind.Add, x, y);
+        b.Output("y", sum);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(sum).Site);
+
+        Assert.Equal(new[] { "+", "[B, 64, 16, 16]", "[B, 128, 16, 16]", "project the shortcut with a 1x1 Conv2d to 128 channels: .Conv2d(128, 1)" }, error.Args.Items);
+    }
+
+    [Fact]
+    public void Subtracting_different_spatial_sizes_suggests_agreeing_strides()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 64, 16, 16);
+        int y = b.Conv2d(x, 64, 3, stride: 2, padding: PaddingSpec.Same);
+        int diff = b.Binary(BinaryKind.Subtract, x, y);
+        b.Output("y", diff);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(diff).Site);
+
+        Assert.Equal("-", error.Args[0]);
+        Assert.Equal("make the strides agree, or downsample the shortcut with a strided 1x1 Conv2d (.Conv2d(64, 1, stride: 2))", error.Args[3]);
+    }
+
+    [Fact]
+    public void Multiplying_different_ranks_suggests_a_reshape()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 4, 2, 2);
+        int y = b.Input("y", 16);
+        int product = b.Binary(BinaryKind.Multiply, x, y);
+        b.Output("z", product);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(product).Site);
+
+        Assert.Equal(new[] { "*", "[B, 4, 2, 2]", "[B, 16]", "reshape one operand so both have the same shape" }, error.Args.Items);
+    }
+
+    [Fact]
+    public void A_column_broadcasts_against_features_on_either_side()
+    {
+        var b = new SpecBuilder();
+        int weights = b.Input("w", 1);
+        int features = b.Input("f", 10);
+        int left = b.Binary(BinaryKind.Multiply, weights, features);
+        int right = b.Binary(BinaryKind.Multiply, features, weights);
+        b.Output("a", left);
+        b.Output("b", right);
+
+        var model = b.Analyze();
+
+        AnalysisAssert.NoDiagnostics(model);
+        AnalysisAssert.Shape(model, left, "[B, 10]");
+        AnalysisAssert.Shape(model, right, "[B, 10]");
+    }
+
+    [Fact]
+    public void Cosine_similarity_of_different_feature_sizes_is_reported()
+    {
+        var b = new SpecBuilder();
+        int a = b.Input("a", 64);
+        int c = b.Input("c", 32);
+        int cos = b.CosineSimilarity(a, c);
+        b.Output("cos", cos);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(cos).Site);
+
+        Assert.Equal(new[] { "CosineSimilarity", "[B, 64]", "[B, 32]" }, error.Args.Take(3));
+    }
+
+    // ----- DSL0002 wrong rank -----
+
+    [Fact]
+    public void Conv2d_on_features_asks_for_a_reshape()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 784);
+        int conv = b.Conv2d(x, 32, 3, name: "layer1");
+        b.Output("y", conv);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0002", b.Node(conv).Site);
+
+        Assert.Equal(
+            "Conv2d 'layer1' expects a 4-D input [B, C, H, W] but got [B, 784]; a 2-D [B, F] input needs .Reshape(C, H, W) first",
+            SpecBuilder.Message(error));
+    }
+
+    [Fact]
+    public void Linear_on_an_image_asks_for_a_flatten()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 1, 28, 28);
+        int dense = b.Linear(x, 10, name: "head");
+        b.Output("y", dense);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0002", b.Node(dense).Site);
+
+        Assert.Equal(new[] { "Linear 'head'", "a 2-D input [B, F]", "[B, 1, 28, 28]", "add .Flatten() before it" }, error.Args.Items);
+    }
+
+    [Fact]
+    public void BatchNorm2d_on_features_points_to_BatchNorm1d()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 32);
+        int bn = b.BatchNorm2d(x);
+        b.Output("y", bn);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0002", b.Node(bn).Site);
+
+        Assert.Equal("use BatchNorm1d for a [B, F] input", error.Args[3]);
+    }
+
+    [Fact]
+    public void BatchNorm1d_accepts_features_and_sequences_and_counts_running_stats_as_non_trainable()
+    {
+        var b = new SpecBuilder();
+        int features = b.BatchNorm1d(b.Input("f", 32));
+        int sequence = b.BatchNorm1d(b.Input("s", 8, 100));
+        b.Output("a", features);
+        b.Output("b", sequence);
+
+        var model = b.Analyze();
+
+        AnalysisAssert.NoDiagnostics(model);
+        Assert.Equal((64, 64), (model.Nodes[features].TrainableParameters, model.Nodes[features].NonTrainableParameters));
+        Assert.Equal((16, 16), (model.Nodes[sequence].TrainableParameters, model.Nodes[sequence].NonTrainableParameters));
+        AnalysisAssert.Shape(model, sequence, "[B, 8, 100]");
+    }
+
+    [Fact]
+    public void Euclidean_distance_of_images_asks_for_a_flatten()
+    {
+        var b = new SpecBuilder();
+        int a = b.Input("a", 1, 28, 28);
+        int c = b.Input("c", 1, 28, 28);
+        int distance = b.EuclideanDistance(a, c);
+        b.Output("d", distance);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0002", b.Node(distance).Site);
+
+        Assert.Equal(new[] { "EuclideanDistance 'euclidean_distance_1'", "two 2-D inputs [B, F]", "[B, 1, 28, 28]", "add .Flatten() before it" }, error.Args.Items);
+    }
+
+    // ----- DSL0003 kernel too large -----
+
+    [Fact]
+    public void Kernel_larger_than_the_input_is_reported_at_the_kernel_argument()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 16, 4, 4);
+        int pool = b.MaxPool2d(x, 2);
+        int conv = b.Conv2d(pool, 32, 3, name: "late");
+        b.Output("y", conv);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0003", b.Node(conv).SiteOf("kernelSize"));
+
+        Assert.NotEqual(b.Node(conv).Site, error.Site);
+        Assert.Equal(new[] { "Conv2d 'late'", "3x3", "[B, 16, 2, 2]", "2x2", "Valid" }, error.Args.Items);
+    }
+
+    [Fact]
+    public void Explicit_padding_can_make_a_kernel_fit()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 16, 2, 2);
+        int conv = b.Conv2d(x, 8, 3, padding: new PaddingSpec(PaddingMode.Explicit, 1));
+        b.Output("y", conv);
+
+        var model = b.Analyze();
+
+        AnalysisAssert.NoDiagnostics(model);
+        AnalysisAssert.Shape(model, conv, "[B, 8, 2, 2]");
+        Assert.Equal(new PaddingPlan(1, 1, 1, 1), model.Nodes[conv].Padding);
+    }
+
+    [Fact]
+    public void Pooling_window_larger_than_the_input_is_reported()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 16, 3, 5);
+        int pool = b.AvgPool2d(x, 4);
+        b.Output("y", pool);
+
+        AnalysisAssert.Single(b.Analyze(), "DSL0003", b.Node(pool).SiteOf("kernelSize"));
+    }
+
+    // ----- DSL0004 reshape mismatch -----
+
+    [Fact]
+    public void Reshape_to_a_different_element_count_shows_both_products()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 256);
+        int reshape = b.Reshape(x, 32, 4, 4);
+        b.Output("y", reshape);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0004", b.Node(reshape).Site);
+
+        Assert.Equal(
+            "Reshape to [B, 32, 4, 4] holds 512 elements per sample but the input [B, 256] holds 256; choose sizes whose product is 256",
+            SpecBuilder.Message(error));
+    }
+
+    // ----- DSL0005 concat mismatch -----
+
+    [Fact]
+    public void Concat_of_mismatched_operands_names_the_operand()
+    {
+        var b = new SpecBuilder();
+        int a = b.Input("a", 16, 8, 8);
+        int c = b.Input("c", 16, 8, 8);
+        int d = b.Input("d", 16, 4, 4);
+        int concat = b.Concat(1, a, c, d);
+        b.Output("y", concat);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0005", b.Node(concat).Site);
+
+        Assert.Equal(new[] { "1", "3", "[B, 16, 4, 4]", "[B, 16, 8, 8]" }, error.Args.Items);
+    }
+
+    [Fact]
+    public void Concat_adds_up_the_concatenated_dim()
+    {
+        var b = new SpecBuilder();
+        int a = b.Input("a", 16, 8, 8);
+        int c = b.Input("c", 32, 8, 8);
+        int channels = b.Concat(1, a, c);
+        int width = b.Concat(3, a, a);
+        b.Output("y", channels);
+        b.Output("z", width);
+
+        var model = b.Analyze();
+
+        AnalysisAssert.NoDiagnostics(model);
+        AnalysisAssert.Shape(model, channels, "[B, 48, 8, 8]");
+        AnalysisAssert.Shape(model, width, "[B, 16, 8, 16]");
+    }
+
+    // ----- DSL0007 invalid arguments -----
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void Dropout_probability_outside_0_1_is_reported_at_p(double p)
+    {
+        var b = new SpecBuilder();
+        int dropout = b.Dropout(b.Input("x", 10), p);
+        b.Output("y", dropout);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(dropout).SiteOf("p"));
+
+        Assert.Equal("Dropout 'dropout_1'", error.Args[0]);
+        Assert.StartsWith("the drop probability p must be in [0, 1)", error.Args[1]);
+    }
+
+    [Fact]
+    public void Flip_beyond_the_rank_is_reported_at_dim()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 1, 28, 28);
+        int ok = b.Flip(x, 3);
+        int flip = b.Flip(ok, 4);
+        b.Output("y", flip);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(flip).SiteOf("dim"));
+
+        Assert.Equal("Flip 'flip_2': dim 4 is out of range for [B, 1, 28, 28]; use 0 (the batch) to 3", SpecBuilder.Message(error));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Softmax_along_the_batch_or_beyond_the_rank_is_reported_at_dim(int dim)
+    {
+        var b = new SpecBuilder();
+        int softmax = b.Softmax(b.Input("x", 10), dim);
+        b.Output("y", softmax);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(softmax).SiteOf("dim"));
+
+        Assert.Contains("is out of range for [B, 10]; use 1", error.Args[1]);
+    }
+
+    [Fact]
+    public void Concat_along_the_batch_is_reported_at_dim()
+    {
+        var b = new SpecBuilder();
+        int x = b.Input("x", 10);
+        int concat = b.Concat(0, x, x);
+        b.Output("y", concat);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(concat).SiteOf("dim"));
+
+        Assert.Contains("concatenating along the batch (dim 0)", error.Args[1]);
+    }
+
+    [Fact]
+    public void Pooling_padding_over_half_the_kernel_is_reported_at_padding()
+    {
+        var b = new SpecBuilder();
+        int pool = b.MaxPool2d(b.Input("x", 3, 8, 8), 2, padding: new PaddingSpec(PaddingMode.Explicit, 2));
+        b.Output("y", pool);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(pool).SiteOf("padding"));
+
+        Assert.Equal("padding 2 must be between 0 and half the kernel (1 for kernel 2)", error.Args[1]);
+    }
+
+    [Fact]
+    public void AvgPool2d_same_padding_that_is_asymmetric_at_the_top_is_reported_at_padding()
+    {
+        var b = new SpecBuilder();
+        // ceil(8 / 2) = 4 outputs need (4 - 1) * 2 + 5 - 8 = 3 rows of padding: top 1, bottom 2.
+        int pool = b.AvgPool2d(b.Input("x", 3, 8, 8), 5, stride: 2, padding: PaddingSpec.Same);
+        b.Output("y", pool);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(pool).SiteOf("padding"));
+
+        Assert.Equal("avg_pool2d_1", b.Node(pool).Name);
+        Assert.StartsWith(
+            "AvgPool2d 'avg_pool2d_1': Padding.Same here needs asymmetric padding (top 1, bottom 2, left 1, right 2) which AvgPool2d cannot express",
+            SpecBuilder.Message(error));
+    }
+
+    [Fact]
+    public void AvgPool2d_same_padding_only_at_the_bottom_right_is_accepted()
+    {
+        var b = new SpecBuilder();
+        int pool = b.AvgPool2d(b.Input("x", 3, 7, 7), 2, padding: PaddingSpec.Same);
+        b.Output("y", pool);
+
+        var model = b.Analyze();
+
+        AnalysisAssert.NoDiagnostics(model);
+        Assert.Equal(new PaddingPlan(0, 1, 0, 1), model.Nodes[pool].Padding);
+    }
+
+    [Fact]
+    public void Reshape_to_a_non_positive_size_is_reported_at_the_call()
+    {
+        var b = new SpecBuilder();
+        int reshape = b.Reshape(b.Input("x", 16), -1, 4);
+        b.Output("y", reshape);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(reshape).Site);
+
+        Assert.Contains("every size must be at least 1", error.Args[1]);
+    }
+
+    [Fact]
+    public void Conv2d_with_zero_filters_is_reported_at_outChannels()
+    {
+        var b = new SpecBuilder();
+        int conv = b.Conv2d(b.Input("x", 3, 8, 8), 0, 3);
+        b.Output("y", conv);
+
+        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(conv).SiteOf("outChannels"));
+
+        Assert.Equal("Conv2d 'conv2d_1': outChannels must be at least 1 but is 0", SpecBuilder.Message(error));
+    }
+
+    [Fact]
+    public void LeakyRelu_with_an_infinite_slope_is_reported_at_negativeSlope()
+    {
+        var b = new SpecBuilder();
+        int ok = b.LeakyRelu(b.Input("x", 10), -0.5);
+        int bad = b.LeakyRelu(ok, double.PositiveInfinity);
+        b.Output("y", bad);
+
+        AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(bad).SiteOf("negativeSlope"));
+    }
+}
