@@ -162,7 +162,7 @@ public class ConstructDiagnosticsTests
             {
                 Node? x = null;
                 if (x == null) { g.Input("x", 4); }
-                g.Output("y", [|x!|].Linear(2));
+                g.Output("y", [|x|]!.Linear(2));
             }
         }
         """,
