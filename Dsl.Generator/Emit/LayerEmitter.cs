@@ -41,10 +41,11 @@ internal static class LayerEmitter
                 var padding = PaddingOf(node, conv.Padding, model);
                 string head = $"{Nn}Conv2d({Lit(inChannels)}, {Lit(conv.OutChannels)}, ";
                 string bias = $"bias: {Names.BoolLiteral(conv.Bias)})";
-                if (!padding.IsSymmetric)
+                if (!padding.IsSymmetric || padding.IsZero)
                 {
-                    // The asymmetric part is padded explicitly in forward (see ForwardOf).
-                    return head + $"{Lit(conv.KernelSize)}, stride: {Lit(conv.Stride)}, padding: 0, " + bias;
+                    // No padding argument: a literal 0 also converts to TorchSharp's Padding enum, which makes the
+                    // call ambiguous, and 0 is the default. Asymmetric padding is applied explicitly in forward.
+                    return head + $"{Lit(conv.KernelSize)}, stride: {Lit(conv.Stride)}, " + bias;
                 }
 
                 return padding.Top == padding.Left
