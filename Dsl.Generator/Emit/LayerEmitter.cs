@@ -54,7 +54,8 @@ internal static class LayerEmitter
             }
 
             case LinearOp linear:
-                return $"{Nn}Linear({Lit(KnownDim(model, node, 0))}, {Lit(linear.OutFeatures)}, hasBias: {Names.BoolLiteral(linear.Bias)})";
+                // in_features is the last dimension, as in PyTorch (the DSL applies Linear to [B, F]).
+                return $"{Nn}Linear({Lit(KnownDim(model, node, model.TypeOf(node.Inputs[0]).Dims.Count - 1))}, {Lit(linear.OutFeatures)}, hasBias: {Names.BoolLiteral(linear.Bias)})";
 
             case BatchNormOp norm:
                 // The DSL's momentum follows PyTorch: running = (1 - momentum) * running + momentum * batch statistic.

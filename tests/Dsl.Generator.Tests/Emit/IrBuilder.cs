@@ -25,6 +25,9 @@ internal sealed class IrBuilder
         return Add(new InputOp(name, type.Dims), type, name: name);
     }
 
+    /// <summary>Declares an input of any type (symbolic dimensions).</summary>
+    public int Input(string name, TensorType type) => Add(new InputOp(name, type.Dims), type, name: name);
+
     /// <summary>Adds a node computing <paramref name="op"/> of <paramref name="inputs"/> with output <c>[B, dims...]</c>.</summary>
     public int Add(Op op, int[] dims, int[] inputs, string? name = null, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null) =>
         Add(op, TensorType.Of(dims), name, trainable, nonTrainable, padding, inputs);
@@ -42,7 +45,7 @@ internal sealed class IrBuilder
         return model;
     }
 
-    private int Add(Op op, TensorType type, string? name = null, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null, params int[] inputs)
+    public int Add(Op op, TensorType type, string? name = null, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null, params int[] inputs)
     {
         int id = nodes.Count;
         if (name is null)
@@ -57,14 +60,5 @@ internal sealed class IrBuilder
         return id;
     }
 
-    /// <summary>The name given to a node, for assertions.</summary>
-    public string NameOf(int node) => nodes[node].Name;
-
-    public IReadOnlyList<NodeSpec> Nodes => nodes;
-
     public static PaddingPlan Pad(int top, int bottom, int left, int right) => new(top, bottom, left, right);
-
-    public static int[] Of(params int[] ids) => ids;
-
-    public static string Names(IEnumerable<int> ids, IrBuilder b) => string.Join(",", ids.Select(b.NameOf));
 }

@@ -269,4 +269,31 @@ public class ModelEmitterTests
         EmitAssert.HasLine(emitted, "var flatten_1 = reshape_1.flatten(1); // [B, 8]");
         EmitAssert.HasLine(emitted, "new global::Dsl.Metadata.LayerInfo(\"class\", \"BatchNorm2d\", \"[B, 8, 4, 4]\", 16, 16, new string[] { \"training\" }),");
     }
+
+    [Fact]
+    public void Symbolic_dimensions_accept_any_size_at_run_time()
+    {
+        var b = new IrBuilder();
+        var tokens = new TensorType(EquatableArray.Create(DimExpr.Sym("T"), DimExpr.Of(64)));
+        int x = b.Input("tokens", tokens);
+        int y = b.Add(new LinearOp(32, true), new TensorType(EquatableArray.Create(DimExpr.Sym("T"), DimExpr.Of(32))), "proj", 2080, 0, null, x);
+        b.Output("features", y);
+
+        string emitted = EmitAssert.CompilesCleanly(b.Build("Demo", "Tokens"), """
+            using Dsl;
+
+            namespace Demo;
+
+            /// <summary>A symbolic length.</summary>
+            [Model]
+            public partial class Tokens
+            {
+                static void Define(Graph g) => g.Output("features", g.Input("tokens", Dim.Of("T"), 64).Linear(32, name: "proj"));
+            }
+            """);
+
+        EmitAssert.HasLine(emitted, "private static readonly long[] TokensShape = { -1, -1, 64 };");
+        EmitAssert.HasLine(emitted, "proj = global::TorchSharp.torch.nn.Linear(64, 32, hasBias: true);");
+        EmitAssert.HasLine(emitted, "/// <param name=\"Features\">features: [B, T, 32] float32</param>");
+    }
 }
