@@ -48,14 +48,24 @@ public static class GeneratorHarness
             })
             .ToImmutableArray());
 
-    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compile(params string[] sources) =>
+        Compile(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")));
+
+    /// <summary>Compiles syntax trees as they are, without the generator (e.g. emitted code beside its declaration).</summary>
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
         "DslTestAssembly",
-        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")),
+        trees,
         References.Value,
         new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
-            warningLevel: 9999));
+            warningLevel: 9999)
+            // As the .NET SDK does (NoWarn 1701;1702): TorchSharp references System.Runtime 8.0, unified with 10.0.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+            {
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            }));
 
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         new[] { new ModelGenerator().AsSourceGenerator() },

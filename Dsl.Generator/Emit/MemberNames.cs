@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Emit;
+
+/// <summary>
+/// The C# names of one model's generated members, decided once before anything is written so that no two clash:
+/// <list type="bullet">
+/// <item>record members: PascalCase of the declared input / output name (<c>is_odd</c> to <c>IsOdd</c>);</item>
+/// <item>layer fields: the node's name (the state-dict name), unless it would hide a member of TorchSharp's
+/// <c>Module</c> (<c>training</c>, <c>name</c>, ...) or a generated member; then a number is appended (the
+/// registered state-dict name stays the node's name);</item>
+/// <item>locals of <c>forward</c>: the node's name, <c>@</c>-escaped when it is a keyword;</item>
+/// <item>the static expected-shape arrays: <c>ImageShape</c>.</item>
+/// </list>
+/// </summary>
+internal sealed class MemberNames
+{
+    /// <summary>Members of TorchSharp's <c>nn.Module</c> visible to a derived class (TorchSharp 0.107); a field with one of these names would hide it.</summary>
+    private static readonly string[] ModuleMembers =
+    {
+        "apply", "buffers", "call", "children", "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter",
+        "Create", "Dispose", "Equals", "eval", "Finalize", "forward", "GetDefaultDeviceAndType", "GetHashCode", "GetName",
+        "GetType", "has_buffer", "has_parameter", "HookRemover", "load", "load_state_dict", "MemberwiseClone",
+        "module_post_hooks", "module_pre_hooks", "modules", "name", "named_buffers", "named_children", "named_modules",
+        "named_parameters", "parameters", "post_hooks", "pre_hooks", "ReferenceEquals", "register_buffer",
+        "register_forward_hook", "register_forward_pre_hook", "register_module", "register_parameter", "RegisterComponents",
+        "ReplaceBuffer", "ReplaceParameter", "save", "save_state_dict", "state_dict", "ToString", "train", "training",
+        "zero_grad", "_deviceIndex", "_deviceType", "_internal_buffers", "_internal_params", "_internal_submodules",
+        "_named_buffers", "_named_parameters", "_parameters", "_to", "_toEpilog",
+    };
+
+    /// <summary>Members every record has; a positional member with one of these names would clash.</summary>
+    private static readonly string[] RecordMembers =
+    {
+        "Inputs", "Outputs", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract",
+        "PrintMembers", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    private readonly Dictionary<int, string> fields = new();
+    private readonly Dictionary<int, string> locals = new();
+    private readonly Dictionary<int, string> shapeArrays = new();
+    private readonly Dictionary<int, string> inputMembers = new();
+    private readonly Dictionary<int, string> forwardParameters = new();
+    private readonly List<string> outputMembers = new();
+
+    public MemberNames(ModelSpec spec)
+    {
+        var classMembers = Names.Set(ModuleMembers);
+        foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Info", "Forward" })
+        {
+            classMembers.Add(generated);
+        }
+
+        var inputUsed = Names.Set(RecordMembers);
+        var parametersUsed = Names.Set();
+        foreach (var node in spec.Nodes)
+        {
+            if (node.Op is InputOp input)
+            {
+                string member = Names.Unique(Names.PascalCase(input.Name), inputUsed);
+                inputMembers[node.Id] = member;
+                shapeArrays[node.Id] = Names.Unique(member + "Shape", classMembers);
+                string parameter = Names.Sanitize(input.Name);
+                forwardParameters[node.Id] = Names.Escape(Names.Unique(parameter, parametersUsed));
+            }
+        }
+
+        foreach (var node in spec.Nodes)
+        {
+            if (node.Op.IsLayer)
+            {
+                fields[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), classMembers));
+            }
+        }
+
+        // forward's parameter and its batch local come first; "Inputs" / "Outputs" stay free so that the record
+        // types can be named inside forward.
+        var localsUsed = Names.Set("inputs", "batch", "Inputs", "Outputs");
+        foreach (var node in spec.Nodes)
+        {
+            locals[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), localsUsed));
+        }
+
+        var outputUsed = Names.Set(RecordMembers);
+        foreach (var output in spec.Outputs)
+        {
+            outputMembers.Add(Names.Unique(Names.PascalCase(output.Name), outputUsed));
+        }
+    }
+
+    /// <summary>The field of a layer node (<c>layer1</c>).</summary>
+    public string Field(int node) => fields[node];
+
+    /// <summary>The local of a node in <c>forward</c> (<c>relu_1</c>).</summary>
+    public string Local(int node) => locals[node];
+
+    /// <summary>The <c>Inputs</c> record member of an input node (<c>Image</c>).</summary>
+    public string InputMember(int node) => inputMembers[node];
+
+    /// <summary>The parameter of the convenience <c>Forward</c> overload for an input node (<c>image</c>).</summary>
+    public string ForwardParameter(int node) => forwardParameters[node];
+
+    /// <summary>The static array holding an input's expected shape (<c>ImageShape</c>).</summary>
+    public string ShapeArray(int node) => shapeArrays[node];
+
+    /// <summary>The <c>Outputs</c> record member of the output at <paramref name="index"/> (<c>Logits</c>).</summary>
+    public string OutputMember(int index) => outputMembers[index];
+}

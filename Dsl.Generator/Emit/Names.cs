@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Dsl.Generator.Emit;
+
+/// <summary>
+/// Spelling of names and constants in generated C#: PascalCase record members from declared names, identifiers
+/// (sanitized, <c>@</c>-escaped keywords, made unique), string and number literals, and XML doc text.
+/// </summary>
+internal static class Names
+{
+    /// <summary>
+    /// The PascalCase member name of a declared name: <c>image</c> to <c>Image</c>, <c>is_odd</c> to <c>IsOdd</c>,
+    /// <c>x2</c> to <c>X2</c>, <c>isOdd</c> to <c>IsOdd</c>. Characters that cannot appear in an identifier
+    /// separate words; a name starting with a digit gets a leading <c>_</c>.
+    /// </summary>
+    public static string PascalCase(string name)
+    {
+        var result = new StringBuilder(name.Length);
+        bool startOfWord = true;
+        foreach (char c in name)
+        {
+            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            result.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            startOfWord = false;
+        }
+
+        if (result.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(result[0]))
+        {
+            result.Insert(0, '_');
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// A C# identifier for <paramref name="name"/>: characters that cannot appear in one become <c>_</c>, a leading
+    /// digit gets a <c>_</c> before it. Keywords are left as they are; see <see cref="Escape"/>.
+    /// </summary>
+    public static string Sanitize(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "_";
+        }
+
+        var result = new StringBuilder(name.Length + 1);
+        foreach (char c in name)
+        {
+            result.Append(SyntaxFacts.IsIdentifierPartCharacter(c) ? c : '_');
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(result[0]))
+        {
+            result.Insert(0, '_');
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>The identifier as written in source: <c>@</c> before a reserved keyword (<c>@class</c>).</summary>
+    public static string Escape(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary>
+    /// <paramref name="candidate"/>, or when it is already in <paramref name="used"/> the first of
+    /// <c>candidate2</c>, <c>candidate3</c>, ... that is not; the result is added to <paramref name="used"/>.
+    /// </summary>
+    public static string Unique(string candidate, ISet<string> used)
+    {
+        string result = candidate;
+        for (int n = 2; used.Contains(result); n++)
+        {
+            result = candidate + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        used.Add(result);
+        return result;
+    }
+
+    /// <summary>A C# string literal with quotes, backslashes and control characters escaped.</summary>
+    public static string StringLiteral(string value)
+    {
+        var result = new StringBuilder(value.Length + 2);
+        result.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': result.Append("\\\""); break;
+                case '\\': result.Append("\\\\"); break;
+                case '\n': result.Append("\\n"); break;
+                case '\r': result.Append("\\r"); break;
+                case '\t': result.Append("\\t"); break;
+                case '\0': result.Append("\\0"); break;
+                default:
+                    if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    {
+                        result.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        result.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return result.Append('"').ToString();
+    }
+
+    /// <summary>A C# <c>double</c> literal that round-trips: <c>0.5</c>, <c>1.0</c>, <c>1E-05</c>, <c>double.PositiveInfinity</c>.</summary>
+    public static string DoubleLiteral(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
+        }
+
+        if (double.IsPositiveInfinity(value))
+        {
+            return "double.PositiveInfinity";
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return "double.NegativeInfinity";
+        }
+
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOf('.') >= 0 || text.IndexOf('E') >= 0 ? text : text + ".0";
+    }
+
+    /// <summary>An integer literal in invariant culture.</summary>
+    public static string IntLiteral(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A <c>bool</c> literal.</summary>
+    public static string BoolLiteral(bool value) => value ? "true" : "false";
+
+    /// <summary>Text escaped for an XML doc comment (<c>&gt;</c> is legal XML text and stays, so arrows read well).</summary>
+    public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;");
+
+    /// <summary>A count with thousands separators, as the layer table shows it (<c>1,199,882</c>).</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Splits a name into a set for lookups with ordinal comparison.</summary>
+    public static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
+}
