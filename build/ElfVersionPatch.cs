@@ -97,6 +97,7 @@ namespace Dsl.Build.NativeCompat
                 throw reader.Bad($"section .gnu.version_r has type 0x{s.Type:x}, expected SHT_GNU_verneed");
             }
 
+            reader.Require(s.Offset, s.Size, elf.Length, ".gnu.version_r");
             Section strtab = reader.LinkedStringTable(s);
             long end = s.Offset + s.Size;
             long entry = s.Offset;
@@ -157,6 +158,7 @@ namespace Dsl.Build.NativeCompat
                 throw reader.Bad($"section .gnu.version_d has type 0x{s.Type:x}, expected SHT_GNU_verdef");
             }
 
+            reader.Require(s.Offset, s.Size, elf.Length, ".gnu.version_d");
             Section strtab = reader.LinkedStringTable(s);
             long end = s.Offset + s.Size;
             long entry = s.Offset;
@@ -418,7 +420,7 @@ namespace Dsl.Build.NativeCompat
                     throw Bad($"ELF data encoding {_b[5]} is not little-endian");
                 }
 
-                long shoff = checked((long)U64(0x28));
+                long shoff = Clamp(U64(0x28));
                 ushort shentsize = U16(0x3A);
                 long shnum = U16(0x3C);
                 int shstrndx = U16(0x3E);
@@ -436,15 +438,21 @@ namespace Dsl.Build.NativeCompat
                 if (shnum == 0)
                 {
                     // More than 0xff00 sections: the real count lives in section 0's sh_size.
-                    shnum = checked((long)U64(shoff + 32));
+                    shnum = Clamp(U64(shoff + 32));
                 }
 
                 if (shstrndx == ShnXindex)
                 {
-                    shstrndx = checked((int)U32(shoff + 40));
+                    uint extended = U32(shoff + 40);
+                    shstrndx = extended > int.MaxValue ? -1 : (int)extended;
                 }
 
-                Require(shoff, checked(shnum * Elf64SectionHeaderSize), _b.Length, "section header table");
+                if (shnum > _b.Length / Elf64SectionHeaderSize)
+                {
+                    throw Bad($"{shnum} section headers cannot fit in {_b.Length} bytes (file truncated?)");
+                }
+
+                Require(shoff, shnum * Elf64SectionHeaderSize, _b.Length, "section header table");
                 _sections = new Section[shnum];
                 for (long i = 0; i < shnum; i++)
                 {
@@ -453,8 +461,8 @@ namespace Dsl.Build.NativeCompat
                     {
                         Name = U32(h),
                         Type = U32(h + 4),
-                        Offset = checked((long)U64(h + 24)),
-                        Size = checked((long)U64(h + 32)),
+                        Offset = Clamp(U64(h + 24)),
+                        Size = Clamp(U64(h + 32)),
                         Link = U32(h + 40),
                         Info = U32(h + 44),
                     };
@@ -523,6 +531,12 @@ namespace Dsl.Build.NativeCompat
                 {
                     throw Bad($"{what} at offset {offset} (length {length}) runs past the end of its data ({Math.Min(limit, _b.Length)} bytes; file truncated?)");
                 }
+            }
+
+            // Offsets and sizes are validated where they are used (.bss may be larger than the file).
+            public static long Clamp(ulong value)
+            {
+                return value > long.MaxValue ? long.MaxValue : (long)value;
             }
 
             public ushort U16(long offset)
@@ -622,7 +636,7 @@ namespace Dsl.Build.NativeCompat
                             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, $"NativeCompat: Marked {VersionName} weak in {path} (host {HostLibrary}: {host ?? "not found"}).");
                             break;
                         case PatchOutcome.AlreadyWeak:
-                            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"NativeCompat: {VersionName} already weak in {path}; already patched.");
+                            Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"NativeCompat: {path} already patched ({VersionName} is weak).");
                             break;
                         default:
                             Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, $"NativeCompat: {path} does not need {VersionName}; left as is.");
