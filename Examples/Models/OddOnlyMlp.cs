@@ -1,0 +1,18 @@
+using Dsl;
+
+namespace Examples.Models;
+
+/// <summary>
+/// Seed 002: the small MLP (flatten, dense 64 relu, dense 10) whose loss counts only odd digits.
+/// Keras reports 50,890 trainable parameters.
+/// </summary>
+[Model]
+public partial class OddOnlyMlp
+{
+    static void Define(Graph g)
+    {
+        var image = g.Input("image", 28, 28);
+        var logits = image.Flatten().Linear(64).Relu().Linear(10);
+        g.Output("logits", logits);
+    }
+}
