@@ -28,7 +28,23 @@ public sealed record ModelInfo(
 
     /// <summary>All parameters and counted buffers.</summary>
     public long TotalParameters => TrainableParameters + NonTrainableParameters;
+
+    /// <summary>The declared loss terms, in order (empty for a model without losses).</summary>
+    public IReadOnlyList<LossInfo> Losses { get; init; } = System.Array.Empty<LossInfo>();
+
+    /// <summary>The target tensors a batch must provide for the losses (including masks).</summary>
+    public IReadOnlyList<TensorInfo> Targets { get; init; } = System.Array.Empty<TensorInfo>();
 }
+
+/// <summary>One declared loss term.</summary>
+/// <param name="Name">The term's name: the target's name for supervised terms, the given name for <c>Minimize</c>.</param>
+/// <param name="Kind">The loss function (<c>CrossEntropy</c>, <c>Mse</c>, <c>Minimize</c>, ...).</param>
+/// <param name="Weight">Its weight in the total.</param>
+/// <param name="Prediction">The output (or node) the term reads.</param>
+/// <param name="Target">The target tensor's name, or null for self-supervised and target-free terms.</param>
+/// <param name="Mask">The per-sample mask's name, or null.</param>
+/// <param name="IsClassification">True for cross-entropy on class indices: the trainer reports accuracy for it.</param>
+public sealed record LossInfo(string Name, string Kind, double Weight, string Prediction, string? Target, string? Mask, bool IsClassification);
 
 /// <summary>A named tensor of a model's interface.</summary>
 /// <param name="Name">The record member's name as declared (<c>image</c>).</param>
