@@ -103,6 +103,34 @@ internal static class Descriptors
         "DSL0200", Outputs, "Model has no outputs",
         "Model '{0}' declares no outputs; add g.Output(\"name\", node) for each result of the model");
 
+    public static readonly DiagnosticDescriptor TargetShapeMismatch = Error(
+        "DSL0201", Outputs, "Loss target does not match the prediction",
+        "Loss '{0}': {1} target '{2}' has shape {3} but prediction '{4}' has shape {5}; compare tensors of the same shape");
+
+    public static readonly DiagnosticDescriptor NotClassScores = Error(
+        "DSL0203", Outputs, "Cross entropy needs class scores",
+        "Loss '{0}': {1} needs class scores [B, C, ...] but prediction '{2}' has shape {3}; {4}");
+
+    public static readonly DiagnosticDescriptor LossOnNonOutput = Error(
+        "DSL0204", Outputs, "Loss on a node that is not an output",
+        "Loss '{0}' reads '{1}', which is not an output of the model; declare it with g.Output(\"name\", node) so that callers and the loss see the same tensor");
+
+    public static readonly DiagnosticDescriptor NotADistance = Error(
+        "DSL0205", Outputs, "Contrastive loss needs a distance",
+        "Loss '{0}': Contrastive needs a distance of shape [B, 1] or [B] but prediction '{1}' has shape {2}; compute it with Ops.EuclideanDistance(a, b)");
+
+    public static readonly DiagnosticDescriptor InvalidWeight = Error(
+        "DSL0206", Outputs, "Invalid loss weight",
+        "Loss '{0}': weight {1} must be a finite number greater than or equal to 0");
+
+    public static readonly DiagnosticDescriptor DuplicateTerm = Error(
+        "DSL0207", Outputs, "Duplicate loss term",
+        "Loss term '{0}' is declared twice; give every term its own name (the first argument of g.Loss / g.Minimize)");
+
+    public static readonly DiagnosticDescriptor TargetNameClash = Error(
+        "DSL0208", Outputs, "Target or mask name clashes",
+        "{0} '{1}' has the same name as {2}; batches name their columns after inputs, targets and masks, so each name must be unique");
+
     public static readonly DiagnosticDescriptor DuplicateOutput = Error(
         "DSL0202", Outputs, "Duplicate output name",
         "Output '{0}' is declared twice; give every output its own name");
@@ -126,6 +154,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnusedNode = Warning(
         "DSL0900", Outputs, "Result never used",
         "{0} '{1}' does not reach any output or loss; remove it or connect it");
+
+    public static readonly DiagnosticDescriptor CrossEntropyOnSoftmax = Warning(
+        "DSL0901", Outputs, "Cross entropy on probabilities",
+        "Loss '{0}': CrossEntropy applies log-softmax to its prediction, but '{1}' is already a {2}; return the logits (remove .{2}()) so the softmax is not applied twice");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

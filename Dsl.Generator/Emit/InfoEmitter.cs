@@ -15,7 +15,7 @@ internal static class InfoEmitter
 {
     private const string Metadata = "global::Dsl.Metadata.";
 
-    public static void Write(IndentedWriter w, AnalyzedModel model)
+    public static void Write(IndentedWriter w, AnalyzedModel model, LossEmitter? losses = null)
     {
         var spec = model.Spec;
         long trainable = model.Nodes.Sum(n => n.TrainableParameters);
@@ -50,11 +50,32 @@ internal static class InfoEmitter
         var lines = DotLines(model);
         for (int i = 0; i < lines.Count; i++)
         {
-            w.Line(Names.StringLiteral(lines[i] + "\n") + (i == lines.Count - 1 ? ");" : " +"));
+            w.Line(Names.StringLiteral(lines[i] + "\n") + (i == lines.Count - 1 ? (losses is null ? ");" : ")") : " +"));
         }
 
         w.Outdent();
         w.Outdent();
+        if (losses is not null)
+        {
+            w.Open();
+            w.Line($"Losses = new {Metadata}LossInfo[]");
+            w.Open();
+            foreach (var line in losses.InfoLossLines())
+            {
+                w.Line(line);
+            }
+
+            w.Close(",");
+            w.Line($"Targets = new {Metadata}TensorInfo[]");
+            w.Open();
+            foreach (var target in losses.Targets)
+            {
+                w.Line($"new {Metadata}TensorInfo({Names.StringLiteral(target.Name)}, {Names.StringLiteral(target.Type.ShapeText)}, {Names.StringLiteral(target.Type.DTypeText)}),");
+            }
+
+            w.Close(",");
+            w.Close(";");
+        }
     }
 
     /// <summary>The graph in DOT syntax, one statement a line.</summary>

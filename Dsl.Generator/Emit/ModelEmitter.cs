@@ -33,15 +33,21 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        w.Open($"partial class {className} : global::TorchSharp.torch.nn.Module<{className}.Inputs, {className}.Outputs>");
+        var losses = LossEmitter.HasLosses(model) ? new LossEmitter(model, names) : null;
+        string trainable = losses is null ? "" : ", global::Dsl.Training.ITrainableModel";
+        w.Open($"partial class {className} : global::TorchSharp.torch.nn.Module<{className}.Inputs, {className}.Outputs>{trainable}");
         WriteRecords(w, model, names, inputs);
+        losses?.WriteRecords(w);
         WriteShapeArrays(w, model, names, inputs);
+        losses?.WriteShapeArrays(w);
         WriteFields(w, model, names);
         WriteConstructor(w, model, names);
         WriteForward(w, model, names, inputs);
         WriteForwardByName(w, model, names, inputs);
+        losses?.WriteComputeLoss(w);
+        losses?.WriteTrainableMembers(w);
         w.Line();
-        InfoEmitter.Write(w, model);
+        InfoEmitter.Write(w, model, losses);
         w.Close();
         return w.ToString();
     }
@@ -70,9 +76,15 @@ internal static class ModelEmitter
         w.Open($"public sealed record Outputs({string.Join(", ", spec.Outputs.Select((_, i) => $"{Tensor} {names.OutputMember(i)}"))}) : global::System.IDisposable");
         w.Line("/// <summary>Disposes every output tensor.</summary>");
         w.Open("public void Dispose()");
+        var disposed = new HashSet<int>();
         for (int i = 0; i < spec.Outputs.Count; i++)
         {
-            w.Line($"{names.OutputMember(i)}.Dispose();");
+            // An output that passes an input through (for a self-supervised loss) belongs to the caller.
+            var output = spec.Outputs[i];
+            if (spec.Nodes[output.Node].Op is not InputOp && disposed.Add(output.Node))
+            {
+                w.Line($"{names.OutputMember(i)}.Dispose();");
+            }
         }
 
         w.Close();

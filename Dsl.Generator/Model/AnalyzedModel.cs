@@ -20,12 +20,18 @@ internal sealed record PaddingPlan(int Top, int Bottom, int Left, int Right)
 /// <param name="Padding">For convolution and pooling: the explicit padding the declared mode resolves to.</param>
 internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, long NonTrainableParameters, PaddingPlan? Padding);
 
-/// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node, and the diagnostics found.</summary>
-internal sealed record AnalyzedModel(ModelSpec Spec, EquatableArray<NodeAnalysis> Nodes, EquatableArray<DiagnosticInfo> Diagnostics)
+/// <summary>What shape inference concluded about one loss term: the target tensor a batch must provide (null for terms without one).</summary>
+internal sealed record LossAnalysis(TensorType? Target);
+
+/// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node and one <see cref="LossAnalysis"/> per loss term, and the diagnostics found.</summary>
+internal sealed record AnalyzedModel(ModelSpec Spec, EquatableArray<NodeAnalysis> Nodes, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<LossAnalysis> Losses = default)
 {
     /// <summary>True when the model can be emitted: complete, and no error was found.</summary>
     public bool CanEmit => Spec.IsComplete && Nodes.All(n => n.Type is not null) &&
         !Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
     public TensorType TypeOf(int node) => Nodes[node].Type!;
+
+    /// <summary>The shape of every mask: one weight per sample.</summary>
+    public static TensorType MaskType { get; } = new(EquatableArray<DimExpr>.Empty);
 }

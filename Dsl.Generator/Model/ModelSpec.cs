@@ -1,7 +1,11 @@
 namespace Dsl.Generator.Model;
 
-/// <summary>A named output of the model (<c>g.Output("logits", node)</c>).</summary>
-internal sealed record OutputSpec(string Name, int Node, int Site);
+/// <summary>
+/// A named output of the model (<c>g.Output("logits", node)</c>). Outputs the declaration did not name but a loss
+/// needs (the node of <c>g.Minimize</c>, the node a self-supervised loss compares with) are added with
+/// <see cref="ForLoss"/> set, so that <c>ComputeLoss(Outputs, Targets)</c> can see them.
+/// </summary>
+internal sealed record OutputSpec(string Name, int Node, int Site, bool ForLoss = false);
 
 /// <summary>
 /// The IR of one <c>[Model]</c> class: everything the shape rules and emitters need, as plain values
@@ -16,6 +20,7 @@ internal sealed record OutputSpec(string Name, int Node, int Site);
 /// <param name="Nodes">The graph, in creation order.</param>
 /// <param name="Outputs">The declared outputs, in order.</param>
 /// <param name="IsComplete">False when interpreting <c>Define</c> failed; such a model is not analyzed or emitted.</param>
+/// <param name="Losses">The loss terms, in declaration order.</param>
 internal sealed record ModelSpec(
     string Namespace,
     string ClassName,
@@ -23,7 +28,8 @@ internal sealed record ModelSpec(
     int ClassSite,
     EquatableArray<NodeSpec> Nodes,
     EquatableArray<OutputSpec> Outputs,
-    bool IsComplete)
+    bool IsComplete,
+    EquatableArray<LossSpec> Losses = default)
 {
     /// <summary>The metadata name (<c>Ns.Model</c>) that identifies the model across the compilation.</summary>
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;

@@ -37,6 +37,21 @@ internal sealed class DslCalls
         {
             case ("Graph", "Input"):
                 return Input(call);
+            case ("Graph", "Loss"):
+                return Loss(call);
+            case ("Graph", "Minimize"):
+                return graph.AddLoss(call.String("name"), call.SiteOf("name"), LossKind.Minimize, call.Node("node"), -1, call.Number("weight"), 0, call.Site, call.ArgSites());
+            case ("LossTerm", "MaskedBy"):
+                {
+                    var term = ((IInvocationOperation)call.At).Instance is { } instance && interpreter.Evaluate(instance) is LossTermRef t
+                        ? t
+                        : throw new InterpretationError(Descriptors.UninitializedNode, call.At.Syntax, "The loss term");
+                    graph.SetMask(term, call.String("mask"), call.SiteOf("mask"));
+                    return term;
+                }
+
+            case ("Loss", _):
+                return LossFunction(call);
             case ("Graph", "Output"):
                 graph.AddOutput(call.String("name"), call.SiteOf("name"), call.Node("node"), call.Site);
                 return null;
@@ -155,6 +170,34 @@ internal sealed class DslCalls
             default:
                 throw new InterpretationError(Descriptors.NotYetSupported, call.At.Syntax, "Node." + call.Method);
         }
+    }
+
+    private LossTermRef Loss(Call call)
+    {
+        var function = call.Value("loss") as LossFunctionRef
+            ?? throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Loss", "'loss' must be one of the Loss.X(...) functions, not null");
+        return graph.AddLoss(call.String("target"), call.SiteOf("target"), function.Kind, call.Node("prediction"), function.TargetNode, call.Number("weight"), function.Margin, call.Site, call.ArgSites());
+    }
+
+    private LossFunctionRef LossFunction(Call call)
+    {
+        int TargetNode() => call.Value("target") switch
+        {
+            null => -1,
+            NodeRef node => node.Id,
+            var other => throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, call.Method, $"'target' must be a node of the graph but is {Interpreter.Describe(other)}"),
+        };
+
+        return call.Method switch
+        {
+            "CrossEntropy" => new LossFunctionRef(call.Bool("soft", defaultValue: false) ? LossKind.SoftCrossEntropy : LossKind.CrossEntropy, -1, 0, -1),
+            "BinaryCrossEntropy" => new LossFunctionRef(LossKind.BinaryCrossEntropy, TargetNode(), 0, call.SiteOf("target")),
+            "BinaryCrossEntropyWithLogits" => new LossFunctionRef(LossKind.BinaryCrossEntropyWithLogits, -1, 0, -1),
+            "Mse" => new LossFunctionRef(LossKind.Mse, TargetNode(), 0, call.SiteOf("target")),
+            "Mae" => new LossFunctionRef(LossKind.Mae, TargetNode(), 0, call.SiteOf("target")),
+            "Contrastive" => new LossFunctionRef(LossKind.Contrastive, -1, call.Positive("margin"), -1),
+            _ => throw new InterpretationError(Descriptors.NotYetSupported, call.At.Syntax, "Loss." + call.Method),
+        };
     }
 
     private NodeRef Input(Call call)
@@ -294,7 +337,7 @@ internal sealed class DslCalls
             ? value as string ?? throw Interpreter.NotConstant(arguments[parameter].Value, $"Argument '{parameter}' of {Kind}")
             : null;
 
-        public bool Bool(string parameter) => Value(parameter) as bool? ?? true;
+        public bool Bool(string parameter, bool defaultValue = true) => Value(parameter) as bool? ?? defaultValue;
 
         public int Int(string parameter, int min) => OptionalInt(parameter, min) ??
             throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be an integer, not null");
@@ -319,6 +362,11 @@ internal sealed class DslCalls
 
             return (int)n;
         }
+
+        /// <summary>A number, finite or not (the caller reports non-finite values with its own diagnostic).</summary>
+        public double Number(string parameter) => Interpreter.IsNumber(Value(parameter))
+            ? Interpreter.ToDouble(Value(parameter))
+            : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be a number but is {Interpreter.Describe(Value(parameter))}");
 
         public double Double(string parameter)
         {

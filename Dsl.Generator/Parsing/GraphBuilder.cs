@@ -30,6 +30,7 @@ internal sealed class GraphBuilder
     private readonly List<DiagnosticInfo> diagnostics = new();
     private readonly List<Pending> nodes = new();
     private readonly List<OutputSpec> outputs = new();
+    private readonly List<PendingLoss> losses = new();
     private readonly Dictionary<string, int> explicitNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> outputMembers = new(StringComparer.Ordinal);
 
@@ -101,7 +102,26 @@ internal sealed class GraphBuilder
         outputs.Add(new OutputSpec(name, node.Id, site));
     }
 
-    public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs) Build()
+    /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
+    public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double margin, int site, EquatableArray<ArgSite> argSites)
+    {
+        losses.Add(new PendingLoss(name, nameSite, kind, prediction.Id, targetNode, weight, margin, site, argSites));
+        return new LossTermRef(losses.Count - 1);
+    }
+
+    public void SetMask(LossTermRef term, string mask, int maskSite)
+    {
+        var loss = losses[term.Index];
+        if (loss.Mask is not null)
+        {
+            Report(Descriptors.InvalidArgument, maskSite, "MaskedBy", $"loss '{loss.Name}' already has the mask '{loss.Mask}'; a term takes one mask");
+            return;
+        }
+
+        losses[term.Index] = loss with { Mask = mask, MaskSite = maskSite };
+    }
+
+    public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
     {
         var used = new HashSet<string>(explicitNames.Keys, StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -126,7 +146,122 @@ internal sealed class GraphBuilder
             built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites));
         }
 
-        return (new EquatableArray<NodeSpec>(built.MoveToImmutable()), outputs.ToEquatableArray());
+        var lossSpecs = BuildLosses(built);
+        return (new EquatableArray<NodeSpec>(built.MoveToImmutable()), outputs.ToEquatableArray(), lossSpecs);
+    }
+
+    /// <summary>
+    /// Checks the loss terms as a whole (names, weights, masks; every prediction an output) and adds the outputs a
+    /// loss needs but the declaration did not name: the node of a <c>Minimize</c> term, and the node a
+    /// self-supervised loss compares with when it is not an output already (an input, typically).
+    /// </summary>
+    private EquatableArray<LossSpec> BuildLosses(IReadOnlyList<NodeSpec> built)
+    {
+        var terms = new Dictionary<string, PendingLoss>(StringComparer.Ordinal);
+        var targetColumns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Op is InputOp input)
+            {
+                targetColumns[input.Name] = "the input '" + input.Name + "'";
+            }
+        }
+
+        var result = new List<LossSpec>();
+        foreach (var loss in losses)
+        {
+            if (!CheckName(loss.Name, "loss term", loss.NameSite))
+            {
+                continue;
+            }
+
+            if (terms.ContainsKey(loss.Name))
+            {
+                Report(Descriptors.DuplicateTerm, loss.NameSite, loss.Name);
+                continue;
+            }
+
+            terms[loss.Name] = loss;
+            if (double.IsNaN(loss.Weight) || double.IsInfinity(loss.Weight) || loss.Weight < 0)
+            {
+                Report(Descriptors.InvalidWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name, Interpreter.Format(loss.Weight));
+            }
+
+            bool supervised = loss.Kind != LossKind.Minimize && loss.TargetNode < 0;
+            if (supervised)
+            {
+                if (targetColumns.TryGetValue(loss.Name, out var owner))
+                {
+                    Report(Descriptors.TargetNameClash, loss.NameSite, "Target", loss.Name, owner);
+                }
+                else
+                {
+                    targetColumns[loss.Name] = "the target of loss '" + loss.Name + "'";
+                }
+            }
+
+            if (loss.Kind != LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
+            {
+                Report(Descriptors.LossOnNonOutput, loss.Site, loss.Name, built[loss.Prediction].Name);
+            }
+            else if (loss.Kind == LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
+            {
+                AddLossOutput(loss.Name, loss.Prediction, loss.Site);
+            }
+
+            if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
+            {
+                AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
+            }
+
+            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Margin, loss.Site, loss.ArgSites));
+        }
+
+        // Masks may be shared by several terms, but must not take a target's or an input's name.
+        var masks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var loss in losses.Where(l => l.Mask is not null))
+        {
+            string mask = loss.Mask!;
+            if (!masks.Add(mask))
+            {
+                continue;
+            }
+
+            if (!Names.IsIdentifier(mask))
+            {
+                Report(Descriptors.InvalidName, loss.MaskSite, mask, "a mask", "use ASCII letters, digits and '_', starting with a letter or '_'");
+            }
+            else if (targetColumns.TryGetValue(mask, out var owner))
+            {
+                Report(Descriptors.TargetNameClash, loss.MaskSite, "Mask", mask, owner);
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private void AddLossOutput(string preferred, int node, int site)
+    {
+        string name = preferred;
+        for (int n = 2; outputs.Any(o => Names.ToPascalCase(o.Name) == Names.ToPascalCase(name)); n++)
+        {
+            name = preferred + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        outputs.Add(new OutputSpec(name, node, site, ForLoss: true));
+    }
+
+    private static int SiteOf(EquatableArray<ArgSite> sites, string parameter, int fallback)
+    {
+        foreach (var arg in sites)
+        {
+            if (arg.Parameter == parameter)
+            {
+                return arg.Site;
+            }
+        }
+
+        return fallback;
     }
 
     private NodeRef Add(Pending pending)
@@ -164,6 +299,13 @@ internal sealed class GraphBuilder
     }
 
     private static string Article(string what) => (what[0] == 'i' || what[0] == 'o' ? "an " : "a ") + what;
+
+    private sealed record PendingLoss(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Margin, int Site, EquatableArray<ArgSite> ArgSites)
+    {
+        public string? Mask { get; init; }
+
+        public int MaskSite { get; init; } = -1;
+    }
 
     private sealed record Pending(Op Op, ImmutableArray<int> Inputs, string? Name, int Site, EquatableArray<ArgSite> ArgSites);
 }

@@ -44,7 +44,9 @@ internal static class ModelParser
             complete = false;
         }
 
-        var (nodes, outputs) = complete ? builder.Build() : (EquatableArray<NodeSpec>.Empty, EquatableArray<OutputSpec>.Empty);
+        var (nodes, outputs, losses) = complete
+            ? builder.Build()
+            : (EquatableArray<NodeSpec>.Empty, EquatableArray<OutputSpec>.Empty, EquatableArray<LossSpec>.Empty);
         var spec = new ModelSpec(
             symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString(),
             symbol.Name,
@@ -52,7 +54,8 @@ internal static class ModelParser
             classSite,
             nodes,
             outputs,
-            complete && !builder.Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error));
+            complete && !builder.Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error),
+            losses);
         return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
     }
 

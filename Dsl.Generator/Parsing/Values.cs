@@ -21,3 +21,33 @@ internal sealed class NodeRef
 
     public int Id { get; }
 }
+
+/// <summary>A loss function value (<c>Loss.Mse(target: image)</c>) before it is attached to a term.</summary>
+internal sealed class LossFunctionRef
+{
+    public LossFunctionRef(Model.LossKind kind, int targetNode, double margin, int targetSite)
+    {
+        Kind = kind;
+        TargetNode = targetNode;
+        Margin = margin;
+        TargetSite = targetSite;
+    }
+
+    public Model.LossKind Kind { get; }
+
+    /// <summary>The node a self-supervised loss compares with, or -1.</summary>
+    public int TargetNode { get; }
+
+    public double Margin { get; }
+
+    /// <summary>Where <c>target:</c> was written, or -1.</summary>
+    public int TargetSite { get; }
+}
+
+/// <summary>A declared loss term, by index, so that <c>.MaskedBy(...)</c> can amend it.</summary>
+internal sealed class LossTermRef
+{
+    public LossTermRef(int index) => Index = index;
+
+    public int Index { get; }
+}

@@ -28,7 +28,8 @@ internal static class ShapeInference
         {
             var nodes = InferNodes(spec, diagnostics);
             CheckOutputs(spec, diagnostics);
-            return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray());
+            var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
+            return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

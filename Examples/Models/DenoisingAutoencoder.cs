@@ -33,5 +33,8 @@ public partial class DenoisingAutoencoder
             .Conv2d(1, 3, padding: Padding.Same).Sigmoid();
 
         g.Output("denoised", decoded);
+
+        // Keras: autoencoder.compile(optimizer='adam', loss='binary_crossentropy'), fitted on (noisy, clean).
+        g.Loss("clean", decoded, Loss.BinaryCrossEntropy());
     }
 }

@@ -21,5 +21,6 @@ public partial class DigitClassifier
             .Linear(128, name: "layer3").Relu().Dropout(0.5)
             .Linear(10, name: "layer4");
         g.Output("logits", logits);
+        g.Loss("label", logits, Loss.CrossEntropy());   // Targets.Label: [B] int64 class indices
     }
 }

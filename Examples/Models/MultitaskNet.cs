@@ -38,5 +38,10 @@ public partial class MultitaskNet
 
         g.Output("classification", classification);
         g.Output("autoencoder", autoencoder);
+
+        // Keras: loss={'classification': categorical_crossentropy, 'autoencoder': mean_squared_error},
+        // loss_weights={'classification': 0.9, 'autoencoder': 0.1}; the reconstruction is compared with the input.
+        g.Loss("label", classification, Loss.CrossEntropy(), weight: 0.9);
+        g.Loss("reconstruction", autoencoder, Loss.Mse(target: image), weight: 0.1);
     }
 }

@@ -46,6 +46,8 @@ public partial class ResNet
             filters *= 2;
         }
 
-        g.Output("logits", x.GlobalAvgPool2d().Linear(2));
+        var logits = x.GlobalAvgPool2d().Linear(2);
+        g.Output("logits", logits);
+        g.Loss("label", logits, Loss.CrossEntropy());
     }
 }

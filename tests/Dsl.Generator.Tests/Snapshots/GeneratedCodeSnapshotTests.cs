@@ -34,7 +34,7 @@ public class GeneratedCodeSnapshotTests
     {
         string source = RepoFiles.Read(Path.Combine("Examples", "Models", "ResNet.cs"))
             .Replace("if (downsample)", "if (false)")
-            .Replace("g.Output(\"logits\", x.GlobalAvgPool2d().Linear(2));", "g.Output(\"logits\", x.GlobalAvgPool2d().Linear(2));\n        g.Output(\"raw\", g.Input(\"extra\", 8).Conv2d(4, 3));");
+            .Replace("g.Output(\"logits\", logits);", "g.Output(\"logits\", logits);\n        g.Output(\"raw\", g.Input(\"extra\", 8).Conv2d(4, 3));");
         var run = GeneratorHarness.Run(source);
         Snapshot.Verify("ResNet.broken.diagnostics", run.DslDiagnostics, "txt");
     }

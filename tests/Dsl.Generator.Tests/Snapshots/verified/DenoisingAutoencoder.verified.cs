@@ -4,7 +4,7 @@
 
 namespace Examples.Models;
 
-partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<DenoisingAutoencoder.Inputs, DenoisingAutoencoder.Outputs>
+partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<DenoisingAutoencoder.Inputs, DenoisingAutoencoder.Outputs>, global::Dsl.Training.ITrainableModel
 {
     /// <summary>The inputs of <see cref="DenoisingAutoencoder"/>; <c>B</c> is the batch size, shared by all of them.</summary>
     /// <param name="Noisy">noisy: [B, 1, 28, 28] float32</param>
@@ -21,8 +21,34 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         }
     }
 
+    /// <summary>The targets the losses of <see cref="DenoisingAutoencoder"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
+    /// <param name="Clean">clean: [B, 1, 28, 28] float32, the target of loss 'clean' (BinaryCrossEntropy)</param>
+    public sealed record Targets(global::TorchSharp.torch.Tensor Clean);
+
+    /// <summary>The loss of one batch of <see cref="DenoisingAutoencoder"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
+    /// <param name="Total">The weighted sum of the terms, the value to minimize.</param>
+    /// <param name="Clean">clean: BinaryCrossEntropy, weight 1.0</param>
+    public sealed record Losses(global::TorchSharp.torch.Tensor Total, global::TorchSharp.torch.Tensor Clean) : global::Dsl.Training.ILosses
+    {
+        /// <summary>Every term by name with its weight, in declaration order.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Dsl.Training.LossValue> Terms => new global::Dsl.Training.LossValue[]
+        {
+            new global::Dsl.Training.LossValue("clean", Clean, 1.0),
+        };
+
+        /// <summary>Disposes the total and every term.</summary>
+        public void Dispose()
+        {
+            Total.Dispose();
+            Clean.Dispose();
+        }
+    }
+
     /// <summary>The shape <c>noisy</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] NoisyShape = { -1, 1, 28, 28 };
+
+    /// <summary>The shape target <c>clean</c> must have, [B, 1, 28, 28].</summary>
+    private static readonly long[] CleanTargetShape = { -1, 1, 28, 28 };
 
     /// <summary>Conv2d 'conv2d_1': [B, 1, 28, 28] -> [B, 16, 28, 28], 160 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
@@ -119,6 +145,36 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     /// <param name="noisy">noisy: [B, 1, 28, 28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor noisy) => forward(new Inputs(noisy));
+
+    /// <summary>Computes every loss term and their weighted total for one batch.</summary>
+    /// <param name="outputs">The outputs of <see cref="forward(Inputs)"/> for the batch.</param>
+    /// <param name="targets">The targets; their shapes and dtypes are checked first.</param>
+    /// <returns>The total and every term.</returns>
+    /// <exception cref="global::System.ArgumentException">A target has the wrong shape or dtype, or its batch size differs from the outputs'.</exception>
+    public Losses ComputeLoss(Outputs outputs, Targets targets)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(outputs);
+        global::System.ArgumentNullException.ThrowIfNull(targets);
+        long batch = outputs.Denoised.shape[0];
+        global::Dsl.Checks.TensorCheck.Check("DenoisingAutoencoder", "target", "clean", targets.Clean, CleanTargetShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, batch);
+
+        var clean = global::Dsl.Training.LossFunctions.BinaryCrossEntropy(outputs.Denoised, targets.Clean);
+        var total = clean.alias();
+        return new Losses(total, clean);
+    }
+
+    /// <summary>The model's metadata, for the trainer.</summary>
+    global::Dsl.Metadata.ModelInfo global::Dsl.Training.ITrainableModel.ModelInfo => Info;
+
+    /// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>
+    global::Dsl.Training.StepResult global::Dsl.Training.ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch)
+    {
+        var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
+        var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "clean", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
+        var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
+        byName["denoised"] = outputs.Denoised;
+        return new global::Dsl.Training.StepResult(byName, losses);
+    }
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="DenoisingAutoencoder"/>: 204,929 parameters (204,929 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
@@ -220,5 +276,15 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
             "  \"conv2d_8\" -> \"sigmoid_1\";\n" +
             "  \"out.denoised\" [label=\"denoised\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
             "  \"sigmoid_1\" -> \"out.denoised\";\n" +
-            "}\n");
+            "}\n")
+    {
+        Losses = new global::Dsl.Metadata.LossInfo[]
+        {
+            new global::Dsl.Metadata.LossInfo("clean", "BinaryCrossEntropy", 1.0, "denoised", "clean", null, false),
+        },
+        Targets = new global::Dsl.Metadata.TensorInfo[]
+        {
+            new global::Dsl.Metadata.TensorInfo("clean", "[B, 1, 28, 28]", "float32"),
+        },
+    };
 }

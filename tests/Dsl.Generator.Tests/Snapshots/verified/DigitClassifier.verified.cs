@@ -4,7 +4,7 @@
 
 namespace Examples.Models;
 
-partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifier.Inputs, DigitClassifier.Outputs>
+partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifier.Inputs, DigitClassifier.Outputs>, global::Dsl.Training.ITrainableModel
 {
     /// <summary>The inputs of <see cref="DigitClassifier"/>; <c>B</c> is the batch size, shared by all of them.</summary>
     /// <param name="Image">image: [B, 1, 28, 28] float32</param>
@@ -21,8 +21,34 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         }
     }
 
+    /// <summary>The targets the losses of <see cref="DigitClassifier"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
+    /// <param name="Label">label: [B] int64, the target of loss 'label' (CrossEntropy)</param>
+    public sealed record Targets(global::TorchSharp.torch.Tensor Label);
+
+    /// <summary>The loss of one batch of <see cref="DigitClassifier"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
+    /// <param name="Total">The weighted sum of the terms, the value to minimize.</param>
+    /// <param name="Label">label: CrossEntropy, weight 1.0</param>
+    public sealed record Losses(global::TorchSharp.torch.Tensor Total, global::TorchSharp.torch.Tensor Label) : global::Dsl.Training.ILosses
+    {
+        /// <summary>Every term by name with its weight, in declaration order.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Dsl.Training.LossValue> Terms => new global::Dsl.Training.LossValue[]
+        {
+            new global::Dsl.Training.LossValue("label", Label, 1.0),
+        };
+
+        /// <summary>Disposes the total and every term.</summary>
+        public void Dispose()
+        {
+            Total.Dispose();
+            Label.Dispose();
+        }
+    }
+
     /// <summary>The shape <c>image</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 1, 28, 28 };
+
+    /// <summary>The shape target <c>label</c> must have, [B].</summary>
+    private static readonly long[] LabelTargetShape = { -1 };
 
     /// <summary>Conv2d 'layer1': [B, 1, 28, 28] -> [B, 32, 26, 26], 320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d layer1;
@@ -79,6 +105,36 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
+    /// <summary>Computes every loss term and their weighted total for one batch.</summary>
+    /// <param name="outputs">The outputs of <see cref="forward(Inputs)"/> for the batch.</param>
+    /// <param name="targets">The targets; their shapes and dtypes are checked first.</param>
+    /// <returns>The total and every term.</returns>
+    /// <exception cref="global::System.ArgumentException">A target has the wrong shape or dtype, or its batch size differs from the outputs'.</exception>
+    public Losses ComputeLoss(Outputs outputs, Targets targets)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(outputs);
+        global::System.ArgumentNullException.ThrowIfNull(targets);
+        long batch = outputs.Logits.shape[0];
+        global::Dsl.Checks.TensorCheck.Check("DigitClassifier", "target", "label", targets.Label, LabelTargetShape, "[B]", global::TorchSharp.torch.ScalarType.Int64, batch);
+
+        var label = global::Dsl.Training.LossFunctions.CrossEntropy(outputs.Logits, targets.Label);
+        var total = label.alias();
+        return new Losses(total, label);
+    }
+
+    /// <summary>The model's metadata, for the trainer.</summary>
+    global::Dsl.Metadata.ModelInfo global::Dsl.Training.ITrainableModel.ModelInfo => Info;
+
+    /// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>
+    global::Dsl.Training.StepResult global::Dsl.Training.ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch)
+    {
+        var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "DigitClassifier", new[] { "image", "label" })));
+        var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "DigitClassifier", new[] { "image", "label" })));
+        var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
+        byName["logits"] = outputs.Logits;
+        return new global::Dsl.Training.StepResult(byName, losses);
+    }
+
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="DigitClassifier"/>: 1,199,882 parameters (1,199,882 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
         Name: "DigitClassifier",
@@ -134,5 +190,15 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
             "  \"dropout_2\" -> \"layer4\";\n" +
             "  \"out.logits\" [label=\"logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
             "  \"layer4\" -> \"out.logits\";\n" +
-            "}\n");
+            "}\n")
+    {
+        Losses = new global::Dsl.Metadata.LossInfo[]
+        {
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true),
+        },
+        Targets = new global::Dsl.Metadata.TensorInfo[]
+        {
+            new global::Dsl.Metadata.TensorInfo("label", "[B]", "int64"),
+        },
+    };
 }

@@ -4,7 +4,7 @@
 
 namespace Examples.Models;
 
-partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inputs, MultitaskNet.Outputs>
+partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inputs, MultitaskNet.Outputs>, global::Dsl.Training.ITrainableModel
 {
     /// <summary>The inputs of <see cref="MultitaskNet"/>; <c>B</c> is the batch size, shared by all of them.</summary>
     /// <param name="Image">image: [B, 1, 28, 28] float32</param>
@@ -13,7 +13,8 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     /// <summary>The outputs of <see cref="MultitaskNet"/>; disposing them disposes every output tensor.</summary>
     /// <param name="Classification">classification: [B, 10] float32</param>
     /// <param name="Autoencoder">autoencoder: [B, 1, 28, 28] float32</param>
-    public sealed record Outputs(global::TorchSharp.torch.Tensor Classification, global::TorchSharp.torch.Tensor Autoencoder) : global::System.IDisposable
+    /// <param name="ReconstructionTarget">reconstruction_target: [B, 1, 28, 28] float32</param>
+    public sealed record Outputs(global::TorchSharp.torch.Tensor Classification, global::TorchSharp.torch.Tensor Autoencoder, global::TorchSharp.torch.Tensor ReconstructionTarget) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
         public void Dispose()
@@ -23,8 +24,37 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         }
     }
 
+    /// <summary>The targets the losses of <see cref="MultitaskNet"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
+    /// <param name="Label">label: [B] int64, the target of loss 'label' (CrossEntropy)</param>
+    public sealed record Targets(global::TorchSharp.torch.Tensor Label);
+
+    /// <summary>The loss of one batch of <see cref="MultitaskNet"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
+    /// <param name="Total">The weighted sum of the terms, the value to minimize.</param>
+    /// <param name="Label">label: CrossEntropy, weight 0.9</param>
+    /// <param name="Reconstruction">reconstruction: Mse, weight 0.1</param>
+    public sealed record Losses(global::TorchSharp.torch.Tensor Total, global::TorchSharp.torch.Tensor Label, global::TorchSharp.torch.Tensor Reconstruction) : global::Dsl.Training.ILosses
+    {
+        /// <summary>Every term by name with its weight, in declaration order.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Dsl.Training.LossValue> Terms => new global::Dsl.Training.LossValue[]
+        {
+            new global::Dsl.Training.LossValue("label", Label, 0.9),
+            new global::Dsl.Training.LossValue("reconstruction", Reconstruction, 0.1),
+        };
+
+        /// <summary>Disposes the total and every term.</summary>
+        public void Dispose()
+        {
+            Total.Dispose();
+            Label.Dispose();
+            Reconstruction.Dispose();
+        }
+    }
+
     /// <summary>The shape <c>image</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 1, 28, 28 };
+
+    /// <summary>The shape target <c>label</c> must have, [B].</summary>
+    private static readonly long[] LabelTargetShape = { -1 };
 
     /// <summary>Conv2d 'conv2d_1': [B, 1, 28, 28] -> [B, 64, 28, 28], 640 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
@@ -82,7 +112,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         register_module("autoencoder", autoencoder);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32).</summary>
+    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32, reconstruction_target: [B, 1, 28, 28] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -121,13 +151,45 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28]
         var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, 1, 28, 28]
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28]
-        return new Outputs(classification, sigmoid_1);
+        return new Outputs(classification, sigmoid_1, image);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
     /// <param name="image">image: [B, 1, 28, 28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
+
+    /// <summary>Computes every loss term and their weighted total for one batch.</summary>
+    /// <param name="outputs">The outputs of <see cref="forward(Inputs)"/> for the batch.</param>
+    /// <param name="targets">The targets; their shapes and dtypes are checked first.</param>
+    /// <returns>The total and every term.</returns>
+    /// <exception cref="global::System.ArgumentException">A target has the wrong shape or dtype, or its batch size differs from the outputs'.</exception>
+    public Losses ComputeLoss(Outputs outputs, Targets targets)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(outputs);
+        global::System.ArgumentNullException.ThrowIfNull(targets);
+        long batch = outputs.Classification.shape[0];
+        global::Dsl.Checks.TensorCheck.Check("MultitaskNet", "target", "label", targets.Label, LabelTargetShape, "[B]", global::TorchSharp.torch.ScalarType.Int64, batch);
+
+        var label = global::Dsl.Training.LossFunctions.CrossEntropy(outputs.Classification, targets.Label);
+        var reconstruction = global::Dsl.Training.LossFunctions.Mse(outputs.Autoencoder, outputs.ReconstructionTarget);
+        var total = 0.9 * label + 0.1 * reconstruction;
+        return new Losses(total, label, reconstruction);
+    }
+
+    /// <summary>The model's metadata, for the trainer.</summary>
+    global::Dsl.Metadata.ModelInfo global::Dsl.Training.ITrainableModel.ModelInfo => Info;
+
+    /// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>
+    global::Dsl.Training.StepResult global::Dsl.Training.ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch)
+    {
+        var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MultitaskNet", new[] { "image", "label" })));
+        var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "MultitaskNet", new[] { "image", "label" })));
+        var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
+        byName["classification"] = outputs.Classification;
+        byName["autoencoder"] = outputs.Autoencoder;
+        return new global::Dsl.Training.StepResult(byName, losses);
+    }
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="MultitaskNet"/>: 3,445,323 parameters (3,445,323 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
@@ -140,6 +202,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         {
             new global::Dsl.Metadata.TensorInfo("classification", "[B, 10]", "float32"),
             new global::Dsl.Metadata.TensorInfo("autoencoder", "[B, 1, 28, 28]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("reconstruction_target", "[B, 1, 28, 28]", "float32"),
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -241,5 +304,18 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
             "  \"classification\" -> \"out.classification\";\n" +
             "  \"out.autoencoder\" [label=\"autoencoder\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
             "  \"sigmoid_1\" -> \"out.autoencoder\";\n" +
-            "}\n");
+            "  \"out.reconstruction_target\" [label=\"reconstruction_target\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
+            "  \"image\" -> \"out.reconstruction_target\";\n" +
+            "}\n")
+    {
+        Losses = new global::Dsl.Metadata.LossInfo[]
+        {
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 0.9, "classification", "label", null, true),
+            new global::Dsl.Metadata.LossInfo("reconstruction", "Mse", 0.1, "autoencoder", null, null, false),
+        },
+        Targets = new global::Dsl.Metadata.TensorInfo[]
+        {
+            new global::Dsl.Metadata.TensorInfo("label", "[B]", "int64"),
+        },
+    };
 }

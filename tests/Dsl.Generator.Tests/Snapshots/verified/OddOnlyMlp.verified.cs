@@ -4,7 +4,7 @@
 
 namespace Examples.Models;
 
-partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs, OddOnlyMlp.Outputs>
+partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs, OddOnlyMlp.Outputs>, global::Dsl.Training.ITrainableModel
 {
     /// <summary>The inputs of <see cref="OddOnlyMlp"/>; <c>B</c> is the batch size, shared by all of them.</summary>
     /// <param name="Image">image: [B, 28, 28] float32</param>
@@ -21,8 +21,38 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         }
     }
 
+    /// <summary>The targets the losses of <see cref="OddOnlyMlp"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
+    /// <param name="Label">label: [B] int64, the target of loss 'label' (CrossEntropy)</param>
+    /// <param name="IsOdd">isOdd: [B] float32, a per-sample mask: 1 counts the sample, 0 drops it</param>
+    public sealed record Targets(global::TorchSharp.torch.Tensor Label, global::TorchSharp.torch.Tensor IsOdd);
+
+    /// <summary>The loss of one batch of <see cref="OddOnlyMlp"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
+    /// <param name="Total">The weighted sum of the terms, the value to minimize.</param>
+    /// <param name="Label">label: CrossEntropy, weight 1.0</param>
+    public sealed record Losses(global::TorchSharp.torch.Tensor Total, global::TorchSharp.torch.Tensor Label) : global::Dsl.Training.ILosses
+    {
+        /// <summary>Every term by name with its weight, in declaration order.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Dsl.Training.LossValue> Terms => new global::Dsl.Training.LossValue[]
+        {
+            new global::Dsl.Training.LossValue("label", Label, 1.0),
+        };
+
+        /// <summary>Disposes the total and every term.</summary>
+        public void Dispose()
+        {
+            Total.Dispose();
+            Label.Dispose();
+        }
+    }
+
     /// <summary>The shape <c>image</c> must have, [B, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 28, 28 };
+
+    /// <summary>The shape target <c>label</c> must have, [B].</summary>
+    private static readonly long[] LabelTargetShape = { -1 };
+
+    /// <summary>The shape target <c>isOdd</c> must have, [B].</summary>
+    private static readonly long[] IsOddTargetShape = { -1 };
 
     /// <summary>Linear 'linear_1': [B, 784] -> [B, 64], 50,240 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
@@ -62,6 +92,37 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
+    /// <summary>Computes every loss term and their weighted total for one batch.</summary>
+    /// <param name="outputs">The outputs of <see cref="forward(Inputs)"/> for the batch.</param>
+    /// <param name="targets">The targets; their shapes and dtypes are checked first.</param>
+    /// <returns>The total and every term.</returns>
+    /// <exception cref="global::System.ArgumentException">A target has the wrong shape or dtype, or its batch size differs from the outputs'.</exception>
+    public Losses ComputeLoss(Outputs outputs, Targets targets)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(outputs);
+        global::System.ArgumentNullException.ThrowIfNull(targets);
+        long batch = outputs.Logits.shape[0];
+        batch = global::Dsl.Checks.TensorCheck.Check("OddOnlyMlp", "target", "label", targets.Label, LabelTargetShape, "[B]", global::TorchSharp.torch.ScalarType.Int64, batch);
+        global::Dsl.Checks.TensorCheck.Check("OddOnlyMlp", "target", "isOdd", targets.IsOdd, IsOddTargetShape, "[B]", global::TorchSharp.torch.ScalarType.Float32, batch);
+
+        var label = global::Dsl.Training.LossFunctions.CrossEntropy(outputs.Logits, targets.Label, targets.IsOdd);
+        var total = label.alias();
+        return new Losses(total, label);
+    }
+
+    /// <summary>The model's metadata, for the trainer.</summary>
+    global::Dsl.Metadata.ModelInfo global::Dsl.Training.ITrainableModel.ModelInfo => Info;
+
+    /// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>
+    global::Dsl.Training.StepResult global::Dsl.Training.ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch)
+    {
+        var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "OddOnlyMlp", new[] { "image", "label", "isOdd" })));
+        var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "OddOnlyMlp", new[] { "image", "label", "isOdd" }), global::Dsl.Training.BatchColumns.Get(batch, "isOdd", "OddOnlyMlp", new[] { "image", "label", "isOdd" })));
+        var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
+        byName["logits"] = outputs.Logits;
+        return new global::Dsl.Training.StepResult(byName, losses);
+    }
+
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="OddOnlyMlp"/>: 50,890 parameters (50,890 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
         Name: "OddOnlyMlp",
@@ -96,5 +157,16 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
             "  \"relu_1\" -> \"linear_2\";\n" +
             "  \"out.logits\" [label=\"logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
             "  \"linear_2\" -> \"out.logits\";\n" +
-            "}\n");
+            "}\n")
+    {
+        Losses = new global::Dsl.Metadata.LossInfo[]
+        {
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", "isOdd", true),
+        },
+        Targets = new global::Dsl.Metadata.TensorInfo[]
+        {
+            new global::Dsl.Metadata.TensorInfo("label", "[B]", "int64"),
+            new global::Dsl.Metadata.TensorInfo("isOdd", "[B]", "float32"),
+        },
+    };
 }

@@ -1,0 +1,239 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Emit;
+
+/// <summary>
+/// Emits the loss wiring of a model that declares losses: the <c>Targets</c> record (one member per supervised
+/// target and per mask), the <c>Losses</c> record (the weighted <c>Total</c> and one tensor per term),
+/// <c>ComputeLoss(Outputs, Targets)</c> with run-time checks of every target, and the
+/// <c>ITrainableModel</c> members the trainer uses (batches of named columns).
+/// </summary>
+internal sealed class LossEmitter
+{
+    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Training = "global::Dsl.Training.";
+
+    private readonly AnalyzedModel model;
+    private readonly MemberNames names;
+    private readonly List<TargetColumn> targets = new();
+    private readonly List<string> termMembers = new();
+
+    public LossEmitter(AnalyzedModel model, MemberNames names)
+    {
+        this.model = model;
+        this.names = names;
+
+        var targetUsed = Names.Set("Targets", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract");
+        for (int i = 0; i < model.Spec.Losses.Count; i++)
+        {
+            var loss = model.Spec.Losses[i];
+            if (loss.IsSupervised)
+            {
+                targets.Add(new TargetColumn(loss.Name, Names.Unique(Names.PascalCase(loss.Name), targetUsed), model.Losses[i].Target!, $"the target of loss '{loss.Name}' ({loss.KindName})"));
+            }
+        }
+
+        foreach (var mask in model.Spec.Losses.Select(l => l.Mask).OfType<string>().Distinct())
+        {
+            targets.Add(new TargetColumn(mask, Names.Unique(Names.PascalCase(mask), targetUsed), AnalyzedModel.MaskType, "a per-sample mask: 1 counts the sample, 0 drops it"));
+        }
+
+        var termUsed = Names.Set("Total", "Terms", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract");
+        foreach (var loss in model.Spec.Losses)
+        {
+            termMembers.Add(Names.Unique(Names.PascalCase(loss.Name), termUsed));
+        }
+    }
+
+    public static bool HasLosses(AnalyzedModel model) => model.Spec.Losses.Count > 0;
+
+    /// <summary>The target and mask columns a batch must provide, in <c>Targets</c> order.</summary>
+    public IReadOnlyList<TargetColumn> Targets => targets;
+
+    public void WriteRecords(IndentedWriter w)
+    {
+        string cref = $"<see cref=\"{Names.Escape(model.Spec.ClassName)}\"/>";
+        w.Line();
+        w.Line($"/// <summary>The targets the losses of {cref} compare with; <c>B</c> is the batch size of the outputs.</summary>");
+        foreach (var target in targets)
+        {
+            w.Line($"/// <param name=\"{target.Member}\">{Names.XmlText(target.Name)}: {target.Type.ShapeText} {target.Type.DTypeText}, {Names.XmlText(target.Description)}</param>");
+        }
+
+        w.Line($"public sealed record Targets({string.Join(", ", targets.Select(t => $"{Tensor} {t.Member}"))});");
+
+        w.Line();
+        w.Line($"/// <summary>The loss of one batch of {cref}: the weighted total and every term (unweighted); disposing it disposes them.</summary>");
+        w.Line("/// <param name=\"Total\">The weighted sum of the terms, the value to minimize.</param>");
+        for (int i = 0; i < model.Spec.Losses.Count; i++)
+        {
+            var loss = model.Spec.Losses[i];
+            w.Line($"/// <param name=\"{termMembers[i]}\">{Names.XmlText(loss.Name)}: {loss.KindName}, weight {Names.DoubleLiteral(loss.Weight)}</param>");
+        }
+
+        w.Open($"public sealed record Losses({Tensor} Total, {string.Join(", ", termMembers.Select(m => $"{Tensor} {m}"))}) : {Training}ILosses");
+        w.Line("/// <summary>Every term by name with its weight, in declaration order.</summary>");
+        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{Training}LossValue> Terms => new {Training}LossValue[]");
+        w.Open();
+        for (int i = 0; i < model.Spec.Losses.Count; i++)
+        {
+            var loss = model.Spec.Losses[i];
+            w.Line($"new {Training}LossValue({Names.StringLiteral(loss.Name)}, {termMembers[i]}, {Names.DoubleLiteral(loss.Weight)}),");
+        }
+
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>Disposes the total and every term.</summary>");
+        w.Open("public void Dispose()");
+        w.Line("Total.Dispose();");
+        foreach (var member in termMembers)
+        {
+            w.Line($"{member}.Dispose();");
+        }
+
+        w.Close();
+        w.Close();
+    }
+
+    public void WriteShapeArrays(IndentedWriter w)
+    {
+        foreach (var target in targets)
+        {
+            var sizes = new[] { "-1" }.Concat(target.Type.Dims.Select(d => d.IsKnown ? Names.IntLiteral(d.Value) : "-1"));
+            w.Line();
+            w.Line($"/// <summary>The shape target <c>{Names.XmlText(target.Name)}</c> must have, {target.Type.ShapeText}.</summary>");
+            w.Line($"private static readonly long[] {target.Member}TargetShape = {{ {string.Join(", ", sizes)} }};");
+        }
+    }
+
+    public void WriteComputeLoss(IndentedWriter w)
+    {
+        var spec = model.Spec;
+        w.Line();
+        w.Line("/// <summary>Computes every loss term and their weighted total for one batch.</summary>");
+        w.Line("/// <param name=\"outputs\">The outputs of <see cref=\"forward(Inputs)\"/> for the batch.</param>");
+        w.Line("/// <param name=\"targets\">The targets; their shapes and dtypes are checked first.</param>");
+        w.Line("/// <returns>The total and every term.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A target has the wrong shape or dtype, or its batch size differs from the outputs'.</exception>");
+        w.Open("public Losses ComputeLoss(Outputs outputs, Targets targets)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(outputs);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(targets);");
+        if (targets.Count > 0)
+        {
+            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).First().i;
+            w.Line($"long batch = outputs.{names.OutputMember(firstOutput)}.shape[0];");
+            for (int i = 0; i < targets.Count; i++)
+            {
+                var target = targets[i];
+                string call = $"global::Dsl.Checks.TensorCheck.Check({Names.StringLiteral(spec.ClassName)}, \"target\", {Names.StringLiteral(target.Name)}, " +
+                    $"targets.{target.Member}, {target.Member}TargetShape, {Names.StringLiteral(target.Type.ShapeText)}, " +
+                    $"global::TorchSharp.torch.ScalarType.{(target.Type.DType == DType.Int64 ? "Int64" : "Float32")}, batch)";
+                w.Line((i == targets.Count - 1 ? "" : "batch = ") + call + ";");
+            }
+        }
+
+        w.Line();
+        var locals = Names.Set("outputs", "targets", "batch", "total");
+        var termLocals = new List<string>();
+        for (int i = 0; i < spec.Losses.Count; i++)
+        {
+            var loss = spec.Losses[i];
+            string local = Names.Escape(Names.Unique(Names.Sanitize(loss.Name), locals));
+            termLocals.Add(local);
+            w.Line($"var {local} = {Expression(loss)};");
+        }
+
+        string total = string.Join(" + ", spec.Losses.Select((l, i) => l.Weight == 1.0 ? termLocals[i] : $"{Names.DoubleLiteral(l.Weight)} * {termLocals[i]}"));
+        w.Line($"var total = {(spec.Losses.Count == 1 && spec.Losses[0].Weight == 1.0 ? termLocals[0] + ".alias()" : total)};");
+        w.Line($"return new Losses(total, {string.Join(", ", termLocals)});");
+        w.Close();
+    }
+
+    public void WriteTrainableMembers(IndentedWriter w)
+    {
+        var spec = model.Spec;
+        var inputs = spec.Nodes.Where(n => n.Op is InputOp).ToList();
+        var columns = inputs.Select(n => ((InputOp)n.Op).Name).Concat(targets.Select(t => t.Name)).ToList();
+        string needed = "new[] { " + string.Join(", ", columns.Select(Names.StringLiteral)) + " }";
+        string className = Names.StringLiteral(spec.ClassName);
+        string Column(string name) => $"{Training}BatchColumns.Get(batch, {Names.StringLiteral(name)}, {className}, {needed})";
+
+        w.Line();
+        w.Line("/// <summary>The model's metadata, for the trainer.</summary>");
+        w.Line($"global::Dsl.Metadata.ModelInfo {Training}ITrainableModel.ModelInfo => Info;");
+        w.Line();
+        w.Line("/// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>");
+        w.Open($"{Training}StepResult {Training}ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch)");
+        w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputs.Select(n => Column(((InputOp)n.Op).Name)))}));");
+        w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name)))}));");
+        w.Line($"var byName = new global::System.Collections.Generic.Dictionary<string, {Tensor}>();");
+        var seen = new HashSet<int>();
+        for (int i = 0; i < spec.Outputs.Count; i++)
+        {
+            var output = spec.Outputs[i];
+            if (spec.Nodes[output.Node].Op is not InputOp && seen.Add(output.Node))
+            {
+                w.Line($"byName[{Names.StringLiteral(output.Name)}] = outputs.{names.OutputMember(i)};");
+            }
+        }
+
+        w.Line($"return new {Training}StepResult(byName, losses);");
+        w.Close();
+    }
+
+    /// <summary>The <c>Losses</c> and <c>Targets</c> arguments of the generated <c>Info</c>.</summary>
+    public IEnumerable<string> InfoLossLines()
+    {
+        var spec = model.Spec;
+        foreach (var loss in spec.Losses)
+        {
+            string prediction = spec.Outputs.First(o => o.Node == loss.Prediction).Name;
+            string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
+            string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
+            bool classification = loss.Kind == LossKind.CrossEntropy;
+            yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
+                $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}),";
+        }
+    }
+
+    private string Expression(LossSpec loss)
+    {
+        var spec = model.Spec;
+        string prediction = "outputs." + names.OutputMember(OutputIndex(loss.Prediction));
+        string target = loss.TargetNode >= 0
+            ? "outputs." + names.OutputMember(OutputIndex(loss.TargetNode))
+            : loss.IsSupervised ? "targets." + targets.First(t => t.Name == loss.Name).Member : "";
+        string mask = loss.Mask is null ? "" : ", targets." + targets.First(t => t.Name == loss.Mask).Member;
+        string f = Training + "LossFunctions.";
+        return loss.Kind switch
+        {
+            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask})",
+            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask})",
+            LossKind.BinaryCrossEntropy => $"{f}BinaryCrossEntropy({prediction}, {target}{mask})",
+            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask})",
+            LossKind.Mse => $"{f}Mse({prediction}, {target}{mask})",
+            LossKind.Mae => $"{f}Mae({prediction}, {target}{mask})",
+            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Margin)}{mask})",
+            _ => $"{f}Mean({prediction}{mask})",
+        };
+
+        int OutputIndex(int node)
+        {
+            for (int i = 0; i < spec.Outputs.Count; i++)
+            {
+                if (spec.Outputs[i].Node == node)
+                {
+                    return i;
+                }
+            }
+
+            throw new System.InvalidOperationException($"loss '{loss.Name}' reads node {node}, which is not an output");
+        }
+    }
+
+    /// <summary>A target or mask column: declared name, <c>Targets</c> member, type and what it is for.</summary>
+    internal sealed record TargetColumn(string Name, string Member, TensorType Type, string Description);
+}

@@ -1,0 +1,77 @@
+namespace Dsl.Generator.Model;
+
+/// <summary>The loss functions of the DSL (<c>Loss.X(...)</c>) plus <c>g.Minimize</c>.</summary>
+internal enum LossKind
+{
+    /// <summary>Cross entropy of logits [B, C, ...] against class indices [B, ...] (int64).</summary>
+    CrossEntropy,
+
+    /// <summary>Cross entropy of logits [B, C] against probabilities / one-hot [B, C] (Keras' categorical_crossentropy).</summary>
+    SoftCrossEntropy,
+
+    /// <summary>Binary cross entropy of probabilities against targets of the same shape.</summary>
+    BinaryCrossEntropy,
+
+    /// <summary>Binary cross entropy of logits against targets of the same shape.</summary>
+    BinaryCrossEntropyWithLogits,
+
+    /// <summary>Mean squared error.</summary>
+    Mse,
+
+    /// <summary>Mean absolute error.</summary>
+    Mae,
+
+    /// <summary>Contrastive loss of a distance [B, 1] against a "same" target [B, 1]: y d^2 + (1 - y) max(margin - d, 0)^2.</summary>
+    Contrastive,
+
+    /// <summary>The mean of a node (<c>g.Minimize</c>).</summary>
+    Minimize,
+}
+
+/// <summary>
+/// One loss term. Supervised terms read a target tensor named <see cref="Name"/> (a member of the generated
+/// <c>Targets</c>); self-supervised terms compare with another node of the graph (<see cref="TargetNode"/>);
+/// <c>Minimize</c> terms take the mean of the prediction. A mask weights samples (masked mean).
+/// </summary>
+/// <param name="Name">The term's name, and the target's name for supervised terms.</param>
+/// <param name="Kind">The loss function.</param>
+/// <param name="Prediction">The node the loss reads.</param>
+/// <param name="TargetNode">For self-supervised terms, the node compared with; else -1.</param>
+/// <param name="Mask">The name of the per-sample mask target, or null.</param>
+/// <param name="Weight">The term's weight in the total.</param>
+/// <param name="Margin">The margin of a contrastive loss.</param>
+/// <param name="Site">Where the term was declared (the <c>g.Loss</c> / <c>g.Minimize</c> call).</param>
+/// <param name="ArgSites">Where its arguments were written.</param>
+internal sealed record LossSpec(
+    string Name,
+    LossKind Kind,
+    int Prediction,
+    int TargetNode,
+    string? Mask,
+    double Weight,
+    double Margin,
+    int Site,
+    EquatableArray<ArgSite> ArgSites)
+{
+    public bool IsSupervised => Kind != LossKind.Minimize && TargetNode < 0;
+
+    public int SiteOf(string parameter)
+    {
+        foreach (var arg in ArgSites)
+        {
+            if (arg.Parameter == parameter)
+            {
+                return arg.Site;
+            }
+        }
+
+        return Site;
+    }
+
+    /// <summary>The name users see in messages and tables (<c>CrossEntropy</c>, <c>Mse</c>, ...).</summary>
+    public string KindName => Kind switch
+    {
+        LossKind.SoftCrossEntropy => "CrossEntropy(soft)",
+        _ => Kind.ToString(),
+    };
+}
