@@ -28,7 +28,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParsedModel> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ModelAttributeName,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                // Records too (AttributeUsage.Class admits them): they get DSL0107 instead of being silently skipped.
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
                 transform: static (ctx, ct) => ModelParser.ParseSafely(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 

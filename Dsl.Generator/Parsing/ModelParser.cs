@@ -22,7 +22,7 @@ internal static class ModelParser
     {
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var builder = new GraphBuilder(symbol.Name);
-        int classSite = builder.AddSite(((ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
+        int classSite = builder.AddSite(((TypeDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
         bool complete;
         try
         {
@@ -61,8 +61,21 @@ internal static class ModelParser
 
     private static bool Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol symbol, GraphBuilder builder, CancellationToken cancellationToken)
     {
-        var declaration = (ClassDeclarationSyntax)context.TargetNode;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
         int classSite = 0;
+        if (!HasCompleteName(symbol))
+        {
+            // Half-typed code ("class : ..." or "namespace .Models"): the C# compiler reports the missing name;
+            // a module emitted under an empty name would only add a cascade of errors in generated code.
+            return false;
+        }
+
+        if (symbol.IsRecord)
+        {
+            builder.Report(Descriptors.UnsupportedModelClass, classSite, symbol.Name, "is a record; declare it as a 'partial class' (the generated module is a class)");
+            return false;
+        }
+
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             builder.Report(Descriptors.NotPartial, classSite, symbol.Name);
@@ -113,6 +126,24 @@ internal static class ModelParser
 
         var interpreter = new Interpreter(semanticModel.Compilation, builder, cancellationToken);
         interpreter.RunDefine(define.Parameters[0], body);
+        return true;
+    }
+
+    private static bool HasCompleteName(INamedTypeSymbol symbol)
+    {
+        if (!SyntaxFacts.IsValidIdentifier(symbol.Name))
+        {
+            return false;
+        }
+
+        for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

@@ -152,6 +152,19 @@ public class ConstructDiagnosticsTests
         "[Model] class 'Net' is nested in 'Outer'; declare it directly in a namespace");
 
     [Fact]
+    public void DSL0107_record_model() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial record [|Net|]
+        {
+            static void Define(Graph g) => g.Output("y", g.Input("x", 4).Linear(2));
+        }
+        """,
+        "DSL0107",
+        "[Model] class 'Net' is a record; declare it as a 'partial class' (the generated module is a class)");
+
+    [Fact]
     public void DSL0109_node_used_before_it_has_a_value() => DiagnosticAssert.Single(
         """
         using Dsl;

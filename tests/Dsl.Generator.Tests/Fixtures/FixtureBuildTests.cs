@@ -1,0 +1,117 @@
+using System;
+using System.Collections;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading.Tasks;
+using Dsl.Generator.Tests.Docs;
+
+namespace Dsl.Generator.Tests.Fixtures;
+
+/// <summary>
+/// End to end through MSBuild: tests/Fixtures/ShapeMistake (a consumer project outside dsl.sln, referencing the
+/// generator as an analyzer) has one deliberate shape mistake; <c>dotnet build</c> must fail and print
+/// <c>error DSL0002</c> at the exact line and column of the offending call, as a user would see it.
+/// </summary>
+public class FixtureBuildTests
+{
+    private const string MarkerCall = "Linear(10)";
+
+    private const string ExpectedMessage =
+        "Linear 'linear_1' expects a 2-D input [B, F] but got [B, 8, 26, 26]; add .Flatten() before it";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task Building_the_shape_mistake_fixture_fails_with_DSL0002_at_the_call()
+    {
+        string fixture = Path.Combine(DiagnosticsDocTests.RepoRoot(), "tests", "Fixtures", "ShapeMistake");
+        string source = File.ReadAllText(Path.Combine(fixture, "Models", "Classifier.cs")).Replace("\r\n", "\n");
+        var (line, column) = PositionOf(source, MarkerCall);
+
+        var (exitCode, output) = await DotnetBuild(Path.Combine(fixture, "ShapeMistake.csproj"));
+
+        Assert.True(exitCode != 0, "the fixture must not build:\n" + output);
+        string expected = string.Create(CultureInfo.InvariantCulture, $"Models/Classifier.cs({line},{column}): error DSL0002: {ExpectedMessage}");
+        Assert.True(
+            output.Replace('\\', '/').Contains(expected, StringComparison.Ordinal),
+            $"expected the build output to contain\n{expected}\nbut it was:\n{output}");
+
+        // The one mistake is the only error: the correct model beside it and the rest of the project are fine.
+        var errors = output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+        Assert.True(errors.Count == 1, "expected exactly one distinct error line:\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void PositionOf_counts_lines_and_columns_from_one()
+    {
+        Assert.Equal((1, 1), PositionOf("Linear(10)", MarkerCall));
+        Assert.Equal((3, 7), PositionOf("a\nb\n    x.Linear(10)", MarkerCall));
+        Assert.Throws<InvalidOperationException>(() => PositionOf("Linear(10) Linear(10)", MarkerCall));
+    }
+
+    /// <summary>The 1-based line and column of the one occurrence of <paramref name="marker"/>, as compilers print them.</summary>
+    private static (int Line, int Column) PositionOf(string text, string marker)
+    {
+        int index = text.IndexOf(marker, StringComparison.Ordinal);
+        if (index < 0 || text.IndexOf(marker, index + 1, StringComparison.Ordinal) >= 0)
+        {
+            throw new InvalidOperationException($"the fixture must contain '{marker}' exactly once");
+        }
+
+        int line = 1 + text.Take(index).Count(c => c == '\n');
+        int lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        return (line, index - lineStart + 1);
+    }
+
+    private static async Task<(int ExitCode, string Output)> DotnetBuild(string project)
+    {
+        // Same configuration as this test assembly, so the referenced Dsl.Runtime / Dsl.Generator builds are reused.
+        string configuration = typeof(FixtureBuildTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(project)!,
+        };
+        foreach (string arg in new[] { "build", project, "--nologo", "-c", configuration, "-nodeReuse:false" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // `dotnet test` runs this test inside an MSBuild-started host: its MSBuild* variables would leak into the
+        // child build and point it at the outer build's state.
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            string name = (string)variable.Key;
+            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new System.Threading.CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet build of the fixture did not finish within {Timeout}");
+        }
+
+        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
+        return (process.ExitCode, output);
+    }
+}
