@@ -149,6 +149,34 @@ internal static class Descriptors
         "DSL0302", Names, "Duplicate input name",
         "Input '{0}' is declared twice; give every input its own name");
 
+    public static readonly DiagnosticDescriptor UseCycle = Error(
+        "DSL0310", Names, "Models use each other in a cycle",
+        "Model '{0}' uses '{1}', which leads back to '{0}' ({2}); a model cannot contain itself");
+
+    public static readonly DiagnosticDescriptor NotAModel = Error(
+        "DSL0311", Names, "Use of a type that is not a model",
+        "g.Use<{0}>: '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor ApplyArity = Error(
+        "DSL0312", Names, "Wrong number of inputs to a submodel",
+        "{0}.Apply: '{1}' takes {2} input(s) ({3}) but was given {4}");
+
+    public static readonly DiagnosticDescriptor ApplyInputShape = Error(
+        "DSL0313", Names, "Submodel input of the wrong shape",
+        "{0}.Apply: input '{1}' of '{2}' expects {3} but got {4}");
+
+    public static readonly DiagnosticDescriptor ApplyOnMultiOutput = Error(
+        "DSL0314", Names, "Apply on a model with several outputs",
+        "{0}.Apply: '{1}' has {2} outputs ({3}); pick one with {0}.ApplyAll(...)[\"{4}\"]");
+
+    public static readonly DiagnosticDescriptor UnknownSubmodelOutput = Error(
+        "DSL0315", Names, "Unknown submodel output",
+        "{0}.ApplyAll(...)[\"{1}\"]: '{2}' has no output '{1}'; its outputs are {3}");
+
+    public static readonly DiagnosticDescriptor DuplicateSubmodel = Error(
+        "DSL0316", Names, "Duplicate submodel name",
+        "Submodel name '{0}' is already used by {1} in model '{2}'; submodel names are state-dict prefixes and must be unique");
+
     // ----- DSL0900+: warnings -----
 
     public static readonly DiagnosticDescriptor UnusedNode = Warning(

@@ -24,7 +24,12 @@ internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, 
 internal sealed record LossAnalysis(TensorType? Target);
 
 /// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node and one <see cref="LossAnalysis"/> per loss term, and the diagnostics found.</summary>
-internal sealed record AnalyzedModel(ModelSpec Spec, EquatableArray<NodeAnalysis> Nodes, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<LossAnalysis> Losses = default)
+internal sealed record AnalyzedModel(
+    ModelSpec Spec,
+    EquatableArray<NodeAnalysis> Nodes,
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<LossAnalysis> Losses = default,
+    EquatableArray<ResolvedUse> Uses = default)
 {
     /// <summary>True when the model can be emitted: complete, and no error was found.</summary>
     public bool CanEmit => Spec.IsComplete && Nodes.All(n => n.Type is not null) &&

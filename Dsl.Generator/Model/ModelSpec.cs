@@ -21,6 +21,7 @@ internal sealed record OutputSpec(string Name, int Node, int Site, bool ForLoss 
 /// <param name="Outputs">The declared outputs, in order.</param>
 /// <param name="IsComplete">False when interpreting <c>Define</c> failed; such a model is not analyzed or emitted.</param>
 /// <param name="Losses">The loss terms, in declaration order.</param>
+/// <param name="Uses">The other models this one instantiates (<c>g.Use</c>), in declaration order.</param>
 internal sealed record ModelSpec(
     string Namespace,
     string ClassName,
@@ -29,7 +30,8 @@ internal sealed record ModelSpec(
     EquatableArray<NodeSpec> Nodes,
     EquatableArray<OutputSpec> Outputs,
     bool IsComplete,
-    EquatableArray<LossSpec> Losses = default)
+    EquatableArray<LossSpec> Losses = default,
+    EquatableArray<UseSpec> Uses = default)
 {
     /// <summary>The metadata name (<c>Ns.Model</c>) that identifies the model across the compilation.</summary>
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;

@@ -31,6 +31,7 @@ internal sealed class GraphBuilder
     private readonly List<Pending> nodes = new();
     private readonly List<OutputSpec> outputs = new();
     private readonly List<PendingLoss> losses = new();
+    private readonly List<UseSpec> uses = new();
     private readonly Dictionary<string, int> explicitNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> outputMembers = new(StringComparer.Ordinal);
 
@@ -70,7 +71,12 @@ internal sealed class GraphBuilder
     {
         if (explicitName is not null && CheckName(explicitName, "layer", nameSite))
         {
-            if (explicitNames.TryGetValue(explicitName, out _))
+            if (uses.Any(u => u.Name == explicitName))
+            {
+                Report(Descriptors.DuplicateLayerName, nameSite, explicitName, "a submodel", modelName);
+                explicitName = null;
+            }
+            else if (explicitNames.TryGetValue(explicitName, out _))
             {
                 Report(Descriptors.DuplicateLayerName, nameSite, explicitName, DescribeOwner(explicitName), modelName);
                 explicitName = null;
@@ -102,6 +108,24 @@ internal sealed class GraphBuilder
         outputs.Add(new OutputSpec(name, node.Id, site));
     }
 
+    /// <summary>Declares a submodel; its name shares the namespace of layer names (both are state-dict prefixes).</summary>
+    public SubModelRef AddUse(string name, int nameSite, string model, bool frozen, int site)
+    {
+        if (CheckName(name, "submodel", nameSite))
+        {
+            var existing = uses.FirstOrDefault(u => u.Name == name);
+            if (existing is not null || explicitNames.ContainsKey(name))
+            {
+                Report(Descriptors.DuplicateSubmodel, nameSite, name, existing is not null ? "another submodel" : DescribeOwner(name), modelName);
+            }
+        }
+
+        uses.Add(new UseSpec(name, model, frozen, site));
+        return new SubModelRef(uses.Count - 1, name);
+    }
+
+    public EquatableArray<UseSpec> Uses => uses.ToEquatableArray();
+
     /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
     public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double margin, int site, EquatableArray<ArgSite> argSites)
     {
@@ -123,7 +147,7 @@ internal sealed class GraphBuilder
 
     public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
     {
-        var used = new HashSet<string>(explicitNames.Keys, StringComparer.Ordinal);
+        var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)), StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         var built = ImmutableArray.CreateBuilder<NodeSpec>(nodes.Count);
         for (int id = 0; id < nodes.Count; id++)

@@ -482,6 +482,11 @@ internal sealed class Interpreter
     private object? Property(IPropertyReferenceOperation property)
     {
         var symbol = property.Property;
+        if (symbol.IsIndexer && property.Instance is not null && Evaluate(property.Instance) is ApplyAllRef application && property.Arguments.Length == 1)
+        {
+            return calls.OutputOf(application, Evaluate(property.Arguments[0].Value), property);
+        }
+
         if (symbol.Name == "Length" && property.Instance is not null)
         {
             var instance = Evaluate(property.Instance);

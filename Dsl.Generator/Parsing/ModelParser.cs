@@ -55,7 +55,8 @@ internal static class ModelParser
             nodes,
             outputs,
             complete && !builder.Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error),
-            losses);
+            losses,
+            complete ? builder.Uses : EquatableArray<UseSpec>.Empty);
         return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
     }
 

@@ -51,3 +51,25 @@ internal sealed class LossTermRef
 
     public int Index { get; }
 }
+
+/// <summary>A used model (<c>g.Use&lt;T&gt;(...)</c>), by index into the model's uses.</summary>
+internal sealed class SubModelRef
+{
+    public SubModelRef(int index, string name)
+    {
+        Index = index;
+        Name = name;
+    }
+
+    public int Index { get; }
+
+    public string Name { get; }
+}
+
+/// <summary>The result of <c>ApplyAll(...)</c>: the application node, indexed by output name.</summary>
+internal sealed class ApplyAllRef
+{
+    public ApplyAllRef(NodeRef call) => Call = call;
+
+    public NodeRef Call { get; }
+}

@@ -16,15 +16,22 @@ internal sealed class ShapeContext
     private readonly ModelSpec spec;
     private readonly List<DiagnosticInfo> diagnostics;
 
-    public ShapeContext(ModelSpec spec, NodeSpec node, IReadOnlyList<TensorType> inputs, List<DiagnosticInfo> diagnostics)
+    public ShapeContext(ModelSpec spec, NodeSpec node, IReadOnlyList<TensorType> inputs, List<DiagnosticInfo> diagnostics, IReadOnlyList<ResolvedUse>? uses = null)
     {
         this.spec = spec;
+        Uses = uses ?? System.Array.Empty<ResolvedUse>();
         Node = node;
         Inputs = inputs;
         this.diagnostics = diagnostics;
     }
 
     public NodeSpec Node { get; }
+
+    /// <summary>The model being analyzed.</summary>
+    public ModelSpec Spec => spec;
+
+    /// <summary>The model's submodels (<c>g.Use</c>), by index, with their analyses.</summary>
+    public IReadOnlyList<ResolvedUse> Uses { get; }
 
     /// <summary>The types of the node's inputs, in argument order (all known).</summary>
     public IReadOnlyList<TensorType> Inputs { get; }

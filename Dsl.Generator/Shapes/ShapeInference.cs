@@ -16,8 +16,10 @@ internal static class ShapeInference
 {
     private static readonly NodeAnalysis Unknown = new(null, 0, 0, null);
 
-    public static AnalyzedModel Analyze(ModelSpec spec)
+    /// <summary>Infers the shapes of <paramref name="spec"/>; <paramref name="uses"/> resolves its <c>g.Use</c> submodels (by index).</summary>
+    public static AnalyzedModel Analyze(ModelSpec spec, IReadOnlyList<ResolvedUse>? uses = null)
     {
+        uses ??= System.Array.Empty<ResolvedUse>();
         if (!spec.IsComplete)
         {
             return new AnalyzedModel(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray<DiagnosticInfo>.Empty);
@@ -26,10 +28,10 @@ internal static class ShapeInference
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            var nodes = InferNodes(spec, diagnostics);
+            var nodes = InferNodes(spec, uses, diagnostics);
             CheckOutputs(spec, diagnostics);
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
-            return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses);
+            return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses, uses.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -44,18 +46,18 @@ internal static class ShapeInference
         }
     }
 
-    private static List<NodeAnalysis> InferNodes(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+    private static List<NodeAnalysis> InferNodes(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, List<DiagnosticInfo> diagnostics)
     {
         var results = new List<NodeAnalysis>(spec.Nodes.Count);
         foreach (var node in spec.Nodes)
         {
-            results.Add(InferNode(spec, node, results, diagnostics));
+            results.Add(InferNode(spec, uses, node, results, diagnostics));
         }
 
         return results;
     }
 
-    private static NodeAnalysis InferNode(ModelSpec spec, NodeSpec node, List<NodeAnalysis> earlier, List<DiagnosticInfo> diagnostics)
+    private static NodeAnalysis InferNode(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, NodeSpec node, List<NodeAnalysis> earlier, List<DiagnosticInfo> diagnostics)
     {
         var rule = ShapeRules.For(node.Op);
         if (rule is null)
@@ -86,7 +88,7 @@ internal static class ShapeInference
             inputs.Add(type);
         }
 
-        return rule.Infer(new ShapeContext(spec, node, inputs, diagnostics)) ?? Unknown;
+        return rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
     }
 
     private static NodeAnalysis Internal(ModelSpec spec, NodeSpec node, List<DiagnosticInfo> diagnostics, string problem)

@@ -24,6 +24,8 @@ internal static class ShapeRules
     private static readonly ScalarRule Scalar = new();
     private static readonly CosineSimilarityRule CosineSimilarity = new();
     private static readonly EuclideanDistanceRule EuclideanDistance = new();
+    private static readonly ApplyRule Apply = new();
+    private static readonly OutputOfRule OutputOf = new();
 
     /// <summary>The rule for <paramref name="op"/>, or null for an op no rule knows (a generator bug, reported as such).</summary>
     public static IShapeRule? For(Op op) => op switch
@@ -46,6 +48,8 @@ internal static class ShapeRules
         ScalarOp => Scalar,
         CosineSimilarityOp => CosineSimilarity,
         EuclideanDistanceOp => EuclideanDistance,
+        ApplyOp => Apply,
+        OutputOfOp => OutputOf,
         _ => null,
     };
 }
