@@ -156,6 +156,27 @@ internal static class LayerEmitter
                     $"({X(0)} - {X(1)}).square().sum(1, keepdim: true).clamp_min(1e-12).sqrt()",
                     "Euclidean distance. Unlike a plain sqrt (and unlike Keras' siamese example, which clamps at 1e-7), the squared sum is clamped at 1e-12 so the gradient stays finite when both inputs are equal.");
 
+            case ApplyOp apply:
+            {
+                var use = model.Uses[apply.Use];
+                var sub = use.Model!;
+                string type = "global::" + use.Use.Model;
+                string inputs = $"new {type}.Inputs({string.Join(", ", node.Inputs.Select((_, i) => X(i)))})";
+                string field = "this." + names.UseField(apply.Use);
+                return use.Use.Frozen
+                    ? new ForwardStep($"global::Dsl.Modules.Frozen.Run({field}, {inputs})", $"'{use.Use.Name}' is frozen: eval mode, no autograd.")
+                    : new ForwardStep($"{field}.forward({inputs})");
+            }
+
+            case OutputOfOp output:
+            {
+                var application = (ApplyOp)model.Spec.Nodes[node.Inputs[0]].Op;
+                var sub = model.Uses[application.Use].Model!;
+                var declared = sub.Spec.Outputs.Select((o, i) => (o, i)).Where(p => !p.o.ForLoss).ToList();
+                int index = output.Output is null ? declared[0].i : declared.First(p => p.o.Name == output.Output).i;
+                return new ForwardStep($"{X(0)}.{new MemberNames(sub.Spec).OutputMember(index)}");
+            }
+
             default:
                 throw new InvalidOperationException($"The emitter has no rule for {node.Op.Kind} ('{node.Name}').");
         }

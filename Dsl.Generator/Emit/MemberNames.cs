@@ -39,6 +39,8 @@ internal sealed class MemberNames
     };
 
     private readonly Dictionary<int, string> fields = new();
+    private readonly Dictionary<int, string> useFields = new();
+    private readonly Dictionary<int, string> useProperties = new();
     private readonly Dictionary<int, string> locals = new();
     private readonly Dictionary<int, string> shapeArrays = new();
     private readonly Dictionary<int, string> inputMembers = new();
@@ -75,6 +77,16 @@ internal sealed class MemberNames
             }
         }
 
+        for (int i = 0; i < spec.Uses.Count; i++)
+        {
+            useFields[i] = Names.Escape(Names.Unique(Names.Sanitize(spec.Uses[i].Name), classMembers));
+        }
+
+        for (int i = 0; i < spec.Uses.Count; i++)
+        {
+            useProperties[i] = Names.Escape(Names.Unique(Names.PascalCase(spec.Uses[i].Name), classMembers));
+        }
+
         // forward's parameter and its batch local come first; "Inputs" / "Outputs" stay free so that the record
         // types can be named inside forward.
         var localsUsed = Names.Set("inputs", "batch", "Inputs", "Outputs");
@@ -92,6 +104,12 @@ internal sealed class MemberNames
 
     /// <summary>The field of a layer node (<c>layer1</c>).</summary>
     public string Field(int node) => fields[node];
+
+    /// <summary>The field holding the submodel of use <paramref name="use"/> (<c>tower</c>).</summary>
+    public string UseField(int use) => useFields[use];
+
+    /// <summary>The public property exposing the submodel of use <paramref name="use"/> (<c>Tower</c>).</summary>
+    public string UseProperty(int use) => useProperties[use];
 
     /// <summary>The local of a node in <c>forward</c> (<c>relu_1</c>).</summary>
     public string Local(int node) => locals[node];

@@ -41,7 +41,9 @@ internal static class ModelEmitter
         WriteShapeArrays(w, model, names, inputs);
         losses?.WriteShapeArrays(w);
         WriteFields(w, model, names);
+        WriteSubmodels(w, model, names);
         WriteConstructor(w, model, names);
+        WriteTrainOverride(w, model, names);
         WriteForward(w, model, names, inputs);
         WriteForwardByName(w, model, names, inputs);
         losses?.WriteComputeLoss(w);
@@ -117,6 +119,22 @@ internal static class ModelEmitter
         }
     }
 
+    private static void WriteSubmodels(IndentedWriter w, AnalyzedModel model, MemberNames names)
+    {
+        for (int i = 0; i < model.Uses.Count; i++)
+        {
+            var use = model.Uses[i].Use;
+            string type = "global::" + use.Model;
+            string how = use.Frozen ? "frozen (not trained, eval mode, no autograd)" : "trained with this model; every application shares its weights";
+            w.Line();
+            w.Line($"/// <summary>Submodel '{Names.XmlText(use.Name)}' ({Names.XmlText(use.Model)}), {how}.</summary>");
+            w.Line($"private readonly {type} {names.UseField(i)};");
+            w.Line();
+            w.Line($"/// <summary>The submodel '{Names.XmlText(use.Name)}', e.g. to load pretrained weights into it.</summary>");
+            w.Line($"public {type} {names.UseProperty(i)} => {names.UseField(i)};");
+        }
+    }
+
     private static void WriteConstructor(IndentedWriter w, AnalyzedModel model, MemberNames names)
     {
         var spec = model.Spec;
@@ -129,6 +147,40 @@ internal static class ModelEmitter
             string field = names.Field(node.Id);
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");
             w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+        }
+
+        for (int i = 0; i < model.Uses.Count; i++)
+        {
+            var use = model.Uses[i].Use;
+            string field = names.UseField(i);
+            w.Line($"{field} = new global::{use.Model}({Names.StringLiteral(use.Name)});");
+            w.Line($"register_module({Names.StringLiteral(use.Name)}, {field});");
+            if (use.Frozen)
+            {
+                w.Line($"global::Dsl.Modules.Frozen.Freeze({field});");
+            }
+        }
+
+        w.Close();
+    }
+
+    /// <summary>Frozen submodels stay in eval mode when the parent is switched to training.</summary>
+    private static void WriteTrainOverride(IndentedWriter w, AnalyzedModel model, MemberNames names)
+    {
+        var frozen = Enumerable.Range(0, model.Uses.Count).Where(i => model.Uses[i].Use.Frozen).ToList();
+        if (frozen.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>Switches training mode; frozen submodels stay in eval mode.</summary>");
+        w.Line("/// <param name=\"on\">True for training mode, false for eval mode.</param>");
+        w.Open("public override void train(bool on = true)");
+        w.Line("base.train(on);");
+        foreach (int i in frozen)
+        {
+            w.Line($"{names.UseField(i)}.eval();");
         }
 
         w.Close();
