@@ -14,6 +14,8 @@ public sealed record TrainingOptions
     /// <summary>
     /// Seeds torch's random generator (dropout) at the start of a fresh run and the shuffling of every epoch
     /// (each epoch's order depends on the seed and the epoch number only, so a resumed run sees the same order).
+    /// Checkpoints store torch's CPU generator; on CUDA, dropout draws from the device's generator, which is
+    /// seeded but not checkpointed, so a resumed CUDA run matches an uninterrupted one up to its dropout masks.
     /// </summary>
     public long Seed { get; init; } = 42;
 
