@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace Dsl.Training.Checkpoints;
+
+/// <summary>The trainer's part of a checkpoint (<c>trainer.json</c>): everything but the tensors.</summary>
+/// <param name="FormatVersion">The layout version of this record.</param>
+/// <param name="ModelName">The model's name (<see cref="Dsl.Metadata.ModelInfo.Name"/>).</param>
+/// <param name="Parameters">The model's state-dict entries with their shapes: the architecture fingerprint.</param>
+/// <param name="Optimizer">The optimizer description (<see cref="OptimizerSpec.ToString"/>).</param>
+/// <param name="Seed">The run's seed.</param>
+/// <param name="EpochsCompleted">The epoch this checkpoint ends.</param>
+/// <param name="BestValidationLoss">The lowest validation total loss so far, or null.</param>
+/// <param name="BestEpoch">The epoch that reached it, or 0.</param>
+/// <param name="EpochsWithoutImprovement">The early-stopping counter.</param>
+/// <param name="HasBestWeights">Whether <c>best.bin</c> holds the best epoch's weights.</param>
+/// <param name="RngState">torch's CPU generator state (base64), so dropout continues identically.</param>
+/// <param name="History">The metrics of every epoch so far.</param>
+internal sealed record TrainerState(
+    int FormatVersion,
+    string ModelName,
+    IReadOnlyList<ParameterShape> Parameters,
+    string Optimizer,
+    long Seed,
+    int EpochsCompleted,
+    double? BestValidationLoss,
+    int BestEpoch,
+    int EpochsWithoutImprovement,
+    bool HasBestWeights,
+    string RngState,
+    IReadOnlyList<EpochMetrics> History)
+{
+    /// <summary>The version written by this library.</summary>
+    public const int CurrentFormatVersion = 1;
+}
+
+/// <summary>One state-dict entry of a checkpointed model.</summary>
+/// <param name="Name">The state-dict name (<c>layer1.weight</c>).</param>
+/// <param name="Shape">Its shape.</param>
+internal sealed record ParameterShape(string Name, long[] Shape);

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Dsl.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dsl.Training;
+
+/// <summary>
+/// Trains, evaluates and runs any model that implements <see cref="ITrainableModel"/> (every generated model with
+/// losses) on <see cref="TensorDataset"/>s whose columns are named after the model's inputs and targets.
+/// </summary>
+/// <example>
+/// <code>
+/// var history = Trainer.Fit(model, train, validation, new TrainingOptions
+/// {
+///     Epochs = 12, BatchSize = 128, Optimizer = OptimizerSpec.Adadelta(),
+///     EarlyStopping = new EarlyStopping(Patience: 3), CheckpointDirectory = "out/checkpoints", Resume = true,
+/// }, observer, cancellationToken);
+/// var test = Trainer.Evaluate(model, testSet, batchSize: 256);
+/// </code>
+/// </example>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="model"/> for <see cref="TrainingOptions.Epochs"/> epochs (or until early stopping or
+    /// cancellation), validating after every epoch and checkpointing when asked. The model is moved to
+    /// <see cref="TrainingOptions.Device"/>. Same seed, same data, same device: bit-identical weights, also across
+    /// an interruption and <see cref="TrainingOptions.Resume"/>.
+    /// </summary>
+    /// <param name="model">The model; its initial weights are the caller's (seed torch before constructing it).</param>
+    /// <param name="train">The training samples.</param>
+    /// <param name="validation">Validation samples, or null.</param>
+    /// <param name="options">Epochs, batch size, optimizer, seed, device, early stopping, checkpoints.</param>
+    /// <param name="observer">Receives progress, or null.</param>
+    /// <param name="cancellationToken">Stops training after the current batch; the last checkpoint stays valid.</param>
+    /// <exception cref="TrainingDivergedException">A batch's loss or gradients were NaN or infinite.</exception>
+    /// <exception cref="CheckpointException">The checkpoint to resume from is unusable.</exception>
+    /// <exception cref="ArgumentException">Invalid options, device or datasets.</exception>
+    public static TrainingHistory Fit<TModel>(
+        TModel model,
+        TensorDataset train,
+        TensorDataset? validation,
+        TrainingOptions options,
+        ITrainingObserver? observer = null,
+        CancellationToken cancellationToken = default)
+        where TModel : nn.Module, ITrainableModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("The training dataset is empty.", nameof(train));
+        }
+
+        if (options.EarlyStopping is not null && (validation is null || validation.Count == 0))
+        {
+            throw new ArgumentException("EarlyStopping monitors the validation loss: pass a non-empty validation dataset.", nameof(validation));
+        }
+
+        Device device = DeviceChoice.Parse(options.Device);
+        model.to(device);
+        using var optimizer = options.Optimizer.Create(model);
+        using var run = new TrainingRun(model, model, optimizer, options, device, observer ?? new NullObserver());
+        return run.Fit(train, validation, cancellationToken);
+    }
+
+    /// <summary>
+    /// The model's losses and accuracies on <paramref name="data"/> in eval mode without gradients, on the device
+    /// the model's parameters are on. The model's train/eval mode is restored afterwards.
+    /// </summary>
+    public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256)
+        where TModel : nn.Module, ITrainableModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model));
+    }
+
+    /// <summary>
+    /// Runs the model over <paramref name="data"/> in eval mode without gradients and returns the output
+    /// <paramref name="outputName"/> of every sample, concatenated along the batch dimension, on the CPU. The
+    /// returned tensor belongs to the caller. The data must hold the target columns too
+    /// (<see cref="ITrainableModel.Step"/> computes the loss).
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty data, or no output of that name.</exception>
+    public static Tensor Predict<TModel>(TModel model, TensorDataset data, string outputName, int batchSize = 256)
+        where TModel : nn.Module, ITrainableModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(outputName);
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("The dataset is empty: there is nothing to predict.", nameof(data));
+        }
+
+        Device device = DeviceChoice.Of(model);
+        var pieces = new List<Tensor>();
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using (no_grad())
+            {
+                foreach (long[] indices in data.BatchIndices(batchSize))
+                {
+                    using var scope = NewDisposeScope();
+                    using var result = model.Step(data.GetBatch(indices, device));
+                    if (!result.Outputs.TryGetValue(outputName, out var output))
+                    {
+                        throw new ArgumentException(
+                            $"{model.ModelInfo.Name} has no output '{outputName}'; its outputs are [{string.Join(", ", result.Outputs.Keys)}].",
+                            nameof(outputName));
+                    }
+
+                    pieces.Add(output.detach().cpu().DetachFromDisposeScope());
+                }
+            }
+
+            return cat(pieces, 0);
+        }
+        finally
+        {
+            foreach (var piece in pieces)
+            {
+                piece.Dispose();
+            }
+
+            model.train(wasTraining);
+        }
+    }
+
+    /// <summary>Evaluation shared by <see cref="Evaluate{TModel}"/> and the validation of <see cref="Fit{TModel}"/>.</summary>
+    internal static EvaluationMetrics Evaluate(nn.Module module, ITrainableModel model, TensorDataset data, int batchSize, Device device)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        var metrics = new MetricAccumulator();
+        bool wasTraining = module.training;
+        module.eval();
+        try
+        {
+            using (no_grad())
+            {
+                foreach (long[] indices in data.BatchIndices(batchSize))
+                {
+                    using var scope = NewDisposeScope();
+                    var batch = data.GetBatch(indices, device);
+                    using var result = model.Step(batch);
+                    metrics.Add(BatchStatistics.Compute(model.ModelInfo, result, batch), indices.Length);
+                }
+            }
+        }
+        finally
+        {
+            module.train(wasTraining);
+        }
+
+        return metrics.Result();
+    }
+
+    private sealed class NullObserver : ITrainingObserver
+    {
+    }
+}

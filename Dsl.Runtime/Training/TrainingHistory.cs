@@ -1,0 +1,10 @@
+using System.Collections.Generic;
+
+namespace Dsl.Training;
+
+/// <summary>The result of <see cref="Trainer.Fit"/>.</summary>
+/// <param name="Epochs">Every completed epoch's metrics, in order (a resumed run includes the epochs before the checkpoint).</param>
+/// <param name="StopReason">Why training stopped.</param>
+/// <param name="BestEpoch">The epoch with the lowest validation total loss, or 0 without validation.</param>
+/// <param name="TotalSeconds">Wall-clock seconds of this call.</param>
+public sealed record TrainingHistory(IReadOnlyList<EpochMetrics> Epochs, StopReason StopReason, int BestEpoch, double TotalSeconds);

@@ -1,0 +1,80 @@
+using System;
+
+namespace Dsl.Training;
+
+/// <summary>How <see cref="Trainer.Fit"/> trains.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>The total number of epochs (a resumed run continues up to this number).</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per mini-batch; the last batch of an epoch may be smaller.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>
+    /// Seeds torch's random generator (dropout) at the start of a fresh run and the shuffling of every epoch
+    /// (each epoch's order depends on the seed and the epoch number only, so a resumed run sees the same order).
+    /// Checkpoints store torch's CPU generator; on CUDA, dropout draws from the device's generator, which is
+    /// seeded but not checkpointed, so a resumed CUDA run matches an uninterrupted one up to its dropout masks.
+    /// </summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>The device: <c>"cpu"</c>, <c>"cuda"</c> or <c>"cuda:N"</c>. The model is moved there.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Shuffle the training samples every epoch.</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>The optimizer; Adam with the Keras defaults unless set.</summary>
+    public OptimizerSpec Optimizer { get; init; } = OptimizerSpec.Adam();
+
+    /// <summary>Early stopping on the validation total loss, or null for none.</summary>
+    public EarlyStopping? EarlyStopping { get; init; }
+
+    /// <summary>
+    /// Where a checkpoint is written after every epoch (model weights, optimizer state, trainer state), or null
+    /// for none. Only the latest checkpoint is kept.
+    /// </summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>
+    /// Continue from the latest complete checkpoint in <see cref="CheckpointDirectory"/> (a fresh start when it
+    /// holds none). Without it, a directory that already holds checkpoints is an error, so an earlier run is
+    /// never overwritten by accident.
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Clips the gradients' total L2 norm to this value before each step, or null for no clipping.</summary>
+    public double? GradientClipNorm { get; init; }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    internal void Validate()
+    {
+        if (Epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "TrainingOptions.Epochs must be at least 1.");
+        }
+
+        if (BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "TrainingOptions.BatchSize must be at least 1.");
+        }
+
+        if (Optimizer is null)
+        {
+            throw new ArgumentException("TrainingOptions.Optimizer is null.", nameof(Optimizer));
+        }
+
+        if (GradientClipNorm is double clip && !(clip > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), clip, "TrainingOptions.GradientClipNorm must be > 0 (or null for no clipping).");
+        }
+
+        if (Resume && CheckpointDirectory is null)
+        {
+            throw new ArgumentException("TrainingOptions.Resume needs a CheckpointDirectory to resume from.", nameof(Resume));
+        }
+
+        EarlyStopping?.Validate();
+    }
+}

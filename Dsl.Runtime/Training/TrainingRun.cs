@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Dsl.Data;
+using Dsl.Training.Checkpoints;
+using TorchSharp;
+using TorchSharp.Modules;
+using TensorDataset = Dsl.Data.TensorDataset;
+using static TorchSharp.torch;
+
+namespace Dsl.Training;
+
+/// <summary>
+/// One call of <see cref="Trainer.Fit{TModel}"/>: the epoch loop and the state a checkpoint preserves (history,
+/// early-stopping counters, best weights, torch's random state).
+/// </summary>
+internal sealed class TrainingRun : IDisposable
+{
+    private readonly nn.Module _module;
+    private readonly ITrainableModel _model;
+    private readonly OptimizerHelper _optimizer;
+    private readonly TrainingOptions _options;
+    private readonly Device _device;
+    private readonly ITrainingObserver _observer;
+    private readonly CheckpointStore? _store;
+    private readonly IReadOnlyList<Parameter> _trainable;
+
+    private List<EpochMetrics> _history = new();
+    private double? _bestLoss;
+    private int _bestEpoch;
+    private int _epochsWithoutImprovement;
+    private Dictionary<string, Tensor>? _bestWeights;
+
+    public TrainingRun(nn.Module module, ITrainableModel model, OptimizerHelper optimizer, TrainingOptions options, Device device, ITrainingObserver observer)
+    {
+        _module = module;
+        _model = model;
+        _optimizer = optimizer;
+        _options = options;
+        _device = device;
+        _observer = observer;
+        _store = options.CheckpointDirectory is null ? null : new CheckpointStore(options.CheckpointDirectory);
+        _trainable = module.parameters().Where(p => p.requires_grad).ToList();
+    }
+
+    private bool KeepsBestWeights => _options.EarlyStopping?.RestoreBestWeights == true;
+
+    public TrainingHistory Fit(TensorDataset train, TensorDataset? validation, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        int completed = Start();
+        StopReason reason = StopReason.Completed;
+        if (IsPatienceExhausted())
+        {
+            reason = StopReason.EarlyStopped;
+        }
+
+        for (int epoch = completed + 1; epoch <= _options.Epochs && reason == StopReason.Completed; epoch++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                reason = StopReason.Cancelled;
+                break;
+            }
+
+            _observer.OnEpochStart(epoch, _options.Epochs);
+            var epochClock = Stopwatch.StartNew();
+            EvaluationMetrics? trainMetrics = TrainEpoch(train, epoch, cancellationToken);
+            if (trainMetrics is null)
+            {
+                reason = StopReason.Cancelled;
+                break;
+            }
+
+            EvaluationMetrics? validationMetrics = validation is null || validation.Count == 0
+                ? null
+                : Trainer.Evaluate(_module, _model, validation, _options.BatchSize, _device);
+            if (validationMetrics is not null)
+            {
+                TrackBest(epoch, validationMetrics.Total);
+            }
+
+            var metrics = new EpochMetrics(epoch, trainMetrics, validationMetrics, epochClock.Elapsed.TotalSeconds);
+            _history.Add(metrics);
+            _observer.OnEpochEnd(metrics);
+
+            if (_store is not null)
+            {
+                string path = _store.Save(epoch, folder => CheckpointFiles.Write(folder, _module, _optimizer, CurrentState(epoch), KeepsBestWeights ? _bestWeights : null));
+                _observer.OnCheckpointSaved(epoch, path);
+            }
+
+            if (IsPatienceExhausted())
+            {
+                reason = StopReason.EarlyStopped;
+            }
+            else if (cancellationToken.IsCancellationRequested && epoch < _options.Epochs)
+            {
+                reason = StopReason.Cancelled;
+            }
+        }
+
+        if (reason != StopReason.Cancelled && KeepsBestWeights && _bestWeights is not null)
+        {
+            using (no_grad())
+            {
+                _module.load_state_dict(_bestWeights, strict: true);
+            }
+        }
+
+        return new TrainingHistory(_history.ToArray(), reason, _bestEpoch, clock.Elapsed.TotalSeconds);
+    }
+
+    public void Dispose() => DisposeBestWeights();
+
+    /// <summary>Seeds a fresh run or restores the latest checkpoint; returns the number of epochs already done.</summary>
+    private int Start()
+    {
+        string? latest = _store?.Latest();
+        if (latest is not null && !_options.Resume)
+        {
+            throw new ArgumentException(
+                $"The checkpoint directory '{_store!.Directory}' already holds a checkpoint ({Path.GetFileName(latest)}) of an earlier run: " +
+                "set TrainingOptions.Resume = true to continue it, or choose an empty directory.",
+                nameof(TrainingOptions.CheckpointDirectory));
+        }
+
+        _optimizer.zero_grad();
+        if (latest is null)
+        {
+            random.manual_seed(_options.Seed);
+            return 0;
+        }
+
+        return Restore(latest);
+    }
+
+    private int Restore(string folder)
+    {
+        var state = CheckpointFiles.ReadState(folder);
+        CheckpointFiles.CheckCompatible(folder, state, _module, _model.ModelInfo.Name, _options.Seed);
+        CheckpointFiles.LoadOptimizer(Path.Combine(folder, CheckpointStore.OptimizerFile), _optimizer);
+        if (state.HasBestWeights && KeepsBestWeights)
+        {
+            CheckpointFiles.LoadModel(Path.Combine(folder, CheckpointStore.BestModelFile), _module);
+            SnapshotBestWeights();
+        }
+
+        CheckpointFiles.LoadModel(Path.Combine(folder, CheckpointStore.ModelFile), _module);
+
+        byte[] rng;
+        try
+        {
+            rng = Convert.FromBase64String(state.RngState);
+        }
+        catch (FormatException e)
+        {
+            throw new CheckpointException($"Checkpoint '{folder}' has a corrupt random-generator state. Delete the checkpoint folder to start over.", e);
+        }
+
+        using (var rngState = tensor(rng, ScalarType.Byte))
+        {
+            random.set_rng_state(rngState);
+        }
+
+        _history = state.History.ToList();
+        _bestLoss = state.BestValidationLoss;
+        _bestEpoch = state.BestEpoch;
+        _epochsWithoutImprovement = state.EpochsWithoutImprovement;
+        return state.EpochsCompleted;
+    }
+
+    /// <summary>One epoch of training; null when cancelled before its end.</summary>
+    private EvaluationMetrics? TrainEpoch(TensorDataset train, int epoch, CancellationToken cancellationToken)
+    {
+        _module.train();
+        var metrics = new MetricAccumulator();
+        int batches = train.BatchCount(_options.BatchSize);
+        long samples = 0;
+        var clock = Stopwatch.StartNew();
+        int batch = 0;
+        foreach (long[] indices in train.BatchIndices(_options.BatchSize, _options.Shuffle, EpochSeed(epoch)))
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            BatchStatistics statistics = TrainBatch(train, indices, epoch, batch);
+            metrics.Add(statistics, indices.Length);
+            samples += indices.Length;
+            double seconds = clock.Elapsed.TotalSeconds;
+            _observer.OnBatchEnd(new BatchProgress(
+                epoch, batch, batches, statistics.Total, statistics.TermsByName(), seconds > 0 ? samples / seconds : 0));
+            batch++;
+        }
+
+        return metrics.Result();
+    }
+
+    /// <summary>Forward, loss, backward and one optimizer step, every temporary tensor in one dispose scope.</summary>
+    private BatchStatistics TrainBatch(TensorDataset train, long[] indices, int epoch, int batch)
+    {
+        using var scope = NewDisposeScope();
+        var inputs = train.GetBatch(indices, _device);
+        using var result = _model.Step(inputs);
+        var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs);
+        if (!statistics.IsFinite)
+        {
+            throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName());
+        }
+
+        result.Losses.Total.backward();
+        if (!GradientsAreFinite())
+        {
+            _optimizer.zero_grad();
+            throw new TrainingDivergedException(epoch, batch, "the gradients are not finite", statistics.Total, statistics.TermsByName());
+        }
+
+        if (_options.GradientClipNorm is double maxNorm)
+        {
+            nn.utils.clip_grad_norm_(_trainable, maxNorm);
+        }
+
+        _optimizer.step();
+        _optimizer.zero_grad();
+        return statistics;
+    }
+
+    private bool GradientsAreFinite()
+    {
+        var checks = _trainable.Select(p => p.grad).Where(g => g is not null).Select(g => g!.isfinite().all()).ToList();
+        return checks.Count == 0 || stack(checks).all().item<bool>();
+    }
+
+    private void TrackBest(int epoch, double validationLoss)
+    {
+        double minDelta = _options.EarlyStopping?.MinDelta ?? 0.0;
+        bool improved = double.IsFinite(validationLoss) && (_bestLoss is null || validationLoss < _bestLoss.Value - minDelta);
+        if (!improved)
+        {
+            _epochsWithoutImprovement++;
+            return;
+        }
+
+        _bestLoss = validationLoss;
+        _bestEpoch = epoch;
+        _epochsWithoutImprovement = 0;
+        if (KeepsBestWeights)
+        {
+            SnapshotBestWeights();
+        }
+    }
+
+    private bool IsPatienceExhausted() =>
+        _options.EarlyStopping is { } early && _epochsWithoutImprovement >= early.Patience;
+
+    private void SnapshotBestWeights()
+    {
+        DisposeBestWeights();
+        using var scope = NewDisposeScope();
+        _bestWeights = _module.state_dict().ToDictionary(
+            e => e.Key,
+            e => e.Value.detach().cpu().clone().DetachFromDisposeScope(),
+            StringComparer.Ordinal);
+    }
+
+    private void DisposeBestWeights()
+    {
+        if (_bestWeights is null)
+        {
+            return;
+        }
+
+        foreach (var weight in _bestWeights.Values)
+        {
+            weight.Dispose();
+        }
+
+        _bestWeights = null;
+    }
+
+    private TrainerState CurrentState(int epoch)
+    {
+        string rng;
+        using (var state = random.get_rng_state())
+        {
+            rng = Convert.ToBase64String(state.data<byte>().ToArray());
+        }
+
+        return new TrainerState(
+            TrainerState.CurrentFormatVersion,
+            _model.ModelInfo.Name,
+            CheckpointFiles.Fingerprint(_module),
+            _options.Optimizer.ToString(),
+            _options.Seed,
+            epoch,
+            _bestLoss,
+            _bestEpoch,
+            _epochsWithoutImprovement,
+            KeepsBestWeights && _bestWeights is not null,
+            rng,
+            _history.ToArray());
+    }
+
+    /// <summary>The shuffling seed of an epoch: a function of the run's seed and the epoch number only.</summary>
+    private long EpochSeed(int epoch) => unchecked((_options.Seed * 1_000_003L) ^ (epoch * 0x5851F42D4C957F2DL));
+}
