@@ -30,15 +30,14 @@ internal static class SafetensorsFormat
         stream.ReadExactly(lengthBytes);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         long available = fileLength - sizeof(ulong);
-        if (headerLength > (ulong)available)
-        {
-            string absurd = headerLength > MaxHeaderBytes ? $" (and above the {MaxHeaderBytes / (1024 * 1024)} MB limit)" : "";
-            throw new WeightFileException(path, $"the safetensors header length {headerLength} bytes{absurd} goes past the end of the file, which has {available} bytes after the length field.");
-        }
-
         if (headerLength > MaxHeaderBytes)
         {
-            throw new WeightFileException(path, $"the safetensors header length {headerLength} bytes is absurdly large (limit {MaxHeaderBytes / (1024 * 1024)} MB); the file is corrupt or not safetensors.");
+            throw new WeightFileException(path, $"the safetensors header length {headerLength} bytes is absurdly large (limit {MaxHeaderBytes / (1024 * 1024)} MB, the file has {available} bytes after the length field); the file is corrupt or not safetensors.");
+        }
+
+        if (headerLength > (ulong)available)
+        {
+            throw new WeightFileException(path, $"the safetensors header length {headerLength} bytes goes past the end of the file, which has only {available} bytes after the length field.");
         }
 
         var json = new byte[(int)headerLength];

@@ -240,7 +240,8 @@ internal sealed class SafetensorsHeader
 
     /// <summary>
     /// Checks that the byte ranges, in order, start at 0, follow one another without gap or overlap, and end
-    /// exactly at the end of the data; sorts <paramref name="entries"/> into that order.
+    /// exactly at the end of the data; sorts <paramref name="entries"/> into that order (ties, which only
+    /// zero-size tensors can have, keep their header order).
     /// </summary>
     private static void CheckLayout(string path, List<SafetensorsEntry> entries, long dataLength)
     {
@@ -254,7 +255,10 @@ internal sealed class SafetensorsHeader
             }
         }
 
-        entries.Sort((a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
+        // Stable: zero-size tensors that share an offset keep their header order.
+        var ordered = entries.OrderBy(e => e.Begin).ThenBy(e => e.End).ToList();
+        entries.Clear();
+        entries.AddRange(ordered);
         long expected = 0;
         SafetensorsEntry? previous = null;
         foreach (var entry in entries)
