@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dsl.Weights;
+
+/// <summary>
+/// Saves a module's weights (its state dict: parameters and persistent buffers such as BatchNorm running
+/// statistics) and loads them back, in TorchSharp's format or safetensors, chosen by the file extension.
+/// </summary>
+/// <example>
+/// <code>
+/// using var model = new DigitClassifier();
+/// model.SaveWeights("out/digits.safetensors");
+///
+/// using var fresh = new DigitClassifier();
+/// var report = fresh.LoadWeights("out/digits.safetensors", strict: true);
+/// Console.WriteLine(report); // Loaded 8 of 8 model tensors from 'out/digits.safetensors'; every name matched.
+///
+/// // A standalone model's weights into the submodule registered as "teacher":
+/// joint.LoadWeights("out/digits.safetensors", prefix: "teacher");
+/// </code>
+/// </example>
+public static class ModelWeights
+{
+    /// <summary>
+    /// Writes <paramref name="module"/>'s state dict to <paramref name="path"/> atomically (temporary file +
+    /// rename): <c>.safetensors</c> writes safetensors, any other extension TorchSharp's format, which
+    /// <c>nn.Module.load</c> reads.
+    /// </summary>
+    /// <param name="module">The module whose parameters and buffers are saved (any device).</param>
+    /// <param name="path">The target file.</param>
+    /// <param name="metadata">Safetensors <c>__metadata__</c> strings (e.g. the model name); not allowed for TorchSharp files.</param>
+    public static void Save(nn.Module module, string path, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        WeightFile.Write(path, module.state_dict(), metadata);
+    }
+
+    /// <summary>Writes the module's state dict to <paramref name="path"/>; see <see cref="Save"/>.</summary>
+    public static void SaveWeights(this nn.Module module, string path, IReadOnlyDictionary<string, string>? metadata = null) =>
+        Save(module, path, metadata);
+
+    /// <summary>Reads <paramref name="path"/> and loads it into <paramref name="module"/>; see <see cref="LoadWeights(nn.Module, WeightFile, bool, bool, string?)"/>.</summary>
+    /// <exception cref="System.IO.FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="WeightFileException">The file is corrupt or uses an unsupported dtype.</exception>
+    public static WeightLoadReport Load(nn.Module module, string path, bool byName = true, bool strict = false, string? prefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        using var file = WeightFile.Read(path);
+        return LoadWeights(module, file, byName, strict, prefix);
+    }
+
+    /// <summary>Reads <paramref name="path"/> and loads it into the module; see <see cref="LoadWeights(nn.Module, WeightFile, bool, bool, string?)"/>.</summary>
+    public static WeightLoadReport LoadWeights(this nn.Module module, string path, bool byName = true, bool strict = false, string? prefix = null) =>
+        Load(module, path, byName, strict, prefix);
+
+    /// <summary>
+    /// Copies the tensors of <paramref name="file"/> into the module's parameters and buffers in place (under
+    /// <c>no_grad</c>, converting dtype and device), so the module keeps its tensor objects and optimizers that hold
+    /// them see the new values.
+    /// </summary>
+    /// <param name="module">The module to load into.</param>
+    /// <param name="file">The tensors to load.</param>
+    /// <param name="byName">
+    /// True: match state-dict names. False: match in order (model state-dict order against file order), as Keras'
+    /// <c>by_name=False</c>; the counts and every shape must then be equal, or a <see cref="WeightLoadException"/>
+    /// is thrown.
+    /// </param>
+    /// <param name="strict">
+    /// True: throw a <see cref="WeightLoadException"/> listing every missing, unexpected and mismatched name unless
+    /// all match, loading nothing. False: load what matches and report the rest.
+    /// </param>
+    /// <param name="prefix">
+    /// Selects and strips a prefix (<c>"teacher"</c> or <c>"teacher."</c>) on each side whose names have it: a
+    /// standalone model's file loads into the submodule registered as <c>teacher</c> (only that submodule's names
+    /// are matched), and a container's file loads its <c>teacher.*</c> tensors into a standalone model.
+    /// </param>
+    /// <returns>What was loaded, missing, unexpected and mismatched.</returns>
+    public static WeightLoadReport LoadWeights(this nn.Module module, WeightFile file, bool byName = true, bool strict = false, string? prefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(file);
+        var plan = WeightMatcher.Match(file.Path, module.state_dict().ToList(), file.Tensors, byName, prefix);
+        if (!plan.Report.IsExactMatch && !byName)
+        {
+            throw new WeightLoadException($"In-order loading needs the same number of tensors with the same shapes in the model and in '{file.Path}'", plan.Report);
+        }
+
+        if (!plan.Report.IsExactMatch && strict)
+        {
+            throw new WeightLoadException($"The weights in '{file.Path}' do not match the model exactly (strict loading)", plan.Report);
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using (torch.no_grad())
+        {
+            foreach (var (target, source) in plan.Copies)
+            {
+                target.copy_(source);
+            }
+        }
+
+        return plan.Report;
+    }
+}

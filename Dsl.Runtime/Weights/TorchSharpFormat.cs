@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dsl.Weights;
+
+/// <summary>
+/// Reads and writes TorchSharp's own weight format, the one <c>nn.Module.save</c> writes and
+/// <c>nn.Module.load</c> reads, without needing a module of the saving type. Layout: the entry count
+/// (LEB128), then per entry the name (a <see cref="BinaryWriter"/> string: LEB128 byte length + UTF-8), the
+/// <see cref="ScalarType"/> code (LEB128), the rank and each dimension (LEB128), then the raw little-endian data.
+/// </summary>
+internal static class TorchSharpFormat
+{
+    private const int MaxRank = 64;
+
+    /// <summary>Reads every tensor of <paramref name="path"/> onto the CPU, in file (state-dict) order.</summary>
+    public static List<KeyValuePair<string, Tensor>> Read(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var tensors = new List<KeyValuePair<string, Tensor>>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            long count = ReadLength(path, reader, "the entry count");
+            // Every entry takes at least 3 bytes (name length, dtype, rank), so a larger count is corrupt.
+            if (count > (stream.Length - stream.Position) / 3)
+            {
+                throw new WeightFileException(path, $"the file claims {count} tensors, more than its {stream.Length} bytes can hold; it is corrupt or not a TorchSharp weight file.");
+            }
+
+            for (long i = 0; i < count; i++)
+            {
+                string name = ReadName(path, reader, i);
+                if (!names.Add(name))
+                {
+                    throw new WeightFileException(path, $"tensor '{name}' appears twice.");
+                }
+
+                long code = ReadLength(path, reader, $"the dtype of tensor '{name}'");
+                var type = (ScalarType)code;
+                if (code > int.MaxValue || !SafetensorsDType.IsSupported(type, out int elementSize))
+                {
+                    throw new WeightFileException(path, $"tensor '{name}' has dtype code {code} ({type}), which is not supported; supported dtypes: {SafetensorsDType.SupportedTypes}.");
+                }
+
+                long rank = ReadLength(path, reader, $"the rank of tensor '{name}'");
+                if (rank > MaxRank)
+                {
+                    throw new WeightFileException(path, $"tensor '{name}' claims rank {rank} (at most {MaxRank}); the file is corrupt.");
+                }
+
+                var shape = new long[rank];
+                for (int d = 0; d < rank; d++)
+                {
+                    shape[d] = ReadLength(path, reader, $"dimension {d} of tensor '{name}'");
+                }
+
+                long remaining = stream.Length - stream.Position;
+                long bytes;
+                try
+                {
+                    bytes = checked(shape.Aggregate(1L, (product, size) => product * size) * elementSize);
+                }
+                catch (OverflowException)
+                {
+                    bytes = long.MaxValue;
+                }
+
+                if (bytes > remaining)
+                {
+                    throw new WeightFileException(path, $"tensor '{name}' ({Shapes.Format(shape)} {type}) needs {bytes} bytes of data, but only {remaining} remain in the file.");
+                }
+
+                var tensor = torch.empty(shape, dtype: type);
+                tensors.Add(new(name, tensor));
+                TensorBytes.Read(stream, tensor);
+            }
+
+            if (stream.Position != stream.Length)
+            {
+                throw new WeightFileException(path, $"{stream.Length - stream.Position} bytes follow the last of the {count} tensors; the file is corrupt or not a TorchSharp weight file.");
+            }
+
+            return tensors;
+        }
+        catch
+        {
+            NamedTensors.DisposeAll(tensors);
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="tensors"/> in the given order, byte for byte as <c>nn.Module.save</c> would.</summary>
+    public static void Write(Stream stream, IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write7BitEncodedInt64(tensors.Count);
+        foreach (var (name, tensor) in tensors)
+        {
+            SafetensorsDType.NameOf(tensor.dtype); // Rejects types the reader would not accept.
+            writer.Write(name);
+            writer.Write7BitEncodedInt64((long)tensor.dtype);
+            writer.Write7BitEncodedInt64(tensor.shape.Length);
+            foreach (long size in tensor.shape)
+            {
+                writer.Write7BitEncodedInt64(size);
+            }
+
+            writer.Flush();
+            TensorBytes.Write(stream, tensor);
+        }
+    }
+
+    private static long ReadLength(string path, BinaryReader reader, string what)
+    {
+        try
+        {
+            return reader.Read7BitEncodedInt64();
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new WeightFileException(path, $"the file ends while reading {what}; it is truncated.", e);
+        }
+        catch (FormatException e)
+        {
+            throw new WeightFileException(path, $"{what} is not a valid LEB128 number; the file is corrupt or not a TorchSharp weight file.", e);
+        }
+    }
+
+    private static string ReadName(string path, BinaryReader reader, long index)
+    {
+        try
+        {
+            return reader.ReadString();
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new WeightFileException(path, $"the file ends inside the name of tensor #{index}; it is truncated.", e);
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            throw new WeightFileException(path, $"the name of tensor #{index} is malformed; the file is corrupt or not a TorchSharp weight file.", e);
+        }
+    }
+}
