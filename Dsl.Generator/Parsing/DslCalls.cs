@@ -193,7 +193,7 @@ internal sealed class DslCalls
             null;
         if (problem is not null)
         {
-            throw new InterpretationError(Descriptors.NotAModel, call.At.Syntax, type.ToDisplayString(), problem);
+            throw new InterpretationError(Descriptors.NotAModel, Interpreter.CallLocation(call.At.Syntax), type.ToDisplayString(), problem);
         }
 
         string fullName = type.ContainingNamespace.IsGlobalNamespace ? type.Name : type.ContainingNamespace.ToDisplayString() + "." + type.Name;

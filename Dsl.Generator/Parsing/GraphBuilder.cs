@@ -292,7 +292,7 @@ internal sealed class GraphBuilder
     {
         if (nodes.Count >= MaxNodes)
         {
-            throw new InterpretationError(Descriptors.BudgetExceeded, null, MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "graph nodes");
+            throw new InterpretationError(Descriptors.BudgetExceeded, (SyntaxNode?)null, MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "graph nodes");
         }
 
         nodes.Add(pending);

@@ -17,7 +17,14 @@ internal sealed class InterpretationError : Exception
         Args = args;
     }
 
+    /// <summary>Reports at <paramref name="location"/> rather than at a whole syntax node (a call's name and arguments).</summary>
+    public InterpretationError(DiagnosticDescriptor descriptor, Location location, params string[] args)
+        : this(descriptor, (SyntaxNode?)null, args) => Location = location;
+
     public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The exact location to report at, when it is not a whole node.</summary>
+    public Location? Location { get; }
 
     public SyntaxNode? At { get; }
 

@@ -60,15 +60,18 @@ internal sealed class Interpreter
     // ----- sites -----
 
     /// <summary>The site of a call: from the method name to the closing parenthesis, or the whole expression.</summary>
-    public int CallSite(SyntaxNode syntax)
+    public int CallSite(SyntaxNode syntax) => Graph.AddSite(CallLocation(syntax));
+
+    /// <summary>The location of a call from the method name to the closing parenthesis, or of the whole expression.</summary>
+    public static Location CallLocation(SyntaxNode syntax)
     {
         if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
         {
             var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End);
-            return Graph.AddSite(Location.Create(syntax.SyntaxTree, span));
+            return Location.Create(syntax.SyntaxTree, span);
         }
 
-        return Graph.AddSite(syntax.GetLocation());
+        return syntax.GetLocation();
     }
 
     public int Site(SyntaxNode syntax) => Graph.AddSite(syntax.GetLocation());

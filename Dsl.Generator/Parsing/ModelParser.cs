@@ -34,7 +34,9 @@ internal static class ModelParser
         }
         catch (InterpretationError error)
         {
-            int site = error.At is null ? classSite : builder.AddSite(error.At.GetLocation());
+            int site = error.Location is not null ? builder.AddSite(error.Location)
+                : error.At is null ? classSite
+                : builder.AddSite(error.At.GetLocation());
             builder.Report(error.Descriptor, site, error.Args);
             complete = false;
         }

@@ -1,0 +1,148 @@
+namespace Dsl.Generator.Tests.Diagnostics;
+
+/// <summary>DSL0310-0316: composition of models with g.Use, reported at the Use / Apply / indexer that is wrong.</summary>
+public class CompositionDiagnosticsTests
+{
+    private const string Tower = """
+
+        [Model]
+        public partial class Tower
+        {
+            static void Define(Graph g) => g.Output("embedding", g.Input("image", 1, 8, 8).Flatten().Linear(16));
+        }
+
+        [Model]
+        public partial class TwoHeads
+        {
+            static void Define(Graph g)
+            {
+                var x = g.Input("x", 4);
+                g.Output("a", x.Linear(2));
+                g.Output("b", x.Linear(3));
+            }
+        }
+        """;
+
+    [Fact]
+    public void DSL0310_models_that_use_each_other() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class A
+        {
+            static void Define(Graph g) => g.Output("y", g.Use<B>("b").Apply(g.Input("x", 4)));
+        }
+
+        [Model]
+        public partial class B
+        {
+            static void Define(Graph g) => g.Output("y", g.[|Use<A>("a")|].Apply(g.Input("x", 4)));
+        }
+        """,
+        "DSL0310",
+        "Model 'B' uses 'A', which leads back to 'B' (A -> B -> A); a model cannot contain itself");
+
+    [Fact]
+    public void DSL0311_use_of_a_class_that_is_not_a_model() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        public class Helper { }
+
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g) => g.Output("y", g.[|Use<Helper>("helper")|].Apply(g.Input("x", 4)));
+        }
+        """,
+        "DSL0311",
+        "g.Use<Helper>: 'Helper' is not a [Model] class; add [Model] to it and declare its graph in Define");
+
+    [Fact]
+    public void DSL0312_apply_with_the_wrong_number_of_inputs() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var tower = g.Use<Tower>("tower");
+                var a = g.Input("a", 1, 8, 8);
+                var b = g.Input("b", 1, 8, 8);
+                g.Output("y", tower.[|Apply(a, b)|]);
+            }
+        }
+        """ + Tower,
+        "DSL0312",
+        "tower.Apply: 'Tower' takes 1 input(s) (image [B, 1, 8, 8]) but was given 2");
+
+    [Fact]
+    public void DSL0313_apply_with_an_input_of_the_wrong_shape() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var tower = g.Use<Tower>("tower");
+                g.Output("y", tower.[|Apply(g.Input("digit", 1, 28, 28))|]);
+            }
+        }
+        """ + Tower,
+        "DSL0313",
+        "tower.Apply: input 'image' of 'Tower' expects [B, 1, 8, 8] but got [B, 1, 28, 28]");
+
+    [Fact]
+    public void DSL0314_apply_on_a_model_with_several_outputs() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var heads = g.Use<TwoHeads>("heads");
+                g.Output("y", heads.[|Apply(g.Input("x", 4))|]);
+            }
+        }
+        """ + Tower,
+        "DSL0314",
+        "heads.Apply: 'TwoHeads' has 2 outputs (a, b); pick one with heads.ApplyAll(...)[\"a\"]");
+
+    [Fact]
+    public void DSL0315_unknown_output_name() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var heads = g.Use<TwoHeads>("heads");
+                g.Output("y", [|heads.ApplyAll(g.Input("x", 4))["c"]|]);
+            }
+        }
+        """ + Tower,
+        "DSL0315",
+        "heads.ApplyAll(...)[\"c\"]: 'TwoHeads' has no output 'c'; its outputs are a, b");
+
+    [Fact]
+    public void DSL0316_two_submodels_with_one_name() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var x = g.Input("x", 1, 8, 8);
+                var first = g.Use<Tower>("tower");
+                var second = g.Use<Tower>([|"tower"|]);
+                g.Output("y", first.Apply(x) + second.Apply(x));
+            }
+        }
+        """ + Tower,
+        "DSL0316",
+        "Submodel name 'tower' is already used by another submodel in model 'Net'; submodel names are state-dict prefixes and must be unique");
+}
