@@ -13,38 +13,10 @@ namespace Dsl.Generator.Emit;
 internal static class Names
 {
     /// <summary>
-    /// The PascalCase member name of a declared name: <c>image</c> to <c>Image</c>, <c>is_odd</c> to <c>IsOdd</c>,
-    /// <c>x2</c> to <c>X2</c>, <c>isOdd</c> to <c>IsOdd</c>. Characters that cannot appear in an identifier
-    /// separate words; a name starting with a digit gets a leading <c>_</c>.
+    /// The PascalCase member name of a declared name: <c>image</c> to <c>Image</c>, <c>is_odd</c> to <c>IsOdd</c>
+    /// (the rule the interpreter also uses to find names that would collide, <see cref="Model.Names.ToPascalCase"/>).
     /// </summary>
-    public static string PascalCase(string name)
-    {
-        var result = new StringBuilder(name.Length);
-        bool startOfWord = true;
-        foreach (char c in name)
-        {
-            if (!SyntaxFacts.IsIdentifierPartCharacter(c) || c == '_')
-            {
-                startOfWord = true;
-                continue;
-            }
-
-            result.Append(startOfWord ? char.ToUpperInvariant(c) : c);
-            startOfWord = false;
-        }
-
-        if (result.Length == 0)
-        {
-            return "Value";
-        }
-
-        if (!SyntaxFacts.IsIdentifierStartCharacter(result[0]))
-        {
-            result.Insert(0, '_');
-        }
-
-        return result.ToString();
-    }
+    public static string PascalCase(string name) => Sanitize(Model.Names.ToPascalCase(name));
 
     /// <summary>
     /// A C# identifier for <paramref name="name"/>: characters that cannot appear in one become <c>_</c>, a leading

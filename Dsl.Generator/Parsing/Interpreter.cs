@@ -158,16 +158,9 @@ internal sealed class Interpreter
 
         while (loop.Condition is null || EvaluateBool(loop.Condition, "The loop condition"))
         {
-            CountIteration(loop);
-            var flow = Execute(loop.Body);
-            if (flow == Flow.Break)
+            if (Iterate(loop, loop.Body) is { } exit)
             {
-                break;
-            }
-
-            if (flow == Flow.Return)
-            {
-                return flow;
+                return exit;
             }
 
             foreach (var bottom in loop.AtLoopBottom)
@@ -189,7 +182,6 @@ internal sealed class Interpreter
 
         foreach (var item in items.ToArray())
         {
-            CountIteration(loop);
             switch (loop.LoopControlVariable)
             {
                 case IVariableDeclaratorOperation declarator:
@@ -202,15 +194,9 @@ internal sealed class Interpreter
                     throw Unsupported(loop.LoopControlVariable, "only a single loop variable is supported");
             }
 
-            var flow = Execute(loop.Body);
-            if (flow == Flow.Break)
+            if (Iterate(loop, loop.Body) is { } exit)
             {
-                break;
-            }
-
-            if (flow == Flow.Return)
-            {
-                return flow;
+                return exit;
             }
         }
 
@@ -232,20 +218,25 @@ internal sealed class Interpreter
             }
 
             first = false;
-            CountIteration(loop);
-            var flow = Execute(loop.Body);
-            if (flow == Flow.Break)
+            if (Iterate(loop, loop.Body) is { } exit)
             {
-                break;
-            }
-
-            if (flow == Flow.Return)
-            {
-                return flow;
+                return exit;
             }
         }
 
         return Flow.Normal;
+    }
+
+    /// <summary>Runs one iteration of a loop's body: null to go on, or the flow that ends the loop (normal after a break, or a return).</summary>
+    private Flow? Iterate(IOperation loop, IOperation body)
+    {
+        CountIteration(loop);
+        return Execute(body) switch
+        {
+            Flow.Break => Flow.Normal,
+            Flow.Return => Flow.Return,
+            _ => null,
+        };
     }
 
     private void CountIteration(IOperation loop)
