@@ -68,7 +68,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Reported as DSL0106 by Report(), which re-runs the emitter check cheaply through Analysis.
+            // The source output sees only the IR, not the location table: the message names the model instead.
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, model.Spec.ClassName, Describe(ex)));
             return;
         }
