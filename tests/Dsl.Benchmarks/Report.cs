@@ -119,6 +119,11 @@ public static class Report
         }
 
         md.AppendLine();
+        md.AppendLine("Why an unrelated edit is not nearly free: Roslyn's `ForAttributeWithMetadataName` finds the `[Model]` classes " +
+            "syntactically and caches that per file, but it reruns its transform (here `Parse`, which binds every `Define` body " +
+            "through the semantic model) for every model whenever the compilation changes; the caching then skips the steps after it " +
+            "(shape inference, emission), whose inputs compare equal.");
+        md.AppendLine();
     }
 
     private static void WriteTrainer(StringBuilder md, TrainerResult r)
