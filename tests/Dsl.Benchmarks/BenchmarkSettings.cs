@@ -18,7 +18,7 @@ public sealed record BenchmarkSettings(
     int MemoryInterval,
     int MemoryBatchSize)
 {
-    public static BenchmarkSettings Full { get; } = new("full", 12, 5, 4, 10, 2, 100, 6, 300, 50, 32);
+    public static BenchmarkSettings Full { get; } = new("full", 15, 12, 6, 10, 2, 100, 10, 300, 50, 32);
 
     public static BenchmarkSettings Quick { get; } = new("quick", 2, 2, 1, 2, 1, 100, 2, 40, 20, 32);
 }
