@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Dsl.Checks;
+using TorchSharp;
+
+namespace Dsl.Benchmarks;
+
+/// <summary>What the numbers were measured on.</summary>
+public sealed record MachineFacts(string Cpu, int LogicalCores, int TorchThreads, string Os, string Runtime, string TorchSharp, string OneDnnIsa)
+{
+    public static MachineFacts Collect(bool isaSetByUs)
+    {
+        string isa = Environment.GetEnvironmentVariable(ConvolutionSelfCheck.IsaVariable) is { } value
+            ? $"DNNL_MAX_CPU_ISA={value} ({(isaSetByUs ? "set by OneDnnKernels.UseExactKernels()" : "from the environment")})"
+            : "oneDNN default (DNNL_MAX_CPU_ISA unset)";
+        return new MachineFacts(
+            CpuModel(),
+            Environment.ProcessorCount,
+            torch.get_num_threads(),
+            RuntimeInformation.OSDescription,
+            RuntimeInformation.FrameworkDescription,
+            typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+                ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+            isa);
+    }
+
+    public IEnumerable<(string Name, string Value)> Rows()
+    {
+        yield return ("CPU", Cpu);
+        yield return ("logical cores", $"{LogicalCores} (torch intra-op threads: {TorchThreads}, set by --threads, default 1)");
+        yield return ("OS", Os);
+        yield return (".NET", Runtime);
+        yield return ("TorchSharp", TorchSharp);
+        yield return ("oneDNN ISA", OneDnnIsa);
+    }
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo")
+                .Where(line => line.StartsWith("model name", StringComparison.Ordinal))
+                .Select(line => line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())
+                .FirstOrDefault() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+}
