@@ -210,6 +210,8 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        bool mapped = false;
+        SourceLine? current = null;
         foreach (var node in spec.Nodes)
         {
             var step = LayerEmitter.ForwardOf(node, model, names);
@@ -218,7 +220,21 @@ internal static class ModelEmitter
                 w.Line("// " + step.Note);
             }
 
+            if (node.Source is { } source && source != current && source.Path.IndexOfAny(new[] { '"', '\n', '\r' }) < 0)
+            {
+                current = source;
+                // Stack traces and the debugger show the line of Define that declared this node. (A #line file
+                // name is taken verbatim, without escapes, so a path holding a quote is left unmapped.)
+                w.Line($"#line {Names.IntLiteral(source.Line)} \"{source.Path}\"");
+                mapped = true;
+            }
+
             w.Line($"var {names.Local(node.Id)} = {step.Expression}; // {model.TypeOf(node.Id).ShapeText}");
+        }
+
+        if (mapped)
+        {
+            w.Line("#line default");
         }
 
         w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Select(o => names.Local(o.Node)))});");

@@ -2,6 +2,9 @@ using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Model;
 
+/// <summary>The source line a node was declared on, for <c>#line</c> directives in the generated code.</summary>
+internal sealed record SourceLine(string Path, int Line);
+
 /// <summary>Where a named argument of a call was written: an index into the model's site table.</summary>
 internal sealed record ArgSite(string Parameter, int Site);
 
@@ -17,6 +20,7 @@ internal sealed record ArgSite(string Parameter, int Site);
 /// <param name="ArgSites">Where individual arguments were written, for diagnostics about one argument.</param>
 /// <param name="SharedWith">For a layer created by a later application of a <c>g.Block</c>: the node whose layer
 /// (weights) it reuses; -1 otherwise.</param>
+/// <param name="Source">The file and line of the call, so stack traces and the debugger lead back to <c>Define</c>.</param>
 internal sealed record NodeSpec(
     int Id,
     Op Op,
@@ -24,7 +28,8 @@ internal sealed record NodeSpec(
     string Name,
     int Site,
     EquatableArray<ArgSite> ArgSites,
-    int SharedWith = -1)
+    int SharedWith = -1,
+    SourceLine? Source = null)
 {
     /// <summary>True for a layer that owns its parameters (not a reuse of a block's layer).</summary>
     public bool OwnsLayer => Op.IsLayer && SharedWith < 0;

@@ -234,7 +234,7 @@ internal sealed class GraphBuilder
                 counters[prefix] = n;
             }
 
-            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith));
+            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith, SourceOf(node.Site)));
         }
 
         var lossSpecs = BuildLosses(built);
@@ -353,6 +353,17 @@ internal sealed class GraphBuilder
         }
 
         return fallback;
+    }
+
+    private SourceLine? SourceOf(int site)
+    {
+        if (site < 0 || site >= sites.Count || !sites[site].IsInSource)
+        {
+            return null;
+        }
+
+        var span = sites[site].GetLineSpan();
+        return span.Path.Length == 0 ? null : new SourceLine(span.Path, span.StartLinePosition.Line + 1);
     }
 
     private NodeRef Add(Pending pending)

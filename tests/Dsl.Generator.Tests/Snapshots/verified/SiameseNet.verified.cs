@@ -78,14 +78,18 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
         long batch = global::Dsl.Checks.TensorCheck.Check("SiameseNet", "input", "left", inputs.Left, LeftShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, 0);
         global::Dsl.Checks.TensorCheck.Check("SiameseNet", "input", "right", inputs.Right, RightShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, batch);
 
+        #line 15 "Model6.cs"
         var left = inputs.Left; // [B, 1, 56, 46]
+        #line 16 "Model6.cs"
         var right = inputs.Right; // [B, 1, 56, 46]
+        #line 19 "Model6.cs"
         var tower_1 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(left)); // [B, 50]
         var output_1 = tower_1.Embedding; // [B, 50]
         var tower_2 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(right)); // [B, 50]
         var output_2 = tower_2.Embedding; // [B, 50]
         // Euclidean distance. Unlike a plain sqrt (and unlike Keras' siamese example, which clamps at 1e-7), the squared sum is clamped at 1e-12 so the gradient stays finite when both inputs are equal.
         var euclidean_distance_1 = (output_1 - output_2).square().sum(1, keepdim: true).clamp_min(1e-12).sqrt(); // [B, 1]
+        #line default
         return new Outputs(euclidean_distance_1);
     }
 
