@@ -1,12 +1,11 @@
 using System;
+using Examples.Cli;
+using Spectre.Console;
 
 namespace Examples;
 
-internal static class Program
+/// <summary><c>dotnet run --project Examples -- &lt;command&gt;</c>; see <see cref="ExampleApp"/>.</summary>
+public static class Program
 {
-    private static int Main(string[] args)
-    {
-        Console.WriteLine("Dsl examples");
-        return 0;
-    }
+    public static int Main(string[] args) => new ExampleApp(AnsiConsole.Console, Console.Error).Run(args);
 }
