@@ -52,10 +52,10 @@ public sealed class ExampleApp
             root.Subcommands.Add(ExampleCommand(example));
         }
 
-        ParseResult parsed = root.Parse(args);
+        ParseResult parsed = root.Parse(args.Length == 0 ? new[] { "--help" } : args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
+            error.WriteLine($"error: {string.Join(" ", parsed.Errors.Select(e => e.Message))} (see --help)");
             return 2;
         }
 
@@ -63,7 +63,7 @@ public sealed class ExampleApp
         {
             return parsed.Invoke(new InvocationConfiguration
             {
-                Output = new AnsiTextWriter(console),
+                Output = console.Profile.Out.Writer,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
             });
@@ -246,25 +246,5 @@ public sealed class ExampleApp
         table.AddRow("train seconds", result.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"Wrote {string.Join(", ", files)} to [green]{directory}[/]");
-    }
-
-    /// <summary>Lets System.CommandLine's help and messages go through the Spectre console.</summary>
-    private sealed class AnsiTextWriter : TextWriter
-    {
-        private readonly IAnsiConsole target;
-
-        public AnsiTextWriter(IAnsiConsole target) => this.target = target;
-
-        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
-
-        public override void Write(char value) => target.Write(new Text(value.ToString()));
-
-        public override void Write(string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                target.Write(new Text(value));
-            }
-        }
     }
 }
