@@ -68,7 +68,7 @@ public sealed class ExampleApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e)
         {
             error.WriteLine($"error: {e.Message}");
             return 1;
