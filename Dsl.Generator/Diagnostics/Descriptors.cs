@@ -177,6 +177,14 @@ internal static class Descriptors
         "DSL0316", Names, "Duplicate submodel name",
         "Submodel name '{0}' is already used by {1} in model '{2}'; submodel names are state-dict prefixes and must be unique");
 
+    public static readonly DiagnosticDescriptor BlockInputMismatch = Error(
+        "DSL0317", Names, "Shared block applied to another shape",
+        "Shared {0} '{1}' was built for {2} but this block application gives it {3}; a shared block reuses its weights, so every application needs the same input shape");
+
+    public static readonly DiagnosticDescriptor BlockNotRepeatable = Error(
+        "DSL0318", Names, "Shared block builds different layers",
+        "{0}.Apply: this application creates {1} where the first created {2}; the block's lambda must build the same layers every time (no conditions on the input)");
+
     // ----- DSL0900+: warnings -----
 
     public static readonly DiagnosticDescriptor UnusedNode = Warning(

@@ -71,9 +71,14 @@ internal sealed class MemberNames
 
         foreach (var node in spec.Nodes)
         {
-            if (node.Op.IsLayer)
+            if (node.OwnsLayer)
             {
                 fields[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), classMembers));
+            }
+            else if (node.Op.IsLayer)
+            {
+                // A later application of a shared block: the layer of the first application.
+                fields[node.Id] = fields[node.SharedWith];
             }
         }
 

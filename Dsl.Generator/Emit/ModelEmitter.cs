@@ -107,7 +107,7 @@ internal static class ModelEmitter
 
     private static void WriteFields(IndentedWriter w, AnalyzedModel model, MemberNames names)
     {
-        foreach (var node in model.Spec.Nodes.Where(n => n.Op.IsLayer))
+        foreach (var node in model.Spec.Nodes.Where(n => n.OwnsLayer))
         {
             var analysis = model.Nodes[node.Id];
             string inputShape = model.TypeOf(node.Inputs[0]).ShapeText;
@@ -142,7 +142,7 @@ internal static class ModelEmitter
         w.Line("/// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>");
         w.Line("/// <param name=\"name\">The module's name.</param>");
         w.Open($"public {Names.Escape(spec.ClassName)}(string name = {Names.StringLiteral(spec.ClassName)}) : base(name)");
-        foreach (var node in spec.Nodes.Where(n => n.Op.IsLayer))
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
         {
             string field = names.Field(node.Id);
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");

@@ -15,14 +15,20 @@ internal sealed record ArgSite(string Parameter, int Site);
 /// <param name="Name">Field / state-dict name (explicit <c>name:</c>, or generated <c>conv2d_1</c>).</param>
 /// <param name="Site">Where the call was written (the method name and arguments, or the operator).</param>
 /// <param name="ArgSites">Where individual arguments were written, for diagnostics about one argument.</param>
+/// <param name="SharedWith">For a layer created by a later application of a <c>g.Block</c>: the node whose layer
+/// (weights) it reuses; -1 otherwise.</param>
 internal sealed record NodeSpec(
     int Id,
     Op Op,
     EquatableArray<int> Inputs,
     string Name,
     int Site,
-    EquatableArray<ArgSite> ArgSites)
+    EquatableArray<ArgSite> ArgSites,
+    int SharedWith = -1)
 {
+    /// <summary>True for a layer that owns its parameters (not a reuse of a block's layer).</summary>
+    public bool OwnsLayer => Op.IsLayer && SharedWith < 0;
+
     /// <summary>The site of the argument <paramref name="parameter"/>, or the call's site.</summary>
     public int SiteOf(string? parameter)
     {

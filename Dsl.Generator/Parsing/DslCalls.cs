@@ -58,6 +58,10 @@ internal sealed class DslCalls
                     return graph.AddNode(new OutputOfOp(null), new[] { application }, null, call.Site, call.Site, call.ArgSites());
                 }
 
+            case ("Graph", "Block"):
+                return Block(call);
+            case ("SharedBlock", "Apply"):
+                return ApplyBlock(call);
             case ("SubModel", "ApplyAll"):
                 return new ApplyAllRef(Apply(call));
             case ("Loss", _):
@@ -198,6 +202,36 @@ internal sealed class DslCalls
 
         string fullName = type.ContainingNamespace.IsGlobalNamespace ? type.Name : type.ContainingNamespace.ToDisplayString() + "." + type.Name;
         return graph.AddUse(name, call.SiteOf("name"), fullName, call.Bool("frozen", defaultValue: false), call.Site);
+    }
+
+    private BlockRef Block(Call call)
+    {
+        string name = call.String("name");
+        var argument = ((IInvocationOperation)call.At).Arguments.First(a => a.Parameter!.Name == "body").Value;
+        while (argument is IConversionOperation conversion)
+        {
+            argument = conversion.Operand;
+        }
+
+        var lambda = (argument as IDelegateCreationOperation)?.Target as IAnonymousFunctionOperation ?? argument as IAnonymousFunctionOperation
+            ?? throw new InterpretationError(Descriptors.Unsupported, argument.Syntax, Interpreter.Text(argument), "the body of g.Block must be a lambda written in place (x => x.Linear(64).Relu())");
+        if (!Names.IsIdentifier(name))
+        {
+            throw new InterpretationError(Descriptors.InvalidName, argument.Syntax, name, "a block", "use ASCII letters, digits and '_', starting with a letter or '_'");
+        }
+
+        return new BlockRef(name, lambda, interpreter.CurrentFrame, call.Site);
+    }
+
+    private NodeRef ApplyBlock(Call call)
+    {
+        var instance = ((IInvocationOperation)call.At).Instance;
+        var block = instance is not null && interpreter.Evaluate(instance) is BlockRef b
+            ? b
+            : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? call.At.Syntax, "The block");
+        var input = call.Node("input");
+        return graph.ApplyBlock(block, call.Site, () => interpreter.InvokeLambda(block.Body, block.Enclosing, input) as NodeRef
+            ?? throw new InterpretationError(Descriptors.UninitializedNode, block.Body.Syntax, "The result of block '" + block.Name + "'"));
     }
 
     private NodeRef Apply(Call call)

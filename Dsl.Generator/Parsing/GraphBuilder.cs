@@ -67,8 +67,75 @@ internal sealed class GraphBuilder
         return Add(new Pending(new InputOp(name, dims), ImmutableArray<int>.Empty, name, site, argSites));
     }
 
+    /// <summary>The block being applied, and how many layers this application has created so far.</summary>
+    private (BlockRef Block, int Layers, int Site, bool Reported)? applying;
+
+    /// <summary>Interprets one application of a shared block: layers created meanwhile join (or reuse) the block's layers.</summary>
+    public NodeRef ApplyBlock(BlockRef block, int site, Func<NodeRef> body)
+    {
+        if (applying is not null)
+        {
+            throw new InterpretationError(Descriptors.Unsupported, (SyntaxNode?)null, block.Name + ".Apply", "a shared block cannot be applied inside another block's lambda");
+        }
+
+        applying = (block, 0, site, false);
+        try
+        {
+            var result = body();
+            if (block.Applications > 0 && applying.Value.Layers != block.Layers.Count && !applying.Value.Reported)
+            {
+                Report(Descriptors.BlockNotRepeatable, site, block.Name, $"{applying.Value.Layers} layer(s)", $"{block.Layers.Count}");
+            }
+
+            block.Applications++;
+            return result;
+        }
+        finally
+        {
+            applying = null;
+        }
+    }
+
     public NodeRef AddNode(Op op, IEnumerable<NodeRef> inputs, string? explicitName, int nameSite, int site, EquatableArray<ArgSite> argSites)
     {
+        int sharedWith = -1;
+        if (applying is { } application && op.IsLayer)
+        {
+            var block = application.Block;
+            int k = application.Layers;
+            applying = (block, k + 1, application.Site, application.Reported);
+            if (block.Applications == 0)
+            {
+                block.Layers.Add(nodes.Count);
+                explicitName ??= block.Name + "_" + op.NamePrefix + "_" + (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (k < block.Layers.Count && nodes[block.Layers[k]].Op == op)
+            {
+                sharedWith = block.Layers[k];
+                explicitName = null;
+            }
+            else
+            {
+                string created = op.Kind;
+                string expected = k < block.Layers.Count ? nodes[block.Layers[k]].Op.Kind : "no further layer";
+                if (!application.Reported)
+                {
+                    Report(Descriptors.BlockNotRepeatable, application.Site, block.Name, created, expected);
+                    applying = (block, k + 1, application.Site, true);
+                }
+
+                explicitName = null;
+            }
+        }
+
+        if (sharedWith >= 0)
+        {
+            // Named after the layer it reuses and the application: proj_linear_1_2 is proj_linear_1 applied a second time.
+            string name = nodes[sharedWith].Name + "_" + (applying!.Value.Block.Applications + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Its diagnostics point at the application (the Apply call), where the mismatching input is given.
+            return Add(new Pending(op, inputs.Select(i => i.Id).ToImmutableArray(), name, applying.Value.Site, EquatableArray<ArgSite>.Empty) { SharedWith = sharedWith });
+        }
+
         if (explicitName is not null && CheckName(explicitName, "layer", nameSite))
         {
             if (uses.Any(u => u.Name == explicitName))
@@ -167,7 +234,7 @@ internal sealed class GraphBuilder
                 counters[prefix] = n;
             }
 
-            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites));
+            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith));
         }
 
         var lossSpecs = BuildLosses(built);
@@ -331,5 +398,8 @@ internal sealed class GraphBuilder
         public int MaskSite { get; init; } = -1;
     }
 
-    private sealed record Pending(Op Op, ImmutableArray<int> Inputs, string? Name, int Site, EquatableArray<ArgSite> ArgSites);
+    private sealed record Pending(Op Op, ImmutableArray<int> Inputs, string? Name, int Site, EquatableArray<ArgSite> ArgSites)
+    {
+        public int SharedWith { get; init; } = -1;
+    }
 }

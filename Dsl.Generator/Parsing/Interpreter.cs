@@ -549,6 +549,32 @@ internal sealed class Interpreter
         throw Unsupported(invocation, $"'{method.ContainingType.Name}.{method.Name}' cannot run at compile time; only DSL methods, Math.Min / Max / Abs and static helper methods declared in this project can");
     }
 
+    /// <summary>Runs a lambda (a shared block's body) with its single parameter bound to <paramref name="argument"/>.</summary>
+    /// <summary>The current frame, captured by a lambda when it is declared (see <see cref="InvokeLambda"/>).</summary>
+    public object CurrentFrame => frame;
+
+    public object? InvokeLambda(IAnonymousFunctionOperation lambda, object enclosing, object? argument)
+    {
+        if (lambda.Symbol.Parameters.Length != 1)
+        {
+            throw Unsupported(lambda, "a block's lambda takes exactly one node");
+        }
+
+        var callee = new Frame(frame, (Frame)enclosing);
+        callee.Set(lambda.Symbol.Parameters[0], argument);
+        var caller = frame;
+        frame = callee;
+        try
+        {
+            Execute(lambda.Body);
+            return callee.ReturnValue;
+        }
+        finally
+        {
+            frame = caller;
+        }
+    }
+
     private object? InlineHelper(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -869,14 +895,33 @@ internal sealed class Interpreter
     {
         private readonly Dictionary<ISymbol, object?> values = new(SymbolEqualityComparer.Default);
 
-        public Frame(Frame? caller) => Caller = caller;
+        public Frame(Frame? caller, Frame? enclosing = null)
+        {
+            Caller = caller;
+            Enclosing = enclosing;
+        }
 
         public Frame? Caller { get; }
+
+        /// <summary>For a lambda: the frame it was written in, whose locals it reads (a closure).</summary>
+        public Frame? Enclosing { get; }
 
         public object? ReturnValue { get; set; }
 
         public void Set(ISymbol symbol, object? value) => values[symbol] = value;
 
-        public bool TryGet(ISymbol symbol, out object? value) => values.TryGetValue(symbol, out value);
+        public bool TryGet(ISymbol symbol, out object? value)
+        {
+            for (var scope = this; scope is not null; scope = scope.Enclosing)
+            {
+                if (scope.values.TryGetValue(symbol, out value))
+                {
+                    return true;
+                }
+            }
+
+            value = null;
+            return false;
+        }
     }
 }

@@ -73,3 +73,32 @@ internal sealed class ApplyAllRef
 
     public NodeRef Call { get; }
 }
+
+/// <summary>
+/// A shared block (<c>g.Block(name, x => ...)</c>): the lambda is interpreted at every <c>Apply</c>; the layers of
+/// the first application own the weights, and the k-th layer of every later application reuses the k-th of the first.
+/// </summary>
+internal sealed class BlockRef
+{
+    public BlockRef(string name, Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation body, object enclosing, int site)
+    {
+        Name = name;
+        Body = body;
+        Enclosing = enclosing;
+        Site = site;
+    }
+
+    /// <summary>The interpreter frame the lambda was written in (its closure).</summary>
+    public object Enclosing { get; }
+
+    public string Name { get; }
+
+    public Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation Body { get; }
+
+    public int Site { get; }
+
+    /// <summary>The layer nodes of the first application, in creation order.</summary>
+    public System.Collections.Generic.List<int> Layers { get; } = new();
+
+    public int Applications { get; set; }
+}

@@ -88,7 +88,25 @@ internal static class ShapeInference
             inputs.Add(type);
         }
 
-        return rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
+        var result = rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
+        return node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
+    }
+
+    /// <summary>
+    /// A later application of a shared block reuses the weights of the first, so its layers must see the same input
+    /// shape; they own no parameters of their own.
+    /// </summary>
+    private static NodeAnalysis CheckShared(ModelSpec spec, NodeSpec node, List<TensorType> inputs, List<NodeAnalysis> earlier, NodeAnalysis result, List<DiagnosticInfo> diagnostics)
+    {
+        var owner = spec.Nodes[node.SharedWith];
+        var ownerInput = earlier[owner.Inputs[0]].Type;
+        if (ownerInput is not null && !ownerInput.Dims.Equals(inputs[0].Dims))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.BlockInputMismatch, spec.ClassName, node.Site, owner.Op.Kind, owner.Name, ownerInput.ShapeText, inputs[0].ShapeText));
+            return Unknown;
+        }
+
+        return result with { TrainableParameters = 0, NonTrainableParameters = 0 };
     }
 
     private static NodeAnalysis Internal(ModelSpec spec, NodeSpec node, List<DiagnosticInfo> diagnostics, string problem)

@@ -146,3 +146,47 @@ public class CompositionDiagnosticsTests
         "DSL0316",
         "Submodel name 'tower' is already used by another submodel in model 'Net'; submodel names are state-dict prefixes and must be unique");
 }
+
+/// <summary>DSL0317-0318: shared blocks (g.Block) must see the same input and build the same layers at every application.</summary>
+public class BlockDiagnosticsTests
+{
+    [Fact]
+    public void DSL0317_shared_block_applied_to_another_shape() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var project = g.Block("proj", x => x.Linear(16).Relu());
+                var a = project.Apply(g.Input("a", 8));
+                var b = project.[|Apply(g.Input("b", 4))|];
+                g.Output("y", a + b);
+            }
+        }
+        """,
+        "DSL0317",
+        "Shared Linear 'proj_linear_1' was built for [B, 8] but this block application gives it [B, 4]; a shared block reuses its weights, so every application needs the same input shape");
+
+    [Fact]
+    public void DSL0318_shared_block_that_builds_different_layers() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var deep = new[] { false };
+                var project = g.Block("proj", x => deep[0] ? x.Linear(16).Relu().Linear(16) : x.Linear(16));
+                var a = project.Apply(g.Input("a", 8));
+                deep[0] = true;
+                var b = project.[|Apply(g.Input("b", 8))|];
+                g.Output("y", a + b);
+            }
+        }
+        """,
+        "DSL0318",
+        "proj.Apply: this application creates Linear where the first created no further layer; the block's lambda must build the same layers every time (no conditions on the input)");
+}

@@ -23,7 +23,6 @@ public class FixtureBuildTests
     private const string ExpectedMessage =
         "Linear 'linear_1' expects a 2-D input [B, F] but got [B, 8, 26, 26]; add .Flatten() before it";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Building_the_shape_mistake_fixture_fails_with_DSL0002_at_the_call()
@@ -67,51 +66,6 @@ public class FixtureBuildTests
         return (line, index - lineStart + 1);
     }
 
-    private static async Task<(int ExitCode, string Output)> DotnetBuild(string project)
-    {
-        // Same configuration as this test assembly, so the referenced Dsl.Runtime / Dsl.Generator builds are reused.
-        string configuration = typeof(FixtureBuildTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(project)!,
-        };
-        foreach (string arg in new[] { "build", project, "--nologo", "-c", configuration, "-nodeReuse:false" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // `dotnet test` runs this test inside an MSBuild-started host: its MSBuild* variables would leak into the
-        // child build and point it at the outer build's state.
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            string name = (string)variable.Key;
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new System.Threading.CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet build of the fixture did not finish within {Timeout}");
-        }
-
-        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
-        return (process.ExitCode, output);
-    }
+    private static Task<(int ExitCode, string Output)> DotnetBuild(string project) =>
+        DotnetCli.RunAsync(Path.GetDirectoryName(project)!, "build", project, "--nologo", "-c", DotnetCli.Configuration, "-nodeReuse:false");
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Dsl.Data;
 using Dsl.Training;
+using Dsl.Weights;
 using Examples.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,16 +32,19 @@ public class FrozenTeacherTests : IDisposable
         using var split = digits.Split(512);
         var options = new TrainingOptions { Epochs = 1, BatchSize = 64, Seed = 3, Optimizer = OptimizerSpec.Adam() };
 
-        string teacherFile = Path.Combine(directory, "teacher.bin");
+        string teacherFile = Path.Combine(directory, "teacher.safetensors");
         using (var teacher = new DigitClassifier())
         using (var labelled = new TensorDataset(new System.Collections.Generic.Dictionary<string, Tensor> { ["image"] = split.Train.Images.alias(), ["label"] = split.Train.Labels.alias() }))
         {
             Trainer.Fit(teacher, labelled, null, options);
-            teacher.save(teacherFile);
+            teacher.SaveWeights(teacherFile);
         }
 
         using var model = new MirrorAlignment();
-        model.Teacher.load(teacherFile);
+        // The standalone classifier's file (layer1.weight, ...) loads by name into the submodel (teacher.layer1.weight, ...).
+        var report = model.LoadWeights(teacherFile, strict: true, prefix: "teacher");
+        Assert.Equal(8, report.Loaded.Count);
+        Assert.Empty(report.Missing);
         var teacherBefore = model.Teacher.named_parameters().ToDictionary(p => p.name, p => Bytes(p.parameter));
         var studentBefore = model.Student.named_parameters().ToDictionary(p => p.name, p => Bytes(p.parameter));
 

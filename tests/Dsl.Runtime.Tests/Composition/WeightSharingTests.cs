@@ -56,32 +56,31 @@ public class WeightSharingTests
         using var reference = new SiameseTower();
         reference.load_state_dict(model.Tower.state_dict());
         reference.eval();
-        Dictionary<string, Tensor> BranchGradient(bool leftTrains)
+        Dictionary<string, Tensor> Gradient(bool leftTrains, bool rightTrains)
         {
             reference.zero_grad();
             var a = reference.Forward(left).Embedding;
             var b = reference.Forward(right).Embedding;
-            if (leftTrains)
-            {
-                b = b.detach();
-            }
-            else
-            {
-                a = a.detach();
-            }
-
+            a = leftTrains ? a : a.detach();
+            b = rightTrains ? b : b.detach();
             var distance = (a - b).square().sum(1, keepdim: true).clamp_min(1e-12).sqrt();
             var loss = (same * distance.square() + (1 - same) * (1.0 - distance).clamp_min(0).square()).mean();
             loss.backward();
             return reference.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
         }
 
-        var leftBranch = BranchGradient(leftTrains: true);
-        var rightBranch = BranchGradient(leftTrains: false);
+        var both = Gradient(leftTrains: true, rightTrains: true);
+        var leftBranch = Gradient(leftTrains: true, rightTrains: false);
+        var rightBranch = Gradient(leftTrains: false, rightTrains: true);
+
         foreach (var (name, gradient) in generated)
         {
+            // Float32 sums in another order differ in the last bits: compare relative to the gradient's norm.
+            // (This needs oneDNN's exact kernels, see ConvolutionSelfCheck: its AVX2 kernels are wrong on some hosts.)
+            double scale = gradient.norm().item<float>();
+            Assert.True((gradient - both[name]).norm().item<float>() <= 1e-4 * scale + 1e-7, $"gradient of {name} differs from the hand-built computation: {(gradient - both[name]).norm().item<float>()} vs norm {scale}, left+right differs by {(gradient - leftBranch[name] - rightBranch[name]).norm().item<float>()}");
             var sum = leftBranch[name] + rightBranch[name];
-            Assert.True(gradient.allclose(sum, rtol: 1e-4, atol: 1e-6), $"gradient of {name} is not the sum of the two branches");
+            Assert.True((gradient - sum).norm().item<float>() <= 1e-3 * scale + 1e-7, $"gradient of {name} is not the sum of the two branches");
             Assert.True(leftBranch[name].abs().sum().item<float>() > 0 && rightBranch[name].abs().sum().item<float>() > 0, $"both branches reach {name}");
         }
     }

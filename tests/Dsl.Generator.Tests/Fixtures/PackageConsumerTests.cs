@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Dsl.Generator.Tests.Fixtures;
+
+/// <summary>
+/// A user adds one package: Dsl.Runtime is packed with the generator (analyzers/dotnet/cs) and the native
+/// compatibility step (buildTransitive); a project outside this repository that references only the packed
+/// package declares a model, builds, and runs a forward pass.
+/// </summary>
+public class PackageConsumerTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "dsl-consumer-" + Guid.NewGuid().ToString("N"));
+
+    public PackageConsumerTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task A_project_referencing_only_the_packed_package_generates_builds_and_runs_its_model()
+    {
+        // A fresh version each run, so the global package cache never serves an older build of the package.
+        string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        string feed = Path.Combine(root, "feed");
+        var pack = await DotnetCli.RunAsync(RepoFiles.Root, "pack", Path.Combine(RepoFiles.Root, "Dsl.Runtime", "Dsl.Runtime.csproj"),
+            "-c", DotnetCli.Configuration, "-o", feed, "-p:Version=" + version, "--nologo", "-nodeReuse:false");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+
+        string app = Path.Combine(root, "app");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Dsl.Runtime" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using Dsl;
+            using TorchSharp;
+
+            Dsl.Checks.OneDnnKernels.UseExactKernels();
+            using var model = new Tiny();
+            using var outputs = model.Forward(torch.ones(2, 4));
+            System.Console.WriteLine("scores " + string.Join("x", outputs.Scores.shape) + " params " + Tiny.Info.TrainableParameters);
+
+            [Model]
+            public partial class Tiny
+            {
+                static void Define(Graph g) => g.Output("scores", g.Input("x", 4).Linear(3).Softmax());
+            }
+            """);
+
+        var run = await DotnetCli.RunAsync(app, "run", "--nologo", "-nodeReuse:false");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("scores 2x3 params 15", run.Output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Runtime.CompilerServices;
+using Dsl.Checks;
+
+namespace Dsl.Runtime.Tests;
+
+/// <summary>Runs before any test touches libtorch: the tests use the oneDNN kernels that are exact on every host.</summary>
+internal static class TestStartup
+{
+    [ModuleInitializer]
+    internal static void UseExactKernels() => OneDnnKernels.UseExactKernels();
+}
+
+public class ConvolutionSelfCheckTests
+{
+    [Theory]
+    [InlineData(18886.17578125, 18886.177508441015, true)]
+    [InlineData(16168.205078125, 18886.177508441015, false)]
+    [InlineData(double.NaN, 18886.177508441015, false)]
+    public void Agreement_is_float32_precision(double single, double exact, bool agrees) =>
+        Assert.Equal(agrees, ConvolutionSelfCheck.Agrees(single, exact));
+
+    [Fact]
+    public void With_the_exact_kernels_float32_convolution_gradients_match_float64() =>
+        Assert.Null(ConvolutionSelfCheck.Run());
+}
