@@ -27,8 +27,8 @@ public sealed class DenoisingExample : IExample
 
     public IReadOnlyList<ModelInfo> Models => new[] { DenoisingAutoencoder.Info };
 
-    // The seed trains 30 epochs on 60,000 digits; 5 epochs on 8,000 already halve the error several times over.
-    public ExampleDefaults Defaults => new(Epochs: 5, BatchSize: 256, Limit: 8000);
+    // The seed trains 30 epochs on 60,000 digits; 4 epochs on 4,000 already cut the error to a fraction.
+    public ExampleDefaults Defaults => new(Epochs: 4, BatchSize: 256, Limit: 4000);
 
     public ExampleResult Run(ExampleOptions options, ExampleContext context)
     {
@@ -41,6 +41,7 @@ public sealed class DenoisingExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new DenoisingAutoencoder();
+        KerasInitialization.Apply(model);   // Keras' Glorot-uniform kernels, as the seed had: torch's default stalls this deep decoder
         using var train = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = trainNoisy.alias(), ["clean"] = data.TrainImages.alias() });
         using var test = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = testNoisy.alias(), ["clean"] = data.TestImages.alias() });
         context.Fit("train", model, train, test, new TrainingOptions
