@@ -43,6 +43,10 @@ public sealed record ExampleDefaults(int Epochs, int BatchSize, int? Limit);
 public sealed record ExampleOptions(int Epochs, int BatchSize, int? Limit, long Seed, string Device, string? Data, string Dataset, string OutputRoot);
 
 /// <summary>What an example reports: the metrics.json content and the files it wrote.</summary>
+/// <remarks>
+/// <see cref="Metrics"/> stays a flat map of numbers (the <c>metrics</c> object of metrics.json); anything else, such as
+/// confusion matrices, goes into a file of its own, listed in <see cref="Files"/>.
+/// </remarks>
 /// <param name="Example">The command name.</param>
 /// <param name="Epochs">Epochs trained (of the main training phase).</param>
 /// <param name="TrainSeconds">Wall time spent training (all phases).</param>

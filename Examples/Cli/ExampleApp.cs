@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Dsl.Metadata;
+using Examples.Programs;
+using Spectre.Console;
+using TorchSharp;
+
+namespace Examples.Cli;
+
+/// <summary>
+/// The command line: <c>list</c>, <c>summary &lt;example&gt;</c>, <c>plot &lt;example&gt;</c> and one command per
+/// example. Errors (unknown example, missing data, no CUDA) are one line on the error writer and exit code 1.
+/// </summary>
+public sealed class ExampleApp
+{
+    private readonly IAnsiConsole console;
+    private readonly TextWriter error;
+
+    /// <param name="console">Where tables, progress and results go.</param>
+    /// <param name="error">Where one-line errors go.</param>
+    public ExampleApp(IAnsiConsole console, TextWriter error)
+    {
+        this.console = console;
+        this.error = error;
+    }
+
+    /// <summary>Every example, in seed order.</summary>
+    public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
+    {
+        new JointEmbeddingExample(),
+        new MultitaskExample(),
+        new OddOnlyExample(),
+        new SiameseExample(),
+        new ResNetExample(),
+        new DenoisingExample(),
+    };
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("Seed programs of the TorchSharp model DSL, trained on real data.");
+        root.Subcommands.Add(ListCommand());
+        root.Subcommands.Add(ModelCommand("summary", "Print a Keras-like summary of the example's models.", Summary));
+        root.Subcommands.Add(ModelCommand("plot", "Write the graph of the example's models (PNG with Graphviz, else DOT).", Plot));
+        foreach (IExample example in Examples)
+        {
+            root.Subcommands.Add(ExampleCommand(example));
+        }
+
+        ParseResult parsed = root.Parse(args.Length == 0 ? new[] { "--help" } : args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"error: {string.Join(" ", parsed.Errors.Select(e => e.Message))} (see --help)");
+            return 2;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = console.Profile.Out.Writer,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private Command ListCommand()
+    {
+        var command = new Command("list", "List the examples.");
+        command.SetAction(_ =>
+        {
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumns("command", "seed", "models", "what it shows");
+            foreach (IExample example in Examples)
+            {
+                table.AddRow(
+                    example.Name,
+                    example.Seed,
+                    string.Join(", ", example.Models.Select(m => m.Name)),
+                    Markup.Escape(example.Description));
+            }
+
+            console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ModelCommand(string name, string description, Func<IExample, ParseResult, int> action)
+    {
+        var exampleArgument = new Argument<string>("example") { Description = "An example name (see list)." };
+        var outOption = new Option<string>("--out") { Description = "Output root directory.", DefaultValueFactory = _ => "out" };
+        var command = new Command(name, description) { exampleArgument };
+        if (name == "plot")
+        {
+            command.Options.Add(outOption);
+        }
+
+        command.SetAction(parsed => action(Find(parsed.GetRequiredValue(exampleArgument)), parsed));
+        return command;
+    }
+
+    private int Summary(IExample example, ParseResult parsed)
+    {
+        foreach (ModelInfo model in example.Models)
+        {
+            ModelSummary.Print(console, model);
+        }
+
+        return 0;
+    }
+
+    private int Plot(IExample example, ParseResult parsed)
+    {
+        string root = parsed.GetValue<string>("--out") ?? "out";
+        foreach (ModelInfo model in example.Models)
+        {
+            string file = ModelSummary.Plot(model, Path.Combine(root, example.Name));
+            string how = file.EndsWith(".png", StringComparison.Ordinal)
+                ? "rendered by Graphviz"
+                : "DOT text: Graphviz' dot is not on the PATH; render it with `dot -Tpng`";
+            console.MarkupLineInterpolated($"{model.Name}: [green]{file}[/] ({how})");
+        }
+
+        return 0;
+    }
+
+    private static IExample Find(string name) =>
+        Examples.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown example '{name}'; the examples are: {string.Join(", ", Examples.Select(e => e.Name))}");
+
+    private Command ExampleCommand(IExample example)
+    {
+        ExampleDefaults defaults = example.Defaults;
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var batchSize = new Option<int>("--batch-size") { Description = "Mini-batch size.", DefaultValueFactory = _ => defaults.BatchSize };
+        var limit = new Option<int?>("--limit") { Description = "At most this many training samples (tests: a quarter, at least 256).", DefaultValueFactory = _ => defaults.Limit };
+        var seed = new Option<long>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => 42 };
+        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var data = new Option<string?>("--data") { Description = "A directory of IDX files, 'download' or a URL (default: the dataset's own place)." };
+        var dataset = new Option<string>("--dataset") { Description = "mnist (the embedded 10,000 digits) or fashion.", DefaultValueFactory = _ => "mnist" };
+        var output = new Option<string>("--out") { Description = "Output root directory.", DefaultValueFactory = _ => "out" };
+        var command = new Command(example.Name, $"Seed {example.Seed}: {example.Description}")
+        {
+            epochs, batchSize, limit, seed, device, data, dataset, output,
+        };
+        command.SetAction(parsed => RunExample(example, new ExampleOptions(
+            parsed.GetValue(epochs),
+            parsed.GetValue(batchSize),
+            parsed.GetValue(limit),
+            parsed.GetValue(seed),
+            parsed.GetValue(device) ?? "cpu",
+            parsed.GetValue(data),
+            parsed.GetValue(dataset) ?? "mnist",
+            parsed.GetValue(output) ?? "out")));
+        return command;
+    }
+
+    /// <summary>Runs one example: checks the options, trains, prints the result table, writes metrics.json and the loss curve.</summary>
+    public int RunExample(IExample example, ExampleOptions options)
+    {
+        if (options.Epochs < 1 || options.BatchSize < 1 || options.Limit is < 1)
+        {
+            throw new ArgumentException("--epochs, --batch-size and --limit must be at least 1");
+        }
+
+        ExampleData.SourceOf(options.Dataset, options.Data);
+        torch.Device device = ParseDevice(options.Device);
+        string directory = Path.Combine(options.OutputRoot, example.Name);
+        Directory.CreateDirectory(directory);
+
+        var context = new ExampleContext(directory, console, device);
+        console.Write(new Rule($"[bold]{example.Name}[/] (seed {example.Seed})").LeftJustified());
+        ExampleResult result = example.Run(options, context);
+
+        var files = new List<string>(result.Files);
+        if (context.LossSeries.Any(s => s.Values.Count > 0))
+        {
+            Pictures.LossCurve(context.PathOf("loss.png"), $"{example.Name}: training loss", context.LossSeries);
+            files.Add("loss.png");
+        }
+
+        WriteMetrics(context.PathOf("metrics.json"), result);
+        files.Add("metrics.json");
+        PrintResult(result, files, directory);
+        return 0;
+    }
+
+    private static torch.Device ParseDevice(string name)
+    {
+        string text = name.Trim().ToLowerInvariant();
+        if (text == "cpu")
+        {
+            return torch.CPU;
+        }
+
+        if (text != "cuda" && !text.StartsWith("cuda:", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"unknown device '{name}': use cpu or cuda");
+        }
+
+        if (!torch.cuda.is_available())
+        {
+            throw new ArgumentException($"device '{name}' was requested but CUDA is not available here (this build uses TorchSharp-cpu, or no GPU is visible); use --device cpu");
+        }
+
+        return torch.device(text);
+    }
+
+    /// <summary>Writes <c>{"example", "epochs", "train_seconds", "metrics": {...}}</c>.</summary>
+    public static void WriteMetrics(string path, ExampleResult result)
+    {
+        var content = new Dictionary<string, object>
+        {
+            ["example"] = result.Example,
+            ["epochs"] = result.Epochs,
+            ["train_seconds"] = Math.Round(result.TrainSeconds, 2),
+            ["metrics"] = result.Metrics.ToDictionary(m => m.Key, m => Math.Round(m.Value, 6)),
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(content, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private void PrintResult(ExampleResult result, IReadOnlyList<string> files, string directory)
+    {
+        var table = new Table().Title($"{result.Example}: results").Border(TableBorder.Rounded);
+        table.AddColumn("metric");
+        table.AddColumn(new TableColumn("value").RightAligned());
+        foreach (var (name, value) in result.Metrics)
+        {
+            bool isRate = name.Contains("accuracy", StringComparison.Ordinal);
+            table.AddRow(name, isRate ? value.ToString("P2", CultureInfo.InvariantCulture) : value.ToString("G5", CultureInfo.InvariantCulture));
+        }
+
+        table.AddRow("epochs", result.Epochs.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("train seconds", result.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.MarkupLineInterpolated($"Wrote {string.Join(", ", files)} to [green]{directory}[/]");
+    }
+}
