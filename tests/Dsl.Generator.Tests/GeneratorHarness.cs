@@ -31,7 +31,7 @@ public sealed record GeneratorRun(
     public string DslDiagnostics => GeneratorHarness.Describe(GeneratorDiagnostics);
 
     public string GeneratedSource(string className) =>
-        Generated.Single(g => g.HintName.EndsWith(className + ".g.cs", StringComparison.Ordinal)).Source;
+        Generated.Single(g => g.HintName == className + ".g.cs" || g.HintName.EndsWith("." + className + ".g.cs", StringComparison.Ordinal)).Source;
 }
 
 /// <summary>Runs <see cref="ModelGenerator"/> in memory against the real Dsl.Runtime and TorchSharp assemblies.</summary>
@@ -50,6 +50,10 @@ public static class GeneratorHarness
 
     public static CSharpCompilation Compile(params string[] sources) =>
         Compile(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")));
+
+    /// <summary>Runs the generator over files with their own paths (so #line directives and messages name them).</summary>
+    public static GeneratorRun RunFiles(IEnumerable<(string Path, string Source)> files) =>
+        Run(Compile(files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path))), CreateDriver());
 
     /// <summary>Compiles syntax trees as they are, without the generator (e.g. emitted code beside its declaration).</summary>
     public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(

@@ -88,18 +88,18 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("MirrorAlignment", "input", "image", inputs.Image, ImageShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
-        #line 17 "Model2.cs"
+        #line 17 "MirrorAlignment.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
         // 'teacher' is frozen: eval mode, no autograd.
-        #line 21 "Model2.cs"
+        #line 21 "MirrorAlignment.cs"
         var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image)); // [B, 10]
         var output_1 = teacher_1.Logits; // [B, 10]
         var softmax_1 = global::TorchSharp.torch.nn.functional.softmax(output_1, 1); // [B, 10]
-        #line 22 "Model2.cs"
+        #line 22 "MirrorAlignment.cs"
         var flip_1 = image.flip(2); // [B, 1, 28, 28]
         var student_1 = this.student.forward(new global::Examples.Models.DigitClassifier.Inputs(flip_1)); // [B, 10]
         var output_2 = student_1.Logits; // [B, 10]
-        #line 25 "Model2.cs"
+        #line 25 "MirrorAlignment.cs"
         var softmax_2 = global::TorchSharp.torch.nn.functional.softmax(output_2, 1); // [B, 10]
         var cosine_similarity_1 = global::TorchSharp.torch.nn.functional.cosine_similarity(softmax_1, softmax_2, 1).unsqueeze(1); // [B, 1]
         var scalar_1 = 1.0 - cosine_similarity_1; // [B, 1]

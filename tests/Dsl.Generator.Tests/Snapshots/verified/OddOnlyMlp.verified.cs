@@ -79,9 +79,9 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("OddOnlyMlp", "input", "image", inputs.Image, ImageShape, "[B, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
-        #line 14 "Model4.cs"
+        #line 14 "OddOnlyMlp.cs"
         var image = inputs.Image; // [B, 28, 28]
-        #line 15 "Model4.cs"
+        #line 15 "OddOnlyMlp.cs"
         var flatten_1 = image.flatten(1); // [B, 784]
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 64]
         var relu_1 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 64]

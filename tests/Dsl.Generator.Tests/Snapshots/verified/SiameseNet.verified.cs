@@ -78,11 +78,11 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
         long batch = global::Dsl.Checks.TensorCheck.Check("SiameseNet", "input", "left", inputs.Left, LeftShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, 0);
         global::Dsl.Checks.TensorCheck.Check("SiameseNet", "input", "right", inputs.Right, RightShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, batch);
 
-        #line 15 "Model6.cs"
+        #line 15 "SiameseNet.cs"
         var left = inputs.Left; // [B, 1, 56, 46]
-        #line 16 "Model6.cs"
+        #line 16 "SiameseNet.cs"
         var right = inputs.Right; // [B, 1, 56, 46]
-        #line 19 "Model6.cs"
+        #line 19 "SiameseNet.cs"
         var tower_1 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(left)); // [B, 50]
         var output_1 = tower_1.Embedding; // [B, 50]
         var tower_2 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(right)); // [B, 50]

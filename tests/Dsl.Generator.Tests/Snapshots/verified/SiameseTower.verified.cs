@@ -59,25 +59,25 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("SiameseTower", "input", "image", inputs.Image, ImageShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
-        #line 17 "Model7.cs"
+        #line 17 "SiameseTower.cs"
         var image = inputs.Image; // [B, 1, 56, 46]
-        #line 19 "Model7.cs"
+        #line 19 "SiameseTower.cs"
         var conv2d_1 = this.conv2d_1.forward(image); // [B, 6, 54, 44]
         var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 6, 54, 44]
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 6, 27, 22]
         var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 6, 27, 22]
-        #line 20 "Model7.cs"
+        #line 20 "SiameseTower.cs"
         var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 12, 25, 20]
         var relu_2 = global::TorchSharp.torch.nn.functional.relu(conv2d_2); // [B, 12, 25, 20]
         var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 12, 12, 10]
         var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, 12, 12, 10]
-        #line 21 "Model7.cs"
+        #line 21 "SiameseTower.cs"
         var flatten_1 = dropout_2.flatten(1); // [B, 1440]
-        #line 22 "Model7.cs"
+        #line 22 "SiameseTower.cs"
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 128]
         var relu_3 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 128]
         var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 128]
-        #line 23 "Model7.cs"
+        #line 23 "SiameseTower.cs"
         var linear_2 = this.linear_2.forward(dropout_3); // [B, 50]
         var relu_4 = global::TorchSharp.torch.nn.functional.relu(linear_2); // [B, 50]
         #line default
