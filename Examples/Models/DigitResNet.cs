@@ -10,42 +10,11 @@ namespace Examples.Models;
 [Model]
 public partial class DigitResNet
 {
-    const int NumBlocks = 3;
-    const int NumSubBlocks = 2;
-
-    static Node ResidualBlock(Node x, int filters, bool downsample)
-    {
-        int strides = downsample ? 2 : 1;
-        var y = x.Conv2d(filters, 3, stride: strides, padding: Padding.Same).BatchNorm2d().Relu();
-        y = y.Conv2d(filters, 3, padding: Padding.Same).BatchNorm2d();
-        if (downsample)
-        {
-            x = x.Conv2d(filters, 1, stride: 2, padding: Padding.Same);
-        }
-
-        return (x + y).Relu();
-    }
-
     static void Define(Graph g)
     {
-        int filters = 16;
-        var x = g.Input("image", 1, 28, 28)
-            .Conv2d(filters, 7, stride: 2, padding: Padding.Same)
-            .BatchNorm2d()
-            .Relu();
-
-        for (int i = 0; i < NumBlocks; i++)
-        {
-            for (int j = 0; j < NumSubBlocks; j++)
-            {
-                bool isFirstLayerButNotFirstBlock = j == 0 && i > 0;
-                x = ResidualBlock(x, filters, isFirstLayerButNotFirstBlock);
-            }
-
-            filters *= 2;
-        }
-
-        var logits = x.GlobalAvgPool2d().Linear(10);
+        // The helpers of the seed's ResNet (inlined by the generator): three stages from 16 filters.
+        var features = ResNet.Features(g.Input("image", 1, 28, 28), filters: 16, numBlocks: 3);
+        var logits = features.GlobalAvgPool2d().Linear(10);
         g.Output("logits", logits);
         g.Loss("label", logits, Loss.CrossEntropy());
     }

@@ -14,7 +14,8 @@ public partial class ResNet
     const int NumBlocks = 4;
     const int NumSubBlocks = 2;
 
-    static Node ResidualBlock(Node x, int filters, bool downsample)
+    /// <summary>A residual block: two 3x3 convolutions with BatchNorm; a strided 1x1 projection when it downsamples.</summary>
+    internal static Node ResidualBlock(Node x, int filters, bool downsample)
     {
         int strides = downsample ? 2 : 1;
         var y = x.Conv2d(filters, 3, stride: strides, padding: Padding.Same).BatchNorm2d().Relu();
@@ -27,15 +28,18 @@ public partial class ResNet
         return (x + y).Relu();
     }
 
-    static void Define(Graph g)
+    /// <summary>
+    /// The seed's resnet_model up to the pooling: a 7x7/2 stem, then <paramref name="numBlocks"/> stages of
+    /// <see cref="NumSubBlocks"/> residual blocks whose filters double from stage to stage.
+    /// </summary>
+    internal static Node Features(Node image, int filters, int numBlocks)
     {
-        int filters = 64;
-        var x = g.Input("image", 3, 128, 128)
+        var x = image
             .Conv2d(filters, 7, stride: 2, padding: Padding.Same)
             .BatchNorm2d()
             .Relu();
 
-        for (int i = 0; i < NumBlocks; i++)
+        for (int i = 0; i < numBlocks; i++)
         {
             for (int j = 0; j < NumSubBlocks; j++)
             {
@@ -46,7 +50,13 @@ public partial class ResNet
             filters *= 2;
         }
 
-        var logits = x.GlobalAvgPool2d().Linear(2);
+        return x;
+    }
+
+    static void Define(Graph g)
+    {
+        var features = Features(g.Input("image", 3, 128, 128), filters: 64, numBlocks: NumBlocks);
+        var logits = features.GlobalAvgPool2d().Linear(2);
         g.Output("logits", logits);
         g.Loss("label", logits, Loss.CrossEntropy());
     }
