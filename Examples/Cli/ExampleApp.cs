@@ -225,7 +225,8 @@ public sealed class ExampleApp
         {
             ["example"] = result.Example,
             ["epochs"] = result.Epochs,
-            ["train_seconds"] = Math.Round(result.TrainSeconds, 2),
+            // Microseconds, like the metrics: two decimals rounded a very short run to 0.00 (a run of a few ms is real).
+            ["train_seconds"] = Math.Round(result.TrainSeconds, 6),
             ["metrics"] = result.Metrics.ToDictionary(m => m.Key, m => Math.Round(m.Value, 6)),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(content, new JsonSerializerOptions { WriteIndented = true }));
