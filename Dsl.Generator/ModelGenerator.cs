@@ -15,8 +15,10 @@ namespace Dsl.Generator;
 
 /// <summary>
 /// The pipeline: find [Model] classes, interpret each Define into an IR (Parsing), gather all models, infer
-/// shapes (Shapes), then emit one TorchSharp module per model (Emit). Diagnostics travel beside the IR and are
-/// reported by a second output with their real source locations.
+/// shapes (Shapes), then emit one TorchSharp module per model (Emit); a model with errors gets a skeleton with
+/// the same members whose bodies throw, so code that uses it compiles and only the DSL error shows. The
+/// diagnostics found on the way are reported by <see cref="ModelAnalyzer"/> (editors ask analyzers, not
+/// generators), from the same parser and rules; the generator reports only a failure of its own emitter.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ModelGenerator : IIncrementalGenerator
@@ -46,17 +48,11 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Analyzed);
 
         context.RegisterSourceOutput(analyzed, static (spc, model) => EmitSafely(spc, model));
-
-        var diagnosticsInput = parsed.Collect()
-            .Combine(analyzed.Collect())
-            .WithTrackingName(TrackingNames.DiagnosticsInput);
-
-        context.RegisterSourceOutput(diagnosticsInput, static (spc, input) => Report(spc, input.Left, input.Right));
     }
 
     private static void EmitSafely(SourceProductionContext context, AnalyzedModel model)
     {
-        if (!model.CanEmit)
+        if (!model.CanEmit && !SkeletonEmitter.CanEmit(model))
         {
             return;
         }
@@ -64,7 +60,13 @@ public sealed class ModelGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = ModelEmitter.Emit(model);
+            source = model.CanEmit ? ModelEmitter.Emit(model) : SkeletonEmitter.Emit(model);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !model.CanEmit)
+        {
+            // A skeleton is a courtesy to the code that uses a model whose errors are already reported; a model
+            // too broken for one stays without generated members rather than adding a second, misleading error.
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -78,34 +80,9 @@ public sealed class ModelGenerator : IIncrementalGenerator
 
     internal static string HintName(ModelSpec spec) => spec.FullName + ".g.cs";
 
-    private static void Report(SourceProductionContext context, ImmutableArray<ParsedModel> parsed, ImmutableArray<AnalyzedModel> analyzed)
-    {
-        var byName = new Dictionary<string, ParsedModel>(StringComparer.Ordinal);
-        foreach (var model in parsed)
-        {
-            byName[model.Spec.FullName] = model;
-            foreach (var info in model.Diagnostics)
-            {
-                context.ReportDiagnostic(ToDiagnostic(info, model));
-            }
-        }
-
-        foreach (var model in analyzed)
-        {
-            if (!byName.TryGetValue(model.Spec.FullName, out var source))
-            {
-                continue;
-            }
-
-            foreach (var info in model.Diagnostics)
-            {
-                context.ReportDiagnostic(ToDiagnostic(info, source));
-            }
-        }
-    }
-
-    private static Diagnostic ToDiagnostic(DiagnosticInfo info, ParsedModel model) =>
-        Diagnostic.Create(Descriptors.Get(info.Id), model.LocationOf(info.Site), info.Args.Items.Cast<object>().ToArray());
+    /// <summary>True for a file this generator added to the compilation (its path holds the generator's type name).</summary>
+    internal static bool IsGenerated(SyntaxTree tree) =>
+        tree.FilePath.Replace('\\', '/').Split('/').Contains(typeof(ModelGenerator).FullName);
 
     internal static string Describe(Exception ex) => ex.GetType().Name + ": " + ex.Message.Replace('\n', ' ').Replace('\r', ' ');
 }

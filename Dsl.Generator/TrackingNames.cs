@@ -16,5 +16,4 @@ internal static class TrackingNames
     public const string Analyzed = nameof(Analyzed);
 
     /// <summary>Parse results and analyses gathered for reporting diagnostics.</summary>
-    public const string DiagnosticsInput = nameof(DiagnosticsInput);
 }

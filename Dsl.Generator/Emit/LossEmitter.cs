@@ -32,7 +32,8 @@ internal sealed class LossEmitter
             var loss = model.Spec.Losses[i];
             if (loss.IsSupervised)
             {
-                targets.Add(new TargetColumn(loss.Name, Names.Unique(Names.PascalCase(loss.Name), targetUsed), model.Losses[i].Target!, $"the target of loss '{loss.Name}' ({loss.KindName})"));
+                var target = i < model.Losses.Count ? model.Losses[i].Target : null;
+                targets.Add(new TargetColumn(loss.Name, Names.Unique(Names.PascalCase(loss.Name), targetUsed), target, $"the target of loss '{loss.Name}' ({loss.KindName})"));
             }
         }
 
@@ -60,7 +61,7 @@ internal sealed class LossEmitter
         w.Line($"/// <summary>The targets the losses of {cref} compare with; <c>B</c> is the batch size of the outputs.</summary>");
         foreach (var target in targets)
         {
-            w.Line($"/// <param name=\"{target.Member}\">{Names.XmlText(target.Name)}: {target.Type.ShapeText} {target.Type.DTypeText}, {Names.XmlText(target.Description)}</param>");
+            w.Line($"/// <param name=\"{target.Member}\">{Names.TensorDoc(target.Name, target.Inferred)}, {Names.XmlText(target.Description)}</param>");
         }
 
         w.Line($"public sealed record Targets({string.Join(", ", targets.Select(t => $"{Tensor} {t.Member}"))});");
@@ -234,6 +235,11 @@ internal sealed class LossEmitter
         }
     }
 
-    /// <summary>A target or mask column: declared name, <c>Targets</c> member, type and what it is for.</summary>
-    internal sealed record TargetColumn(string Name, string Member, TensorType Type, string Description);
+    /// <summary>A target or mask column: declared name, <c>Targets</c> member, inferred type (null where shape
+    /// inference failed, in a skeleton) and what it is for.</summary>
+    internal sealed record TargetColumn(string Name, string Member, TensorType? Inferred, string Description)
+    {
+        /// <summary>The inferred type; only a model without errors is emitted beyond its records, and it has one.</summary>
+        public TensorType Type => Inferred ?? throw new System.InvalidOperationException($"target '{Name}' has no inferred type");
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Dsl.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Dsl.Generator.Emit;
@@ -131,4 +132,8 @@ internal static class Names
 
     /// <summary>Splits a name into a set for lookups with ordinal comparison.</summary>
     public static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
+
+    /// <summary>The doc text of a tensor, <c>image: [B, 1, 28, 28] float32</c>; a type shape inference could not find is said so.</summary>
+    public static string TensorDoc(string name, TensorType? type) =>
+        type is null ? $"{XmlText(name)}: shape not inferred (the model has DSL errors)" : $"{XmlText(name)}: {type.ShapeText} {type.DTypeText}";
 }

@@ -37,6 +37,9 @@ internal sealed record AnalyzedModel(
 
     public TensorType TypeOf(int node) => Nodes[node].Type!;
 
+    /// <summary>The inferred type of a node, or null where inference failed or did not run (a model with errors).</summary>
+    public TensorType? InferredTypeOf(int node) => node >= 0 && node < Nodes.Count ? Nodes[node].Type : null;
+
     /// <summary>The shape of every mask: one weight per sample.</summary>
     public static TensorType MaskType { get; } = new(EquatableArray<DimExpr>.Empty);
 }

@@ -18,15 +18,22 @@ namespace Dsl.Generator.Parsing;
 /// </summary>
 internal static class ModelParser
 {
-    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The generator's entry point: the class declaration that carries <c>[Model]</c>.</summary>
+    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        ParseSafely((TypeDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.SemanticModel.Compilation, cancellationToken);
+
+    /// <summary>
+    /// Reads the model declared by <paramref name="declaration"/> (the declaration that carries <c>[Model]</c>).
+    /// The generator and the analyzer both come here, so they see the same IR and the same diagnostics.
+    /// </summary>
+    public static ParsedModel ParseSafely(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
     {
-        var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var builder = new GraphBuilder(symbol.Name);
-        int classSite = builder.AddSite(((TypeDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
+        int classSite = builder.AddSite(declaration.Identifier.GetLocation());
         bool complete;
         try
         {
-            complete = Parse(context, symbol, builder, cancellationToken);
+            complete = Parse(declaration, symbol, compilation, builder, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -62,9 +69,8 @@ internal static class ModelParser
         return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
     }
 
-    private static bool Parse(GeneratorAttributeSyntaxContext context, INamedTypeSymbol symbol, GraphBuilder builder, CancellationToken cancellationToken)
+    private static bool Parse(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, GraphBuilder builder, CancellationToken cancellationToken)
     {
-        var declaration = (TypeDeclarationSyntax)context.TargetNode;
         int classSite = 0;
         if (!HasCompleteName(symbol))
         {
@@ -90,7 +96,7 @@ internal static class ModelParser
             symbol.IsGenericType ? "is generic; a model class cannot have type parameters" :
             symbol.IsStatic ? "is static; remove 'static' so the module can be instantiated" :
             symbol.IsAbstract ? "is abstract; remove 'abstract' so the module can be instantiated" :
-            symbol.BaseType is { SpecialType: not SpecialType.System_Object } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
+            DeclaredBaseClass(symbol, compilation, cancellationToken) is { } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
             null;
         if (problem is not null)
         {
@@ -114,7 +120,7 @@ internal static class ModelParser
             return false;
         }
 
-        var semanticModel = context.SemanticModel.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // The C# compiler already reports these; interpreting code that does not bind would only add noise.
@@ -130,6 +136,39 @@ internal static class ModelParser
         var interpreter = new Interpreter(semanticModel.Compilation, builder, cancellationToken);
         interpreter.RunDefine(define.Parameters[0], body);
         return true;
+    }
+
+    /// <summary>
+    /// The base class the user's own declarations name, or null. The symbol's BaseType cannot tell: where the
+    /// generated part of the class is in the compilation (as it is for the analyzer), it names Module.
+    /// </summary>
+    private static INamedTypeSymbol? DeclaredBaseClass(INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (symbol.BaseType is not { SpecialType: not SpecialType.System_Object } baseType)
+        {
+            return null;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (ModelGenerator.IsGenerated(reference.SyntaxTree) ||
+                reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { BaseList: { } baseList })
+            {
+                continue;
+            }
+
+            var semanticModel = compilation.GetSemanticModel(reference.SyntaxTree);
+            foreach (var type in baseList.Types)
+            {
+                if (semanticModel.GetTypeInfo(type.Type, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named)
+                {
+                    return named;
+                }
+            }
+        }
+
+        // Declared nowhere in the user's code (only in the generated part), or not resolvable: no user base class.
+        return baseType.TypeKind == TypeKind.Error ? baseType : null;
     }
 
     private static bool HasCompleteName(INamedTypeSymbol symbol)

@@ -31,6 +31,10 @@ internal sealed class ParsedModel : IEquatable<ParsedModel>
 
     public Location LocationOf(int site) => site >= 0 && site < Sites.Length ? Sites[site] : Location.None;
 
+    /// <summary>The Roslyn diagnostic of <paramref name="info"/> (found in this model) at its real source location.</summary>
+    public Diagnostic ToDiagnostic(DiagnosticInfo info) =>
+        Diagnostic.Create(Descriptors.Get(info.Id), LocationOf(info.Site), info.Args.Items.Cast<object>().ToArray());
+
     public bool Equals(ParsedModel? other) =>
         other is not null &&
         Spec.Equals(other.Spec) &&

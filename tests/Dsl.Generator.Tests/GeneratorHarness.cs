@@ -5,10 +5,12 @@ using System.Linq;
 using Dsl.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Dsl.Generator.Tests;
 
 /// <summary>The result of running the generator over some sources.</summary>
+/// <param name="GeneratorDiagnostics">What the generator itself reported (only failures of its emitter).</param>
 public sealed record GeneratorRun(
     CSharpCompilation Input,
     Compilation Output,
@@ -16,6 +18,17 @@ public sealed record GeneratorRun(
     ImmutableArray<(string HintName, string Source)> Generated,
     GeneratorDriver Driver)
 {
+    private ImmutableArray<Diagnostic>? analyzerDiagnostics;
+
+    /// <summary>What <see cref="ModelAnalyzer"/> reports on the compilation with the generated code, as a build runs it.</summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics => analyzerDiagnostics ??= GeneratorHarness.Analyze(Output);
+
+    /// <summary>Every DSL diagnostic a build reports: the analyzer's and the generator's own, in source order.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => AnalyzerDiagnostics.Concat(GeneratorDiagnostics)
+        .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+        .ThenBy(d => d.Location.SourceSpan.Start)
+        .ToImmutableArray();
+
     /// <summary>Diagnostics of the compilation including generated code (warnings and errors).</summary>
     public ImmutableArray<Diagnostic> OutputDiagnostics =>
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
@@ -28,7 +41,7 @@ public sealed record GeneratorRun(
         .ToImmutableArray();
 
     /// <summary>Only the generator's own diagnostics (DSL....), formatted one a line.</summary>
-    public string DslDiagnostics => GeneratorHarness.Describe(GeneratorDiagnostics);
+    public string DslDiagnostics => GeneratorHarness.Describe(Diagnostics);
 
     public string GeneratedSource(string className) =>
         Generated.Single(g => g.HintName == className + ".g.cs" || g.HintName.EndsWith("." + className + ".g.cs", StringComparison.Ordinal)).Source;
@@ -87,6 +100,21 @@ public static class GeneratorHarness
             .Select(s => (s.HintName, s.SourceText.ToString()))
             .ToImmutableArray();
         return new GeneratorRun(compilation, output, diagnostics, generated, driver);
+    }
+
+    /// <summary>Runs <see cref="ModelAnalyzer"/> over a compilation; an analyzer exception fails the caller (no AD0001 is swallowed).</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        return compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()), options)
+            .GetAnalyzerDiagnosticsAsync()
+            .GetAwaiter()
+            .GetResult();
     }
 
     /// <summary>Formats diagnostics one a line, as <c>dotnet build</c> does, with the underlined source text.</summary>

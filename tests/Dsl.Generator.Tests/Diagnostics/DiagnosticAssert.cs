@@ -18,7 +18,7 @@ public static class DiagnosticAssert
         string source = markedSource.Replace("[|", "").Replace("|]", "");
 
         var run = GeneratorHarness.Run(new[] { source }.Concat(otherSources).ToArray());
-        var dsl = run.GeneratorDiagnostics.Where(d => d.Id.StartsWith("DSL", System.StringComparison.Ordinal)).ToList();
+        var dsl = run.Diagnostics.Where(d => d.Id.StartsWith("DSL", System.StringComparison.Ordinal)).ToList();
         Assert.True(dsl.Count == 1, "expected one DSL diagnostic but got:\n" + GeneratorHarness.Describe(dsl));
         var diagnostic = dsl[0];
         Assert.Equal(id, diagnostic.Id);

@@ -109,7 +109,7 @@ public partial class DiagnosticsDocTests
                 {
                     failures.Append(section.Id).Append(" wrong example does not compile as C#:\n").Append(csharpErrors).Append("\n\n");
                 }
-                else if (!run.GeneratorDiagnostics.Any(d => d.Id == section.Id))
+                else if (!run.Diagnostics.Any(d => d.Id == section.Id))
                 {
                     failures.Append(section.Id).Append(" wrong example does not report ").Append(section.Id).Append(":\n").Append(actual).Append("\n\n");
                 }
@@ -185,7 +185,7 @@ public partial class DiagnosticsDocTests
     /// <summary>The DSL diagnostics as <c>dotnet build</c> prints them (without the underlined text of the harness).</summary>
     private static string Describe(GeneratorRun run) => string.Join(
         "\n",
-        run.GeneratorDiagnostics
+        run.Diagnostics
             .Where(d => d.Id.StartsWith("DSL", StringComparison.Ordinal))
             .Select(d =>
             {

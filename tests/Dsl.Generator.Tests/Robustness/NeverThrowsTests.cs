@@ -150,11 +150,11 @@ public class NeverThrowsTests
         Assert.True(failures.Length == 0, failures.ToString());
         if (expectedId == "")
         {
-            Assert.True(run.GeneratorDiagnostics.IsEmpty, run.DslDiagnostics);
+            Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         }
         else if (expectedId is not null)
         {
-            Assert.Contains(run.GeneratorDiagnostics, d => d.Id == expectedId);
+            Assert.Contains(run.Diagnostics, d => d.Id == expectedId);
         }
     }
 
@@ -172,7 +172,7 @@ public class NeverThrowsTests
             }
             """);
 
-        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "DSL0105");
+        Assert.Contains(run.Diagnostics, d => d.Id == "DSL0105");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class NeverThrowsTests
             }
             """);
 
-        Assert.NotEmpty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.NotEmpty(run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public class NeverThrowsTests
             }
             """);
 
-        Assert.True(run.GeneratorDiagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         Assert.Contains("Linear", run.GeneratedSource("Net"), StringComparison.Ordinal);
         Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
@@ -241,7 +241,7 @@ public class NeverThrowsTests
 
         // [Model] applies to classes (AttributeUsage): C# itself rejects it elsewhere with CS0592. A record is a
         // class to C#, but the generated module cannot be a record: DSL0107 says so instead of skipping it silently.
-        Assert.Contains(run.Input.GetDiagnostics().Concat(run.GeneratorDiagnostics), d => d.Id == expectedId);
+        Assert.Contains(run.Input.GetDiagnostics().Concat(run.Diagnostics), d => d.Id == expectedId);
         Assert.Empty(run.Generated);
     }
 
@@ -301,7 +301,7 @@ public class NeverThrowsTests
             throw new Xunit.Sdk.XunitException(failures.ToString());
         }
 
-        Flag(run.GeneratorDiagnostics, run, what, failures);
+        Flag(run.Diagnostics, run, what, failures);
         return run;
     }
 
