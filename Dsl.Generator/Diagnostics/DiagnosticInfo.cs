@@ -8,6 +8,9 @@ namespace Dsl.Generator.Diagnostics;
 /// </summary>
 internal sealed record DiagnosticInfo(string Id, string ModelName, int Site, EquatableArray<string> Args)
 {
+    /// <summary>The edit that fixes it, where one is known to.</summary>
+    public FixSpec? Fix { get; init; }
+
     public static DiagnosticInfo Create(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string modelName, int site, params string[] args) =>
         new(descriptor.Id, modelName, site, EquatableArray.Create(args));
 }

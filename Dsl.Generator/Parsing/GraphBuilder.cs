@@ -50,6 +50,10 @@ internal sealed class GraphBuilder
     public void Report(DiagnosticDescriptor descriptor, int site, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, modelName, site, args));
 
+    /// <summary>Reports <paramref name="descriptor"/> with the edit that fixes it.</summary>
+    public void ReportWithFix(FixSpec fix, DiagnosticDescriptor descriptor, int site, params string[] args) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, modelName, site, args) with { Fix = fix });
+
     public NodeRef AddInput(string name, int nameSite, EquatableArray<DimExpr> dims, int site, EquatableArray<ArgSite> argSites)
     {
         if (CheckName(name, "input", nameSite))

@@ -87,7 +87,7 @@ internal static class ModelParser
 
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            builder.Report(Descriptors.NotPartial, classSite, symbol.Name);
+            builder.ReportWithFix(FixSpec.Of(FixKinds.MakePartial), Descriptors.NotPartial, classSite, symbol.Name);
             return false;
         }
 
@@ -108,8 +108,15 @@ internal static class ModelParser
         var define = defines.FirstOrDefault(IsDefine);
         if (define is null)
         {
-            string hint = defines.Count > 0 ? "; the existing Define must be static, return void and take one Dsl.Graph parameter" : "";
-            builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, hint);
+            if (defines.Count > 0)
+            {
+                builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, "; the existing Define must be static, return void and take one Dsl.Graph parameter");
+            }
+            else
+            {
+                builder.ReportWithFix(FixSpec.Of(FixKinds.AddDefine), Descriptors.MissingDefine, classSite, symbol.Name, "");
+            }
+
             return false;
         }
 

@@ -32,8 +32,24 @@ internal sealed class ParsedModel : IEquatable<ParsedModel>
     public Location LocationOf(int site) => site >= 0 && site < Sites.Length ? Sites[site] : Location.None;
 
     /// <summary>The Roslyn diagnostic of <paramref name="info"/> (found in this model) at its real source location.</summary>
-    public Diagnostic ToDiagnostic(DiagnosticInfo info) =>
-        Diagnostic.Create(Descriptors.Get(info.Id), LocationOf(info.Site), info.Args.Items.Cast<object>().ToArray());
+    public Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var descriptor = Descriptors.Get(info.Id);
+        var args = info.Args.Items.Cast<object>().ToArray();
+        if (info.Fix is not { } fix)
+        {
+            return Diagnostic.Create(descriptor, LocationOf(info.Site), args);
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[FixKinds.KindProperty] = fix.Kind;
+        for (int i = 0; i < fix.Values.Count; i++)
+        {
+            properties[FixKinds.ValuePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = fix.Values[i];
+        }
+
+        return Diagnostic.Create(descriptor, LocationOf(info.Site), fix.Sites.Items.Select(LocationOf), properties.ToImmutable(), args);
+    }
 
     public bool Equals(ParsedModel? other) =>
         other is not null &&

@@ -48,6 +48,13 @@ internal sealed class ShapeContext
     /// <summary>Reports <paramref name="descriptor"/> at the node's call site.</summary>
     public NodeAnalysis? Fail(DiagnosticDescriptor descriptor, params string[] args) => FailAt(null, descriptor, args);
 
+    /// <summary>Reports <paramref name="descriptor"/> at the node's call site, with the edit that fixes it.</summary>
+    public NodeAnalysis? FailWithFix(FixSpec fix, DiagnosticDescriptor descriptor, params string[] args)
+    {
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, Node.Site, args) with { Fix = fix });
+        return null;
+    }
+
     /// <summary>Reports <paramref name="descriptor"/> at the site of argument <paramref name="parameter"/> (the call's site when it has none).</summary>
     public NodeAnalysis? FailAt(string? parameter, DiagnosticDescriptor descriptor, params string[] args)
     {
@@ -60,8 +67,10 @@ internal sealed class ShapeContext
         FailAt(parameter, Descriptors.InvalidArgument, Label, problem);
 
     /// <summary>DSL0002 about <paramref name="actual"/> (the input by default): "<c>Label expects {expected} but got {shape}; {hint}</c>".</summary>
-    public NodeAnalysis? WrongRank(string expected, string hint, TensorType? actual = null) =>
-        Fail(Descriptors.WrongRank, Label, expected, (actual ?? Input).ShapeText, hint);
+    public NodeAnalysis? WrongRank(string expected, string hint, TensorType? actual = null, FixSpec? fix = null) =>
+        fix is null
+            ? Fail(Descriptors.WrongRank, Label, expected, (actual ?? Input).ShapeText, hint)
+            : FailWithFix(fix, Descriptors.WrongRank, Label, expected, (actual ?? Input).ShapeText, hint);
 
     /// <summary>DSL0006: the rule needs <paramref name="dim"/> of <paramref name="shape"/> as a concrete size.</summary>
     public NodeAnalysis? NeedsConcreteSize(TensorType shape, DimExpr dim, string hint) =>

@@ -31,6 +31,7 @@ internal static class ShapeInference
             var nodes = InferNodes(spec, uses, diagnostics);
             CheckOutputs(spec, diagnostics);
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
+            diagnostics = Fixes.PaddingSameFix.Attach(spec, uses, diagnostics);
             return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses, uses.ToEquatableArray());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -46,7 +47,8 @@ internal static class ShapeInference
         }
     }
 
-    private static List<NodeAnalysis> InferNodes(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, List<DiagnosticInfo> diagnostics)
+    /// <summary>Infers every node's type in order; a node after a failed one is unknown.</summary>
+    internal static List<NodeAnalysis> InferNodes(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, List<DiagnosticInfo> diagnostics)
     {
         var results = new List<NodeAnalysis>(spec.Nodes.Count);
         foreach (var node in spec.Nodes)

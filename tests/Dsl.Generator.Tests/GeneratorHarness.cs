@@ -52,7 +52,8 @@ public static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    /// <summary>The assemblies a model project compiles against: .NET 10, Dsl.Runtime and TorchSharp.</summary>
+    public static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
             .Concat(new[]
             {
@@ -73,7 +74,10 @@ public static class GeneratorHarness
         "DslTestAssembly",
         trees,
         References.Value,
-        new CSharpCompilationOptions(
+        CompilationOptions);
+
+    /// <summary>As a .NET SDK project compiles: a library, nullable on, every warning.</summary>
+    public static CSharpCompilationOptions CompilationOptions { get; } = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
             warningLevel: 9999)
@@ -82,7 +86,7 @@ public static class GeneratorHarness
             {
                 ["CS1701"] = ReportDiagnostic.Suppress,
                 ["CS1702"] = ReportDiagnostic.Suppress,
-            }));
+            });
 
     public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
         new[] { new ModelGenerator().AsSourceGenerator() },

@@ -1,3 +1,4 @@
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -24,14 +25,17 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
         var input = context.Input;
         if (op.SpatialRank == 2 && input.Rank != 4)
         {
-            return context.WrongRank(RankHints.Image, input.Rank == 2 ? "use BatchNorm1d for a [B, F] input" : RankHints.ForImage(input));
+            return input.Rank == 2
+                ? context.WrongRank(RankHints.Image, "use BatchNorm1d for a [B, F] input", fix: FixSpec.Of(FixKinds.RenameCall, "BatchNorm1d"))
+                : context.WrongRank(RankHints.Image, RankHints.ForImage(input));
         }
 
         if (op.SpatialRank != 2 && input.Rank != 2 && input.Rank != 3)
         {
-            return context.WrongRank(
-                "a 2-D input [B, F] or a 3-D input [B, C, L]",
-                input.Rank == 4 ? "use BatchNorm2d for a [B, C, H, W] input" : "reshape it to [B, F] first");
+            const string expected = "a 2-D input [B, F] or a 3-D input [B, C, L]";
+            return input.Rank == 4
+                ? context.WrongRank(expected, "use BatchNorm2d for a [B, C, H, W] input", fix: FixSpec.Of(FixKinds.RenameCall, "BatchNorm2d"))
+                : context.WrongRank(expected, "reshape it to [B, F] first");
         }
 
         var channels = input.Dims[0];

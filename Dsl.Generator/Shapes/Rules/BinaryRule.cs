@@ -31,7 +31,40 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
             return ShapeContext.Ok(left);
         }
 
-        return context.Fail(Descriptors.IncompatibleShapes, op.Symbol, left.ShapeText, right.ShapeText, Hint(left, right));
+        string[] args = { op.Symbol, left.ShapeText, right.ShapeText, Hint(left, right) };
+        return ProjectionFix(context) is { } fix
+            ? context.FailWithFix(fix, Descriptors.IncompatibleShapes, args)
+            : context.Fail(Descriptors.IncompatibleShapes, args);
+    }
+
+    /// <summary>
+    /// The projection shortcut of a residual block: when one operand is computed from the other (<c>x + f(x)</c>,
+    /// so it is the shortcut) and a 1x1 Conv2d with some stride maps it exactly to the other's shape.
+    /// </summary>
+    private static FixSpec? ProjectionFix(ShapeContext context)
+    {
+        var spec = context.Spec;
+        int leftNode = context.Node.Inputs[0], rightNode = context.Node.Inputs[1];
+        int shortcut = GraphWalk.Ancestors(spec, rightNode).Contains(leftNode) ? 0
+            : GraphWalk.Ancestors(spec, leftNode).Contains(rightNode) ? 1
+            : -1;
+        if (shortcut < 0)
+        {
+            return null;
+        }
+
+        var from = context.Inputs[shortcut];
+        var to = context.Inputs[1 - shortcut];
+        if (from.Rank != 4 || to.Rank != 4 || !to.Dims[0].IsKnown)
+        {
+            return null;
+        }
+
+        bool sameSpatial = from.Dims[1].Equals(to.Dims[1]) && from.Dims[2].Equals(to.Dims[2]);
+        int? stride = sameSpatial ? 1 : StrideBetween(from, to);
+        return stride is int s
+            ? FixSpec.Of(FixKinds.ProjectShortcut, shortcut == 0 ? "left" : "right", to.Dims[0].ToString(), s.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
     }
 
     /// <summary>[B, 1]: broadcasts against any [B, F].</summary>

@@ -1,3 +1,4 @@
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -16,7 +17,8 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
         var input = context.Input;
         if (input.Rank != 2)
         {
-            return context.WrongRank(RankHints.Features, RankHints.ForFeatures(input));
+            // Flattening is the fix for a feature map (rank > 2); a rank-1 input has nothing to flatten.
+            return context.WrongRank(RankHints.Features, RankHints.ForFeatures(input), fix: input.Rank > 2 ? FixSpec.Of(FixKinds.InsertFlatten) : null);
         }
 
         var features = input.Dims[0];
