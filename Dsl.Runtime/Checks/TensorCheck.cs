@@ -6,9 +6,10 @@ namespace Dsl.Checks;
 
 /// <summary>
 /// The run-time checks generated modules call at the entry of <c>forward</c> and <c>ComputeLoss</c>: rank, every
-/// size known at compile time, a batch size shared by all tensors, and the dtype. A mismatch throws an
-/// <see cref="ArgumentException"/> naming the model, the tensor and both shapes. The cost is a few integer
-/// comparisons per tensor.
+/// size known at compile time, a batch of at least one sample, a batch size shared by all tensors, and the dtype.
+/// A mismatch throws an <see cref="ArgumentException"/> naming the model, the tensor and what was expected. The
+/// cost is a few integer comparisons per tensor; each checked tensor is remembered (<see cref="CheckedTensors"/>)
+/// so the loss functions can name it when its values are out of range.
 /// </summary>
 public static class TensorCheck
 {
@@ -17,7 +18,9 @@ public static class TensorCheck
 
     /// <summary>
     /// Checks <paramref name="tensor"/> against <paramref name="expected"/> (batch first; <see cref="Any"/> where
-    /// the size is symbolic) and the batch size seen so far (0 before the first tensor).
+    /// the size is symbolic) and the batch size seen so far (0 before the first tensor). An empty batch (batch
+    /// size 0) is refused: a forward pass over no samples has nothing to compute and the mean loss of none is NaN;
+    /// refusing it here also keeps 0 meaning "no batch seen yet" for the checks that follow.
     /// </summary>
     /// <returns>The batch size, to pass on to the next check.</returns>
     public static long Check(
@@ -49,6 +52,14 @@ public static class TensorCheck
                 name);
         }
 
+        if (shape.Length > 0 && shape[0] == 0)
+        {
+            throw new ArgumentException(
+                $"{model}: {role} '{name}' is an empty batch (shape {Format(shape)}); expected at least one sample in {expectedText}. " +
+                "Skip empty batches: a model has nothing to compute on them and their mean loss is NaN.",
+                name);
+        }
+
         if (shape.Length > 0 && batch != 0 && shape[0] != batch)
         {
             throw new ArgumentException(
@@ -56,6 +67,7 @@ public static class TensorCheck
                 name);
         }
 
+        CheckedTensors.Remember(tensor, model, role, name);
         return shape.Length > 0 ? shape[0] : batch;
     }
 

@@ -37,7 +37,10 @@ public static class Trainer
     /// <param name="observer">Receives progress, or null.</param>
     /// <param name="cancellationToken">Stops training after the current batch; the last checkpoint stays valid.</param>
     /// <exception cref="TrainingDivergedException">A batch's loss or gradients were NaN or infinite.</exception>
-    /// <exception cref="CheckpointException">The checkpoint to resume from is unusable.</exception>
+    /// <exception cref="CheckpointException">
+    /// The checkpoint to resume from is unusable (corrupt: its checksum differs; another architecture; another seed),
+    /// or a checkpoint could not be written (the previous one is then kept).
+    /// </exception>
     /// <exception cref="ArgumentException">Invalid options, device or datasets.</exception>
     public static TrainingHistory Fit<TModel>(
         TModel model,

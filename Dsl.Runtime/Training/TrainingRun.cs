@@ -140,6 +140,7 @@ internal sealed class TrainingRun : IDisposable
 
     private int Restore(string folder)
     {
+        CheckpointChecksums.Verify(folder);
         var state = CheckpointFiles.ReadState(folder);
         CheckpointFiles.CheckCompatible(folder, state, _module, _model.ModelInfo.Name, _options.Seed);
         CheckpointFiles.LoadOptimizer(Path.Combine(folder, CheckpointStore.OptimizerFile), _optimizer);

@@ -67,11 +67,12 @@ public static class ModelWeights
     /// <param name="byName">
     /// True: match state-dict names. False: match in order (model state-dict order against file order), as Keras'
     /// <c>by_name=False</c>; the counts and every shape must then be equal, or a <see cref="WeightLoadException"/>
-    /// is thrown.
+    /// is thrown (dtypes follow <paramref name="strict"/>).
     /// </param>
     /// <param name="strict">
     /// True: throw a <see cref="WeightLoadException"/> listing every missing, unexpected and mismatched name unless
-    /// all match, loading nothing. False: load what matches and report the rest.
+    /// all match in name, shape and dtype, loading nothing. False: load what matches in shape, converting values of
+    /// another dtype to the model's (reported in <see cref="WeightLoadReport.DTypeMismatches"/>), and report the rest.
     /// </param>
     /// <param name="prefix">
     /// Selects and strips a prefix (<c>"teacher"</c> or <c>"teacher."</c>) on each side whose names have it: a
@@ -84,7 +85,7 @@ public static class ModelWeights
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(file);
         var plan = WeightMatcher.Match(file.Path, module.state_dict().ToList(), file.Tensors, byName, prefix);
-        if (!plan.Report.IsExactMatch && !byName)
+        if (!plan.Report.PairsEveryEntry && !byName)
         {
             throw new WeightLoadException($"In-order loading needs the same number of tensors with the same shapes in the model and in '{file.Path}'", plan.Report);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 
 namespace Dsl.Weights;
@@ -34,6 +35,14 @@ internal sealed class SafetensorsHeader
     /// </summary>
     public static SafetensorsHeader Parse(string path, ReadOnlyMemory<byte> json, long dataLength)
     {
+        int invalid = FirstInvalidUtf8(json.Span);
+        if (invalid >= 0)
+        {
+            throw new WeightFileException(
+                path,
+                $"the safetensors header is not valid UTF-8 (byte 0x{json.Span[invalid]:X2} at header offset {invalid}); the file is corrupt or not safetensors.");
+        }
+
         JsonDocument document;
         try
         {
@@ -75,6 +84,23 @@ internal sealed class SafetensorsHeader
             CheckLayout(path, entries, dataLength);
             return new SafetensorsHeader(entries, metadata);
         }
+    }
+
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence, or -1 when all are valid.</summary>
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) != OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -196,12 +222,7 @@ internal sealed class SafetensorsHeader
             throw new WeightFileException(path, $"tensor '{name}': data_offsets [{begin}, {end}] end before they begin.");
         }
 
-        long expectedBytes;
-        try
-        {
-            expectedBytes = checked(dims.Aggregate(1L, (product, size) => product * size) * elementSize);
-        }
-        catch (OverflowException)
+        if (!Shapes.TryByteCount(dims, elementSize, out long expectedBytes))
         {
             throw new WeightFileException(path, $"tensor '{name}': shape {Shapes.Format(dims)} is too large to address.");
         }

@@ -18,11 +18,14 @@ internal static class TorchSharpFormat
 {
     private const int MaxRank = 64;
 
+    /// <summary>UTF-8 that throws on invalid bytes, so a corrupt name is an error and not a name with U+FFFD in it.</summary>
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads every tensor of <paramref name="path"/> onto the CPU, in file (state-dict) order.</summary>
     public static List<KeyValuePair<string, Tensor>> Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var reader = new BinaryReader(stream, StrictUtf8, leaveOpen: true);
         var tensors = new List<KeyValuePair<string, Tensor>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -44,15 +47,16 @@ internal static class TorchSharpFormat
 
                 long code = ReadLength(path, reader, $"the dtype of tensor '{name}'");
                 var type = (ScalarType)code;
-                if (code > int.MaxValue || !SafetensorsDType.IsSupported(type, out int elementSize))
+                // The cast keeps only the enum's low bits: a code that does not survive the round trip is corrupt.
+                if ((long)type != code || !SafetensorsDType.IsSupported(type, out int elementSize))
                 {
                     throw new WeightFileException(path, $"tensor '{name}' has dtype code {code} ({type}), which is not supported; supported dtypes: {SafetensorsDType.SupportedTypes}.");
                 }
 
                 long rank = ReadLength(path, reader, $"the rank of tensor '{name}'");
-                if (rank > MaxRank)
+                if (rank is < 0 or > MaxRank)
                 {
-                    throw new WeightFileException(path, $"tensor '{name}' claims rank {rank} (at most {MaxRank}); the file is corrupt.");
+                    throw new WeightFileException(path, $"tensor '{name}' claims rank {rank} (expected 0 to {MaxRank}); the file is corrupt.");
                 }
 
                 var shape = new long[rank];
@@ -62,14 +66,9 @@ internal static class TorchSharpFormat
                 }
 
                 long remaining = stream.Length - stream.Position;
-                long bytes;
-                try
+                if (!Shapes.TryByteCount(shape, elementSize, out long bytes))
                 {
-                    bytes = checked(shape.Aggregate(1L, (product, size) => product * size) * elementSize);
-                }
-                catch (OverflowException)
-                {
-                    bytes = long.MaxValue;
+                    throw new WeightFileException(path, $"tensor '{name}' claims shape {Shapes.Format(shape)}, which no tensor can have (negative or too large); the file is corrupt.");
                 }
 
                 if (bytes > remaining)
@@ -142,6 +141,10 @@ internal static class TorchSharpFormat
         catch (EndOfStreamException e)
         {
             throw new WeightFileException(path, $"the file ends inside the name of tensor #{index}; it is truncated.", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new WeightFileException(path, $"the name of tensor #{index} is not valid UTF-8; the file is corrupt or not a TorchSharp weight file.", e);
         }
         catch (Exception e) when (e is IOException or FormatException)
         {

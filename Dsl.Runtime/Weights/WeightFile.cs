@@ -79,13 +79,22 @@ public sealed class WeightFile : IDisposable
             throw new FileNotFoundException($"Weight file '{path}' does not exist.", path);
         }
 
-        if (format == WeightFormat.Safetensors)
+        try
         {
-            var (tensors, metadata) = SafetensorsFormat.Read(path);
-            return new WeightFile(path, format, tensors, metadata);
-        }
+            if (format == WeightFormat.Safetensors)
+            {
+                var (tensors, metadata) = SafetensorsFormat.Read(path);
+                return new WeightFile(path, format, tensors, metadata);
+            }
 
-        return new WeightFile(path, format, TorchSharpFormat.Read(path), new Dictionary<string, string>());
+            return new WeightFile(path, format, TorchSharpFormat.Read(path), new Dictionary<string, string>());
+        }
+        catch (Exception e) when (e is not (IOException or UnauthorizedAccessException or OutOfMemoryException))
+        {
+            // The readers validate every field; this is the net under them, so that no malformed file reaches the
+            // caller as a bare exception of a lower layer (JSON, UTF-8, libtorch).
+            throw new WeightFileException(path, $"the file is corrupt or not a {format} weight file ({e.GetType().Name}: {e.Message}).", e);
+        }
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Dsl.Weights;
 
 /// <summary>
 /// What loading a weight file into a model did: which state-dict entries (parameters and buffers) were loaded,
-/// which the model has but the file lacks, which the file has but the model lacks, and which differ in shape.
+/// which the model has but the file lacks, which the file has but the model lacks, which differ in shape (not
+/// loaded), and which differ in dtype (converted to the model's dtype by a non-strict load, refused by a strict one).
 /// </summary>
 public sealed class WeightLoadReport
 {
@@ -14,13 +15,15 @@ public sealed class WeightLoadReport
         IReadOnlyList<string> loaded,
         IReadOnlyList<string> missing,
         IReadOnlyList<string> unexpected,
-        IReadOnlyList<ShapeMismatch> shapeMismatches)
+        IReadOnlyList<ShapeMismatch> shapeMismatches,
+        IReadOnlyList<DTypeMismatch> dtypeMismatches)
     {
         Path = path;
         Loaded = loaded;
         Missing = missing;
         Unexpected = unexpected;
         ShapeMismatches = shapeMismatches;
+        DTypeMismatches = dtypeMismatches;
     }
 
     /// <summary>The weight file.</summary>
@@ -38,18 +41,31 @@ public sealed class WeightLoadReport
     /// <summary>Entries found on both sides whose shapes differ (left unchanged).</summary>
     public IReadOnlyList<ShapeMismatch> ShapeMismatches { get; }
 
-    /// <summary>True when every entry matched: nothing missing, unexpected or mismatched.</summary>
-    public bool IsExactMatch => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatches.Count == 0;
+    /// <summary>
+    /// Entries of the same shape whose dtypes differ (e.g. an int32 tensor in the file for a float32 parameter).
+    /// They are in <see cref="Loaded"/>: a non-strict load converts the values to the model's dtype.
+    /// </summary>
+    public IReadOnlyList<DTypeMismatch> DTypeMismatches { get; }
+
+    /// <summary>True when every entry matched: nothing missing, unexpected or mismatched in shape or dtype.</summary>
+    public bool IsExactMatch => PairsEveryEntry && DTypeMismatches.Count == 0;
+
+    /// <summary>True when every entry has a partner of the same shape (dtypes may differ).</summary>
+    internal bool PairsEveryEntry => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatches.Count == 0;
 
     /// <summary>A summary line, then every missing, unexpected and mismatched name, one a line.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append($"Loaded {Loaded.Count} of {Loaded.Count + Missing.Count + ShapeMismatches.Count} model tensors from '{Path}'");
-        text.Append(IsExactMatch ? "; every name matched." : $": {Missing.Count} missing, {Unexpected.Count} unexpected, {ShapeMismatches.Count} shape mismatches.");
+        text.Append(IsExactMatch
+            ? "; every name matched."
+            : $": {Missing.Count} missing, {Unexpected.Count} unexpected, {ShapeMismatches.Count} shape mismatches" +
+              (DTypeMismatches.Count > 0 ? $", {DTypeMismatches.Count} dtype mismatches." : "."));
         AppendSection(text, "Missing (in the model, not in the file)", Missing);
         AppendSection(text, "Unexpected (in the file, not in the model)", Unexpected);
         AppendSection(text, "Shape mismatches", ShapeMismatches);
+        AppendSection(text, "Dtype mismatches (a non-strict load converts them to the model's dtype)", DTypeMismatches);
         return text.ToString();
     }
 

@@ -7,7 +7,8 @@ namespace Dsl.Weights;
 
 /// <summary>
 /// Pairs a model's state-dict entries with a file's tensors, by name or in order, after applying a prefix;
-/// produces the report and the list of copies to make. Touches no tensor data.
+/// produces the report (including dtype mismatches, which are copied with a conversion) and the list of copies to
+/// make. Touches no tensor data.
 /// </summary>
 internal static class WeightMatcher
 {
@@ -51,25 +52,21 @@ internal static class WeightMatcher
         var loaded = new List<string>();
         var missing = new List<string>();
         var mismatches = new List<ShapeMismatch>();
+        var dtypes = new List<DTypeMismatch>();
         foreach (var target in model)
         {
             if (!fileByRelative.TryGetValue(target.Relative, out var source))
             {
                 missing.Add(target.Name);
             }
-            else if (!target.Tensor.shape.AsSpan().SequenceEqual(source.Tensor.shape))
-            {
-                mismatches.Add(new ShapeMismatch(target.Name, source.Name, target.Tensor.shape, source.Tensor.shape));
-            }
             else
             {
-                copies.Add((target.Tensor, source.Tensor));
-                loaded.Add(target.Name);
+                Pair(target, source, copies, loaded, mismatches, dtypes);
             }
         }
 
         var unexpected = file.Where(e => !modelRelatives.Contains(e.Relative)).Select(e => e.Name).ToList();
-        return new Plan(copies, new WeightLoadReport(path, loaded, missing, unexpected, mismatches));
+        return new Plan(copies, new WeightLoadReport(path, loaded, missing, unexpected, mismatches, dtypes));
     }
 
     private static Plan InOrder(string path, List<Entry> model, List<Entry> file)
@@ -78,23 +75,42 @@ internal static class WeightMatcher
         var copies = new List<(Tensor, Tensor)>();
         var loaded = new List<string>();
         var mismatches = new List<ShapeMismatch>();
+        var dtypes = new List<DTypeMismatch>();
         for (int i = 0; i < paired; i++)
         {
-            var (target, source) = (model[i], file[i]);
-            if (!target.Tensor.shape.AsSpan().SequenceEqual(source.Tensor.shape))
-            {
-                mismatches.Add(new ShapeMismatch(target.Name, source.Name, target.Tensor.shape, source.Tensor.shape));
-            }
-            else
-            {
-                copies.Add((target.Tensor, source.Tensor));
-                loaded.Add(target.Name);
-            }
+            Pair(model[i], file[i], copies, loaded, mismatches, dtypes);
         }
 
         var missing = model.Skip(paired).Select(e => e.Name).ToList();
         var unexpected = file.Skip(paired).Select(e => e.Name).ToList();
-        return new Plan(copies, new WeightLoadReport(path, loaded, missing, unexpected, mismatches));
+        return new Plan(copies, new WeightLoadReport(path, loaded, missing, unexpected, mismatches, dtypes));
+    }
+
+    /// <summary>
+    /// A model entry and the file entry matched with it: a shape mismatch is not copied; a dtype mismatch is copied
+    /// (copy_ converts) and reported, so strict loading can refuse it.
+    /// </summary>
+    private static void Pair(
+        Entry target,
+        Entry source,
+        List<(Tensor, Tensor)> copies,
+        List<string> loaded,
+        List<ShapeMismatch> mismatches,
+        List<DTypeMismatch> dtypes)
+    {
+        if (!target.Tensor.shape.AsSpan().SequenceEqual(source.Tensor.shape))
+        {
+            mismatches.Add(new ShapeMismatch(target.Name, source.Name, target.Tensor.shape, source.Tensor.shape));
+            return;
+        }
+
+        if (target.Tensor.dtype != source.Tensor.dtype)
+        {
+            dtypes.Add(new DTypeMismatch(target.Name, source.Name, target.Tensor.dtype, source.Tensor.dtype));
+        }
+
+        copies.Add((target.Tensor, source.Tensor));
+        loaded.Add(target.Name);
     }
 
     private static List<Entry> View(IReadOnlyList<KeyValuePair<string, Tensor>> entries, string? prefix, out bool hasPrefix)

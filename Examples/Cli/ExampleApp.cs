@@ -167,7 +167,11 @@ public sealed class ExampleApp
         return command;
     }
 
-    /// <summary>Runs one example: checks the options, trains, prints the result table, writes metrics.json and the loss curve.</summary>
+    /// <summary>
+    /// Runs one example: checks the options, trains, prints the result table, and only then writes the result files
+    /// (the example's pictures and tables, the loss curve, metrics.json last), each atomically, so a failed write
+    /// can neither hide the results nor leave a cut-off file.
+    /// </summary>
     public int RunExample(IExample example, ExampleOptions options)
     {
         if (options.Epochs < 1 || options.BatchSize < 1 || options.Limit is < 1)
@@ -184,16 +188,20 @@ public sealed class ExampleApp
         console.Write(new Rule($"[bold]{example.Name}[/] (seed {example.Seed})").LeftJustified());
         ExampleResult result = example.Run(options, context);
 
-        var files = new List<string>(result.Files);
+        var outputs = new List<OutputFile>(context.Files);
         if (context.LossSeries.Any(s => s.Values.Count > 0))
         {
-            Pictures.LossCurve(context.PathOf("loss.png"), $"{example.Name}: training loss", context.LossSeries);
-            files.Add("loss.png");
+            outputs.Add(new OutputFile("loss.png", Pictures.LossCurve($"{example.Name}: training loss", context.LossSeries)));
         }
 
-        WriteMetrics(context.PathOf("metrics.json"), result);
-        files.Add("metrics.json");
-        PrintResult(result, files, directory);
+        outputs.Add(new OutputFile("metrics.json", MetricsJson(result)));
+        PrintResult(result);
+        foreach (OutputFile output in outputs)
+        {
+            AtomicFiles.Write(Path.Combine(directory, output.Name), output.Content);
+        }
+
+        console.MarkupLineInterpolated($"Wrote {string.Join(", ", result.Files.Concat(outputs.Select(o => o.Name)))} to [green]{directory}[/]");
         return 0;
     }
 
@@ -218,8 +226,8 @@ public sealed class ExampleApp
         return torch.device(text);
     }
 
-    /// <summary>Writes <c>{"example", "epochs", "train_seconds", "metrics": {...}}</c>.</summary>
-    public static void WriteMetrics(string path, ExampleResult result)
+    /// <summary>The metrics.json content: <c>{"example", "epochs", "train_seconds", "metrics": {...}}</c>, UTF-8.</summary>
+    public static byte[] MetricsJson(ExampleResult result)
     {
         var content = new Dictionary<string, object>
         {
@@ -229,10 +237,10 @@ public sealed class ExampleApp
             ["train_seconds"] = Math.Round(result.TrainSeconds, 6),
             ["metrics"] = result.Metrics.ToDictionary(m => m.Key, m => Math.Round(m.Value, 6)),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(content, new JsonSerializerOptions { WriteIndented = true }));
+        return JsonSerializer.SerializeToUtf8Bytes(content, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private void PrintResult(ExampleResult result, IReadOnlyList<string> files, string directory)
+    private void PrintResult(ExampleResult result)
     {
         var table = new Table().Title($"{result.Example}: results").Border(TableBorder.Rounded);
         table.AddColumn("metric");
@@ -246,6 +254,5 @@ public sealed class ExampleApp
         table.AddRow("epochs", result.Epochs.ToString(CultureInfo.InvariantCulture));
         table.AddRow("train seconds", result.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLineInterpolated($"Wrote {string.Join(", ", files)} to [green]{directory}[/]");
     }
 }

@@ -18,6 +18,7 @@ namespace Examples.Cli;
 public sealed class ExampleContext
 {
     private readonly List<LossSeries> series = new();
+    private readonly List<OutputFile> files = new();
     private readonly Stopwatch trainingClock = new();
 
     public ExampleContext(string outputDirectory, IAnsiConsole console, torch.Device device)
@@ -42,8 +43,20 @@ public sealed class ExampleContext
     /// <summary>The per-batch losses of every training phase so far, for the loss-curve picture.</summary>
     public IReadOnlyList<LossSeries> LossSeries => series;
 
-    /// <summary>The full path of a file in the output directory.</summary>
+    /// <summary>The result files queued by <see cref="AddFile"/>, in order.</summary>
+    public IReadOnlyList<OutputFile> Files => files;
+
+    /// <summary>
+    /// The full path of a file in the output directory, for files the example itself must write during the run
+    /// (weights it loads back); results go through <see cref="AddFile"/>.
+    /// </summary>
     public string PathOf(string fileName) => Path.Combine(OutputDirectory, fileName);
+
+    /// <summary>
+    /// Queues a result file (a picture, a JSON table); the app writes it into <see cref="OutputDirectory"/>
+    /// atomically after printing the result table.
+    /// </summary>
+    public void AddFile(string fileName, byte[] content) => files.Add(new OutputFile(fileName, content));
 
     /// <summary>
     /// Trains <paramref name="model"/> with <see cref="Trainer.Fit"/>, one progress bar per epoch showing every loss term

@@ -24,7 +24,7 @@ public interface IExample
     /// <summary>The defaults of this example (epochs, batch size, sample limit) when the command line gives none.</summary>
     ExampleDefaults Defaults { get; }
 
-    /// <summary>Trains and evaluates; writes pictures into <see cref="ExampleContext.OutputDirectory"/>.</summary>
+    /// <summary>Trains and evaluates; queues its pictures and tables with <see cref="ExampleContext.AddFile"/>.</summary>
     ExampleResult Run(ExampleOptions options, ExampleContext context);
 }
 
@@ -42,14 +42,14 @@ public sealed record ExampleDefaults(int Epochs, int BatchSize, int? Limit);
 /// <param name="OutputRoot">The root output directory (<c>out/</c>).</param>
 public sealed record ExampleOptions(int Epochs, int BatchSize, int? Limit, long Seed, string Device, string? Data, string Dataset, string OutputRoot);
 
-/// <summary>What an example reports: the metrics.json content and the files it wrote.</summary>
+/// <summary>What an example reports: the metrics.json content and the files it wrote itself.</summary>
 /// <remarks>
 /// <see cref="Metrics"/> stays a flat map of numbers (the <c>metrics</c> object of metrics.json); anything else, such as
-/// confusion matrices, goes into a file of its own, listed in <see cref="Files"/>.
+/// confusion matrices, goes into a file of its own, queued with <see cref="ExampleContext.AddFile"/>.
 /// </remarks>
 /// <param name="Example">The command name.</param>
 /// <param name="Epochs">Epochs trained (of the main training phase).</param>
 /// <param name="TrainSeconds">Wall time spent training (all phases).</param>
 /// <param name="Metrics">The example's metrics by name (accuracies in 0..1, errors as plain numbers).</param>
-/// <param name="Files">Files written (relative to the output directory).</param>
+/// <param name="Files">Files the example wrote itself during the run, such as weights it loads back (relative to the output directory).</param>
 public sealed record ExampleResult(string Example, int Epochs, double TrainSeconds, IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<string> Files);

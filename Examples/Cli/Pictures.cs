@@ -1,17 +1,19 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using SkiaSharp;
 using TorchSharp;
 
 namespace Examples.Cli;
 
-/// <summary>PNG pictures: the loss curve (ScottPlot) and grids of grey images (SkiaSharp).</summary>
+/// <summary>
+/// PNG pictures, rendered in memory (the app writes them after printing the results): the loss curve (ScottPlot)
+/// and grids of grey images (SkiaSharp).
+/// </summary>
 public static class Pictures
 {
-    /// <summary>Plots every phase's per-batch loss against the epoch into <paramref name="path"/>.</summary>
-    public static void LossCurve(string path, string title, IReadOnlyList<LossSeries> series)
+    /// <summary>Plots every phase's per-batch loss against the epoch; returns the PNG bytes.</summary>
+    public static byte[] LossCurve(string title, IReadOnlyList<LossSeries> series)
     {
         var plot = new ScottPlot.Plot();
         foreach (LossSeries phase in series.Where(s => s.Values.Count > 0))
@@ -26,15 +28,15 @@ public static class Pictures
         plot.XLabel("epoch");
         plot.YLabel("training loss (per batch)");
         plot.ShowLegend();
-        plot.SavePng(path, 900, 500);
+        return plot.GetImageBytes(900, 500, ScottPlot.ImageFormat.Png);
     }
 
     /// <summary>
-    /// Writes a grid of grey images: one row per tensor of <paramref name="rows"/> (each <c>[N, 1, H, W]</c> or
+    /// Renders a grid of grey images as PNG bytes: one row per tensor of <paramref name="rows"/> (each <c>[N, 1, H, W]</c> or
     /// <c>[N, H, W]</c>, values 0..1, clipped), the first <paramref name="columns"/> images of each, scaled up
     /// <paramref name="scale"/> times with nearest-neighbour pixels and separated by a 2-pixel gap.
     /// </summary>
-    public static void ImageGrid(string path, IReadOnlyList<torch.Tensor> rows, int columns = 10, int scale = 3)
+    public static byte[] ImageGrid(IReadOnlyList<torch.Tensor> rows, int columns = 10, int scale = 3)
     {
         ArgumentOutOfRangeException.ThrowIfZero(rows.Count);
         var images = rows.Select(r => ToPixels(r, columns)).ToList();
@@ -62,8 +64,7 @@ public static class Pictures
         }
 
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        using var file = File.Create(path);
-        png.SaveTo(file);
+        return png.ToArray();
     }
 
     private static List<float[,]> ToPixels(torch.Tensor images, int count)

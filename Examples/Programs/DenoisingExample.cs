@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Dsl.Data;
 using Dsl.Metadata;
@@ -58,7 +59,7 @@ public sealed class DenoisingExample : IExample
         double noisyError = Evaluation.Mse(testNoisy, data.TestImages);
         double denoisedError = Evaluation.Mse(denoised, data.TestImages);
 
-        Pictures.ImageGrid(context.PathOf("denoised.png"), new[] { testNoisy, data.TestImages, denoised });
+        context.AddFile("denoised.png", Pictures.ImageGrid(new[] { testNoisy, data.TestImages, denoised }));
 
         return new ExampleResult(
             Name,
@@ -70,7 +71,7 @@ public sealed class DenoisingExample : IExample
                 ["denoised_mse"] = denoisedError,
                 ["error_ratio"] = denoisedError / noisyError,
             },
-            new[] { "denoised.png" });
+            Array.Empty<string>());
     }
 
     /// <summary><c>clip(x + 0.5 * N(0, 1), 0, 1)</c>, drawing the noise from <paramref name="generator"/>.</summary>

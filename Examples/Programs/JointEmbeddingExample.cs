@@ -76,7 +76,7 @@ public sealed class JointEmbeddingExample : IExample
 
         using (Tensor firstTen = upsideDown.narrow(0, 0, 10))
         {
-            Pictures.ImageGrid(context.PathOf("upside_down.png"), new[] { data.TestImages, firstTen });
+            context.AddFile("upside_down.png", Pictures.ImageGrid(new[] { data.TestImages, firstTen }));
         }
 
         return new ExampleResult(
@@ -89,6 +89,6 @@ public sealed class JointEmbeddingExample : IExample
                 ["teacher_upside_down_accuracy"] = Evaluation.Accuracy(teacherUpsideDown, data.TestLabels),
                 ["student_upside_down_accuracy"] = Evaluation.Accuracy(student, data.TestLabels),
             },
-            new[] { "teacher.safetensors", "upside_down.png" });
+            new[] { "teacher.safetensors" });
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Dsl.Data;
 using Dsl.Metadata;
@@ -52,7 +53,7 @@ public sealed class MultitaskExample : IExample
         using (var firstTen = test.Take(10))
         using (Tensor reconstructions = Trainer.Predict(model, firstTen, "autoencoder"))
         {
-            Pictures.ImageGrid(context.PathOf("reconstructions.png"), new[] { firstTen.Columns["image"], reconstructions });
+            context.AddFile("reconstructions.png", Pictures.ImageGrid(new[] { firstTen.Columns["image"], reconstructions }));
         }
 
         return new ExampleResult(
@@ -65,6 +66,6 @@ public sealed class MultitaskExample : IExample
                 ["reconstruction_mse"] = metrics.Losses["reconstruction"],
                 ["test_loss"] = metrics.Total,
             },
-            new[] { "reconstructions.png" });
+            Array.Empty<string>());
     }
 }

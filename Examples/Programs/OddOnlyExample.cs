@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Dsl.Data;
@@ -68,8 +68,8 @@ public sealed class OddOnlyExample : IExample
         }
 
         result["overall_accuracy"] = Evaluation.Accuracy(predicted, data.TestLabels);
-        File.WriteAllText(context.PathOf("confusion_matrices.json"), JsonSerializer.Serialize(matrices, new JsonSerializerOptions { WriteIndented = true }));
-        return new ExampleResult(Name, options.Epochs, context.TrainSeconds, result, new[] { "confusion_matrices.json" });
+        context.AddFile("confusion_matrices.json", JsonSerializer.SerializeToUtf8Bytes(matrices, new JsonSerializerOptions { WriteIndented = true }));
+        return new ExampleResult(Name, options.Epochs, context.TrainSeconds, result, Array.Empty<string>());
     }
 
     /// <summary>The columns OddOnlyMlp reads: "image" [N, 28, 28], "label", and the mask "isOdd" (1 for odd digits).</summary>

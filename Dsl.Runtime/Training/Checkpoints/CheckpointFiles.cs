@@ -18,7 +18,8 @@ namespace Dsl.Training.Checkpoints;
 /// </summary>
 internal static class CheckpointFiles
 {
-    private const string Advice = "Delete the checkpoint folder to start over, or point TrainingOptions.CheckpointDirectory elsewhere.";
+    /// <summary>What to do about an unusable checkpoint, the end of every message.</summary>
+    internal const string Advice = "Delete the checkpoint folder to start over, or point TrainingOptions.CheckpointDirectory elsewhere.";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -33,7 +34,7 @@ internal static class CheckpointFiles
         return module.state_dict().Select(e => new ParameterShape(e.Key, e.Value.shape)).ToList();
     }
 
-    /// <summary>Writes every file of a checkpoint into <paramref name="folder"/>, each flushed to disk.</summary>
+    /// <summary>Writes every file of a checkpoint into <paramref name="folder"/>, each flushed to disk, and last their checksums.</summary>
     public static void Write(string folder, nn.Module model, OptimizerHelper optimizer, TrainerState state, Dictionary<string, Tensor>? bestWeights)
     {
         WriteBinary(Path.Combine(folder, CheckpointStore.ModelFile), writer => model.save(writer));
@@ -43,9 +44,13 @@ internal static class CheckpointFiles
             WriteBinary(Path.Combine(folder, CheckpointStore.BestModelFile), writer => nn.Module.save_state_dict(writer, bestWeights));
         }
 
-        using var stream = CheckpointStore.CreateFile(Path.Combine(folder, CheckpointStore.StateFile));
-        JsonSerializer.Serialize(stream, state, Json);
-        stream.Flush(flushToDisk: true);
+        using (var stream = CheckpointStore.CreateFile(Path.Combine(folder, CheckpointStore.StateFile)))
+        {
+            JsonSerializer.Serialize(stream, state, Json);
+            stream.Flush(flushToDisk: true);
+        }
+
+        CheckpointChecksums.Write(folder);
     }
 
     /// <summary>Reads <c>trainer.json</c> of <paramref name="folder"/>.</summary>

@@ -8,8 +8,8 @@ namespace Dsl.Training.Checkpoints;
 /// <summary>
 /// The checkpoint folders of one run: <c>epoch-0003/</c> holds a complete checkpoint. A checkpoint is written
 /// into a temporary folder (<c>.tmp-epoch-0003-…</c>) in the same directory, its files flushed to disk, and only
-/// then renamed into place, so a crash at any moment leaves the previous checkpoint intact and never a
-/// half-written one under an <c>epoch-</c> name. Older checkpoints and stale temporary folders are removed after
+/// then renamed into place, so a crash or a failed write at any moment leaves the previous checkpoint intact and
+/// never a half-written one under an <c>epoch-</c> name. Older checkpoints and stale temporary folders are removed after
 /// the rename.
 /// </summary>
 internal sealed class CheckpointStore
@@ -48,19 +48,21 @@ internal sealed class CheckpointStore
 
     /// <summary>
     /// Writes the checkpoint of <paramref name="epoch"/>: <paramref name="write"/> fills a fresh temporary folder,
-    /// which then replaces every earlier checkpoint.
+    /// which then replaces every earlier checkpoint. When writing fails (a full disk, no write permission) the
+    /// temporary folder is removed, the previous checkpoint stays the latest, and a <see cref="CheckpointException"/>
+    /// says what to free or where to write instead.
     /// </summary>
     /// <returns>The checkpoint's folder.</returns>
     public string Save(int epoch, Action<string> write)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         string name = Prefix + epoch.ToString("D4", CultureInfo.InvariantCulture);
         string final = Path.Combine(Directory, name);
         string temp = Path.Combine(Directory, TempPrefix + name + "-" + Guid.NewGuid().ToString("N"));
 
-        System.IO.Directory.CreateDirectory(temp);
         try
         {
+            System.IO.Directory.CreateDirectory(Directory);
+            System.IO.Directory.CreateDirectory(temp);
             write(temp);
             if (System.IO.Directory.Exists(final))
             {
@@ -70,6 +72,13 @@ internal sealed class CheckpointStore
             }
 
             System.IO.Directory.Move(temp, final);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string? previous = LatestOrNull();
+            long size = Math.Max(CheckpointWriteError.FolderBytes(previous), CheckpointWriteError.FolderBytes(temp));
+            TryDelete(temp);
+            throw CheckpointWriteError.Create(e, epoch, Directory, previous, size);
         }
         catch
         {
@@ -91,6 +100,19 @@ internal sealed class CheckpointStore
         return final;
     }
 
+    /// <summary><see cref="Latest"/>, or null when even listing the directory fails (while reporting another failure).</summary>
+    private string? LatestOrNull()
+    {
+        try
+        {
+            return Latest();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/> for writing; dispose after <see cref="FileStream.Flush(bool)"/> with true.</summary>
     public static FileStream CreateFile(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
@@ -108,6 +130,11 @@ internal sealed class CheckpointStore
     {
         try
         {
+            if (!System.IO.Directory.Exists(path))
+            {
+                return;
+            }
+
             System.IO.Directory.Delete(path, recursive: true);
         }
         catch (IOException)

@@ -29,8 +29,8 @@ internal sealed record TrainerState(
     string RngState,
     IReadOnlyList<EpochMetrics> History)
 {
-    /// <summary>The version written by this library.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The version written by this library; 2 added <c>checksums.sha256</c> beside the files.</summary>
+    public const int CurrentFormatVersion = 2;
 }
 
 /// <summary>One state-dict entry of a checkpointed model.</summary>

@@ -34,7 +34,7 @@ public sealed class CheckpointTests
         Assert.All(seenAfterEach, entries => Assert.Single(entries));
         Assert.Equal(new[] { "epoch-0003" }, Entries(folder.Path));
         Assert.Equal(
-            new[] { "model.bin", "optimizer.bin", "trainer.json" },
+            new[] { "checksums.sha256", "model.bin", "optimizer.bin", "trainer.json" },
             Directory.GetFiles(Path.Combine(folder.Path, "epoch-0003")).Select(Path.GetFileName).Order());
     }
 

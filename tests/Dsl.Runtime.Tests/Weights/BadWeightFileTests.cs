@@ -174,6 +174,146 @@ public class BadWeightFileTests : IDisposable
     }
 
     [Fact]
+    public void A_safetensors_header_with_invalid_utf8_names_the_byte_and_its_offset()
+    {
+        byte[] bytes = SafetensorsBytes("{\"w?\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", 4);
+        bytes[8 + 3] = 0xFF; // the '?' of the name
+
+        Assert.Equal("the safetensors header is not valid UTF-8 (byte 0xFF at header offset 3); the file is corrupt or not safetensors.", Problem(bytes));
+    }
+
+    [Fact]
+    public void An_empty_safetensors_tensor_whose_shape_overflows_is_refused_before_libtorch_sees_it()
+    {
+        string problem = Problem(SafetensorsBytes("{\"w\":{\"dtype\":\"F32\",\"shape\":[0,4611686018427387904],\"data_offsets\":[0,0]}}", 0));
+        Assert.Contains("tensor 'w': shape [0, 4611686018427387904] is too large to address", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_torchsharp_name_with_invalid_utf8_is_refused_instead_of_read_with_replacement_characters()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt64(1);
+            writer.Write((byte)2);
+            writer.Write(new byte[] { (byte)'w', 0xC3 }); // a lead byte without its continuation
+            writer.Write7BitEncodedInt64((long)ScalarType.Float32);
+            writer.Write7BitEncodedInt64(0);
+            writer.Write(new byte[4]);
+        }
+
+        Assert.Contains("the name of tensor #0 is not valid UTF-8", Problem(stream.ToArray(), "name.dat"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(256 + 6, "dtype code 262")]  // Float32's code plus 256: the enum cast alone would read it as Float32
+    [InlineData(-1, "dtype code -1")]
+    public void A_torchsharp_dtype_code_out_of_range_is_refused(long code, string expected)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt64(1);
+            writer.Write("w");
+            writer.Write7BitEncodedInt64(code);
+            writer.Write7BitEncodedInt64(0);
+            writer.Write(new byte[4]);
+        }
+
+        Assert.Contains(expected, Problem(stream.ToArray(), "code.dat"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1L, 4L, "claims rank -1")]
+    [InlineData(1L, -4L, "claims shape [-4], which no tensor can have")]
+    public void A_torchsharp_negative_rank_or_size_is_refused(long rank, long size, string expected)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt64(1);
+            writer.Write("w");
+            writer.Write7BitEncodedInt64((long)ScalarType.Float32);
+            writer.Write7BitEncodedInt64(rank);
+            writer.Write7BitEncodedInt64(size);
+            writer.Write(new byte[16]);
+        }
+
+        Assert.Contains(expected, Problem(stream.ToArray(), "rank.dat"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Seeded corruption of a valid file of each format (flipped bits, overwritten bytes, cuts, inserted bytes,
+    /// mostly in the header): every read either succeeds (the damage hit tensor data) or throws a
+    /// <see cref="WeightFileException"/> naming the file; no other exception escapes.
+    /// </summary>
+    [Theory]
+    [InlineData("fuzz.safetensors")]
+    [InlineData("fuzz.dat")]
+    public void Corrupted_files_are_read_or_refused_with_a_weight_file_exception_and_nothing_else(string fileName)
+    {
+        string good = _dir.File("good-" + fileName);
+        using (var a = torch.arange(6, dtype: ScalarType.Float32).reshape(2, 3))
+        using (var b = torch.arange(4, dtype: ScalarType.Int64))
+        using (var c = torch.ones(new long[] { 0, 5 }))
+        {
+            WeightFile.Write(good, new[] { new KeyValuePair<string, Tensor>("layer.weight", a), new("layer.count", b), new("empty", c) });
+        }
+
+        byte[] original = File.ReadAllBytes(good);
+        int headerEnd = Math.Min(original.Length, fileName.EndsWith(".dat", StringComparison.Ordinal) ? original.Length : 8 + BitConverter.ToInt32(original, 0));
+        var random = new Random(20240917);
+        string path = _dir.File(fileName);
+        int refused = 0;
+        for (int trial = 0; trial < 400; trial++)
+        {
+            byte[] bytes = Mutate(original, headerEnd, random);
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                WeightFile.Read(path).Dispose();
+            }
+            catch (WeightFileException e)
+            {
+                Assert.Equal(path, e.FilePath);
+                refused++;
+            }
+            catch (Exception e)
+            {
+                Assert.Fail($"trial {trial}: {e.GetType().Name} escaped for bytes {Convert.ToHexString(bytes)}: {e.Message}");
+            }
+        }
+
+        Assert.True(refused > 200, $"only {refused} of 400 corrupted files were refused; the mutations are too weak to mean anything");
+    }
+
+    /// <summary>Bytes that keep JSON and LEB128 plausible, and two that are never valid UTF-8 on their own.</summary>
+    private const string JsonCharacters = "\"{}[],:0123456789-e.\\\u0080\u00ff";
+
+    private static byte[] Mutate(byte[] original, int headerEnd, Random random)
+    {
+        var bytes = new List<byte>(original);
+        int edits = random.Next(1, 4);
+        for (int i = 0; i < edits && bytes.Count > 0; i++)
+        {
+            // Three in four edits land in the header (length field, JSON, names, dtypes, shapes).
+            int limit = random.Next(4) == 0 ? bytes.Count : Math.Min(headerEnd, bytes.Count);
+            int at = random.Next(limit);
+            switch (random.Next(5))
+            {
+                case 0: bytes[at] ^= (byte)(1 << random.Next(8)); break;
+                case 1: bytes[at] = (byte)random.Next(256); break;
+                case 2: bytes[at] = (byte)JsonCharacters[random.Next(JsonCharacters.Length)]; break;
+                case 3: bytes.RemoveRange(at, bytes.Count - at); break;
+                default: bytes.Insert(at, (byte)random.Next(256)); break;
+            }
+        }
+
+        return bytes.ToArray();
+    }
+
+    [Fact]
     public void A_missing_file_is_a_file_not_found_error()
     {
         var error = Assert.Throws<FileNotFoundException>(() => WeightFile.Read(_dir.File("absent.safetensors")));

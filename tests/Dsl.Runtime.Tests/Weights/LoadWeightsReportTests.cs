@@ -96,6 +96,67 @@ public class LoadWeightsReportTests : IDisposable
             report.ToString());
     }
 
+    /// <summary>A file like <see cref="SaveTwoLayers"/>'s whose <c>fc1.weight</c> is stored as int32 (values 0 .. 31).</summary>
+    private string SaveWithInt32Weight(string fileName)
+    {
+        torch.manual_seed(31);
+        using var model = new TwoLayers("fc1", "fc2");
+        using var ints = torch.arange(32, dtype: ScalarType.Int32).reshape(8, 4);
+        var tensors = model.state_dict().Select(kv => kv.Key == "fc1.weight" ? new KeyValuePair<string, Tensor>(kv.Key, ints) : kv).ToList();
+        string path = _dir.File(fileName);
+        WeightFile.Write(path, tensors);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("ints.safetensors")]
+    [InlineData("ints.dat")]
+    public void Strict_loading_refuses_an_int32_tensor_for_a_float32_parameter_and_changes_nothing(string fileName)
+    {
+        string path = SaveWithInt32Weight(fileName);
+        using var model = new TwoLayers("fc1", "fc2");
+        var before = Snapshot(model);
+
+        var error = Assert.Throws<WeightLoadException>(() => model.LoadWeights(path, strict: true));
+
+        AssertSameState(before, model);
+        Assert.Contains("fc1.weight: model float32, file int32", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new DTypeMismatch("fc1.weight", "fc1.weight", ScalarType.Float32, ScalarType.Int32), Assert.Single(error.Report.DTypeMismatches));
+    }
+
+    [Fact]
+    public void Non_strict_loading_converts_a_dtype_mismatch_and_reports_it()
+    {
+        string path = SaveWithInt32Weight("ints.safetensors");
+        using var model = new TwoLayers("fc1", "fc2");
+
+        var report = model.LoadWeights(path);
+
+        Assert.Equal(4, report.Loaded.Count);
+        Assert.False(report.IsExactMatch);
+        Assert.Equal("fc1.weight: model float32, file int32", Assert.Single(report.DTypeMismatches).ToString());
+        Assert.Equal(
+            $"Loaded 4 of 4 model tensors from '{path}': 0 missing, 0 unexpected, 0 shape mismatches, 1 dtype mismatches.{Environment.NewLine}" +
+            $"Dtype mismatches (a non-strict load converts them to the model's dtype):{Environment.NewLine}" +
+            "  fc1.weight: model float32, file int32",
+            report.ToString());
+        var weight = model.state_dict()["fc1.weight"];
+        Assert.Equal(ScalarType.Float32, weight.dtype);
+        Assert.Equal(Enumerable.Range(0, 32).Select(i => (float)i), weight.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void In_order_loading_converts_a_dtype_mismatch_unless_strict()
+    {
+        string path = SaveWithInt32Weight("ints.dat");
+        using var model = new TwoLayers("first", "second");
+
+        var report = model.LoadWeights(path, byName: false);
+
+        Assert.Equal("first.weight: model float32, file int32 (file name 'fc1.weight')", Assert.Single(report.DTypeMismatches).ToString());
+        Assert.Throws<WeightLoadException>(() => model.LoadWeights(path, byName: false, strict: true));
+    }
+
     [Fact]
     public void Strict_loading_throws_listing_every_problem_and_changes_nothing()
     {

@@ -124,7 +124,7 @@ public class ModelWeightsRoundTripTests
     }
 
     [Fact]
-    public void Tensors_of_another_dtype_are_converted_on_load()
+    public void Tensors_of_another_dtype_are_converted_by_a_non_strict_load_and_refused_by_a_strict_one()
     {
         using var dir = new TempDir();
         string path = dir.File("f64.safetensors");
@@ -140,7 +140,12 @@ public class ModelWeightsRoundTripTests
         }
 
         using var target = new DigitClassifier();
-        Assert.True(target.LoadWeights(path, strict: true).IsExactMatch);
+        var error = Assert.Throws<WeightLoadException>(() => target.LoadWeights(path, strict: true));
+        Assert.Equal(8, error.Report.DTypeMismatches.Count);
+
+        var report = target.LoadWeights(path);
+        Assert.Equal(8, report.Loaded.Count);
+        Assert.All(report.DTypeMismatches, m => Assert.Equal((ScalarType.Float32, ScalarType.Float64), (m.ModelDType, m.FileDType)));
         Assert.All(target.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
         AssertSameState(Snapshot(source), target);
     }
