@@ -35,7 +35,10 @@ public static class EditorConsumer
     /// </summary>
     private static async Task<BuildResult> BuildAsync()
     {
-        File.Delete(ErrorLog);
+        if (File.Exists(ErrorLog))
+        {
+            File.Delete(ErrorLog); // a fresh clone has no obj/ yet
+        }
         var (exitCode, output) = await DotnetCli.RunAsync(Directory, TimeSpan.FromMinutes(5), "build", Project, "--nologo", "-c", "Debug", "-nodeReuse:false");
         if (!File.Exists(ErrorLog))
         {

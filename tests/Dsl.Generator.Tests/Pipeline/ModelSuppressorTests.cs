@@ -6,13 +6,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Dsl.Generator.Tests.Pipeline;
 
-/// <summary><see cref="DefineSuppressor"/> silences IDE0051 on a model's Define, and nowhere else.</summary>
-public class DefineSuppressorTests
+/// <summary><see cref="ModelSuppressor"/> silences IDE0051 on a model's Define and CA1708 on a model class, and nowhere else.</summary>
+public class ModelSuppressorTests
 {
     [Fact]
-    public async System.Threading.Tasks.Task IDE0051_is_suppressed_on_Define_of_a_model_only()
+    public async System.Threading.Tasks.Task IDE0051_and_CA1708_are_suppressed_on_models_only()
     {
-        var compilation = GeneratorHarness.Compile("""
+        // With the generated code, as in a build: it declares Net's forward and Forward.
+        var compilation = GeneratorHarness.Run("""
             using Dsl;
             [Model]
             public partial class Net
@@ -24,12 +25,14 @@ public class DefineSuppressorTests
             public class Plain
             {
                 static void Define(Graph g) { }
+                public void Run() { }
+                public void run() { }
             }
-            """);
+            """).Output;
 
         var diagnostics = await compilation
             .WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new UnusedPrivateMethods(), new DefineSuppressor()),
+                ImmutableArray.Create<DiagnosticAnalyzer>(new UnusedPrivateMethods(), new ModelSuppressor(), new CaseOnlyNames()),
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
             .GetAnalyzerDiagnosticsAsync();
 
@@ -37,9 +40,12 @@ public class DefineSuppressorTests
         Assert.Equal(
             new[] { "Net.Define (suppressed)", "Net.Unused", "Plain.Define" },
             diagnostics.Where(d => d.Id == "IDE0051").Select(Describe).OrderBy(m => m, System.StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { "Net (suppressed)", "Plain" },
+            diagnostics.Where(d => d.Id == "CA1708").Select(Describe).OrderBy(m => m, System.StringComparer.Ordinal));
     }
 
-#pragma warning disable RS1036, RS1038, RS1041, RS2008 // a stand-in for the IDE's analyzer inside a test, never shipped
+#pragma warning disable RS1029, RS1036, RS1038, RS1041, RS2008 // a stand-in for the IDE's analyzer inside a test, never shipped
     /// <summary>Stands in for the IDE's IDE0051: reports every private method, at its name, as the IDE does.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class UnusedPrivateMethods : DiagnosticAnalyzer
@@ -63,5 +69,31 @@ public class DefineSuppressorTests
                 SymbolKind.Method);
         }
     }
-#pragma warning restore RS1036, RS1038, RS1041, RS2008
+    /// <summary>Stands in for CA1708: reports every type with two members whose names differ only by case, at the type.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class CaseOnlyNames : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("CA1708", "Names should differ by more than case", "{0}", "Naming", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(
+                c =>
+                {
+                    var type = (INamedTypeSymbol)c.Symbol;
+                    var names = type.GetMembers().Select(m => m.Name).Distinct().ToList();
+                    if (names.GroupBy(n => n.ToUpperInvariant()).Any(g => g.Count() > 1))
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations.First(l => l.SourceTree?.FilePath.StartsWith("Model", System.StringComparison.Ordinal) == true), type.Name));
+                    }
+                },
+                SymbolKind.NamedType);
+        }
+    }
+
+#pragma warning restore RS1029, RS1036, RS1038, RS1041, RS2008
 }
