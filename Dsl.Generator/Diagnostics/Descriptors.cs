@@ -205,6 +205,17 @@ internal static class Descriptors
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
+    /// <summary>True when the diagnostic <paramref name="id"/> is an error by default.</summary>
+    public static bool IsError(string id) => Get(id).DefaultSeverity == DiagnosticSeverity.Error;
+
+    /// <summary>"DSL0002: Linear 'linear_1' expects ...": the ID and the message as the build prints them.</summary>
+    public static string Format(DiagnosticInfo info)
+    {
+        var descriptor = Get(info.Id);
+        string format = descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return info.Id + ": " + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, info.Args.Items.Cast<object>().ToArray());
+    }
+
     private static DiagnosticDescriptor Error(string id, string category, string title, string message) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 

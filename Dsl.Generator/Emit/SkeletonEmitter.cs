@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
-using Microsoft.CodeAnalysis;
 
 namespace Dsl.Generator.Emit;
 
@@ -72,11 +70,7 @@ internal static class SkeletonEmitter
     /// <summary>"Model 'X' has DSL errors: DSL0002: ...; fix them (the build reports each at its line)."</summary>
     private static string FailureMessage(AnalyzedModel model)
     {
-        var errors = model.Diagnostics
-            .Select(d => (Descriptor: Descriptors.Get(d.Id), d.Args))
-            .Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
-            .Select(d => d.Descriptor.Id + ": " + string.Format(CultureInfo.InvariantCulture, d.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), d.Args.Items.Cast<object>().ToArray()))
-            .ToList();
+        var errors = model.Diagnostics.Where(d => Descriptors.IsError(d.Id)).Select(Descriptors.Format).ToList();
         string which = errors.Count > 0 ? ": " + string.Join("; ", errors) : "";
         return $"Model '{model.Spec.ClassName}' was not generated because its Define has DSL errors{which}. Fix them; the build reports each at its line.";
     }
