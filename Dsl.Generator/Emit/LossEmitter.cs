@@ -26,7 +26,7 @@ internal sealed class LossEmitter
         this.model = model;
         this.names = names;
 
-        var targetUsed = Names.Set("Targets", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract");
+        var targetUsed = ReservedNames.ForRecord("Targets", "Dispose");
         for (int i = 0; i < model.Spec.Losses.Count; i++)
         {
             var loss = model.Spec.Losses[i];
@@ -42,7 +42,7 @@ internal sealed class LossEmitter
             targets.Add(new TargetColumn(mask, Names.Unique(Names.PascalCase(mask), targetUsed), AnalyzedModel.MaskType, "a per-sample mask: 1 counts the sample, 0 drops it"));
         }
 
-        var termUsed = Names.Set("Total", "Terms", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract");
+        var termUsed = ReservedNames.ForRecord("Losses", "Total", "Terms", "Dispose");
         foreach (var loss in model.Spec.Losses)
         {
             termMembers.Add(Names.Unique(Names.PascalCase(loss.Name), termUsed));

@@ -17,27 +17,6 @@ namespace Dsl.Generator.Emit;
 /// </summary>
 internal sealed class MemberNames
 {
-    /// <summary>Members of TorchSharp's <c>nn.Module</c> visible to a derived class (TorchSharp 0.107); a field with one of these names would hide it.</summary>
-    private static readonly string[] ModuleMembers =
-    {
-        "apply", "buffers", "call", "children", "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter",
-        "Create", "Dispose", "Equals", "eval", "Finalize", "forward", "GetDefaultDeviceAndType", "GetHashCode", "GetName",
-        "GetType", "has_buffer", "has_parameter", "HookRemover", "load", "load_state_dict", "MemberwiseClone",
-        "module_post_hooks", "module_pre_hooks", "modules", "name", "named_buffers", "named_children", "named_modules",
-        "named_parameters", "parameters", "post_hooks", "pre_hooks", "ReferenceEquals", "register_buffer",
-        "register_forward_hook", "register_forward_pre_hook", "register_module", "register_parameter", "RegisterComponents",
-        "ReplaceBuffer", "ReplaceParameter", "save", "save_state_dict", "state_dict", "ToString", "train", "training",
-        "zero_grad", "_deviceIndex", "_deviceType", "_internal_buffers", "_internal_params", "_internal_submodules",
-        "_named_buffers", "_named_parameters", "_parameters", "_to", "_toEpilog",
-    };
-
-    /// <summary>Members every record has; a positional member with one of these names would clash.</summary>
-    private static readonly string[] RecordMembers =
-    {
-        "Inputs", "Outputs", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract",
-        "PrintMembers", "MemberwiseClone", "Finalize", "ReferenceEquals",
-    };
-
     private readonly Dictionary<int, string> fields = new();
     private readonly Dictionary<int, string> useFields = new();
     private readonly Dictionary<int, string> useProperties = new();
@@ -49,14 +28,15 @@ internal sealed class MemberNames
 
     public MemberNames(ModelSpec spec)
     {
-        var classMembers = Names.Set(ModuleMembers);
-        foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Info", "Forward" })
+        var classMembers = Names.Set(ReservedNames.Module);
+        foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Targets", "Losses", "Info", "Forward", "ComputeLoss" })
         {
             classMembers.Add(generated);
         }
 
-        var inputUsed = Names.Set(RecordMembers);
-        var parametersUsed = Names.Set();
+        var inputUsed = ReservedNames.ForRecord("Inputs", "Outputs", "Dispose");
+        // Forward's parameters are passed to forward(new Inputs(...)) in its body: neither name may be shadowed.
+        var parametersUsed = Names.Set("forward", "Inputs");
         foreach (var node in spec.Nodes)
         {
             if (node.Op is InputOp input)
@@ -100,7 +80,7 @@ internal sealed class MemberNames
             locals[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), localsUsed));
         }
 
-        var outputUsed = Names.Set(RecordMembers);
+        var outputUsed = ReservedNames.ForRecord("Outputs", "Inputs", "Dispose");
         foreach (var output in spec.Outputs)
         {
             outputMembers.Add(Names.Unique(Names.PascalCase(output.Name), outputUsed));

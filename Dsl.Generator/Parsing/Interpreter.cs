@@ -22,15 +22,24 @@ internal sealed class Interpreter
 {
     public const int MaxLoopIterations = 10_000;
     public const int MaxCallDepth = 32;
-    public const int MaxSteps = 2_000_000;
+    public const int MaxSteps = 1_000_000;
+
+    /// <summary>
+    /// What a helper call counts in <see cref="MaxSteps"/>: a call (a frame, its arguments, a return) costs about as
+    /// much time as this many plain evaluation steps, so that the budget is one of time: a runaway declaration of
+    /// any shape (a long loop, binary recursion) stops in well under a second.
+    /// </summary>
+    public const int CallCost = 16;
 
     private readonly Compilation compilation;
     private readonly CancellationToken cancellationToken;
     private readonly DslCalls calls;
+    private readonly Dictionary<IMethodSymbol, IOperation?> helperBodies = new(SymbolEqualityComparer.Default);
     private Frame frame = new(null);
     private int depth;
     private int iterations;
     private int steps;
+    private int nextCancellationCheck = 1024;
 
     public Interpreter(Compilation compilation, GraphBuilder graph, CancellationToken cancellationToken)
     {
@@ -255,15 +264,17 @@ internal sealed class Interpreter
         }
     }
 
-    private void Step(IOperation operation)
+    private void Step(IOperation operation, int cost = 1)
     {
-        if (++steps > MaxSteps)
+        steps += cost;
+        if (steps > MaxSteps)
         {
             throw new InterpretationError(Descriptors.BudgetExceeded, operation.Syntax, MaxSteps.ToString(CultureInfo.InvariantCulture), "evaluation steps");
         }
 
-        if ((steps & 1023) == 0)
+        if (steps >= nextCancellationCheck)
         {
+            nextCancellationCheck = steps + 1024;
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -569,8 +580,8 @@ internal sealed class Interpreter
     private object? InlineHelper(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+        Step(invocation, CallCost);
+        var body = BodyOf(method);
         if (body is not IMethodBodyOperation)
         {
             throw Unsupported(invocation, $"the body of '{method.Name}' is not available in source");
@@ -600,6 +611,19 @@ internal sealed class Interpreter
             depth--;
             frame = caller;
         }
+    }
+
+    /// <summary>A helper's bound body, bound once per interpretation: binding is by far the dearest part of a call.</summary>
+    private IOperation? BodyOf(IMethodSymbol method)
+    {
+        if (!helperBodies.TryGetValue(method, out var body))
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            helperBodies[method] = body;
+        }
+
+        return body;
     }
 
     private object? MathCall(IInvocationOperation invocation)

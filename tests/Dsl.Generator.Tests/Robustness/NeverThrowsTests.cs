@@ -116,6 +116,7 @@ public class NeverThrowsTests
         { "nested loops", Model("""var x = g.Input("x", 4); int n = 0; for (int i = 0; i < 1000; i++) for (int j = 0; j < 1000; j++) n++; g.Output("y", x.Linear(n));"""), "DSL0104" },
         { "infinite while", Model("""var x = g.Input("x", 4); while (true) { } """), "DSL0104" },
         { "foreach over null", Model("""var x = g.Input("x", 4); foreach (int w in (int[])null!) { x = x.Linear(w); } g.Output("y", x);"""), null },
+        { "binary recursion", "using Dsl;\n[Model]\npublic partial class Net\n{\n    static Node F(Node x, int n) => n == 0 ? x : F(F(x, n - 1), n - 1);\n    static void Define(Graph g) => g.Output(\"y\", F(g.Input(\"x\", 4), 30));\n}\n", "DSL0111" },
         { "6000 layers", Model("""var x = g.Input("x", 4); for (int i = 0; i < 6000; i++) { x = x.Linear(4); } g.Output("y", x);"""), "DSL0111" },
         { "long names", Model("""var x = g.Input("x", 4); string name = "n"; for (int i = 0; i < 20; i++) name = name + name; g.Output(name, x);"""), null },
         { "interpolated names", Model("""var x = g.Input("x", 4); for (int i = 0; i < 3; i++) x = x.Linear(4, name: $"dense_{i}_{1.5}_{i > 1}"); g.Output("y", x);"""), null },
