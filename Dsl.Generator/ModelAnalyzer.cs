@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Shapes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -44,6 +45,12 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         foreach (var info in parsed.Diagnostics.Concat(analyzed.Diagnostics))
         {
             context.ReportDiagnostic(parsed.ToDiagnostic(info));
+        }
+
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ParameterBudget.Property, out string? budget);
+        if (ParameterBudget.Check(analyzed, ParameterBudget.Parse(budget)) is { } overBudget)
+        {
+            context.ReportDiagnostic(parsed.ToDiagnostic(overBudget));
         }
     }
 }

@@ -47,6 +47,10 @@ internal static class Descriptors
         "DSL0007", Shapes, "Invalid argument",
         "{0}: {1}");
 
+    public static readonly DiagnosticDescriptor TensorTooLarge = Error(
+        "DSL0008", Shapes, "Tensor too large",
+        "{0}: its {1} would hold {2} elements ({3} as float32), more than a 64-bit process can address (128 TiB); use smaller sizes");
+
     // ----- DSL0100-0199: constructs -----
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
@@ -194,6 +198,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CrossEntropyOnSoftmax = Warning(
         "DSL0901", Outputs, "Cross entropy on probabilities",
         "Loss '{0}': CrossEntropy applies log-softmax to its prediction, but '{1}' is already a {2}; return the logits (remove .{2}()) so the softmax is not applied twice");
+
+    public static readonly DiagnosticDescriptor ParameterBudget = Warning(
+        "DSL0902", Outputs, "Parameter budget exceeded",
+        "Model '{0}' has {1} parameters ({2} as float32), above the budget of {3}; its largest layer is {4} with {5}. If that is intended, raise <DslParameterBudget> in the project file.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

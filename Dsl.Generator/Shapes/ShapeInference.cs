@@ -91,7 +91,31 @@ internal static class ShapeInference
         }
 
         var result = rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
-        return node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
+        result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
+        return CheckSize(spec, node, result, diagnostics);
+    }
+
+    /// <summary>DSL0008 where the node's output (per sample) or its parameters exceed what a process can allocate.</summary>
+    private static NodeAnalysis CheckSize(ModelSpec spec, NodeSpec node, NodeAnalysis result, List<DiagnosticInfo> diagnostics)
+    {
+        if (result.Type is not { } type)
+        {
+            return result;
+        }
+
+        long elements = SizeLimits.ElementsPerSample(type);
+        long parameters = SizeLimits.Add(result.TrainableParameters, result.NonTrainableParameters);
+        var (what, count) = elements > SizeLimits.MaxElements ? ("output " + type.ShapeText + " (per sample)", elements)
+            : parameters > SizeLimits.MaxElements ? ("parameters", parameters)
+            : (null, 0L);
+        if (what is null)
+        {
+            return result;
+        }
+
+        string label = node.Op.Kind + " '" + node.Name + "'";
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.TensorTooLarge, spec.ClassName, node.Site, label, what, SizeLimits.Count(count), SizeLimits.Float32Size(count)));
+        return Unknown;
     }
 
     /// <summary>

@@ -107,10 +107,10 @@ public static class GeneratorHarness
     }
 
     /// <summary>Runs <see cref="ModelAnalyzer"/> over a compilation; an analyzer exception fails the caller (no AD0001 is swallowed).</summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(buildProperties ?? new Dictionary<string, string>())),
             onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -130,4 +130,27 @@ public static class GeneratorHarness
             string text = d.Location.IsInSource ? d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan) : "";
             return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {d.Severity.ToString().ToLowerInvariant()} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} «{text}»";
         }));
+}
+
+/// <summary>Global analyzer options as MSBuild passes a project's CompilerVisibleProperty values: <c>build_property.Name</c>.</summary>
+internal sealed class BuildProperties : AnalyzerConfigOptionsProvider
+{
+    private readonly Options global;
+
+    public BuildProperties(IReadOnlyDictionary<string, string> properties) =>
+        global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
+
+    public override AnalyzerConfigOptions GlobalOptions => global;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+            values.TryGetValue(key, out value);
+    }
 }

@@ -41,8 +41,8 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
             return null;
         }
 
-        long kernelArea = (long)op.KernelSize * op.KernelSize;
-        long parameters = ((long)op.OutChannels * channels.Value * kernelArea) + (op.Bias ? op.OutChannels : 0);
+        long kernelArea = SizeLimits.Multiply(op.KernelSize, op.KernelSize);
+        long parameters = SizeLimits.Add(SizeLimits.Multiply(SizeLimits.Multiply(op.OutChannels, channels.Value), kernelArea), op.Bias ? op.OutChannels : 0);
         var type = new TensorType(EquatableArray.Create(DimExpr.Of(op.OutChannels), window.Height, window.Width));
         return ShapeContext.Ok(type, parameters, padding: window.Padding);
     }

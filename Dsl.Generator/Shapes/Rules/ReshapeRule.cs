@@ -34,8 +34,8 @@ internal sealed class ReshapeRule : ShapeRule<ReshapeOp>
             return context.NeedsConcreteSize(input, symbolic, "Reshape checks its sizes at compile time, so the input must have fixed sizes");
         }
 
-        long targetProduct = op.Dims.Aggregate(1L, (p, d) => p * d);
-        long inputProduct = input.Dims.Aggregate(1L, (p, d) => p * d.Value);
+        long targetProduct = op.Dims.Aggregate(1L, (p, d) => SizeLimits.Multiply(p, d));
+        long inputProduct = input.Dims.Aggregate(1L, (p, d) => SizeLimits.Multiply(p, d.Value));
         if (targetProduct != inputProduct)
         {
             return context.Fail(
