@@ -121,6 +121,24 @@ public static class GeneratorHarness
             .GetResult();
     }
 
+    /// <summary>
+    /// Runs <see cref="ModelAnalyzer"/> on one file, as an editor asks for one document's diagnostics (models used
+    /// from other files are interpreted on demand, their diagnostics not reported).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> AnalyzeFile(Compilation compilation, SyntaxTree tree)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        return compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()), options)
+            .GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, System.Threading.CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
+    }
+
     /// <summary>Formats diagnostics one a line, as <c>dotnet build</c> does, with the underlined source text.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(
         Environment.NewLine,
