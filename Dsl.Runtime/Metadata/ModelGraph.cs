@@ -25,7 +25,7 @@ public static class ModelGraph
     {
         ArgumentNullException.ThrowIfNull(model);
         var dot = new StringBuilder();
-        dot.Append("digraph ").Append(Id(model.Name)).Append(" {\n");
+        dot.Append("digraph ").Append(model.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? model.Name : Id(model.Name)).Append(" {\n");
         dot.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         foreach (var layer in model.Layers)
         {

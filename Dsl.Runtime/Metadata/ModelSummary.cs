@@ -54,7 +54,7 @@ public static class ModelSummary
         int[] widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         int total = widths.Sum() + (3 * (widths.Length - 1));
         var text = new StringBuilder();
-        text.Append("Model: \"").Append(model.Name).Append("\"\n");
+        text.Append("Model: ").Append(model.Name).Append('\n');
         text.Append(new string('━', total)).Append('\n');
         text.Append(Row(header, widths)).Append('\n');
         text.Append(new string('━', total)).Append('\n');
