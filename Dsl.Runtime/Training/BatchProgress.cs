@@ -15,4 +15,8 @@ public sealed record BatchProgress(
     int BatchesPerEpoch,
     double Total,
     IReadOnlyDictionary<string, double> Losses,
-    double SamplesPerSecond);
+    double SamplesPerSecond)
+{
+    /// <summary>The learning rate of the optimizer's first parameter group in this batch's step.</summary>
+    public double LearningRate { get; init; }
+}

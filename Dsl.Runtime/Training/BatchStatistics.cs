@@ -11,16 +11,14 @@ namespace Dsl.Training;
 /// <param name="Total">The weighted total loss.</param>
 /// <param name="TermNames">The loss terms' names, in declaration order.</param>
 /// <param name="Terms">The loss terms' values, same order.</param>
-/// <param name="AccuracyNames">The classification terms' names.</param>
-/// <param name="Correct">Correct predictions per classification term (masked samples only, when masked).</param>
-/// <param name="Counted">Predictions counted per classification term.</param>
+/// <param name="Classification">Counts of every classification term.</param>
+/// <param name="Regression">Sums of every regression term.</param>
 internal sealed record BatchStatistics(
     double Total,
     string[] TermNames,
     double[] Terms,
-    string[] AccuracyNames,
-    double[] Correct,
-    double[] Counted)
+    IReadOnlyList<ClassificationCounts> Classification,
+    IReadOnlyList<RegressionSums> Regression)
 {
     /// <summary>True when the total and every term are finite.</summary>
     public bool IsFinite => double.IsFinite(Total) && Terms.All(double.IsFinite);
@@ -38,57 +36,98 @@ internal sealed record BatchStatistics(
     }
 
     /// <summary>
-    /// Reads the losses of <paramref name="result"/> and, for every classification term of
-    /// <paramref name="info"/>, counts correct predictions: argmax over dim 1 of the prediction against the
-    /// target column, restricted to samples whose mask is 1 when the term is masked. Call inside a dispose scope.
+    /// Reads the losses of <paramref name="result"/>; for every classification term of <paramref name="info"/>
+    /// counts correct and top-<paramref name="topK"/> predictions (argmax / top-k over dim 1 against the target column)
+    /// and the confusion matrix; for every Mse / Mae term with a target column sums the errors and the targets. Masked
+    /// terms count only samples whose mask is 1. Call inside a dispose scope.
     /// </summary>
-    public static BatchStatistics Compute(ModelInfo info, StepResult result, IReadOnlyDictionary<string, Tensor> batch)
+    public static BatchStatistics Compute(ModelInfo info, StepResult result, IReadOnlyDictionary<string, Tensor> batch, int topK = 5)
     {
         var terms = result.Losses.Terms;
         var classification = info.Losses.Where(l => l.IsClassification && l.Target is not null).ToArray();
+        var regression = info.Losses.Where(l => l.Kind is "Mse" or "Mae" && l.Target is not null).ToArray();
 
-        var values = new List<Tensor>(1 + terms.Count + 2 * classification.Length)
+        var values = new List<Tensor>
         {
             result.Losses.Total.detach().to(ScalarType.Float64).reshape(1),
         };
         values.AddRange(terms.Select(t => t.Value.detach().to(ScalarType.Float64).reshape(1)));
-        foreach (var term in classification)
+        var classes = new int[classification.Length];
+        var withTopK = new bool[classification.Length];
+        for (int i = 0; i < classification.Length; i++)
         {
-            var (correct, counted) = CountCorrect(term, result, batch);
-            values.Add(correct.to(ScalarType.Float64).reshape(1));
-            values.Add(counted.to(ScalarType.Float64).reshape(1));
+            var term = classification[i];
+            var (prediction, target, mask) = Operands(term, result, batch);
+            classes[i] = (int)prediction.shape[1];
+            withTopK[i] = classes[i] > topK;
+            var predicted = prediction.argmax(1);
+            var selected = mask is null ? ones_like(target, ScalarType.Bool) : mask.gt(0.5);
+            var hits = predicted.eq(target).logical_and(selected);
+            values.Add(hits.sum().to(ScalarType.Float64).reshape(1));
+            values.Add(selected.sum().to(ScalarType.Float64).reshape(1));
+            if (withTopK[i])
+            {
+                var inTop = prediction.topk(topK, 1).indexes.eq(target.unsqueeze(1)).any(1).logical_and(selected);
+                values.Add(inTop.sum().to(ScalarType.Float64).reshape(1));
+            }
+
+            long c = classes[i];
+            var cells = (target.flatten() * c + predicted.flatten()).masked_select(selected.flatten());
+            values.Add(cells.bincount(null, c * c).to(ScalarType.Float64).reshape(c * c));
+        }
+
+        foreach (var term in regression)
+        {
+            var (prediction, target, mask) = Operands(term, result, batch);
+            var error = prediction.to(ScalarType.Float64) - target.to(ScalarType.Float64);
+            var y = target.to(ScalarType.Float64);
+            var weight = mask is null
+                ? ones_like(y)
+                : mask.to(ScalarType.Float64).gt(0.5).to(ScalarType.Float64).reshape(new[] { mask.shape[0] }.Concat(Enumerable.Repeat(1L, (int)y.dim() - 1)).ToArray()).expand_as(y);
+            values.Add(stack(new[] { (error.abs() * weight).sum(), (error.square() * weight).sum(), (y * weight).sum(), (y.square() * weight).sum(), weight.sum() }));
         }
 
         double[] all = cat(values, 0).cpu().data<double>().ToArray();
-        int n = terms.Count;
-        int k = classification.Length;
-        return new BatchStatistics(
-            all[0],
-            terms.Select(t => t.Name).ToArray(),
-            all.AsSpan(1, n).ToArray(),
-            classification.Select(c => c.Name).ToArray(),
-            Enumerable.Range(0, k).Select(i => all[1 + n + 2 * i]).ToArray(),
-            Enumerable.Range(0, k).Select(i => all[2 + n + 2 * i]).ToArray());
+        int at = 0;
+        double Next() => all[at++];
+        double total = Next();
+        double[] termValues = terms.Select(_ => Next()).ToArray();
+        var counts = new List<ClassificationCounts>(classification.Length);
+        for (int i = 0; i < classification.Length; i++)
+        {
+            double correct = Next();
+            double counted = Next();
+            double top = withTopK[i] ? Next() : double.NaN;
+            int c = classes[i];
+            var matrix = new long[c][];
+            for (int t = 0; t < c; t++)
+            {
+                matrix[t] = new long[c];
+                for (int p = 0; p < c; p++)
+                {
+                    matrix[t][p] = (long)Next();
+                }
+            }
+
+            counts.Add(new ClassificationCounts(classification[i].Name, correct, counted, top, matrix));
+        }
+
+        var sums = regression.Select(term => new RegressionSums(term.Name, Next(), Next(), Next(), Next(), Next())).ToList();
+        return new BatchStatistics(total, terms.Select(t => t.Name).ToArray(), termValues, counts, sums);
     }
 
-    private static (Tensor Correct, Tensor Counted) CountCorrect(LossInfo term, StepResult result, IReadOnlyDictionary<string, Tensor> batch)
+    private static (Tensor Prediction, Tensor Target, Tensor? Mask) Operands(LossInfo term, StepResult result, IReadOnlyDictionary<string, Tensor> batch)
     {
         if (!result.Outputs.TryGetValue(term.Prediction, out var prediction))
         {
             throw new InvalidOperationException(
-                $"Loss term '{term.Name}' is a classification term reading '{term.Prediction}', but the model's outputs are " +
-                $"[{string.Join(", ", result.Outputs.Keys)}]: accuracy needs the prediction among the outputs.");
+                $"Loss term '{term.Name}' reads '{term.Prediction}', but the model's outputs are " +
+                $"[{string.Join(", ", result.Outputs.Keys)}]: its metrics need the prediction among the outputs.");
         }
 
         var target = Column(batch, term.Target!, term);
-        var hits = prediction.detach().argmax(1).eq(target);
-        if (term.Mask is null)
-        {
-            return (hits.sum(), tensor(hits.numel(), ScalarType.Float64, hits.device));
-        }
-
-        var mask = Column(batch, term.Mask, term).gt(0.5);
-        return (hits.logical_and(mask).sum(), mask.sum());
+        var mask = term.Mask is null ? null : Column(batch, term.Mask, term);
+        return (prediction.detach(), target, mask);
     }
 
     private static Tensor Column(IReadOnlyDictionary<string, Tensor> batch, string name, LossInfo term) =>

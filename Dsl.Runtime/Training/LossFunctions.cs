@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Checks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,11 +15,22 @@ namespace Dsl.Training;
 /// </summary>
 public static class LossFunctions
 {
-    /// <summary>Cross entropy of logits [B, C, ...] against class indices [B, ...] (int64, each in 0 .. C - 1); log-softmax is applied here.</summary>
-    public static Tensor CrossEntropy(Tensor logits, Tensor classes, Tensor? mask = null)
+    /// <summary>
+    /// Cross entropy of logits [B, C, ...] against class indices [B, ...] (int64, each in 0 .. C - 1); log-softmax is
+    /// applied here. With <paramref name="classWeights"/> ([C], Keras' <c>class_weight</c>) each sample's loss is
+    /// weighted by its class's weight and the term is the weighted mean, sum(w_y l) / sum(w_y), as PyTorch's
+    /// <c>weight=</c>; with a mask too, each sample's weight is w_y times its mask value.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">Class weights that are not [C], or negative.</exception>
+    public static Tensor CrossEntropy(Tensor logits, Tensor classes, Tensor? mask = null, Tensor? classWeights = null)
     {
         LossInputCheck.NotEmpty(nameof(CrossEntropy), logits, classes);
         LossInputCheck.ClassIndices(logits, classes);
+        if (classWeights is not null)
+        {
+            return WeightedCrossEntropy(logits, classes, mask, classWeights);
+        }
+
         return mask is null
             ? nn.functional.cross_entropy(logits, classes)
             : MaskedMean(nn.functional.cross_entropy(logits, classes, reduction: nn.Reduction.None), mask);
@@ -93,12 +105,44 @@ public static class LossFunctions
         return mask is null ? value.mean() : MaskedMean(value, mask);
     }
 
-    /// <summary>Averages each sample's elements, then takes the mean over the samples the mask selects.</summary>
+    /// <summary>
+    /// Averages each sample's elements, then takes the mean over the samples the mask selects. A mask of non-negative
+    /// weights instead of 0 / 1 gives the weighted mean sum(w l) / sum(w): Keras' <c>sample_weight</c> (a term declared
+    /// with <c>.MaskedBy("weight")</c> takes its dataset column as per-sample weights).
+    /// </summary>
     public static Tensor MaskedMean(Tensor elementwise, Tensor mask)
     {
         using var scope = NewDisposeScope();
         var perSample = elementwise.dim() > 1 ? elementwise.flatten(1).mean(new long[] { 1 }) : elementwise;
         var weights = mask.to_type(perSample.dtype);
         return ((perSample * weights).sum() / weights.sum().clamp_min(1.0)).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor WeightedCrossEntropy(Tensor logits, Tensor classes, Tensor? mask, Tensor classWeights)
+    {
+        long count = logits.shape[1];
+        if (classWeights.dim() != 1 || classWeights.shape[0] != count)
+        {
+            throw new System.ArgumentException(
+                $"CrossEntropy: the class weights must be one weight per class, shape [{count}], but have shape [{string.Join(", ", classWeights.shape)}].",
+                nameof(classWeights));
+        }
+
+        using var scope = NewDisposeScope();
+        var weights = classWeights.to(logits.dtype).to(logits.device);
+        if (weights.lt(0).any().item<bool>())
+        {
+            throw new System.ArgumentException("CrossEntropy: class weights must be >= 0.", nameof(classWeights));
+        }
+
+        var perSample = nn.functional.cross_entropy(logits, classes, reduction: nn.Reduction.None);
+        var sampleWeights = weights.index_select(0, classes.flatten()).reshape(classes.shape);
+        if (mask is not null)
+        {
+            var maskWeights = mask.to_type(perSample.dtype);
+            sampleWeights = sampleWeights * (perSample.dim() > 1 ? maskWeights.reshape(new[] { maskWeights.shape[0] }.Concat(Enumerable.Repeat(1L, (int)perSample.dim() - 1)).ToArray()) : maskWeights);
+        }
+
+        return ((perSample * sampleWeights).sum() / sampleWeights.sum().clamp_min(1e-12)).MoveToOuterDisposeScope();
     }
 }

@@ -6,7 +6,7 @@ public enum StopReason
     /// <summary>All epochs ran.</summary>
     Completed,
 
-    /// <summary>The validation loss stopped improving (<see cref="TrainingOptions.EarlyStopping"/>).</summary>
+    /// <summary>The monitored metric stopped improving (<see cref="TrainingOptions.EarlyStopping"/>).</summary>
     EarlyStopped,
 
     /// <summary>The cancellation token fired; training stopped after the current batch.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Dsl.Data;
+using Dsl.Training.Schedules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -60,28 +61,37 @@ public static class Trainer
             throw new ArgumentException("The training dataset is empty.", nameof(train));
         }
 
-        if (options.EarlyStopping is not null && (validation is null || validation.Count == 0))
+        if (options.EarlyStopping is { } early && early.Monitor.StartsWith("val_", StringComparison.Ordinal) && (validation is null || validation.Count == 0))
         {
-            throw new ArgumentException("EarlyStopping monitors the validation loss: pass a non-empty validation dataset.", nameof(validation));
+            throw new ArgumentException(
+                $"EarlyStopping monitors '{early.Monitor}', a validation metric: pass a non-empty validation dataset, or monitor a training metric such as \"loss\".",
+                nameof(validation));
         }
 
         Device device = DeviceChoice.Parse(options.Device);
         model.to(device);
         using var optimizer = options.Optimizer.Create(model);
-        using var run = new TrainingRun(model, model, optimizer, options, device, observer ?? new NullObserver());
+        var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, train.BatchCount(options.BatchSize));
+        using var run = new TrainingRun(model, model, optimizer, schedule, options, device, observer ?? new NullObserver());
         return run.Fit(train, validation, cancellationToken);
     }
 
     /// <summary>
-    /// The model's losses and accuracies on <paramref name="data"/> in eval mode without gradients, on the device
+    /// The model's losses and metrics (accuracy, top-k accuracy, confusion matrix, precision / recall / F1, MAE / MSE /
+    /// R²) on <paramref name="data"/> in eval mode without gradients, on the device
     /// the model's parameters are on. The model's train/eval mode is restored afterwards.
     /// </summary>
-    public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256)
+    /// <param name="model">The model.</param>
+    /// <param name="data">Samples with the model's input and target columns.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    /// <param name="topK">The k of <see cref="EvaluationMetrics.TopKAccuracy"/>.</param>
+    public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256, int topK = 5)
         where TModel : nn.Module, ITrainableModel
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model), topK);
     }
 
     /// <summary>
@@ -139,10 +149,10 @@ public static class Trainer
     }
 
     /// <summary>Evaluation shared by <see cref="Evaluate{TModel}"/> and the validation of <see cref="Fit{TModel}"/>.</summary>
-    internal static EvaluationMetrics Evaluate(nn.Module module, ITrainableModel model, TensorDataset data, int batchSize, Device device)
+    internal static EvaluationMetrics Evaluate(nn.Module module, ITrainableModel model, TensorDataset data, int batchSize, Device device, int topK)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        var metrics = new MetricAccumulator();
+        var metrics = new MetricAccumulator(topK);
         bool wasTraining = module.training;
         module.eval();
         try
@@ -154,7 +164,7 @@ public static class Trainer
                     using var scope = NewDisposeScope();
                     var batch = data.GetBatch(indices, device);
                     using var result = model.Step(batch);
-                    metrics.Add(BatchStatistics.Compute(model.ModelInfo, result, batch), indices.Length);
+                    metrics.Add(BatchStatistics.Compute(model.ModelInfo, result, batch, topK), indices.Length);
                 }
             }
         }

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using Dsl.Training.Callbacks;
+using Dsl.Training.Schedules;
 
 namespace Dsl.Training;
 
@@ -28,7 +31,22 @@ public sealed record TrainingOptions
     /// <summary>The optimizer; Adam with the Keras defaults unless set.</summary>
     public OptimizerSpec Optimizer { get; init; } = OptimizerSpec.Adam();
 
-    /// <summary>Early stopping on the validation total loss, or null for none.</summary>
+    /// <summary>
+    /// The learning-rate schedule, or null for a constant rate. Stepped after every epoch or batch; its state
+    /// survives a resume (replayed and checked against the checkpoint's rates).
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>
+    /// Callbacks called on the training thread at the start, after every batch and epoch, and at the end: loggers
+    /// (<see cref="CsvLogger"/>, <see cref="TensorBoardLogger"/>), <see cref="BestModelCheckpoint"/>, or your own.
+    /// </summary>
+    public IReadOnlyList<ITrainingCallback> Callbacks { get; init; } = Array.Empty<ITrainingCallback>();
+
+    /// <summary>The k of the top-k accuracy reported for classification terms with more than k classes.</summary>
+    public int TopK { get; init; } = 5;
+
+    /// <summary>Early stopping on a monitored metric (the validation total loss unless set), or null for none.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
     /// <summary>
@@ -75,6 +93,17 @@ public sealed record TrainingOptions
             throw new ArgumentException("TrainingOptions.Resume needs a CheckpointDirectory to resume from.", nameof(Resume));
         }
 
+        if (TopK < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TopK), TopK, "TrainingOptions.TopK must be at least 1.");
+        }
+
+        if (Callbacks is null)
+        {
+            throw new ArgumentException("TrainingOptions.Callbacks is null; leave it unset for none.", nameof(Callbacks));
+        }
+
         EarlyStopping?.Validate();
+        Schedule?.Validate();
     }
 }

@@ -5,7 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Dsl.Data;
+using Dsl.Training.Callbacks;
 using Dsl.Training.Checkpoints;
+using Dsl.Training.Schedules;
 using TorchSharp;
 using TorchSharp.Modules;
 using TensorDataset = Dsl.Data.TensorDataset;
@@ -15,7 +17,7 @@ namespace Dsl.Training;
 
 /// <summary>
 /// One call of <see cref="Trainer.Fit{TModel}"/>: the epoch loop and the state a checkpoint preserves (history,
-/// early-stopping counters, best weights, torch's random state).
+/// early-stopping counters, best weights, the learning-rate schedule, torch's random state), and the callbacks.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
@@ -27,15 +29,20 @@ internal sealed class TrainingRun : IDisposable
     private readonly ITrainingObserver _observer;
     private readonly CheckpointStore? _store;
     private readonly IReadOnlyList<Parameter> _trainable;
+    private readonly ScheduleRunner _schedule;
+    private readonly MetricMonitor _monitor;
 
     private List<EpochMetrics> _history = new();
-    private double? _bestLoss;
+    private double? _bestValue;
     private int _bestEpoch;
     private int _epochsWithoutImprovement;
     private Dictionary<string, Tensor>? _bestWeights;
+    private double _lastRate;
 
-    public TrainingRun(nn.Module module, ITrainableModel model, OptimizerHelper optimizer, TrainingOptions options, Device device, ITrainingObserver observer)
+    public TrainingRun(nn.Module module, ITrainableModel model, OptimizerHelper optimizer, ScheduleRunner schedule, TrainingOptions options, Device device, ITrainingObserver observer)
     {
+        _schedule = schedule;
+        _monitor = options.EarlyStopping?.Watch ?? new MetricMonitor("val_loss");
         _module = module;
         _model = model;
         _optimizer = optimizer;
@@ -53,6 +60,11 @@ internal sealed class TrainingRun : IDisposable
         var clock = Stopwatch.StartNew();
         int completed = Start();
         StopReason reason = StopReason.Completed;
+        foreach (var callback in _options.Callbacks)
+        {
+            callback.OnTrainBegin(Context());
+        }
+
         if (IsPatienceExhausted())
         {
             reason = StopReason.EarlyStopped;
@@ -77,14 +89,24 @@ internal sealed class TrainingRun : IDisposable
 
             EvaluationMetrics? validationMetrics = validation is null || validation.Count == 0
                 ? null
-                : Trainer.Evaluate(_module, _model, validation, _options.BatchSize, _device);
-            if (validationMetrics is not null)
+                : Trainer.Evaluate(_module, _model, validation, _options.BatchSize, _device, _options.TopK);
+            var metrics = new EpochMetrics(epoch, trainMetrics, validationMetrics, epochClock.Elapsed.TotalSeconds)
             {
-                TrackBest(epoch, validationMetrics.Total);
+                LearningRates = _schedule.RatesByGroup(),
+            };
+            var logs = metrics.Scalars();
+            if (_options.EarlyStopping is not null || validationMetrics is not null)
+            {
+                TrackBest(epoch, logs);
             }
 
-            var metrics = new EpochMetrics(epoch, trainMetrics, validationMetrics, epochClock.Elapsed.TotalSeconds);
+            foreach (var callback in _options.Callbacks)
+            {
+                callback.OnEpochEnd(Context(), metrics);
+            }
+
             _history.Add(metrics);
+            _schedule.AfterEpoch(metrics);
             _observer.OnEpochEnd(metrics);
 
             if (_store is not null)
@@ -111,8 +133,16 @@ internal sealed class TrainingRun : IDisposable
             }
         }
 
-        return new TrainingHistory(_history.ToArray(), reason, _bestEpoch, clock.Elapsed.TotalSeconds);
+        var history = new TrainingHistory(_history.ToArray(), reason, _bestEpoch, clock.Elapsed.TotalSeconds);
+        foreach (var callback in _options.Callbacks)
+        {
+            callback.OnTrainEnd(Context(), history);
+        }
+
+        return history;
     }
+
+    private TrainingContext Context() => new(_module, _model.ModelInfo, _options, _history.ToArray());
 
     public void Dispose() => DisposeBestWeights();
 
@@ -143,6 +173,9 @@ internal sealed class TrainingRun : IDisposable
         CheckpointChecksums.Verify(folder);
         var state = CheckpointFiles.ReadState(folder);
         CheckpointFiles.CheckCompatible(folder, state, _module, _model.ModelInfo.Name, _options.Seed);
+
+        // Before the optimizer's state: a schedule's step reads the group's current rate.
+        _schedule.Replay(state.SchedulerSteps, state.History, state.LearningRates, folder);
         CheckpointFiles.LoadOptimizer(Path.Combine(folder, CheckpointStore.OptimizerFile), _optimizer);
         if (state.HasBestWeights && KeepsBestWeights)
         {
@@ -168,7 +201,7 @@ internal sealed class TrainingRun : IDisposable
         }
 
         _history = state.History.ToList();
-        _bestLoss = state.BestValidationLoss;
+        _bestValue = state.BestValue;
         _bestEpoch = state.BestEpoch;
         _epochsWithoutImprovement = state.EpochsWithoutImprovement;
         return state.EpochsCompleted;
@@ -178,7 +211,7 @@ internal sealed class TrainingRun : IDisposable
     private EvaluationMetrics? TrainEpoch(TensorDataset train, int epoch, CancellationToken cancellationToken)
     {
         _module.train();
-        var metrics = new MetricAccumulator();
+        var metrics = new MetricAccumulator(_options.TopK);
         int batches = train.BatchCount(_options.BatchSize);
         long samples = 0;
         var clock = Stopwatch.StartNew();
@@ -194,8 +227,16 @@ internal sealed class TrainingRun : IDisposable
             metrics.Add(statistics, indices.Length);
             samples += indices.Length;
             double seconds = clock.Elapsed.TotalSeconds;
-            _observer.OnBatchEnd(new BatchProgress(
-                epoch, batch, batches, statistics.Total, statistics.TermsByName(), seconds > 0 ? samples / seconds : 0));
+            var progress = new BatchProgress(epoch, batch, batches, statistics.Total, statistics.TermsByName(), seconds > 0 ? samples / seconds : 0)
+            {
+                LearningRate = _lastRate,
+            };
+            foreach (var callback in _options.Callbacks)
+            {
+                callback.OnBatchEnd(Context(), progress);
+            }
+
+            _observer.OnBatchEnd(progress);
             batch++;
         }
 
@@ -208,7 +249,7 @@ internal sealed class TrainingRun : IDisposable
         using var scope = NewDisposeScope();
         var inputs = train.GetBatch(indices, _device);
         using var result = _model.Step(inputs);
-        var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs);
+        var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK);
         if (!statistics.IsFinite)
         {
             throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName());
@@ -226,8 +267,10 @@ internal sealed class TrainingRun : IDisposable
             nn.utils.clip_grad_norm_(_trainable, maxNorm);
         }
 
+        _lastRate = _schedule.Rates()[0];
         _optimizer.step();
         _optimizer.zero_grad();
+        _schedule.AfterBatch();
         return statistics;
     }
 
@@ -237,17 +280,17 @@ internal sealed class TrainingRun : IDisposable
         return checks.Count == 0 || stack(checks).all().item<bool>();
     }
 
-    private void TrackBest(int epoch, double validationLoss)
+    /// <summary>Tracks the early-stopping metric (the validation total loss without early stopping).</summary>
+    private void TrackBest(int epoch, IReadOnlyDictionary<string, double> logs)
     {
-        double minDelta = _options.EarlyStopping?.MinDelta ?? 0.0;
-        bool improved = double.IsFinite(validationLoss) && (_bestLoss is null || validationLoss < _bestLoss.Value - minDelta);
-        if (!improved)
+        double value = _monitor.ValueIn(logs, "EarlyStopping");
+        if (!_monitor.Improves(value, _bestValue))
         {
             _epochsWithoutImprovement++;
             return;
         }
 
-        _bestLoss = validationLoss;
+        _bestValue = value;
         _bestEpoch = epoch;
         _epochsWithoutImprovement = 0;
         if (KeepsBestWeights)
@@ -299,12 +342,14 @@ internal sealed class TrainingRun : IDisposable
             _options.Optimizer.ToString(),
             _options.Seed,
             epoch,
-            _bestLoss,
+            _bestValue,
             _bestEpoch,
             _epochsWithoutImprovement,
             KeepsBestWeights && _bestWeights is not null,
             rng,
-            _history.ToArray());
+            _history.ToArray(),
+            _schedule.Steps,
+            _schedule.Rates());
     }
 
     /// <summary>The shuffling seed of an epoch: a function of the run's seed and the epoch number only.</summary>

@@ -8,7 +8,7 @@ namespace Dsl.Weights;
 
 /// <summary>
 /// Saves a module's weights (its state dict: parameters and persistent buffers such as BatchNorm running
-/// statistics) and loads them back, in TorchSharp's format or safetensors, chosen by the file extension.
+/// statistics) and loads them back, in TorchSharp's format, safetensors or PyTorch's <c>.pt</c> / <c>.pth</c> state dicts, chosen by the file extension.
 /// </summary>
 /// <example>
 /// <code>
@@ -84,6 +84,14 @@ public static class ModelWeights
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(file);
+        if (!byName && file.Format == WeightFormat.PyTorch)
+        {
+            throw new ArgumentException(
+                $"In-order loading (byName: false) needs the tensors in the order they were saved, which a PyTorch file ('{file.Path}') read through " +
+                "TorchSharp.PyBridge does not keep: load it by name (the default), with prefix: where the names differ by a submodule.",
+                nameof(byName));
+        }
+
         var plan = WeightMatcher.Match(file.Path, module.state_dict().ToList(), file.Tensors, byName, prefix);
         if (!plan.Report.PairsEveryEntry && !byName)
         {

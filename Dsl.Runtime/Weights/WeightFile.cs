@@ -54,15 +54,20 @@ public sealed class WeightFile : IDisposable
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>
-    /// <see cref="WeightFormat.Safetensors"/> for a <c>.safetensors</c> file (any case), otherwise
-    /// <see cref="WeightFormat.TorchSharp"/> (by convention <c>.dat</c> or <c>.bin</c>).
+    /// <see cref="WeightFormat.Safetensors"/> for a <c>.safetensors</c> file, <see cref="WeightFormat.PyTorch"/> for
+    /// <c>.pt</c> and <c>.pth</c> (any case), otherwise <see cref="WeightFormat.TorchSharp"/> (by convention <c>.dat</c>
+    /// or <c>.bin</c>).
     /// </summary>
     public static WeightFormat FormatOf(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return string.Equals(System.IO.Path.GetExtension(path), ".safetensors", StringComparison.OrdinalIgnoreCase)
-            ? WeightFormat.Safetensors
-            : WeightFormat.TorchSharp;
+        string extension = System.IO.Path.GetExtension(path);
+        return extension.ToLowerInvariant() switch
+        {
+            ".safetensors" => WeightFormat.Safetensors,
+            ".pt" or ".pth" => WeightFormat.PyTorch,
+            _ => WeightFormat.TorchSharp,
+        };
     }
 
     /// <summary>
@@ -85,6 +90,11 @@ public sealed class WeightFile : IDisposable
             {
                 var (tensors, metadata) = SafetensorsFormat.Read(path);
                 return new WeightFile(path, format, tensors, metadata);
+            }
+
+            if (format == WeightFormat.PyTorch)
+            {
+                return new WeightFile(path, format, PyTorchFormat.Read(path), new Dictionary<string, string>());
             }
 
             return new WeightFile(path, format, TorchSharpFormat.Read(path), new Dictionary<string, string>());
@@ -129,9 +139,9 @@ public sealed class WeightFile : IDisposable
             SafetensorsDType.NameOf(tensor.dtype);
         }
 
-        if (format == WeightFormat.TorchSharp && metadata is { Count: > 0 })
+        if (format != WeightFormat.Safetensors && metadata is { Count: > 0 })
         {
-            throw new ArgumentException($"TorchSharp weight files cannot carry metadata; save to a '.safetensors' file to keep it ('{path}').", nameof(metadata));
+            throw new ArgumentException($"{format} weight files cannot carry metadata; save to a '.safetensors' file to keep it ('{path}').", nameof(metadata));
         }
 
         AtomicFile.Write(path, stream =>
@@ -139,6 +149,10 @@ public sealed class WeightFile : IDisposable
             if (format == WeightFormat.Safetensors)
             {
                 SafetensorsFormat.Write(stream, list, metadata);
+            }
+            else if (format == WeightFormat.PyTorch)
+            {
+                PyTorchFormat.Write(stream, list);
             }
             else
             {

@@ -14,4 +14,11 @@ public enum WeightFormat
     /// range, then the raw little-endian data; readable by Python's <c>safetensors</c> and Hugging Face tools.
     /// </summary>
     Safetensors,
+
+    /// <summary>
+    /// PyTorch's <c>torch.save(model.state_dict(), path)</c> format (<c>.pt</c>, <c>.pth</c>): a zip archive holding a
+    /// pickled dict of names to tensors and each tensor's raw data; read and written through TorchSharp.PyBridge. The
+    /// tensors come back ordered by name (the pickled dict's order is not kept), so such a file loads by name only.
+    /// </summary>
+    PyTorch,
 }

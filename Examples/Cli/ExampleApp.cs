@@ -115,7 +115,8 @@ public sealed class ExampleApp
     {
         foreach (ModelInfo model in example.Models)
         {
-            ModelSummary.Print(console, model);
+            console.Profile.Out.Writer.Write(model.Summary());
+            console.Profile.Out.Writer.WriteLine();
         }
 
         return 0;
@@ -126,7 +127,7 @@ public sealed class ExampleApp
         string root = parsed.GetValue<string>("--out") ?? "out";
         foreach (ModelInfo model in example.Models)
         {
-            string file = ModelSummary.Plot(model, Path.Combine(root, example.Name));
+            string file = ModelGraph.Plot(model, Path.Combine(root, example.Name));
             string how = file.EndsWith(".png", StringComparison.Ordinal)
                 ? "rendered by Graphviz"
                 : "DOT text: Graphviz' dot is not on the PATH; render it with `dot -Tpng`";

@@ -9,12 +9,14 @@ namespace Dsl.Training.Checkpoints;
 /// <param name="Optimizer">The optimizer description (<see cref="OptimizerSpec.ToString"/>).</param>
 /// <param name="Seed">The run's seed.</param>
 /// <param name="EpochsCompleted">The epoch this checkpoint ends.</param>
-/// <param name="BestValidationLoss">The lowest validation total loss so far, or null.</param>
+/// <param name="BestValue">The best value of the early-stopping metric so far (the validation total loss unless monitored otherwise), or null.</param>
 /// <param name="BestEpoch">The epoch that reached it, or 0.</param>
 /// <param name="EpochsWithoutImprovement">The early-stopping counter.</param>
 /// <param name="HasBestWeights">Whether <c>best.bin</c> holds the best epoch's weights.</param>
 /// <param name="RngState">torch's CPU generator state (base64), so dropout continues identically.</param>
 /// <param name="History">The metrics of every epoch so far.</param>
+/// <param name="SchedulerSteps">The learning-rate schedule's steps so far (batches or epochs), replayed on resume.</param>
+/// <param name="LearningRates">Every optimizer parameter group's learning rate at the checkpoint, checked after the replay.</param>
 internal sealed record TrainerState(
     int FormatVersion,
     string ModelName,
@@ -22,15 +24,20 @@ internal sealed record TrainerState(
     string Optimizer,
     long Seed,
     int EpochsCompleted,
-    double? BestValidationLoss,
+    double? BestValue,
     int BestEpoch,
     int EpochsWithoutImprovement,
     bool HasBestWeights,
     string RngState,
-    IReadOnlyList<EpochMetrics> History)
+    IReadOnlyList<EpochMetrics> History,
+    int SchedulerSteps,
+    IReadOnlyList<double> LearningRates)
 {
-    /// <summary>The version written by this library; 2 added <c>checksums.sha256</c> beside the files.</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>
+    /// The version written by this library; 2 added <c>checksums.sha256</c> beside the files; 3 the monitored best
+    /// value, the schedule's steps and the learning rates.
+    /// </summary>
+    public const int CurrentFormatVersion = 3;
 }
 
 /// <summary>One state-dict entry of a checkpointed model.</summary>

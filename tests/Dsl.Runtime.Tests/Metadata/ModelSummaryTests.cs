@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using Dsl.Metadata;
+using Dsl.Runtime.Tests.NativeCompat;
+using Examples.Models;
+
+namespace Dsl.Runtime.Tests.Metadata;
+
+/// <summary>The runtime prints the Keras-like summary and draws the graph from the generated layer table.</summary>
+public sealed class ModelSummaryTests
+{
+    [Fact]
+    public void A_sequential_model_has_the_keras_columns_and_totals_without_connected_to()
+    {
+        string text = DigitClassifier.Info.Summary();
+        Assert.StartsWith("Model: DigitClassifier\n", text, StringComparison.Ordinal);
+        Assert.Contains("Layer (type)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Connected to", text, StringComparison.Ordinal);
+        Assert.Contains("layer1 (Conv2d)", text, StringComparison.Ordinal);
+        Assert.Matches(@"layer3 \(Linear\)\s+\[B, 128\]\s+1,179,776", text);
+        Assert.Contains("Total params: 1,199,882", text, StringComparison.Ordinal);
+        Assert.Contains("Trainable params: 1,199,882", text, StringComparison.Ordinal);
+        Assert.Contains("Non-trainable params: 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_branching_model_names_what_each_layer_reads()
+    {
+        Assert.True(SiameseNet.Info.IsBranching());
+        string text = SiameseNet.Info.Summary();
+        Assert.Contains("Connected to", text, StringComparison.Ordinal);
+        string row = text.Split('\n').Single(l => l.StartsWith("euclidean_distance_1", StringComparison.Ordinal));
+        Assert.EndsWith("output_1, output_2", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dot_graph_is_computed_from_the_layer_table_with_loss_terms_as_nodes()
+    {
+        string dot = MultitaskNet.Info.ToDot();
+        Assert.StartsWith("digraph MultitaskNet {", dot, StringComparison.Ordinal);
+        foreach (var layer in MultitaskNet.Info.Layers)
+        {
+            Assert.Contains($"\"{layer.Name}\" [label=", dot, StringComparison.Ordinal);
+            foreach (string input in layer.Inputs)
+            {
+                Assert.Contains($"\"{input}\" -> \"{layer.Name}\";", dot, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("\"sigmoid_1\" -> \"out.autoencoder\";", dot, StringComparison.Ordinal);
+        Assert.Contains("\"classification\" -> \"out.classification\";", dot, StringComparison.Ordinal);
+        Assert.Contains("\"loss.label\" [label=\"loss label: CrossEntropy\\nweight 0.9\"", dot, StringComparison.Ordinal);
+        Assert.Contains("\"out.classification\" -> \"loss.label\" [label=\"prediction\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"target.label\" -> \"loss.label\" [label=\"target\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"loss.reconstruction\" [label=\"loss reconstruction: Mse\\nweight 0.1\"", dot, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_png_is_drawn_by_graphviz()
+    {
+        Assert.True(ModelGraph.FindDot() is not null,
+            "Graphviz' 'dot' is not on the PATH: install it (sudo apt-get install -y graphviz; .ci/run does) so the PNG path is tested.");
+        using var folder = new TempDirectory();
+        string file = ModelGraph.Plot(SiameseNet.Info, folder.Path);
+        Assert.Equal(Path.Combine(folder.Path, "SiameseNet.png"), file);
+        byte[] bytes = File.ReadAllBytes(file);
+        Assert.True(bytes.Length > 1000, $"the PNG has only {bytes.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes.Take(4));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+    }
+}
