@@ -1,0 +1,49 @@
+using System;
+using Dsl.Generator.Model;
+
+namespace Dsl.Generator.Emit;
+
+/// <summary>Pieces of TorchSharp code shared by the ops' emitters: namespaces, literals, padding.</summary>
+internal static class TorchSharpCode
+{
+    public const string Nn = "global::TorchSharp.torch.nn.";
+    public const string F = "global::TorchSharp.torch.nn.functional.";
+    public const string Torch = "global::TorchSharp.torch.";
+
+    /// <summary>The explicit padding of a convolution or pooling node: the analysis' plan, or the declared amount.</summary>
+    public static PaddingPlan PaddingOf(NodeSpec node, PaddingSpec declared, AnalyzedModel model)
+    {
+        if (model.Nodes[node.Id].Padding is { } plan)
+        {
+            return plan;
+        }
+
+        return declared.Mode switch
+        {
+            PaddingMode.Valid => PaddingPlan.None,
+            PaddingMode.Explicit => new PaddingPlan(declared.Amount, declared.Amount, declared.Amount, declared.Amount),
+            _ => throw new InvalidOperationException($"'{node.Name}': shape inference left its Same padding unresolved."),
+        };
+    }
+
+    /// <summary>A size of the node's first input that the layer's construction needs (<c>in_channels</c>, <c>in_features</c>).</summary>
+    public static long KnownDim(AnalyzedModel model, NodeSpec node, int index)
+    {
+        var type = model.TypeOf(node.Inputs[0]);
+        if (index >= type.Dims.Count || !type.Dims[index].IsKnown)
+        {
+            throw new InvalidOperationException($"'{node.Name}' ({node.Op.Kind}) needs a known size at dimension {index + 1} of its input {type.ShapeText}.");
+        }
+
+        return type.Dims[index].Value;
+    }
+
+    /// <summary><c>functional.pad</c> in PyTorch's order for the last two dimensions: left, right, top, bottom.</summary>
+    public static string Pad(string x, PaddingPlan padding, string? value = null) =>
+        $"{F}pad({x}, new long[] {{ {Lit(padding.Left)}, {Lit(padding.Right)}, {Lit(padding.Top)}, {Lit(padding.Bottom)} }}" +
+        (value is null ? ")" : $", value: {value})");
+
+    public static string Pair(int value) => $"({Lit(value)}, {Lit(value)})";
+
+    public static string Lit(long value) => Names.IntLiteral(value);
+}
