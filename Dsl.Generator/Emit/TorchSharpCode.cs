@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Emit;
@@ -38,10 +39,15 @@ internal static class TorchSharpCode
         return type.Dims[index].Value;
     }
 
-    /// <summary><c>functional.pad</c> in PyTorch's order for the last two dimensions: left, right, top, bottom.</summary>
-    public static string Pad(string x, PaddingPlan padding, string? value = null) =>
-        $"{F}pad({x}, new long[] {{ {Lit(padding.Left)}, {Lit(padding.Right)}, {Lit(padding.Top)}, {Lit(padding.Bottom)} }}" +
-        (value is null ? ")" : $", value: {value})");
+    /// <summary>
+    /// <c>functional.pad</c> of the spatial dimensions in PyTorch's order, last dimension first: for 2-D left,
+    /// right, top, bottom.
+    /// </summary>
+    public static string Pad(string x, PaddingPlan padding, string? value = null)
+    {
+        var amounts = Enumerable.Range(0, padding.Rank).Reverse().SelectMany(axis => new[] { Lit(padding.Before[axis]), Lit(padding.After[axis]) });
+        return $"{F}pad({x}, new long[] {{ {string.Join(", ", amounts)} }}" + (value is null ? ")" : $", value: {value})");
+    }
 
     public static string Pair(int value) => $"({Lit(value)}, {Lit(value)})";
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -35,7 +36,7 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
             return context.NeedsConcreteSize(input, channels, "the number of input channels sizes the kernel, so it must be a fixed size");
         }
 
-        var window = Window2d.Resolve(context, input, op.KernelSize, op.Stride, op.Padding);
+        var window = Window.Resolve(context, input, 2, op.KernelSize, op.Stride, op.Padding);
         if (window is null)
         {
             return null;
@@ -43,7 +44,7 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
 
         long kernelArea = SizeLimits.Multiply(op.KernelSize, op.KernelSize);
         long parameters = SizeLimits.Add(SizeLimits.Multiply(SizeLimits.Multiply(op.OutChannels, channels.Value), kernelArea), op.Bias ? op.OutChannels : 0);
-        var type = new TensorType(EquatableArray.Create(DimExpr.Of(op.OutChannels), window.Height, window.Width));
+        var type = new TensorType(new[] { DimExpr.Of(op.OutChannels) }.Concat(window.Sizes).ToEquatableArray());
         return ShapeContext.Ok(type, parameters, padding: window.Padding);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -31,7 +32,7 @@ internal sealed class Pool2dRule : ShapeRule<Pool2dOp>
             return context.WrongRank(RankHints.Image, RankHints.ForImage(input));
         }
 
-        var window = Window2d.Resolve(context, input, op.KernelSize, op.Stride, op.Padding);
+        var window = Window.Resolve(context, input, 2, op.KernelSize, op.Stride, op.Padding);
         if (window is null)
         {
             return null;
@@ -46,7 +47,7 @@ internal sealed class Pool2dRule : ShapeRule<Pool2dOp>
                 ") which AvgPool2d cannot express; use an explicit padding, or a kernel/stride pair whose Same padding is symmetric or only at the bottom/right (e.g. kernel equal to the stride)");
         }
 
-        var type = new TensorType(EquatableArray.Create(input.Dims[0], window.Height, window.Width));
+        var type = new TensorType(new[] { input.Dims[0] }.Concat(window.Sizes).ToEquatableArray());
         return ShapeContext.Ok(type, padding: plan);
     }
 }
