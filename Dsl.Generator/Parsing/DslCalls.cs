@@ -15,8 +15,11 @@ namespace Dsl.Generator.Parsing;
 /// Turns calls of the DSL surface (Dsl.Graph, Dsl.Node, Dsl.Ops, Dsl.Padding, Dsl.Dim and the Node operators)
 /// into graph nodes. An op's arguments are read by its reader in the op catalogue (<c>Ops/&lt;Op&gt;/*Arguments.cs</c>),
 /// which rejects values no layer accepts (a kernel of 0); everything that needs shapes is left to the shape rules.
+/// This file dispatches (layer calls through the catalogue, operators, Padding and Dim values);
+/// <c>DslCalls.Graph.cs</c> reads inputs and losses, <c>DslCalls.Composition.cs</c> used models,
+/// <c>DslCalls.Blocks.cs</c> shared blocks.
 /// </summary>
-internal sealed class DslCalls
+internal sealed partial class DslCalls
 {
     private readonly Interpreter interpreter;
     private readonly GraphBuilder graph;
@@ -129,111 +132,6 @@ internal sealed class DslCalls
     {
         var call = new Call(interpreter, at, "op_UnaryNegation", operand);
         return Add(call, OpCatalogue.Reader("Node", "op_UnaryNegation")!(call));
-    }
-
-    private SubModelRef Use(Call call, IMethodSymbol method)
-    {
-        var type = method.TypeArguments[0];
-        string name = call.String("name");
-        string? problem =
-            type is not INamedTypeSymbol named ? "is not a class" :
-            !named.GetAttributes().Any(a => a.AttributeClass is { Name: "ModelAttribute" } attribute && IsDslType(attribute)) ? "is not a [Model] class; add [Model] to it and declare its graph in Define" :
-            named.DeclaringSyntaxReferences.Length == 0 ? "is declared in another assembly; g.Use needs a [Model] of this project" :
-            null;
-        if (problem is not null)
-        {
-            throw new InterpretationError(Descriptors.NotAModel, Interpreter.CallLocation(call.At.Syntax), type.ToDisplayString(), problem);
-        }
-
-        string fullName = type.ContainingNamespace.IsGlobalNamespace ? type.Name : type.ContainingNamespace.ToDisplayString() + "." + type.Name;
-        return graph.AddUse(name, call.SiteOf("name"), fullName, call.Bool("frozen", defaultValue: false), call.Site);
-    }
-
-    private BlockRef Block(Call call)
-    {
-        string name = call.String("name");
-        var argument = ((IInvocationOperation)call.At).Arguments.First(a => a.Parameter!.Name == "body").Value;
-        while (argument is IConversionOperation conversion)
-        {
-            argument = conversion.Operand;
-        }
-
-        var lambda = (argument as IDelegateCreationOperation)?.Target as IAnonymousFunctionOperation ?? argument as IAnonymousFunctionOperation
-            ?? throw new InterpretationError(Descriptors.Unsupported, argument.Syntax, Interpreter.Text(argument), "the body of g.Block must be a lambda written in place (x => x.Linear(64).Relu())");
-        if (!Names.IsIdentifier(name))
-        {
-            throw new InterpretationError(Descriptors.InvalidName, argument.Syntax, name, "a block", "use ASCII letters, digits and '_', starting with a letter or '_'");
-        }
-
-        return new BlockRef(name, lambda, interpreter.CurrentFrame, call.Site);
-    }
-
-    private NodeRef ApplyBlock(Call call)
-    {
-        var instance = ((IInvocationOperation)call.At).Instance;
-        var block = instance is not null && interpreter.Evaluate(instance) is BlockRef b
-            ? b
-            : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? call.At.Syntax, "The block");
-        var input = call.Node("input");
-        return graph.ApplyBlock(block, call.Site, () => interpreter.InvokeLambda(block.Body, block.Enclosing, input) as NodeRef
-            ?? throw new InterpretationError(Descriptors.UninitializedNode, block.Body.Syntax, "The result of block '" + block.Name + "'"));
-    }
-
-    private NodeRef Apply(Call call)
-    {
-        var instance = ((IInvocationOperation)call.At).Instance;
-        var sub = instance is not null && interpreter.Evaluate(instance) is SubModelRef s
-            ? s
-            : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? call.At.Syntax, "The submodel");
-        var inputs = call.Array("inputs").Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, call.At.Syntax, "An input of " + sub.Name + "." + call.Method)).ToList();
-        return graph.AddNode(new ApplyOp(sub.Index, sub.Name), inputs, null, call.Site, call.Site, call.ArgSites());
-    }
-
-    /// <summary><c>ApplyAll(...)["name"]</c>: a node reading one output of the application.</summary>
-    public NodeRef OutputOf(ApplyAllRef application, object? key, IOperation at)
-    {
-        if (key is not string output)
-        {
-            throw Interpreter.NotConstant(at, "The output name");
-        }
-
-        int site = interpreter.Site(at.Syntax);
-        return graph.AddNode(new OutputOfOp(output), new[] { application.Call }, null, site, site, EquatableArray<ArgSite>.Empty);
-    }
-
-    private LossTermRef Loss(Call call)
-    {
-        var function = call.Value("loss") as LossFunctionRef
-            ?? throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Loss", "'loss' must be one of the Loss.X(...) functions, not null");
-        return graph.AddLoss(call.String("target"), call.SiteOf("target"), function.Kind, call.Node("prediction"), function.TargetNode, call.Number("weight"), function.Margin, call.Site, call.ArgSites());
-    }
-
-    private LossFunctionRef LossFunction(Call call)
-    {
-        int TargetNode() => call.Value("target") switch
-        {
-            null => -1,
-            NodeRef node => node.Id,
-            var other => throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, call.Method, $"'target' must be a node of the graph but is {Interpreter.Describe(other)}"),
-        };
-
-        return call.Method switch
-        {
-            "CrossEntropy" => new LossFunctionRef(call.Bool("soft", defaultValue: false) ? LossKind.SoftCrossEntropy : LossKind.CrossEntropy, -1, 0, -1),
-            "BinaryCrossEntropy" => new LossFunctionRef(LossKind.BinaryCrossEntropy, TargetNode(), 0, call.SiteOf("target")),
-            "BinaryCrossEntropyWithLogits" => new LossFunctionRef(LossKind.BinaryCrossEntropyWithLogits, -1, 0, -1),
-            "Mse" => new LossFunctionRef(LossKind.Mse, TargetNode(), 0, call.SiteOf("target")),
-            "Mae" => new LossFunctionRef(LossKind.Mae, TargetNode(), 0, call.SiteOf("target")),
-            "Contrastive" => new LossFunctionRef(LossKind.Contrastive, -1, call.Positive("margin"), -1),
-            _ => throw new InterpretationError(Descriptors.NotYetSupported, call.At.Syntax, "Loss." + call.Method),
-        };
-    }
-
-    private NodeRef Input(Call call)
-    {
-        string name = call.String("name");
-        var dims = call.Array("dims").Select(d => d as DimExpr ?? throw Interpreter.NotConstant(call.At, "Each input dimension")).ToEquatableArray();
-        return graph.AddInput(name, call.SiteOf("name"), dims, call.Site, call.ArgSites());
     }
 
     /// <summary>Adds the node an op's argument reader built; a layer may be named (<c>name:</c>).</summary>
