@@ -36,8 +36,8 @@ internal sealed record SurfaceEntry(string Type, string Method, OpReader? Reader
 /// <summary>The documentation of an op in <c>docs/layers.md</c> (generated from the catalogue, checked by a test).</summary>
 /// <param name="Signature">The DSL call(s), as a user writes them.</param>
 /// <param name="Shape">The shape rule in one or two sentences.</param>
-/// <param name="PyTorch">The PyTorch equivalent.</param>
-/// <param name="Keras">The Keras equivalent.</param>
+/// <param name="PyTorch">The PyTorch equivalent (Markdown, code in backticks).</param>
+/// <param name="Keras">The Keras equivalent (Markdown, code in backticks).</param>
 internal sealed record OpDoc(string Signature, string Shape, string PyTorch, string Keras);
 
 /// <summary>

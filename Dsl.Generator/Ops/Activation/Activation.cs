@@ -38,6 +38,6 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
     public override OpDoc Doc { get; } = new(
         "x.Relu(), x.LeakyRelu(negativeSlope: 0.01), x.Sigmoid(), x.Tanh()",
         "Element-wise: same type.",
-        "nn.ReLU(), nn.LeakyReLU(negativeSlope), nn.Sigmoid(), nn.Tanh()",
-        "layers.ReLU(), layers.LeakyReLU(negativeSlope), layers.Activation('sigmoid' / 'tanh')");
+        "`nn.ReLU()`, `nn.LeakyReLU(negativeSlope)`, `nn.Sigmoid()`, `nn.Tanh()`",
+        "`layers.ReLU()`, `layers.LeakyReLU(negativeSlope)`, `layers.Activation('sigmoid' / 'tanh')`");
 }

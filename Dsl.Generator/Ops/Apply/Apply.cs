@@ -33,6 +33,6 @@ internal sealed class ApplyDescriptor : OpDescriptor<ApplyOp>
     public override OpDoc Doc { get; } = new(
         "var tower = g.Use<TModel>(name, frozen: false); tower.Apply(inputs...), tower.ApplyAll(inputs...)",
         "The used model's inputs must receive nodes of their declared shapes (a symbolic size accepts any size); the result is the model's output record.",
-        "a submodule called in forward (frozen: requires_grad False and eval mode)",
-        "a nested keras.Model called on tensors (trainable = False when frozen)");
+        "a submodule called in `forward` (frozen: `requires_grad_(False)` and eval mode)",
+        "a nested `keras.Model` called on tensors (`trainable = False` when frozen)");
 }

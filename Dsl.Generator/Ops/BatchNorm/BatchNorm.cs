@@ -34,6 +34,6 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
     public override OpDoc Doc { get; } = new(
         "x.BatchNorm2d(eps: 1e-5, momentum: 0.1, name: null), x.BatchNorm1d(...)",
         "BatchNorm2d: [B, C, H, W]; BatchNorm1d: [B, C] or [B, C, L]; same type; C must be known.",
-        "nn.BatchNorm2d(C, eps, momentum), nn.BatchNorm1d(C, eps, momentum)",
-        "layers.BatchNormalization(axis=1, epsilon=eps, momentum=1 - momentum)");
+        "`nn.BatchNorm2d(C, eps, momentum)`, `nn.BatchNorm1d(C, eps, momentum)`",
+        "`layers.BatchNormalization(axis=1, epsilon=eps, momentum=1 - momentum)`");
 }

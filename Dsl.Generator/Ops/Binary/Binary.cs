@@ -35,6 +35,6 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
     public override OpDoc Doc { get; } = new(
         "a + b, a - b, a * b (two nodes)",
         "Equal shapes, or one side [B, 1] against [B, F] (broadcast).",
-        "a + b, a - b, a * b",
-        "layers.Add(), layers.Subtract(), layers.Multiply()");
+        "`a + b`, `a - b`, `a * b`",
+        "`layers.Add()`, `layers.Subtract()`, `layers.Multiply()`");
 }

@@ -33,6 +33,6 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
     public override OpDoc Doc { get; } = new(
         "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null)",
         "[B, C, H, W] to [B, outChannels, H', W'] with H' = floor((H + 2p - k) / s) + 1 (Same: ceil(H / s), padded as Keras pads); C must be known; a stride above 1 needs known H and W.",
-        "nn.Conv2d(C, outChannels, k, stride, padding, bias=bias)",
-        "layers.Conv2D(outChannels, k, strides=s, padding='valid' / 'same', use_bias=bias) (channels first)");
+        "`nn.Conv2d(C, outChannels, k, stride, padding, bias=bias)`",
+        "`layers.Conv2D(outChannels, k, strides=s, padding='valid' / 'same', use_bias=bias)` (channels first)");
 }

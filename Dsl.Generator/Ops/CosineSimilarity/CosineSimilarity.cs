@@ -32,6 +32,6 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
     public override OpDoc Doc { get; } = new(
         "Ops.CosineSimilarity(a, b)",
         "Two [B, F] nodes with equal F to [B, 1].",
-        "nn.functional.cosine_similarity(a, b, 1).unsqueeze(1)",
-        "layers.Dot(axes=1, normalize=True)");
+        "`nn.functional.cosine_similarity(a, b, 1).unsqueeze(1)`",
+        "`layers.Dot(axes=1, normalize=True)`");
 }

@@ -32,6 +32,6 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
     public override OpDoc Doc { get; } = new(
         "x.Dropout(p)",
         "Same type; 0 <= p < 1; identity in eval mode.",
-        "nn.Dropout(p)",
-        "layers.Dropout(p)");
+        "`nn.Dropout(p)`",
+        "`layers.Dropout(p)`");
 }

@@ -32,6 +32,6 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
     public override OpDoc Doc { get; } = new(
         "Ops.EuclideanDistance(a, b)",
         "Two [B, F] nodes with equal F to [B, 1]; the squared sum is clamped at 1e-12 before the square root.",
-        "(a - b).square().sum(1, keepdim=True).clamp_min(1e-12).sqrt()",
-        "layers.Lambda of the same expression (Keras' siamese example)");
+        "`(a - b).square().sum(1, keepdim=True).clamp_min(1e-12).sqrt()`",
+        "a `layers.Lambda` of the same expression (Keras' siamese example)");
 }

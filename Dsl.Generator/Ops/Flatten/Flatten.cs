@@ -32,6 +32,6 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
     public override OpDoc Doc { get; } = new(
         "x.Flatten()",
         "[B, d1, ..., dn] to [B, d1 * ... * dn]; at most one symbolic dim.",
-        "nn.Flatten()",
-        "layers.Flatten()");
+        "`nn.Flatten()`",
+        "`layers.Flatten()`");
 }

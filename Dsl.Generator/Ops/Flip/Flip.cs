@@ -32,6 +32,6 @@ internal sealed class FlipDescriptor : OpDescriptor<FlipOp>
     public override OpDoc Doc { get; } = new(
         "x.Flip(dim)",
         "Same type; 0 <= dim < rank (0 is the batch).",
-        "torch.flip(x, [dim])",
-        "ops.flip(x, axis=dim)");
+        "`torch.flip(x, [dim])`",
+        "`ops.flip(x, axis=dim)`");
 }

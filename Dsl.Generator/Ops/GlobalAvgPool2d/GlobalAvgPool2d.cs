@@ -32,6 +32,6 @@ internal sealed class GlobalAvgPool2dDescriptor : OpDescriptor<GlobalAvgPool2dOp
     public override OpDoc Doc { get; } = new(
         "x.GlobalAvgPool2d()",
         "[B, C, H, W] to [B, C] (the mean over H and W; symbolic H and W are fine).",
-        "x.mean((2, 3)) or nn.AdaptiveAvgPool2d(1) + flatten",
-        "layers.GlobalAveragePooling2D()");
+        "`x.mean((2, 3))`, or `nn.AdaptiveAvgPool2d(1)` and a flatten",
+        "`layers.GlobalAveragePooling2D()`");
 }

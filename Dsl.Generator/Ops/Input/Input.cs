@@ -32,6 +32,6 @@ internal sealed class InputDescriptor : OpDescriptor<InputOp>
     public override OpDoc Doc { get; } = new(
         "g.Input(name, dims...)",
         "[B, dims...] of float32; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1.",
-        "an argument of forward",
-        "keras.Input(shape=dims)");
+        "an argument of `forward`",
+        "`keras.Input(shape=dims)`");
 }

@@ -33,6 +33,6 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     public override OpDoc Doc { get; } = new(
         "x.Linear(outFeatures, bias: true, name: null)",
         "[B, F] to [B, outFeatures]; F must be known (Flatten a feature map first).",
-        "nn.Linear(F, outFeatures, bias=bias)",
-        "layers.Dense(outFeatures, use_bias=bias)");
+        "`nn.Linear(F, outFeatures, bias=bias)`",
+        "`layers.Dense(outFeatures, use_bias=bias)`");
 }

@@ -34,6 +34,6 @@ internal sealed class Pool2dDescriptor : OpDescriptor<Pool2dOp>
     public override OpDoc Doc { get; } = new(
         "x.MaxPool2d(kernelSize, stride: kernelSize, padding: Padding.Valid), x.AvgPool2d(...)",
         "[B, C, H, W] to [B, C, H', W'], H' as for Conv2d; explicit padding is at most half the kernel; Same pads as Keras (padded zeros do not count in an average).",
-        "nn.MaxPool2d(k, stride, padding), nn.AvgPool2d(k, stride, padding)",
-        "layers.MaxPooling2D(k, strides, padding='valid' / 'same'), layers.AveragePooling2D(...)");
+        "`nn.MaxPool2d(k, stride, padding)`, `nn.AvgPool2d(k, stride, padding)`",
+        "`layers.MaxPooling2D(k, strides, padding='valid' / 'same')`, `layers.AveragePooling2D(...)`");
 }

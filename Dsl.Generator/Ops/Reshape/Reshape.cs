@@ -32,6 +32,6 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
     public override OpDoc Doc { get; } = new(
         "x.Reshape(dims...)",
         "[B, ...] to [B, dims...]: every size positive, the input fully known, the same number of elements per sample.",
-        "x.reshape(B, *dims) or nn.Unflatten",
-        "layers.Reshape(dims)");
+        "`x.reshape(B, *dims)` or `nn.Unflatten`",
+        "`layers.Reshape(dims)`");
 }

@@ -36,6 +36,6 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
     public override OpDoc Doc { get; } = new(
         "x + c, c - x, x * c, -x (c a finite number)",
         "Element-wise: same type.",
-        "x + c, c - x, x * c, -x",
-        "x + c, ... (or layers.Lambda)");
+        "`x + c`, `c - x`, `x * c`, `-x`",
+        "`x + c`, ... on tensors (or a `layers.Lambda`)");
 }

@@ -34,6 +34,6 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
     public override OpDoc Doc { get; } = new(
         "x.Softmax(dim: 1), x.LogSoftmax(dim: 1)",
         "Same type; 1 <= dim < rank (not along the batch).",
-        "nn.Softmax(dim), nn.LogSoftmax(dim)",
-        "layers.Softmax(axis=dim), ops.log_softmax(x, axis=dim)");
+        "`nn.Softmax(dim)`, `nn.LogSoftmax(dim)`",
+        "`layers.Softmax(axis=dim)`, `ops.log_softmax(x, axis=dim)`");
 }

@@ -32,6 +32,6 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
     public override OpDoc Doc { get; } = new(
         "x.UpSample2d(scaleFactor)",
         "[B, C, H, W] to [B, C, H * k, W * k] (nearest neighbour; a symbolic H stays affine).",
-        "nn.Upsample(scale_factor=k, mode='nearest')",
-        "layers.UpSampling2D(k)");
+        "`nn.Upsample(scale_factor=k, mode='nearest')`",
+        "`layers.UpSampling2D(k)`");
 }
