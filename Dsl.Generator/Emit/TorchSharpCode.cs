@@ -11,8 +11,8 @@ internal static class TorchSharpCode
     public const string F = "global::TorchSharp.torch.nn.functional.";
     public const string Torch = "global::TorchSharp.torch.";
 
-    /// <summary>The explicit padding of a convolution or pooling node: the analysis' plan, or the declared amount.</summary>
-    public static PaddingPlan PaddingOf(NodeSpec node, PaddingSpec declared, AnalyzedModel model)
+    /// <summary>The explicit padding of a convolution or pooling node over <paramref name="rank"/> spatial axes: the analysis' plan, or the declared amount.</summary>
+    public static PaddingPlan PaddingOf(NodeSpec node, PaddingSpec declared, AnalyzedModel model, int rank)
     {
         if (model.Nodes[node.Id].Padding is { } plan)
         {
@@ -21,8 +21,8 @@ internal static class TorchSharpCode
 
         return declared.Mode switch
         {
-            PaddingMode.Valid => PaddingPlan.None,
-            PaddingMode.Explicit => new PaddingPlan(declared.Amount, declared.Amount, declared.Amount, declared.Amount),
+            PaddingMode.Valid => PaddingPlan.Zero(rank),
+            PaddingMode.Explicit => new PaddingPlan(Enumerable.Repeat(declared.Amount, rank).ToEquatableArray(), Enumerable.Repeat(declared.Amount, rank).ToEquatableArray()),
             _ => throw new InvalidOperationException($"'{node.Name}': shape inference left its Same padding unresolved."),
         };
     }

@@ -14,7 +14,7 @@ internal sealed class Conv2dTorchSharp : TorchSharpEmitter<Conv2dOp>
     protected override string Construction(Conv2dOp conv, NodeSpec node, AnalyzedModel model)
     {
         long inChannels = KnownDim(model, node, 0);
-        var padding = PaddingOf(node, conv.Padding, model);
+        var padding = PaddingOf(node, conv.Padding, model, rank: 2);
         string head = $"{Nn}Conv2d({Lit(inChannels)}, {Lit(conv.OutChannels)}, ";
         string bias = $"bias: {Names.BoolLiteral(conv.Bias)})";
         if (!padding.IsSymmetric || padding.IsZero)
@@ -32,7 +32,7 @@ internal sealed class Conv2dTorchSharp : TorchSharpEmitter<Conv2dOp>
     protected override ForwardStep Forward(Conv2dOp conv, NodeSpec node, AnalyzedModel model, MemberNames names)
     {
         string x = names.Local(node.Inputs[0]);
-        var padding = PaddingOf(node, conv.Padding, model);
+        var padding = PaddingOf(node, conv.Padding, model, rank: 2);
         string field = "this." + names.Field(node.Id);
         if (padding.IsSymmetric)
         {

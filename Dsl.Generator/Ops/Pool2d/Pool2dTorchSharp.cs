@@ -27,7 +27,7 @@ internal sealed class Pool2dTorchSharp : TorchSharpEmitter<Pool2dOp>
                     avg ? "Explicit padding: zeros count in the average (PyTorch's count_include_pad default)." : null);
         }
 
-        var padding = PaddingOf(node, pool.Padding, model);
+        var padding = PaddingOf(node, pool.Padding, model, rank: 2);
         if (padding.IsZero)
         {
             return new ForwardStep($"{fn}({x}, {k}, stride: {s})");

@@ -54,8 +54,10 @@ public class OpCatalogueTests
             }
         }
 
-        // Shape rule, parameter count, TorchSharp emitter, documentation.
+        // Shape rule, parameter count, TorchSharp emitter, documentation; the rule and the emitter are the op's own.
         Assert.NotNull(descriptor.Shape);
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.Shape.GetType(), typeof(Dsl.Generator.Shapes.ShapeRule<>)));
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.TorchSharp.GetType(), typeof(Dsl.Generator.Emit.TorchSharpEmitter<>)));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Parameters), $"{opType} has no parameter count");
         Assert.NotNull(descriptor.TorchSharp);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Name));
@@ -80,6 +82,20 @@ public class OpCatalogueTests
                 Assert.Null(descriptor.TorchSharp.FieldType(example));
             }
         }
+    }
+
+    /// <summary>The op type argument of the generic base <paramref name="generic"/> of <paramref name="type"/>, or null.</summary>
+    private static Type? OpTypeOf(Type type, Type generic)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == generic)
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
     }
 
     [Fact]
