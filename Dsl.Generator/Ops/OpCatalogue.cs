@@ -7,8 +7,18 @@ namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// The op catalogue: every op, registered once. The parser finds argument readers here, shape inference the
-/// rules, the emitters the TorchSharp code, and docs/layers.md its text. Adding an op is one folder under
-/// <c>Ops/</c>, one line here and its surface method in Dsl.Runtime; OpCatalogueTests fail when a part is missing.
+/// rules, the emitters the TorchSharp code, and docs/layers.md its text. OpCatalogueTests fail when a part is
+/// missing. Adding an op <c>Foo</c>:
+/// <list type="number">
+/// <item>the surface method in Dsl.Runtime (<c>Node.Foo</c>, declaration only);</item>
+/// <item><c>Ops/Foo/FooOp.cs</c>: the IR record (values only; namespace <c>Dsl.Generator.Model.Ops</c>);</item>
+/// <item><c>Ops/Foo/FooArguments.cs</c>: reads and validates the arguments through <see cref="Parsing.Call"/>
+/// (the only file of the folder that may see Roslyn types);</item>
+/// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
+/// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
+/// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>
+/// <item>one line in <see cref="All"/>; then <c>DSL_ACCEPT_DOCS=1</c> regenerates docs/layers.md.</item>
+/// </list>
 /// </summary>
 internal static class OpCatalogue
 {
