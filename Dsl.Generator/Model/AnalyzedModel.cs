@@ -3,14 +3,40 @@ using Dsl.Generator.Diagnostics;
 
 namespace Dsl.Generator.Model;
 
-/// <summary>Explicit padding in elements, as resolved from <see cref="PaddingSpec"/> for one layer.</summary>
-internal sealed record PaddingPlan(int Top, int Bottom, int Left, int Right)
+/// <summary>
+/// Explicit padding in elements, as resolved from <see cref="PaddingSpec"/> for one layer: before and after each
+/// spatial axis, in the input's order (N-dimensional; <see cref="Top"/> .. <see cref="Right"/> name the last two).
+/// </summary>
+internal sealed record PaddingPlan(EquatableArray<int> Before, EquatableArray<int> After)
 {
-    public static readonly PaddingPlan None = new(0, 0, 0, 0);
+    /// <summary>No padding on either axis of a 2-D window.</summary>
+    public static readonly PaddingPlan None = Zero(2);
 
-    public bool IsSymmetric => Top == Bottom && Left == Right;
+    /// <summary>The plan of a 2-D window: rows (top / bottom), then columns (left / right).</summary>
+    public PaddingPlan(int top, int bottom, int left, int right)
+        : this(EquatableArray.Create(top, left), EquatableArray.Create(bottom, right))
+    {
+    }
 
-    public bool IsZero => Top == 0 && Bottom == 0 && Left == 0 && Right == 0;
+    /// <summary>The number of spatial axes.</summary>
+    public int Rank => Before.Count;
+
+    /// <summary>Before the first spatial axis (rows of a 2-D window).</summary>
+    public int Top => Before[Rank - 2];
+
+    public int Bottom => After[Rank - 2];
+
+    /// <summary>Before the last spatial axis (columns of a 2-D window).</summary>
+    public int Left => Before[Rank - 1];
+
+    public int Right => After[Rank - 1];
+
+    public bool IsSymmetric => Before.Equals(After);
+
+    public bool IsZero => Before.All(p => p == 0) && After.All(p => p == 0);
+
+    /// <summary>No padding on any of <paramref name="rank"/> spatial axes.</summary>
+    public static PaddingPlan Zero(int rank) => new(Enumerable.Repeat(0, rank).ToEquatableArray(), Enumerable.Repeat(0, rank).ToEquatableArray());
 }
 
 /// <summary>What shape inference concluded about one node.</summary>

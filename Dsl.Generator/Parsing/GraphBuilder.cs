@@ -5,6 +5,7 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes.Losses;
 using Microsoft.CodeAnalysis;
 
 namespace Dsl.Generator.Parsing;
@@ -12,40 +13,31 @@ namespace Dsl.Generator.Parsing;
 /// <summary>
 /// Collects what interpreting Define declares: nodes, outputs, the site table and non-fatal diagnostics
 /// (duplicate or invalid names). Generated names (<c>conv2d_1</c>) are assigned at the end, so they never
-/// collide with an explicit name declared later.
+/// collide with an explicit name declared later. <c>GraphBuilder.Names.cs</c> checks names,
+/// <c>GraphBuilder.Blocks.cs</c> shares the layers of a block's applications; the site table is <see cref="SiteTable"/>
+/// and the checks of the loss terms as a whole are <see cref="LossWiring"/>, beside the loss rules.
 /// </summary>
-internal sealed class GraphBuilder
+internal sealed partial class GraphBuilder
 {
-    /// <summary>Member names of the generated class and locals of <c>forward</c> that no layer, input or output may take.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
-    {
-        "Inputs", "Outputs", "Targets", "Losses", "Info", "Define", "forward", "Forward", "ComputeLoss",
-        "inputs", "outputs", "targets", "batch", "training", "name",
-    };
-
     public const int MaxNodes = 5000;
 
     private readonly string modelName;
-    private readonly List<Location> sites = new();
+    private readonly SiteTable sites = new();
     private readonly List<DiagnosticInfo> diagnostics = new();
     private readonly List<Pending> nodes = new();
     private readonly List<OutputSpec> outputs = new();
-    private readonly List<PendingLoss> losses = new();
+    private readonly List<LossDeclaration> losses = new();
     private readonly List<UseSpec> uses = new();
     private readonly Dictionary<string, int> explicitNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> outputMembers = new(StringComparer.Ordinal);
 
     public GraphBuilder(string modelName) => this.modelName = modelName;
 
-    public IReadOnlyList<Location> Sites => sites;
+    public IReadOnlyList<Location> Sites => sites.All;
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => diagnostics;
 
-    public int AddSite(Location location)
-    {
-        sites.Add(location);
-        return sites.Count - 1;
-    }
+    public int AddSite(Location location) => sites.Add(location);
 
     public void Report(DiagnosticDescriptor descriptor, int site, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, modelName, site, args));
@@ -69,35 +61,6 @@ internal sealed class GraphBuilder
         }
 
         return Add(new Pending(new InputOp(name, dims), ImmutableArray<int>.Empty, name, site, argSites));
-    }
-
-    /// <summary>The block being applied, and how many layers this application has created so far.</summary>
-    private (BlockRef Block, int Layers, int Site, bool Reported)? applying;
-
-    /// <summary>Interprets one application of a shared block: layers created meanwhile join (or reuse) the block's layers.</summary>
-    public NodeRef ApplyBlock(BlockRef block, int site, Func<NodeRef> body)
-    {
-        if (applying is not null)
-        {
-            throw new InterpretationError(Descriptors.Unsupported, (SyntaxNode?)null, block.Name + ".Apply", "a shared block cannot be applied inside another block's lambda");
-        }
-
-        applying = (block, 0, site, false);
-        try
-        {
-            var result = body();
-            if (block.Applications > 0 && applying.Value.Layers != block.Layers.Count && !applying.Value.Reported)
-            {
-                Report(Descriptors.BlockNotRepeatable, site, block.Name, $"{applying.Value.Layers} layer(s)", $"{block.Layers.Count}");
-            }
-
-            block.Applications++;
-            return result;
-        }
-        finally
-        {
-            applying = null;
-        }
     }
 
     public NodeRef AddNode(Op op, IEnumerable<NodeRef> inputs, string? explicitName, int nameSite, int site, EquatableArray<ArgSite> argSites)
@@ -200,7 +163,7 @@ internal sealed class GraphBuilder
     /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
     public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double margin, int site, EquatableArray<ArgSite> argSites)
     {
-        losses.Add(new PendingLoss(name, nameSite, kind, prediction.Id, targetNode, weight, margin, site, argSites));
+        losses.Add(new LossDeclaration(name, nameSite, kind, prediction.Id, targetNode, weight, margin, site, argSites));
         return new LossTermRef(losses.Count - 1);
     }
 
@@ -238,136 +201,11 @@ internal sealed class GraphBuilder
                 counters[prefix] = n;
             }
 
-            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith, SourceOf(node.Site)));
+            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith, sites.SourceOf(node.Site)));
         }
 
-        var lossSpecs = BuildLosses(built);
+        var lossSpecs = LossWiring.Check(losses, built, outputs, CheckName, Report);
         return (new EquatableArray<NodeSpec>(built.MoveToImmutable()), outputs.ToEquatableArray(), lossSpecs);
-    }
-
-    /// <summary>
-    /// Checks the loss terms as a whole (names, weights, masks; every prediction an output) and adds the outputs a
-    /// loss needs but the declaration did not name: the node of a <c>Minimize</c> term, and the node a
-    /// self-supervised loss compares with when it is not an output already (an input, typically).
-    /// </summary>
-    private EquatableArray<LossSpec> BuildLosses(IReadOnlyList<NodeSpec> built)
-    {
-        var terms = new Dictionary<string, PendingLoss>(StringComparer.Ordinal);
-        var targetColumns = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var node in nodes)
-        {
-            if (node.Op is InputOp input)
-            {
-                targetColumns[input.Name] = "the input '" + input.Name + "'";
-            }
-        }
-
-        var result = new List<LossSpec>();
-        foreach (var loss in losses)
-        {
-            if (!CheckName(loss.Name, "loss term", loss.NameSite))
-            {
-                continue;
-            }
-
-            if (terms.ContainsKey(loss.Name))
-            {
-                Report(Descriptors.DuplicateTerm, loss.NameSite, loss.Name);
-                continue;
-            }
-
-            terms[loss.Name] = loss;
-            if (double.IsNaN(loss.Weight) || double.IsInfinity(loss.Weight) || loss.Weight < 0)
-            {
-                Report(Descriptors.InvalidWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name, Interpreter.Format(loss.Weight));
-            }
-
-            bool supervised = loss.Kind != LossKind.Minimize && loss.TargetNode < 0;
-            if (supervised)
-            {
-                if (targetColumns.TryGetValue(loss.Name, out var owner))
-                {
-                    Report(Descriptors.TargetNameClash, loss.NameSite, "Target", loss.Name, owner);
-                }
-                else
-                {
-                    targetColumns[loss.Name] = "the target of loss '" + loss.Name + "'";
-                }
-            }
-
-            if (loss.Kind != LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
-            {
-                Report(Descriptors.LossOnNonOutput, loss.Site, loss.Name, built[loss.Prediction].Name);
-            }
-            else if (loss.Kind == LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
-            {
-                AddLossOutput(loss.Name, loss.Prediction, loss.Site);
-            }
-
-            if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
-            {
-                AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
-            }
-
-            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Margin, loss.Site, loss.ArgSites));
-        }
-
-        // Masks may be shared by several terms, but must not take a target's or an input's name.
-        var masks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var loss in losses.Where(l => l.Mask is not null))
-        {
-            string mask = loss.Mask!;
-            if (!masks.Add(mask))
-            {
-                continue;
-            }
-
-            if (!Names.IsIdentifier(mask))
-            {
-                Report(Descriptors.InvalidName, loss.MaskSite, mask, "a mask", "use ASCII letters, digits and '_', starting with a letter or '_'");
-            }
-            else if (targetColumns.TryGetValue(mask, out var owner))
-            {
-                Report(Descriptors.TargetNameClash, loss.MaskSite, "Mask", mask, owner);
-            }
-        }
-
-        return result.ToEquatableArray();
-    }
-
-    private void AddLossOutput(string preferred, int node, int site)
-    {
-        string name = preferred;
-        for (int n = 2; outputs.Any(o => Names.ToPascalCase(o.Name) == Names.ToPascalCase(name)); n++)
-        {
-            name = preferred + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        outputs.Add(new OutputSpec(name, node, site, ForLoss: true));
-    }
-
-    private static int SiteOf(EquatableArray<ArgSite> sites, string parameter, int fallback)
-    {
-        foreach (var arg in sites)
-        {
-            if (arg.Parameter == parameter)
-            {
-                return arg.Site;
-            }
-        }
-
-        return fallback;
-    }
-
-    private SourceLine? SourceOf(int site)
-    {
-        if (site < 0 || site >= sites.Count || !sites[site].IsInSource)
-        {
-            return null;
-        }
-
-        var span = sites[site].GetLineSpan();
-        return span.Path.Length == 0 ? null : new SourceLine(span.Path, span.StartLinePosition.Line + 1);
     }
 
     private NodeRef Add(Pending pending)
@@ -379,38 +217,6 @@ internal sealed class GraphBuilder
 
         nodes.Add(pending);
         return new NodeRef(nodes.Count - 1);
-    }
-
-    private string DescribeOwner(string name)
-    {
-        var owner = nodes[explicitNames[name]];
-        return owner.Op is InputOp ? "an input" : "another " + owner.Op.Kind;
-    }
-
-    private bool CheckName(string name, string what, int site)
-    {
-        if (!Names.IsIdentifier(name))
-        {
-            Report(Descriptors.InvalidName, site, name, Article(what), "use ASCII letters, digits and '_', starting with a letter or '_'");
-            return false;
-        }
-
-        if (Reserved.Contains(name))
-        {
-            Report(Descriptors.InvalidName, site, name, Article(what), "it is reserved for a member of the generated module; choose another name");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static string Article(string what) => (what[0] == 'i' || what[0] == 'o' ? "an " : "a ") + what;
-
-    private sealed record PendingLoss(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Margin, int Site, EquatableArray<ArgSite> ArgSites)
-    {
-        public string? Mask { get; init; }
-
-        public int MaskSite { get; init; } = -1;
     }
 
     private sealed record Pending(Op Op, ImmutableArray<int> Inputs, string? Name, int Site, EquatableArray<ArgSite> ArgSites)

@@ -4,12 +4,13 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Shapes;
 
 /// <summary>
 /// Shape inference of one model: walks the nodes in creation order (inputs always come first), applies each
-/// op's rule (<see cref="ShapeRules"/>), then checks the model as a whole (outputs, unused results).
+/// op's rule (from the op catalogue, <see cref="Ops.OpCatalogue"/>), then checks the model as a whole (outputs, unused results).
 /// A node whose rule fails gets no type and one diagnostic; nodes that depend on it get no type silently.
 /// </summary>
 internal static class ShapeInference
@@ -61,7 +62,7 @@ internal static class ShapeInference
 
     private static NodeAnalysis InferNode(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, NodeSpec node, List<NodeAnalysis> earlier, List<DiagnosticInfo> diagnostics)
     {
-        var rule = ShapeRules.For(node.Op);
+        var rule = OpCatalogue.For(node.Op)?.Shape;
         if (rule is null)
         {
             return Internal(spec, node, diagnostics, "no shape rule for op " + node.Op.Kind);

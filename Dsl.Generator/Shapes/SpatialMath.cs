@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Shapes;
@@ -84,9 +85,9 @@ internal static class SpatialMath
         return (before, total - before);
     }
 
-    /// <summary>The padding plan of a 2-D window from its row axis (top / bottom) and column axis (left / right).</summary>
-    public static PaddingPlan Plan(AxisResult rows, AxisResult columns) =>
-        new(rows.PadBefore, rows.PadAfter, columns.PadBefore, columns.PadAfter);
+    /// <summary>The padding plan of a window from its axes, in the input's order (rows then columns for 2-D).</summary>
+    public static PaddingPlan Plan(params AxisResult[] axes) =>
+        new(axes.Select(a => a.PadBefore).ToEquatableArray(), axes.Select(a => a.PadAfter).ToEquatableArray());
 
     public static int CeilDiv(int value, int divisor) => (int)(((long)value + divisor - 1) / divisor);
 

@@ -63,4 +63,32 @@ public class SpatialMathTests
         Assert.Equal(new AxisResult(t.Add(-1), 1, 1, AxisProblem.None), SpatialMath.Resolve(t, 4, 1, new PaddingSpec(PaddingMode.Explicit, 1)));
         Assert.Equal(AxisProblem.NeedsConcreteSize, SpatialMath.Resolve(t, 2, 2, PaddingSpec.Same).Problem);
     }
+
+    [Fact]
+    public void The_padding_plan_has_one_entry_per_spatial_axis()
+    {
+        var depth = SpatialMath.Resolve(DimExpr.Of(8), 3, 1, PaddingSpec.Same);
+        var rows = SpatialMath.Resolve(DimExpr.Of(28), 4, 1, PaddingSpec.Same);
+        var columns = SpatialMath.Resolve(DimExpr.Of(28), 2, 2, PaddingSpec.Valid);
+
+        var plan = SpatialMath.Plan(depth, rows, columns);
+
+        Assert.Equal(3, plan.Rank);
+        Assert.Equal(new[] { 1, 1, 0 }, plan.Before);
+        Assert.Equal(new[] { 1, 2, 0 }, plan.After);
+        Assert.False(plan.IsSymmetric);
+        Assert.Equal((1, 2, 0, 0), (plan.Top, plan.Bottom, plan.Left, plan.Right));
+        Assert.Equal(new PaddingPlan(1, 2, 0, 0), SpatialMath.Plan(rows, columns));
+        Assert.True(PaddingPlan.Zero(1).IsZero && PaddingPlan.Zero(1).IsSymmetric);
+    }
+
+    [Fact]
+    public void Explicit_padding_is_in_pytorch_order_last_axis_first()
+    {
+        var plan = new PaddingPlan(EquatableArray.Create(1, 2, 3), EquatableArray.Create(4, 5, 6));
+
+        Assert.EndsWith("pad(x, new long[] { 3, 6, 2, 5, 1, 4 })", Dsl.Generator.Emit.TorchSharpCode.Pad("x", plan));
+        Assert.EndsWith("pad(x, new long[] { 2, 3, 0, 1 })", Dsl.Generator.Emit.TorchSharpCode.Pad("x", new PaddingPlan(0, 1, 2, 3)));
+        Assert.EndsWith("pad(x, new long[] { 1, 2 })", Dsl.Generator.Emit.TorchSharpCode.Pad("x", new PaddingPlan(EquatableArray.Create(1), EquatableArray.Create(2))));
+    }
 }

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of BatchNorm2d, BatchNorm1d: the parts of the op, found in this folder.</summary>
+internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
+{
+    public override string Name => "BatchNorm2d, BatchNorm1d";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("BatchNorm2d", BatchNormArguments.Read2d),
+        SurfaceEntry.Node("BatchNorm1d", BatchNormArguments.Read1d),
+    };
+
+    public override IShapeRule Shape { get; } = new BatchNormRule();
+
+    public override string Parameters => "4 * C: 2 * C trainable (weight, bias), 2 * C non-trainable (running mean and variance, as Keras counts them)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new BatchNormOp(2, 1e-5, 0.1),
+        new BatchNormOp(0, 1e-3, 0.01),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.BatchNorm2d(eps: 1e-5, momentum: 0.1, name: null), x.BatchNorm1d(...)",
+        "BatchNorm2d: [B, C, H, W]; BatchNorm1d: [B, C] or [B, C, L]; same type; C must be known.",
+        "`nn.BatchNorm2d(C, eps, momentum)`, `nn.BatchNorm1d(C, eps, momentum)`",
+        "`layers.BatchNormalization(axis=1, epsilon=eps, momentum=1 - momentum)`");
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of a + b, a - b, a * b: the parts of the op, found in this folder.</summary>
+internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
+{
+    public override string Name => "a + b, a - b, a * b";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("op_Addition", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_Subtraction", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_Multiply", BinaryArguments.Operator),
+    };
+
+    public override IShapeRule Shape { get; } = new BinaryRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new BinaryOp(BinaryKind.Add),
+        new BinaryOp(BinaryKind.Multiply),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "a + b, a - b, a * b (two nodes)",
+        "Equal shapes, or one side [B, 1] against [B, F] (broadcast).",
+        "`a + b`, `a - b`, `a * b`",
+        "`layers.Add()`, `layers.Subtract()`, `layers.Multiply()`");
+}

@@ -1,0 +1,21 @@
+namespace Dsl.Generator.Model.Ops;
+
+internal enum BinaryKind
+{
+    Add,
+    Subtract,
+    Multiply,
+}
+
+/// <summary><c>a + b</c>, <c>a - b</c>, <c>a * b</c> on two nodes (shapes equal, or one side [B, 1]).</summary>
+internal sealed record BinaryOp(BinaryKind Operator) : Op
+{
+    public override string Kind => Operator.ToString();
+
+    public string Symbol => Operator switch
+    {
+        BinaryKind.Add => "+",
+        BinaryKind.Subtract => "-",
+        _ => "*",
+    };
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Concat: the parts of the op, found in this folder.</summary>
+internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
+{
+    public override string Name => "Concat";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        new SurfaceEntry("Ops", "Concat", ConcatArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new ConcatRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new ConcatTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new ConcatOp(1),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "Ops.Concat(dim, nodes...)",
+        "Two or more operands of one rank that agree on every dim except dim (1 <= dim < rank); the output's dim is the sum.",
+        "`torch.cat(nodes, dim)`",
+        "`layers.Concatenate(axis=dim)`");
+}

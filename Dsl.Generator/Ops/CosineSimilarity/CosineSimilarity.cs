@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of CosineSimilarity: the parts of the op, found in this folder.</summary>
+internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarityOp>
+{
+    public override string Name => "CosineSimilarity";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        new SurfaceEntry("Ops", "CosineSimilarity", CosineSimilarityArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new CosineSimilarityRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new CosineSimilarityTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new CosineSimilarityOp(),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "Ops.CosineSimilarity(a, b)",
+        "Two [B, F] nodes with equal F to [B, 1].",
+        "`nn.functional.cosine_similarity(a, b, 1).unsqueeze(1)`",
+        "`layers.Dot(axes=1, normalize=True)`");
+}

@@ -1,0 +1,9 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>Ops.CosineSimilarity(a, b)</c>: [B, F] x [B, F] to [B, 1].</summary>
+internal sealed record CosineSimilarityOp : Op
+{
+    public override string Kind => "CosineSimilarity";
+
+    public override string NamePrefix => "cosine_similarity";
+}

@@ -1,0 +1,14 @@
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using static Dsl.Generator.Emit.TorchSharpCode;
+using Names = Dsl.Generator.Emit.Names;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary><c>functional.dropout</c> in training mode only.</summary>
+internal sealed class DropoutTorchSharp : TorchSharpEmitter<DropoutOp>
+{
+    protected override ForwardStep Forward(DropoutOp dropout, NodeSpec node, AnalyzedModel model, MemberNames names) =>
+        new($"{F}dropout({names.Local(node.Inputs[0])}, {Names.DoubleLiteral(dropout.P)}, this.training)");
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of EuclideanDistance: the parts of the op, found in this folder.</summary>
+internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistanceOp>
+{
+    public override string Name => "EuclideanDistance";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        new SurfaceEntry("Ops", "EuclideanDistance", EuclideanDistanceArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new EuclideanDistanceRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new EuclideanDistanceTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new EuclideanDistanceOp(),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "Ops.EuclideanDistance(a, b)",
+        "Two [B, F] nodes with equal F to [B, 1]; the squared sum is clamped at 1e-12 before the square root.",
+        "`(a - b).square().sum(1, keepdim=True).clamp_min(1e-12).sqrt()`",
+        "a `layers.Lambda` of the same expression (Keras' siamese example)");
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Flatten: the parts of the op, found in this folder.</summary>
+internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
+{
+    public override string Name => "Flatten";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Flatten", FlattenArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new FlattenRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new FlattenTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new FlattenOp(),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Flatten()",
+        "[B, d1, ..., dn] to [B, d1 * ... * dn]; at most one symbolic dim.",
+        "`nn.Flatten()`",
+        "`layers.Flatten()`");
+}

@@ -1,0 +1,7 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>Flatten()</c>: [B, d1, ..., dn] to [B, d1*...*dn].</summary>
+internal sealed record FlattenOp : Op
+{
+    public override string Kind => "Flatten";
+}

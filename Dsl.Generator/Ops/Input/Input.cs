@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Input: the parts of the op, found in this folder.</summary>
+internal sealed class InputDescriptor : OpDescriptor<InputOp>
+{
+    public override string Name => "Input";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Structural("Graph", "Input"),
+    };
+
+    public override IShapeRule Shape { get; } = new InputRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new InputTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new InputOp("image", EquatableArray.Create(DimExpr.Of(1), DimExpr.Sym("H"), DimExpr.Of(28))),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "g.Input(name, dims...)",
+        "[B, dims...] of float32; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1.",
+        "an argument of `forward`",
+        "`keras.Input(shape=dims)`");
+}

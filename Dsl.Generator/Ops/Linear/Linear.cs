@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Linear: the parts of the op, found in this folder.</summary>
+internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
+{
+    public override string Name => "Linear";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Linear", LinearArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new LinearRule();
+
+    public override string Parameters => "outFeatures * F (+ outFeatures bias)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new LinearOp(10, Bias: true),
+        new LinearOp(1, Bias: false),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Linear(outFeatures, bias: true, name: null)",
+        "[B, F] to [B, outFeatures]; F must be known (Flatten a feature map first).",
+        "`nn.Linear(F, outFeatures, bias=bias)`",
+        "`layers.Dense(outFeatures, use_bias=bias)`");
+}

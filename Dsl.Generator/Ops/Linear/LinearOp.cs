@@ -1,0 +1,9 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>Linear(outFeatures, bias)</c> over [B, F].</summary>
+internal sealed record LinearOp(int OutFeatures, bool Bias) : Op
+{
+    public override string Kind => "Linear";
+
+    public override bool IsLayer => true;
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>
+/// The op catalogue: every op, registered once. The parser finds argument readers here, shape inference the
+/// rules, the emitters the TorchSharp code, and docs/layers.md its text. OpCatalogueTests fail when a part is
+/// missing. Adding an op <c>Foo</c>:
+/// <list type="number">
+/// <item>the surface method in Dsl.Runtime (<c>Node.Foo</c>, declaration only);</item>
+/// <item><c>Ops/Foo/FooOp.cs</c>: the IR record (values only; namespace <c>Dsl.Generator.Model.Ops</c>);</item>
+/// <item><c>Ops/Foo/FooArguments.cs</c>: reads and validates the arguments through <see cref="Parsing.Call"/>
+/// (the only file of the folder that may see Roslyn types);</item>
+/// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
+/// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
+/// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>
+/// <item>one line in <see cref="All"/>; then <c>DSL_ACCEPT_DOCS=1</c> regenerates docs/layers.md.</item>
+/// </list>
+/// </summary>
+internal static class OpCatalogue
+{
+    /// <summary>Every op, in the order of docs/layers.md.</summary>
+    public static readonly IReadOnlyList<OpDescriptor> All = new OpDescriptor[]
+    {
+        new InputDescriptor(),
+        new Conv2dDescriptor(),
+        new LinearDescriptor(),
+        new BatchNormDescriptor(),
+        new Pool2dDescriptor(),
+        new GlobalAvgPool2dDescriptor(),
+        new UpSample2dDescriptor(),
+        new FlattenDescriptor(),
+        new ReshapeDescriptor(),
+        new FlipDescriptor(),
+        new ConcatDescriptor(),
+        new ActivationDescriptor(),
+        new SoftmaxDescriptor(),
+        new DropoutDescriptor(),
+        new BinaryDescriptor(),
+        new ScalarDescriptor(),
+        new CosineSimilarityDescriptor(),
+        new EuclideanDistanceDescriptor(),
+        new ApplyDescriptor(),
+        new OutputOfDescriptor(),
+    };
+
+    /// <summary>
+    /// Surface methods of Graph that are statements of the graph rather than ops: each is parsed in Parsing by name
+    /// (the completeness test needs every public method of Graph, Node and Ops to be an op's surface or listed here).
+    /// </summary>
+    public static readonly IReadOnlyList<string> GraphStatements = new[] { "Graph.Output", "Graph.Loss", "Graph.Minimize", "Graph.Use", "Graph.Block" };
+
+    private static readonly Dictionary<Type, OpDescriptor> ByOp = All.ToDictionary(d => d.OpType);
+
+    private static readonly Dictionary<(string Type, string Method), OpReader> Readers = BuildReaders();
+
+    /// <summary>The descriptor of <paramref name="op"/>'s record, or null for an unregistered op (a generator bug, reported as such).</summary>
+    public static OpDescriptor? For(Op op) => ByOp.TryGetValue(op.GetType(), out var descriptor) ? descriptor : null;
+
+    /// <summary>The argument reader of the surface method <paramref name="type"/>.<paramref name="method"/>, or null.</summary>
+    public static OpReader? Reader(string type, string method) => Readers.TryGetValue((type, method), out var reader) ? reader : null;
+
+    private static Dictionary<(string, string), OpReader> BuildReaders()
+    {
+        var readers = new Dictionary<(string, string), OpReader>();
+        foreach (var entry in All.SelectMany(d => d.Surface).Where(e => e.Reader is not null))
+        {
+            // One method may produce two ops (a + b is Binary on two nodes, Scalar with a number): one reader decides.
+            if (readers.TryGetValue((entry.Type, entry.Method), out var existing) && !existing.Equals(entry.Reader))
+            {
+                throw new InvalidOperationException($"{entry.Type}.{entry.Method} has two different argument readers.");
+            }
+
+            readers[(entry.Type, entry.Method)] = entry.Reader!;
+        }
+
+        return readers;
+    }
+}

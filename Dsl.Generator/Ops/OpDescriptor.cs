@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Parsing;
+using Dsl.Generator.Shapes;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>What an op's argument reader built from one DSL call: the op and the nodes it reads, in order.</summary>
+internal sealed record OpRead(Op Op, IReadOnlyList<NodeRef> Inputs)
+{
+    public OpRead(Op op, params NodeRef[] inputs)
+        : this(op, (IReadOnlyList<NodeRef>)inputs)
+    {
+    }
+}
+
+/// <summary>Reads and validates the arguments of one DSL call (an op's <c>*Arguments.cs</c>, the only op file that sees Roslyn types).</summary>
+internal delegate OpRead OpReader(Call call);
+
+/// <summary>
+/// One surface method of Dsl.Runtime that produces the op (<c>Node.Conv2d</c>, <c>Node.op_Addition</c>), and its
+/// argument reader. A structural entry has no reader: the parser's graph calls build the node themselves
+/// (<c>g.Input</c>, <c>SubModel.Apply</c>), because it also registers an input or a submodel.
+/// </summary>
+internal sealed record SurfaceEntry(string Type, string Method, OpReader? Reader)
+{
+    public bool IsStructural => Reader is null;
+
+    public static SurfaceEntry Node(string method, OpReader reader) => new("Node", method, reader);
+
+    public static SurfaceEntry Structural(string type, string method) => new(type, method, null);
+}
+
+/// <summary>The documentation of an op in <c>docs/layers.md</c> (generated from the catalogue, checked by a test).</summary>
+/// <param name="Signature">The DSL call(s), as a user writes them.</param>
+/// <param name="Shape">The shape rule in one or two sentences.</param>
+/// <param name="PyTorch">The PyTorch equivalent (Markdown, code in backticks).</param>
+/// <param name="Keras">The Keras equivalent (Markdown, code in backticks).</param>
+internal sealed record OpDoc(string Signature, string Shape, string PyTorch, string Keras);
+
+/// <summary>
+/// Everything the generator knows about one op, in one place (<c>Ops/&lt;Op&gt;/</c>), registered once in
+/// <see cref="OpCatalogue"/>: the IR record (<see cref="OpType"/>), the surface methods and their argument
+/// readers (parsing), the shape rule (which also counts parameters), the parameter-count formula, the TorchSharp
+/// emitter, and the slots of the PyTorch and ONNX emitters. A test fails when a registered op lacks a part.
+/// </summary>
+internal abstract class OpDescriptor
+{
+    /// <summary>The IR record of the op (<c>Conv2dOp</c>).</summary>
+    public abstract Type OpType { get; }
+
+    /// <summary>The heading of the op in docs/layers.md.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The Dsl.Runtime methods that produce the op, each with its argument reader.</summary>
+    public abstract IReadOnlyList<SurfaceEntry> Surface { get; }
+
+    /// <summary>The shape rule: from the input types to the node's type and parameter counts.</summary>
+    public abstract IShapeRule Shape { get; }
+
+    /// <summary>The parameter count as a formula of the op's arguments and input sizes ("0" for ops without parameters).</summary>
+    public abstract string Parameters { get; }
+
+    /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
+    public abstract ITorchSharpEmitter TorchSharp { get; }
+
+    /// <summary>Slot for the PyTorch source emitter (issue 14 follow-up); null until it exists.</summary>
+    public virtual IPyTorchEmitter? PyTorch => null;
+
+    /// <summary>Slot for the ONNX node emitter (issue 14 follow-up); null until it exists.</summary>
+    public virtual IOnnxEmitter? Onnx => null;
+
+    /// <summary>Representative ops, as the surface builds them (tests check each part against them).</summary>
+    public abstract IReadOnlyList<Op> Examples { get; }
+
+    public abstract OpDoc Doc { get; }
+}
+
+/// <summary>Base of the descriptors: the IR record is <typeparamref name="TOp"/>.</summary>
+internal abstract class OpDescriptor<TOp> : OpDescriptor
+    where TOp : Op
+{
+    public override Type OpType => typeof(TOp);
+}
+
+/// <summary>Slot: the PyTorch source of an op (an emitter that a later issue adds). No op implements it yet.</summary>
+internal interface IPyTorchEmitter
+{
+}
+
+/// <summary>Slot: the ONNX nodes of an op (an emitter that a later issue adds). No op implements it yet.</summary>
+internal interface IOnnxEmitter
+{
+}

@@ -1,0 +1,19 @@
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using static Dsl.Generator.Emit.TorchSharpCode;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>A member of the used model's output record.</summary>
+internal sealed class OutputOfTorchSharp : TorchSharpEmitter<OutputOfOp>
+{
+    protected override ForwardStep Forward(OutputOfOp output, NodeSpec node, AnalyzedModel model, MemberNames names)
+    {
+        var application = (ApplyOp)model.Spec.Nodes[node.Inputs[0]].Op;
+        var sub = model.Uses[application.Use].Model!;
+        var declared = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(System.Linq.Enumerable.Select(sub.Spec.Outputs, (o, i) => (o, i)), p => !p.o.ForLoss));
+        int index = output.Output is null ? declared[0].i : System.Linq.Enumerable.First(declared, p => p.o.Name == output.Output).i;
+        return new ForwardStep($"{names.Local(node.Inputs[0])}.{new MemberNames(sub.Spec).OutputMember(index)}");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Reshape: the parts of the op, found in this folder.</summary>
+internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
+{
+    public override string Name => "Reshape";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Reshape", ReshapeArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new ReshapeRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new ReshapeTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new ReshapeOp(EquatableArray.Create(4, 7, 7)),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Reshape(dims...)",
+        "[B, ...] to [B, dims...]: every size positive, the input fully known, the same number of elements per sample.",
+        "`x.reshape(B, *dims)` or `nn.Unflatten`",
+        "`layers.Reshape(dims)`");
+}

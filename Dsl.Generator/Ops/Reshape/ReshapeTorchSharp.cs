@@ -1,0 +1,16 @@
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using static Dsl.Generator.Emit.TorchSharpCode;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary><c>reshape</c> keeping the batch.</summary>
+internal sealed class ReshapeTorchSharp : TorchSharpEmitter<ReshapeOp>
+{
+    protected override ForwardStep Forward(ReshapeOp reshape, NodeSpec node, AnalyzedModel model, MemberNames names)
+    {
+        string x = names.Local(node.Inputs[0]);
+        return new ForwardStep($"{x}.reshape({x}.shape[0], {string.Join(", ", System.Linq.Enumerable.Select(reshape.Dims, d => Lit(d)))})");
+    }
+}

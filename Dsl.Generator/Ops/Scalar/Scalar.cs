@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Node and number: 1 - x, x * 0.5, -x: the parts of the op, found in this folder.</summary>
+internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
+{
+    public override string Name => "Node and number: 1 - x, x * 0.5, -x";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("op_Addition", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_Subtraction", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_Multiply", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_UnaryNegation", ScalarArguments.Negate),
+    };
+
+    public override IShapeRule Shape { get; } = new ScalarRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new ScalarOp(BinaryKind.Subtract, 1, ScalarOnLeft: true),
+        new ScalarOp(BinaryKind.Multiply, -0.5, ScalarOnLeft: false),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x + c, c - x, x * c, -x (c a finite number)",
+        "Element-wise: same type.",
+        "`x + c`, `c - x`, `x * c`, `-x`",
+        "`x + c`, ... on tensors (or a `layers.Lambda`)");
+}

@@ -1,0 +1,9 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary>A node combined with a constant: <c>1 - x</c> (<see cref="ScalarOnLeft"/>), <c>x * 0.5</c>; negation is <c>0 - x</c>.</summary>
+internal sealed record ScalarOp(BinaryKind Operator, double Scalar, bool ScalarOnLeft) : Op
+{
+    public override string Kind => "Scalar" + Operator;
+
+    public override string NamePrefix => "scalar";
+}

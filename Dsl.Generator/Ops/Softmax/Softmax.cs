@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Softmax, LogSoftmax: the parts of the op, found in this folder.</summary>
+internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
+{
+    public override string Name => "Softmax, LogSoftmax";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Softmax", SoftmaxArguments.Softmax),
+        SurfaceEntry.Node("LogSoftmax", SoftmaxArguments.LogSoftmax),
+    };
+
+    public override IShapeRule Shape { get; } = new SoftmaxRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new SoftmaxOp(1, Log: false),
+        new SoftmaxOp(1, Log: true),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Softmax(dim: 1), x.LogSoftmax(dim: 1)",
+        "Same type; 1 <= dim < rank (not along the batch).",
+        "`nn.Softmax(dim)`, `nn.LogSoftmax(dim)`",
+        "`layers.Softmax(axis=dim)`, `ops.log_softmax(x, axis=dim)`");
+}

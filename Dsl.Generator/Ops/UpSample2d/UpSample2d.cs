@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of UpSample2d: the parts of the op, found in this folder.</summary>
+internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
+{
+    public override string Name => "UpSample2d";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("UpSample2d", UpSample2dArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new UpSample2dRule();
+
+    public override string Parameters => "0";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new UpSample2dTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new UpSample2dOp(2),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.UpSample2d(scaleFactor)",
+        "[B, C, H, W] to [B, C, H * k, W * k] (nearest neighbour; a symbolic H stays affine).",
+        "`nn.Upsample(scale_factor=k, mode='nearest')`",
+        "`layers.UpSampling2D(k)`");
+}

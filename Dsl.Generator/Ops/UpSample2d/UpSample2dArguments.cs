@@ -1,0 +1,14 @@
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Parsing;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>Reads <c>x.UpSample2d(scaleFactor)</c>.</summary>
+internal static class UpSample2dArguments
+{
+    public static OpRead Read(Call call)
+    {
+        var self = call.Receiver();
+        return new OpRead(new UpSample2dOp(call.Int("scaleFactor", 1)), self);
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Microsoft.CodeAnalysis;
+
+namespace Dsl.Generator.Shapes.Losses;
+
+/// <summary>A loss term as <c>Define</c> declared it (<c>g.Loss</c>, <c>g.Minimize</c>, <c>MaskedBy</c>), before <see cref="LossWiring"/> checks it.</summary>
+internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Margin, int Site, EquatableArray<ArgSite> ArgSites)
+{
+    public string? Mask { get; init; }
+
+    public int MaskSite { get; init; } = -1;
+}
+
+/// <summary>
+/// The wiring of the loss terms, beside their shape rules (<see cref="LossRules"/>): names, weights and masks,
+/// every prediction an output, and the outputs a loss needs that the declaration did not name.
+/// </summary>
+internal static class LossWiring
+{
+    /// <summary>
+    /// Checks the loss terms as a whole (names, weights, masks; every prediction an output) and adds the outputs a
+    /// loss needs but the declaration did not name: the node of a <c>Minimize</c> term, and the node a
+    /// self-supervised loss compares with when it is not an output already (an input, typically).
+    /// </summary>
+    public static EquatableArray<LossSpec> Check(
+        IReadOnlyList<LossDeclaration> losses,
+        IReadOnlyList<NodeSpec> built,
+        List<OutputSpec> outputs,
+        Func<string, string, int, bool> checkName,
+        Action<DiagnosticDescriptor, int, string[]> report)
+    {
+        void Report(DiagnosticDescriptor descriptor, int site, params string[] args) => report(descriptor, site, args);
+        bool CheckName(string name, string what, int site) => checkName(name, what, site);
+        void AddLossOutput(string preferred, int node, int site) => AddOutput(outputs, preferred, node, site);
+
+        var terms = new Dictionary<string, LossDeclaration>(StringComparer.Ordinal);
+        var targetColumns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in built)
+        {
+            if (node.Op is InputOp input)
+            {
+                targetColumns[input.Name] = "the input '" + input.Name + "'";
+            }
+        }
+
+        var result = new List<LossSpec>();
+        foreach (var loss in losses)
+        {
+            if (!CheckName(loss.Name, "loss term", loss.NameSite))
+            {
+                continue;
+            }
+
+            if (terms.ContainsKey(loss.Name))
+            {
+                Report(Descriptors.DuplicateTerm, loss.NameSite, loss.Name);
+                continue;
+            }
+
+            terms[loss.Name] = loss;
+            if (double.IsNaN(loss.Weight) || double.IsInfinity(loss.Weight) || loss.Weight < 0)
+            {
+                Report(Descriptors.InvalidWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name, loss.Weight.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            bool supervised = loss.Kind != LossKind.Minimize && loss.TargetNode < 0;
+            if (supervised)
+            {
+                if (targetColumns.TryGetValue(loss.Name, out var owner))
+                {
+                    Report(Descriptors.TargetNameClash, loss.NameSite, "Target", loss.Name, owner);
+                }
+                else
+                {
+                    targetColumns[loss.Name] = "the target of loss '" + loss.Name + "'";
+                }
+            }
+
+            if (loss.Kind != LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
+            {
+                Report(Descriptors.LossOnNonOutput, loss.Site, loss.Name, built[loss.Prediction].Name);
+            }
+            else if (loss.Kind == LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
+            {
+                AddLossOutput(loss.Name, loss.Prediction, loss.Site);
+            }
+
+            if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
+            {
+                AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
+            }
+
+            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Margin, loss.Site, loss.ArgSites));
+        }
+
+        // Masks may be shared by several terms, but must not take a target's or an input's name.
+        var masks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var loss in losses.Where(l => l.Mask is not null))
+        {
+            string mask = loss.Mask!;
+            if (!masks.Add(mask))
+            {
+                continue;
+            }
+
+            if (!Names.IsIdentifier(mask))
+            {
+                Report(Descriptors.InvalidName, loss.MaskSite, mask, "a mask", "use ASCII letters, digits and '_', starting with a letter or '_'");
+            }
+            else if (targetColumns.TryGetValue(mask, out var owner))
+            {
+                Report(Descriptors.TargetNameClash, loss.MaskSite, "Mask", mask, owner);
+            }
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static void AddOutput(List<OutputSpec> outputs, string preferred, int node, int site)
+    {
+        string name = preferred;
+        for (int n = 2; outputs.Any(o => Names.ToPascalCase(o.Name) == Names.ToPascalCase(name)); n++)
+        {
+            name = preferred + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        outputs.Add(new OutputSpec(name, node, site, ForLoss: true));
+    }
+
+    private static int SiteOf(EquatableArray<ArgSite> sites, string parameter, int fallback)
+    {
+        foreach (var arg in sites)
+        {
+            if (arg.Parameter == parameter)
+            {
+                return arg.Site;
+            }
+        }
+
+        return fallback;
+    }
+}

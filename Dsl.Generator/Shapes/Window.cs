@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Model;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>The spatial output of a window (convolution or pooling) over N spatial axes and the padding it resolves to.</summary>
+internal sealed record WindowResult(EquatableArray<DimExpr> Sizes, PaddingPlan Padding);
+
+/// <summary>
+/// Resolves the spatial axes of a [B, C, spatial...] input (the last <c>kernel.Count</c> dimensions) under a
+/// window with <see cref="SpatialMath"/>, and reports why not: DSL0003 at <c>kernelSize</c> when the kernel
+/// exceeds the padded input, DSL0006 when a stride above 1 meets a symbolic size.
+/// </summary>
+internal static class Window
+{
+    /// <summary>A window of <paramref name="kernel"/> and <paramref name="stride"/> on each of <paramref name="rank"/> axes (a square 2-D kernel).</summary>
+    public static WindowResult? Resolve(ShapeContext context, TensorType input, int rank, int kernel, int stride, PaddingSpec padding) =>
+        Resolve(context, input, Enumerable.Repeat(kernel, rank).ToList(), Enumerable.Repeat(stride, rank).ToList(), padding);
+
+    public static WindowResult? Resolve(ShapeContext context, TensorType input, IReadOnlyList<int> kernel, IReadOnlyList<int> stride, PaddingSpec padding)
+    {
+        int first = input.Dims.Count - kernel.Count;
+        var sizes = Enumerable.Range(first, kernel.Count).Select(i => input.Dims[i]).ToList();
+        var axes = sizes.Select((size, i) => SpatialMath.Resolve(size, kernel[i], stride[i], padding)).ToArray();
+
+        for (int i = 0; i < axes.Length; i++)
+        {
+            switch (axes[i].Problem)
+            {
+                case AxisProblem.KernelTooLarge:
+                    context.FailAt(
+                        "kernelSize",
+                        Descriptors.KernelTooLarge,
+                        context.Label,
+                        string.Join("x", kernel),
+                        input.ShapeText,
+                        string.Join("x", sizes),
+                        padding.ToString());
+                    return null;
+                case AxisProblem.NeedsConcreteSize:
+                    context.NeedsConcreteSize(
+                        input,
+                        sizes[i],
+                        "a stride of " + stride[i] + " over a symbolic size has no affine output size; use stride 1 there or give the input a fixed size");
+                    return null;
+            }
+        }
+
+        return new WindowResult(axes.Select(a => a.Size!).ToEquatableArray(), SpatialMath.Plan(axes));
+    }
+}

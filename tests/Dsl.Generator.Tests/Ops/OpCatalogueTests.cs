@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
+
+namespace Dsl.Generator.Tests.Ops;
+
+/// <summary>
+/// The op catalogue is complete: every op record is registered, every registered op has each of its parts (surface
+/// entry with an argument reader, shape rule, parameter count, TorchSharp emitter, documentation), and every
+/// surface method of Dsl.Runtime's Graph, Node and Ops is an op's entry or a listed graph statement.
+/// </summary>
+public class OpCatalogueTests
+{
+    /// <summary>Ops that the parser's graph calls build themselves, since they also register an input or a submodel.</summary>
+    private static readonly Type[] Structural = { typeof(InputOp), typeof(ApplyOp), typeof(OutputOfOp) };
+
+    public static TheoryData<string> Descriptors()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in OpCatalogue.All)
+        {
+            data.Add(descriptor.OpType.Name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_op_record_is_registered_once()
+    {
+        var records = typeof(Op).Assembly.GetTypes().Where(t => typeof(Op).IsAssignableFrom(t) && !t.IsAbstract).OrderBy(t => t.Name).ToList();
+        var registered = OpCatalogue.All.Select(d => d.OpType).OrderBy(t => t.Name).ToList();
+        Assert.Equal(records, registered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void A_registered_op_has_every_part(string opType)
+    {
+        var descriptor = OpCatalogue.All.Single(d => d.OpType.Name == opType);
+
+        // Parser entry: a surface method with an argument reader (or, for a structural op, one the graph calls build).
+        Assert.NotEmpty(descriptor.Surface);
+        foreach (var entry in descriptor.Surface)
+        {
+            Assert.True(entry.Reader is not null || Structural.Contains(descriptor.OpType), $"{entry.Type}.{entry.Method} of {opType} has no argument reader");
+            if (entry.Reader is not null)
+            {
+                Assert.Same(entry.Reader.Method, OpCatalogue.Reader(entry.Type, entry.Method)!.Method);
+            }
+        }
+
+        // Shape rule, parameter count, TorchSharp emitter, documentation; the rule and the emitter are the op's own.
+        Assert.NotNull(descriptor.Shape);
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.Shape.GetType(), typeof(Dsl.Generator.Shapes.ShapeRule<>)));
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.TorchSharp.GetType(), typeof(Dsl.Generator.Emit.TorchSharpEmitter<>)));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Parameters), $"{opType} has no parameter count");
+        Assert.NotNull(descriptor.TorchSharp);
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Name));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Signature));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Shape));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.PyTorch));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Keras));
+
+        // The examples are the op's record; a layer has a module type and a parameter count that is not zero.
+        Assert.NotEmpty(descriptor.Examples);
+        foreach (var example in descriptor.Examples)
+        {
+            Assert.Equal(descriptor.OpType, example.GetType());
+            Assert.Same(descriptor, OpCatalogue.For(example));
+            if (example.IsLayer)
+            {
+                Assert.NotNull(descriptor.TorchSharp.FieldType(example));
+                Assert.NotEqual("0", descriptor.Parameters);
+            }
+            else
+            {
+                Assert.Null(descriptor.TorchSharp.FieldType(example));
+            }
+        }
+    }
+
+    /// <summary>The op type argument of the generic base <paramref name="generic"/> of <paramref name="type"/>, or null.</summary>
+    private static Type? OpTypeOf(Type type, Type generic)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == generic)
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void Every_surface_method_of_Graph_Node_and_Ops_has_a_catalogue_entry()
+    {
+        var entries = OpCatalogue.All.SelectMany(d => d.Surface).Select(e => e.Type + "." + e.Method)
+            .Concat(OpCatalogue.GraphStatements)
+            .ToHashSet(StringComparer.Ordinal);
+        var surface = new[] { typeof(Dsl.Graph), typeof(Dsl.Node), typeof(Dsl.Ops) }
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsSpecialName || m.Name.StartsWith("op_", StringComparison.Ordinal))
+            .Select(m => m.DeclaringType!.Name + "." + m.Name)
+            .Distinct()
+            .ToList();
+
+        Assert.True(surface.Count > 25, "the reflection found too few surface methods: " + string.Join(", ", surface));
+        var missing = surface.Where(s => !entries.Contains(s)).ToList();
+        Assert.True(missing.Count == 0, "surface methods without a catalogue entry: " + string.Join(", ", missing));
+
+        var stale = entries.Where(e => (e.StartsWith("Node.", StringComparison.Ordinal) || e.StartsWith("Graph.", StringComparison.Ordinal) || e.StartsWith("Ops.", StringComparison.Ordinal)) && !surface.Contains(e)).ToList();
+        Assert.True(stale.Count == 0, "catalogue entries without a surface method: " + string.Join(", ", stale));
+    }
+
+    /// <summary>
+    /// Shape and emit code never touch Roslyn types: in an op's folder only the argument reader (<c>*Arguments.cs</c>)
+    /// may. The files listed here still name DiagnosticDescriptor (they report through it) or SyntaxFacts: known debt.
+    /// </summary>
+    [Fact]
+    public void Shape_and_emit_files_do_not_use_Roslyn()
+    {
+        var knownDebt = new[] { "Shapes/ShapeContext.cs", "Shapes/Losses/LossRules.cs", "Shapes/Losses/LossWiring.cs", "Emit/Names.cs", "Model/AnalyzedModel.cs" };
+        string root = Path.Combine(RepoFiles.Root, "Dsl.Generator");
+        var files = new[] { "Ops", "Shapes", "Emit", "Model" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
+            .Where(path => !path.EndsWith("Arguments.cs", StringComparison.Ordinal) && !knownDebt.Contains(path))
+            .ToList();
+
+        Assert.Contains("Ops/Conv2d/Conv2dRule.cs", files);
+        var offenders = files.Where(path => File.ReadAllText(Path.Combine(root, path)).Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+        Assert.True(offenders.Count == 0, "Roslyn types in shape or emit code: " + string.Join(", ", offenders));
+        Assert.All(Directory.GetDirectories(Path.Combine(root, "Ops")), folder => Assert.NotEmpty(Directory.GetFiles(folder, "*Rule.cs")));
+    }
+}
