@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
 
 namespace Dsl.Checks;
 
@@ -116,26 +115,5 @@ public static class OneDnnKernels
         }
     }
 
-    private static bool SetIsa()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        // Environment.SetEnvironmentVariable changes only .NET's copy; native code reads the C environment.
-        if (NativeMethods.setenv(ConvolutionSelfCheck.IsaVariable, "AVX", 0) != 0)
-        {
-            return false;
-        }
-
-        Environment.SetEnvironmentVariable(ConvolutionSelfCheck.IsaVariable, "AVX");
-        return true;
-    }
-
-    private static class NativeMethods
-    {
-        [DllImport("libc.so.6", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-        internal static extern int setenv(string name, string value, int overwrite);
-    }
+    private static bool SetIsa() => NativeEnvironment.SetUnlessSet(ConvolutionSelfCheck.IsaVariable, "AVX");
 }

@@ -34,6 +34,7 @@ public sealed record MachineFacts(string Cpu, int LogicalCores, int TorchThreads
         yield return (".NET", Runtime);
         yield return ("TorchSharp", TorchSharp);
         yield return ("oneDNN ISA", OneDnnIsa);
+        yield return ("OpenMP waiting", $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable(ThreadWaitPolicy.Variable) ?? "unset"} (ThreadWaitPolicy.UsePassiveWaiting(), inherited by every worker)");
     }
 
     private static string CpuModel()

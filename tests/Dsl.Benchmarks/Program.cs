@@ -12,6 +12,7 @@ if (args.Contains("--step-worker"))
 
 // Before any tensor operation, as the examples do: the fast oneDNN kernels where they are exact on this host.
 var kernels = OneDnnKernels.ChooseForThisHost();
+ThreadWaitPolicy.UsePassiveWaiting(); // as the examples do; the workers (and PyTorch's libgomp) inherit it
 
 bool quick = args.Contains("--quick");
 string? outArgument = Option("--out");

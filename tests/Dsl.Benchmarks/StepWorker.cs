@@ -20,6 +20,7 @@ public static class StepWorker
     public static int Run()
     {
         var decision = OneDnnKernels.ChooseForThisHost();
+        ThreadWaitPolicy.UsePassiveWaiting(); // inherited from the benchmark process already; kept when set
         var steps = new Dictionary<(string Net, string Variant), Action>();
         var owned = new List<IDisposable>();
         Console.WriteLine(Invariant($"ready params classifier={DigitClassifier.Info.TrainableParameters} multitask={MultitaskNet.Info.TrainableParameters} kernels={decision.Kernels}"));

@@ -10,7 +10,11 @@ namespace Dsl.Runtime.Tests;
 internal static class TestStartup
 {
     [ModuleInitializer]
-    internal static void ChooseKernels() => OneDnnKernels.ChooseForThisHost();
+    internal static void ChooseKernels()
+    {
+        OneDnnKernels.ChooseForThisHost();
+        ThreadWaitPolicy.UsePassiveWaiting();
+    }
 }
 
 public class ConvolutionSelfCheckTests

@@ -10,5 +10,9 @@ namespace Examples.Tests;
 internal static class KernelChoiceStartup
 {
     [ModuleInitializer]
-    internal static void ChooseKernels() => OneDnnKernels.ChooseForThisHost();
+    internal static void ChooseKernels()
+    {
+        OneDnnKernels.ChooseForThisHost();
+        ThreadWaitPolicy.UsePassiveWaiting();
+    }
 }
