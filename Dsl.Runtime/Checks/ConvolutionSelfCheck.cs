@@ -9,6 +9,8 @@ namespace Dsl.Checks;
 /// function. On some hosts (seen on an AMD EPYC virtual machine) oneDNN's AVX2 / AVX-512 kernels return wrong, run-to-run
 /// different, sometimes NaN input gradients for convolutions; limiting oneDNN to AVX (environment variable
 /// <c>DNNL_MAX_CPU_ISA=AVX</c>, read once when the process first uses it) makes them exact again.
+/// <see cref="OneDnnKernels.ChooseForThisHost"/> runs this check once per CPU model and libtorch build, in a child
+/// process at the default kernels, and limits the kernels only where it fails.
 /// </summary>
 public static class ConvolutionSelfCheck
 {
@@ -28,7 +30,7 @@ public static class ConvolutionSelfCheck
         return Agrees(single, exact)
             ? null
             : $"float32 convolution gradients on this CPU are wrong (gradient norm {single:G6} where float64 gives {exact:G6}); " +
-              $"oneDNN's vector kernels misbehave here. Start the process with {IsaVariable}=AVX to use kernels that are exact on this host.";
+              "oneDNN's vector kernels misbehave on this host.";
     }
 
     /// <summary>True when a float32 result agrees with the float64 reference to float32 precision.</summary>

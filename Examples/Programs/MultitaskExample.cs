@@ -26,8 +26,9 @@ public sealed class MultitaskExample : IExample
     public IReadOnlyList<ModelInfo> Models => new[] { MultitaskNet.Info };
 
     // The seed trains 20 epochs on 60,000 digits (99.33% test accuracy) with Keras' default batch size, 32. This
-    // network is by far the heaviest of the seeds on a CPU, so the default is one epoch on 3,000 digits.
-    public ExampleDefaults Defaults => new(Epochs: 1, BatchSize: 32, Limit: 3000);
+    // network is by far the heaviest of the seeds on a CPU: with the fast oneDNN kernels and passive OpenMP waiting,
+    // four epochs on the 8,000 embedded training digits reach 98.1% in under 5 minutes on 2 shared cores.
+    public ExampleDefaults Defaults => new(Epochs: 4, BatchSize: 32, Limit: 8000);
 
     public ExampleResult Run(ExampleOptions options, ExampleContext context)
     {

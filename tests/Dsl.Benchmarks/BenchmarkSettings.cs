@@ -7,9 +7,9 @@ namespace Dsl.Benchmarks;
 /// </summary>
 public sealed record BenchmarkSettings(
     string Name,
-    int ModuleRounds,
-    int ModuleSteps,
-    int ModuleWarmupSteps,
+    int SeedNetRounds,
+    int SeedNetSteps,
+    int KernelCheckRuns,
     int GeneratorRounds,
     int GeneratorWarmupRounds,
     int SyntheticModels,
@@ -18,7 +18,7 @@ public sealed record BenchmarkSettings(
     int MemoryInterval,
     int MemoryBatchSize)
 {
-    public static BenchmarkSettings Full { get; } = new("full", 15, 12, 6, 10, 2, 100, 10, 300, 50, 32);
+    public static BenchmarkSettings Full { get; } = new("full", 8, 4, 3, 10, 2, 100, 10, 300, 50, 32);
 
-    public static BenchmarkSettings Quick { get; } = new("quick", 2, 2, 1, 2, 1, 100, 2, 40, 20, 32);
+    public static BenchmarkSettings Quick { get; } = new("quick", 1, 1, 1, 2, 1, 100, 2, 40, 20, 32);
 }

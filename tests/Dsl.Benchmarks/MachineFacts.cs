@@ -12,11 +12,9 @@ namespace Dsl.Benchmarks;
 /// <summary>What the numbers were measured on.</summary>
 public sealed record MachineFacts(string Cpu, int LogicalCores, int TorchThreads, string Os, string Runtime, string TorchSharp, string OneDnnIsa)
 {
-    public static MachineFacts Collect(bool isaSetByUs)
+    public static MachineFacts Collect(KernelDecision kernels)
     {
-        string isa = Environment.GetEnvironmentVariable(ConvolutionSelfCheck.IsaVariable) is { } value
-            ? $"DNNL_MAX_CPU_ISA={value} ({(isaSetByUs ? "set by OneDnnKernels.UseExactKernels()" : "from the environment")})"
-            : "oneDNN default (DNNL_MAX_CPU_ISA unset)";
+        string isa = $"{kernels} (OneDnnKernels.ChooseForThisHost(); DNNL_MAX_CPU_ISA {Environment.GetEnvironmentVariable(ConvolutionSelfCheck.IsaVariable) ?? "unset"})";
         return new MachineFacts(
             CpuModel(),
             Environment.ProcessorCount,
@@ -31,11 +29,12 @@ public sealed record MachineFacts(string Cpu, int LogicalCores, int TorchThreads
     public IEnumerable<(string Name, string Value)> Rows()
     {
         yield return ("CPU", Cpu);
-        yield return ("logical cores", $"{LogicalCores} (torch intra-op threads: {TorchThreads}, set by --threads, default 1)");
+        yield return ("logical cores", $"{LogicalCores} (torch intra-op threads of sections 3-4: {TorchThreads}, set by --threads, default 1; section 1 sets its own)");
         yield return ("OS", Os);
         yield return (".NET", Runtime);
         yield return ("TorchSharp", TorchSharp);
         yield return ("oneDNN ISA", OneDnnIsa);
+        yield return ("OpenMP waiting", $"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable(ThreadWaitPolicy.Variable) ?? "unset"} (ThreadWaitPolicy.UsePassiveWaiting(), inherited by every worker)");
     }
 
     private static string CpuModel()

@@ -5,8 +5,14 @@ using System.Linq;
 using Dsl.Benchmarks;
 using Dsl.Checks;
 
-// Before any tensor operation: on some hosts oneDNN's AVX2 kernels compute wrong convolution gradients.
-bool limitedIsa = OneDnnKernels.UseExactKernels();
+if (args.Contains("--step-worker"))
+{
+    return StepWorker.Run();
+}
+
+// Before any tensor operation, as the examples do: the fast oneDNN kernels where they are exact on this host.
+var kernels = OneDnnKernels.ChooseForThisHost();
+ThreadWaitPolicy.UsePassiveWaiting(); // as the examples do; the workers (and PyTorch's libgomp) inherit it
 
 bool quick = args.Contains("--quick");
 string? outArgument = Option("--out");
@@ -16,7 +22,8 @@ string? outArgument = Option("--out");
 int threads = int.Parse(Option("--threads") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
 TorchSharp.torch.set_num_threads(threads);
 var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
-var machine = MachineFacts.Collect(limitedIsa);
+var machine = MachineFacts.Collect(kernels);
+var peak = PeakFlops.Collect(int.Parse(Option("--fma-units") ?? "2", System.Globalization.CultureInfo.InvariantCulture));
 var total = Stopwatch.StartNew();
 
 Console.WriteLine($"Dsl benchmarks ({(quick ? "quick" : "full")} run)");
@@ -26,9 +33,22 @@ foreach (var (name, value) in machine.Rows())
 }
 
 Console.WriteLine();
-Console.WriteLine($"1. Generated DigitClassifier vs hand-written TorchSharp ({settings.ModuleRounds} rounds x {settings.ModuleSteps} steps, batch 128)");
-var module = ModuleBenchmark.Run(settings.ModuleRounds, settings.ModuleSteps, settings.ModuleWarmupSteps);
-Console.WriteLine($"  generated / hand-written: {module.Ratio}; TensorCheck.Check: {module.CheckNanoseconds:F0} ns per call");
+int[] threadCounts = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
+Console.WriteLine($"1. Seed nets, one training step ({settings.SeedNetRounds} rounds x {settings.SeedNetSteps} steps, threads {string.Join(" and ", threadCounts)})");
+Console.WriteLine($"  fp32 peak: {peak.Formula}");
+string python = Option("--python") ?? "/usr/bin/python3";
+var seedNets = SeedNetBenchmark.Run(
+    settings.SeedNetRounds,
+    settings.SeedNetSteps,
+    threadCounts,
+    python,
+    Path.Combine(RepositoryRoot(), "tests", "Dsl.Benchmarks", "pytorch_seed_nets.py"));
+double checkNanoseconds = TensorCheckCost.Measure();
+
+Console.WriteLine();
+Console.WriteLine("1b. Cost of choosing the kernels per host");
+var kernelCheck = KernelCheckCost.Measure(settings.KernelCheckRuns);
+Console.WriteLine($"  child-process check: {kernelCheck.ChildCheckMs.Median:F0} ms median; cached decision: {kernelCheck.CachedDecisionMs.Median:F3} ms; verdict {kernelCheck.LastCheck.Outcome}");
 
 Console.WriteLine();
 Console.WriteLine("2. Generator cost");
@@ -55,11 +75,12 @@ Console.WriteLine();
 Console.WriteLine($"4. Memory over {settings.MemorySteps} training steps (batch {settings.MemoryBatchSize})");
 var memory = MemoryBenchmark.Run(settings.MemorySteps, settings.MemoryInterval, settings.MemoryBatchSize);
 
-var report = Report.Write(machine, settings, module, new[] { generatorExamples, generatorSynthetic }, trainer, memory, total.Elapsed);
+var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, new[] { generatorExamples, generatorSynthetic }, trainer, memory, total.Elapsed);
 string path = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 File.WriteAllText(path, report);
 Console.WriteLine();
 Console.WriteLine($"Wrote {path} ({total.Elapsed.TotalMinutes:F1} min).");
+return 0;
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 

@@ -14,7 +14,10 @@ public static class Report
     public static string Write(
         MachineFacts machine,
         BenchmarkSettings settings,
-        ModuleResult module,
+        SeedNetResult seedNets,
+        PeakFlops peak,
+        KernelCheckCost kernelCheck,
+        double checkNanoseconds,
         IReadOnlyList<GeneratorResult> generator,
         TrainerResult trainer,
         MemoryResult memory,
@@ -38,7 +41,8 @@ public static class Report
         }
 
         md.AppendLine();
-        WriteModule(md, module);
+        WriteSeedNets(md, seedNets, peak, checkNanoseconds);
+        WriteKernelCheck(md, kernelCheck);
         WriteGenerator(md, generator);
         WriteTrainer(md, trainer);
         WriteMemory(md, memory);
@@ -49,39 +53,108 @@ public static class Report
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks            # full run (a few minutes), rewrites docs/benchmarks.md");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --quick # smoke run: few rounds, numbers not meaningful");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --out /tmp/bench.md  # write elsewhere");
-        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --threads 2       # torch intra-op threads (default 1: stable on a shared machine)");
+        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --threads 2       # torch intra-op threads of sections 3-4 (default 1: stable on a shared machine)");
+        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --python /usr/bin/python3 --fma-units 2  # PyTorch interpreter; FMA units per core for the peak");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("The program is not a test and CI does not run it; it is in `dsl.sln` so it always builds. It calls ");
-        md.AppendLine("`OneDnnKernels.UseExactKernels()` first, like the examples, so the convolution kernels are the ones users get.");
+        md.AppendLine("`OneDnnKernels.ChooseForThisHost()` first, like the examples, so the kernels are the ones users get; section 1's ");
+        md.AppendLine("workers are the same program (`--step-worker`) and `pytorch_seed_nets.py`.");
         return md.ToString();
     }
 
-    private static void WriteModule(StringBuilder md, ModuleResult r)
+    private static void WriteSeedNets(StringBuilder md, SeedNetResult r, PeakFlops peak, double checkNanoseconds)
     {
-        double stepNs = r.HandWritten.Median * 1e6;
-        bool met = r.Ratio.Median <= 1.02;
-        md.AppendLine("## 1. Generated module vs hand-written TorchSharp");
+        md.AppendLine("## 1. Seed nets: one training step");
         md.AppendLine();
-        md.AppendLine(Invariant, $"Seed 000's `DigitClassifier` as generated from the DSL (its forward starts with the input shape check, its `ComputeLoss` with the target check) ");
-        md.AppendLine(Invariant, $"against the same network written by hand as a TorchSharp module, with the same initial weights (copied via `state_dict`, max difference {r.WeightsMaxDifference:G3}). ");
-        md.AppendLine(Invariant, $"One step = forward + cross-entropy + backward + Adam step + zero_grad on a fixed batch of 128 random 1x28x28 images, in train mode (dropout on). ");
-        md.AppendLine(Invariant, $"{r.Rounds} interleaved rounds of {r.StepsPerRound} steps each, after warm-up.");
+        md.AppendLine("One step = forward + losses + backward + optimizer step + zero_grad on a fixed random batch of 1x28x28 images, in ");
+        md.AppendLine("train mode (dropout on). Variants: the **generated** module (input and target checks included) with the kernels ");
+        md.AppendLine("`OneDnnKernels.ChooseForThisHost()` picks here; the same net **hand-written** in TorchSharp with the same kernels and ");
+        md.AppendLine("weights; the generated module under the **AVX clamp** every user got before the per-host choice; and the same net in ");
+        md.AppendLine("**PyTorch** (`tests/Dsl.Benchmarks/pytorch_seed_nets.py`, same layers, losses, optimizer and batch). oneDNN fixes its ");
+        md.AppendLine("kernels per process, so each setting runs in its own long-lived worker process; every round measures every variant ");
+        md.AppendLine(Invariant, $"(order rotated each round), each measurement {r.StepsPerMeasurement} timed steps after one untimed step at that thread count; {r.Rounds} rounds.");
         md.AppendLine();
-        md.AppendLine("| variant | median ms/step | IQR | min | max |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var s in new[] { r.Generated, r.HandWritten })
+        foreach (var (name, facts) in r.WorkerFacts)
         {
-            md.AppendLine(Invariant, $"| {s.Name} | {s.Median:F2} | {s.Quantile(0.25):F2}..{s.Quantile(0.75):F2} | {s.Min:F2} | {s.Max:F2} |");
+            md.AppendLine(Invariant, $"- worker `{name}`: {string.Join(", ", facts.Select(f => $"{f.Key} = {f.Value}"))}");
+        }
+
+        var fast = r.WorkerFacts.GetValueOrDefault("fast");
+        foreach (var net in SeedNet.All)
+        {
+            string generatedParams = fast?.GetValueOrDefault(net.Name) ?? "?";
+            string pytorchParams = r.WorkerFacts.GetValueOrDefault("pytorch")?.GetValueOrDefault(net.Name) ?? "not run";
+            md.AppendLine(Invariant, $"- {net.Description}: trainable parameters generated {generatedParams}, PyTorch {pytorchParams} " +
+                $"({(generatedParams == pytorchParams ? "equal" : "**differ**")}); {net.ForwardMacsPerSample:N0} forward MACs per sample, " +
+                $"{net.TrainingFlopsPerStep / 1e9:F2} GFLOP per training step.");
+        }
+
+        if (r.PyTorchMissing is not null)
+        {
+            md.AppendLine(Invariant, $"- PyTorch not measured: {r.PyTorchMissing}");
         }
 
         md.AppendLine();
-        md.AppendLine("| ratio | median | IQR | range | target | met |");
-        md.AppendLine("|---|---:|---:|---:|---:|---|");
-        md.AppendLine(Invariant, $"| generated / hand-written (per round) | **{r.Ratio.Median:F3}** | {r.Ratio.Q1:F3}..{r.Ratio.Q3:F3} | {r.Ratio.Min:F3}..{r.Ratio.Max:F3} | <= 1.02 | {(met ? "yes" : "**no**")} |");
+        md.AppendLine(Invariant, $"**fp32 peak** = cores x clock x float32 lanes x FMA units x 2: {peak.Formula}. ");
+        md.AppendLine("Training FLOPs per step = 2 x batch x (3 x forward MACs - the first layer's MACs, whose input needs no gradient); ");
+        md.AppendLine("% of peak = those FLOPs / median step time / the peak of the cores the threads can use.");
         md.AppendLine();
-        md.AppendLine(Invariant, $"`TensorCheck.Check` alone (the input check of the generated forward, on the same [128, 1, 28, 28] tensor): **{r.CheckNanoseconds:F0} ns per call**, ");
-        md.AppendLine(Invariant, $"{r.CheckNanoseconds / stepNs:P4} of a hand-written step: negligible. A step makes two checks (input and target).");
+        md.AppendLine("| net | threads | variant | median ms/step | IQR ms | samples/s | GFLOP/s | % of peak |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var cell in r.Cells)
+        {
+            foreach (var v in r.Variants)
+            {
+                var s = cell.Times[v.Key];
+                double gflops = cell.Net.TrainingFlopsPerStep / (s.Median / 1000) / 1e9;
+                md.AppendLine(Invariant,
+                    $"| {cell.Net.Name} (batch {cell.Net.BatchSize}) | {cell.Threads} | {v.Label} | {s.Median:F1} | {s.Quantile(0.25):F1}..{s.Quantile(0.75):F1} | " +
+                    $"{cell.Net.BatchSize / (s.Median / 1000):F0} | {gflops:F1} | {gflops * 1e9 / peak.For(cell.Threads):P1} |");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Per-round ratios (median, IQR in brackets):");
+        md.AppendLine();
+        bool hasPyTorch = r.Variants.Any(v => v.Key == SeedNetBenchmark.PyTorch);
+        md.AppendLine("| net | threads | generated / hand-written (target <= 1.02) | AVX clamp / chosen kernels = speedup | " + (hasPyTorch ? "PyTorch / generated = TorchSharp speedup |" : ""));
+        md.AppendLine("|---|---:|---:|---:|" + (hasPyTorch ? "---:|" : ""));
+        foreach (var cell in r.Cells)
+        {
+            var overHand = cell.Ratio(SeedNetBenchmark.Generated, SeedNetBenchmark.Hand);
+            var speedup = cell.Ratio(SeedNetBenchmark.Clamped, SeedNetBenchmark.Generated);
+            string pytorch = hasPyTorch ? Format(cell.Ratio(SeedNetBenchmark.PyTorch, SeedNetBenchmark.Generated)) + " |" : "";
+            md.AppendLine(Invariant,
+                $"| {cell.Net.Name} | {cell.Threads} | {Format(overHand)} {(overHand.Median <= 1.02 ? "met" : "**not met**")} | {Format(speedup)} | {pytorch}");
+        }
+
+        md.AppendLine();
+        double classifierStepNs = r.Cells.First(c => c.Net == SeedNet.Classifier && c.Threads == 1).Times[SeedNetBenchmark.Hand].Median * 1e6;
+        md.AppendLine(Invariant, $"`TensorCheck.Check` alone (the input check of the generated forward, on a [128, 1, 28, 28] tensor): **{checkNanoseconds:F0} ns per call**, ");
+        md.AppendLine(Invariant, $"{checkNanoseconds / classifierStepNs:P4} of a 1-thread classifier step: negligible. A step makes two or three checks.");
+        md.AppendLine();
+    }
+
+    private static string Format(PairedRatio ratio) => string.Create(Invariant, $"**{ratio.Median:F3}** ({ratio.Q1:F3}..{ratio.Q3:F3})");
+
+    private static void WriteKernelCheck(StringBuilder md, KernelCheckCost r)
+    {
+        md.AppendLine("## 1b. Cost of choosing the kernels per host");
+        md.AppendLine();
+        md.AppendLine("`OneDnnKernels.ChooseForThisHost()` on a host without a cached verdict starts this program again as a child ");
+        md.AppendLine("process that runs `ConvolutionSelfCheck` three times at oneDNN's default kernels and exits before `Main` (a .NET ");
+        md.AppendLine("startup hook); later starts read the cached verdict (`$XDG_CACHE_HOME/dsl`, else `~/.cache/dsl`).");
+        md.AppendLine();
+        md.AppendLine("| what | runs | median ms | IQR ms | min | max |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var s in new[] { r.ChildCheckMs, r.CachedDecisionMs })
+        {
+            md.AppendLine(Invariant, $"| {s.Name} | {s.Values.Count} | {s.Median:F2} | {s.Quantile(0.25):F2}..{s.Quantile(0.75):F2} | {s.Min:F2} | {s.Max:F2} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Verdict on this host: **{r.LastCheck.Outcome}**: {r.LastCheck.Detail}");
         md.AppendLine();
     }
 

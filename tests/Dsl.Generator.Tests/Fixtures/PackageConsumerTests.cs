@@ -54,7 +54,7 @@ public class PackageConsumerTests : IDisposable
             using Dsl;
             using TorchSharp;
 
-            Dsl.Checks.OneDnnKernels.UseExactKernels();
+            Dsl.Checks.OneDnnKernels.ChooseForThisHost();
             using var model = new Tiny();
             using var outputs = model.Forward(torch.ones(2, 4));
             System.Console.WriteLine("scores " + string.Join("x", outputs.Scores.shape) + " params " + Tiny.Info.TrainableParameters);
