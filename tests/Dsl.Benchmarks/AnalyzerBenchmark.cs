@@ -120,6 +120,9 @@ public static class AnalyzerBenchmark
         return output;
     }
 
+    /// <summary>Every DSL diagnostic of the compilation (with its generated code), as a build reports them.</summary>
+    public static ImmutableArray<Diagnostic> Diagnostics(Compilation compilation) => Analyze(compilation, null);
+
     private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, SyntaxTree? file)
     {
         var withAnalyzer = compilation.WithAnalyzers(

@@ -67,6 +67,22 @@ var generatorSynthetic = GeneratorBenchmark.Run(
     settings.GeneratorWarmupRounds);
 
 Console.WriteLine();
+Console.WriteLine("2b. Analyzer cost");
+var analyzerExamples = AnalyzerBenchmark.Run(
+    $"{examples.Count} example models",
+    examples.OrderBy(e => e.Name == "DigitClassifier.cs" ? 0 : 1).ToList(),
+    text => text.Replace("Linear(128", "Linear(256", StringComparison.Ordinal),
+    settings.GeneratorRounds,
+    settings.GeneratorWarmupRounds);
+var analyzerSynthetic = AnalyzerBenchmark.Run(
+    $"{settings.SyntheticModels} synthetic models",
+    ModelSources.Synthetic(settings.SyntheticModels),
+    _ => ModelSources.Synthetic(0, hidden: 33),
+    settings.GeneratorRounds,
+    settings.GeneratorWarmupRounds);
+var runaways = AnalyzerBenchmark.Runaways(settings.GeneratorRounds);
+
+Console.WriteLine();
 Console.WriteLine($"3. Trainer.Fit vs a bare loop ({settings.TrainerRounds} rounds of one epoch)");
 var trainer = TrainerBenchmark.Run(settings.TrainerRounds);
 Console.WriteLine($"  Trainer.Fit / bare loop: {trainer.Ratio}");
@@ -75,7 +91,7 @@ Console.WriteLine();
 Console.WriteLine($"4. Memory over {settings.MemorySteps} training steps (batch {settings.MemoryBatchSize})");
 var memory = MemoryBenchmark.Run(settings.MemorySteps, settings.MemoryInterval, settings.MemoryBatchSize);
 
-var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, new[] { generatorExamples, generatorSynthetic }, trainer, memory, total.Elapsed);
+var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, new[] { generatorExamples, generatorSynthetic }, new[] { analyzerExamples, analyzerSynthetic }, runaways, trainer, memory, total.Elapsed);
 string path = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 File.WriteAllText(path, report);
 Console.WriteLine();

@@ -19,6 +19,8 @@ public static class Report
         KernelCheckCost kernelCheck,
         double checkNanoseconds,
         IReadOnlyList<GeneratorResult> generator,
+        IReadOnlyList<AnalyzerResult> analyzer,
+        IReadOnlyList<RunawayResult> runaways,
         TrainerResult trainer,
         MemoryResult memory,
         TimeSpan duration)
@@ -44,6 +46,7 @@ public static class Report
         WriteSeedNets(md, seedNets, peak, checkNanoseconds);
         WriteKernelCheck(md, kernelCheck);
         WriteGenerator(md, generator);
+        WriteAnalyzer(md, analyzer, runaways);
         WriteTrainer(md, trainer);
         WriteMemory(md, memory);
 
@@ -196,6 +199,39 @@ public static class Report
             "syntactically and caches that per file, but it reruns its transform (here `Parse`, which binds every `Define` body " +
             "through the semantic model) for every model whenever the compilation changes; the caching then skips the steps after it " +
             "(shape inference, emission), whose inputs compare equal.");
+        md.AppendLine();
+    }
+
+    private static void WriteAnalyzer(StringBuilder md, IReadOnlyList<AnalyzerResult> results, IReadOnlyList<RunawayResult> runaways)
+    {
+        md.AppendLine("## 2b. Analyzer cost");
+        md.AppendLine();
+        md.AppendLine("`ModelAnalyzer` (which reports every DSL diagnostic; editors run it as you type) through `CompilationWithAnalyzers`, ");
+        md.AppendLine("on the compilation with the generated code, as builds and editors see it. **Whole project**: every model's ");
+        md.AppendLine("diagnostics on a fresh compilation (a build). **One file after an edit**: the diagnostics of the edited model's ");
+        md.AppendLine("file, as an editor asks for the open document after a keystroke (models it uses are interpreted on demand). ");
+        md.AppendLine("Both include the compiler's binding that the analyzer driver needs. Medians over rounds after warm-up.");
+        md.AppendLine();
+        md.AppendLine("| models | rounds | whole project ms | per model ms | one file after an edit ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            md.AppendLine(Invariant,
+                $"| {r.Set} | {r.Rounds} | {r.WholeProject.Median:F1} (IQR {r.WholeProject.Quantile(0.25):F1}..{r.WholeProject.Quantile(0.75):F1}) | " +
+                $"{r.WholeProjectPerModelMs:F2} | {r.OneFile.Median:F1} (IQR {r.OneFile.Quantile(0.25):F1}..{r.OneFile.Quantile(0.75):F1}) |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Runaway declarations, each analyzed until its budget diagnostic (the interpreter's budgets count work in ");
+        md.AppendLine("time-equivalent units so that any shape of runaway stops within a second):");
+        md.AppendLine();
+        md.AppendLine("| declaration | diagnostic | median ms | max ms |");
+        md.AppendLine("|---|---|---:|---:|");
+        foreach (var r in runaways)
+        {
+            md.AppendLine(Invariant, $"| {r.Declaration} | {r.Diagnostic} | {r.Time.Median:F0} | {r.Time.Max:F0} |");
+        }
+
         md.AppendLine();
     }
 
