@@ -73,6 +73,42 @@ public sealed class Node
     /// <summary>Hyperbolic tangent.</summary>
     public Node Tanh() => throw DeclarationOnly.Called(nameof(Tanh));
 
+    /// <summary>Gaussian error linear unit (exact, erf form), as in transformers.</summary>
+    public Node Gelu() => throw DeclarationOnly.Called(nameof(Gelu));
+
+    /// <summary>Sigmoid linear unit, x * sigmoid(x) (Keras' swish).</summary>
+    public Node Silu() => throw DeclarationOnly.Called(nameof(Silu));
+
+    /// <summary>Exponential linear unit: x for x &gt; 0, alpha * (exp(x) - 1) otherwise.</summary>
+    public Node Elu(double alpha = 1.0) => throw DeclarationOnly.Called(nameof(Elu));
+
+    /// <summary>Scaled exponential linear unit (self-normalizing networks).</summary>
+    public Node Selu() => throw DeclarationOnly.Called(nameof(Selu));
+
+    /// <summary>Softplus, log(1 + exp(beta * x)) / beta: a smooth Relu.</summary>
+    public Node Softplus(double beta = 1.0) => throw DeclarationOnly.Called(nameof(Softplus));
+
+    /// <summary>Hard swish, x * relu6(x + 3) / 6 (MobileNetV3).</summary>
+    public Node Hardswish() => throw DeclarationOnly.Called(nameof(Hardswish));
+
+    /// <summary>Relu clipped at 6 (MobileNetV2).</summary>
+    public Node Relu6() => throw DeclarationOnly.Called(nameof(Relu6));
+
+    /// <summary>Mish, x * tanh(softplus(x)).</summary>
+    public Node Mish() => throw DeclarationOnly.Called(nameof(Mish));
+
+    /// <summary>Element-wise exponential.</summary>
+    public Node Exp() => throw DeclarationOnly.Called(nameof(Exp));
+
+    /// <summary>Element-wise natural logarithm.</summary>
+    public Node Log() => throw DeclarationOnly.Called(nameof(Log));
+
+    /// <summary>Element-wise square root.</summary>
+    public Node Sqrt() => throw DeclarationOnly.Called(nameof(Sqrt));
+
+    /// <summary>Element-wise absolute value.</summary>
+    public Node Abs() => throw DeclarationOnly.Called(nameof(Abs));
+
     /// <summary>Softmax along <paramref name="dim"/> (default: the channels / features, 1).</summary>
     public Node Softmax(int dim = 1) => throw DeclarationOnly.Called(nameof(Softmax));
 

@@ -3,18 +3,17 @@ using Dsl.Generator.Parsing;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>Reads <c>x.Relu()</c>, <c>x.Sigmoid()</c>, <c>x.Tanh()</c>, <c>x.LeakyRelu(negativeSlope)</c>.</summary>
+/// <summary>Reads <c>x.Relu()</c>, <c>x.Gelu()</c>, <c>x.Exp()</c>, ... and the one-argument <c>x.LeakyRelu(negativeSlope)</c>, <c>x.Elu(alpha)</c>, <c>x.Softplus(beta)</c>.</summary>
 internal static class ActivationArguments
 {
-    public static OpRead Relu(Call call) => new(new ActivationOp(ActivationKind.Relu), call.Receiver());
+    /// <summary>The reader of a function without arguments.</summary>
+    public static OpReader Plain(ActivationKind kind) => call => new OpRead(new ActivationOp(kind), call.Receiver());
 
-    public static OpRead Sigmoid(Call call) => new(new ActivationOp(ActivationKind.Sigmoid), call.Receiver());
-
-    public static OpRead Tanh(Call call) => new(new ActivationOp(ActivationKind.Tanh), call.Receiver());
-
-    public static OpRead LeakyRelu(Call call)
+    /// <summary>The reader of a function with its one number argument.</summary>
+    public static OpReader WithArgument(ActivationKind kind) => call =>
     {
         var self = call.Receiver();
-        return new OpRead(new ActivationOp(ActivationKind.LeakyRelu, call.Double("negativeSlope")), self);
-    }
+        string name = new ActivationOp(kind).ArgumentName!;
+        return new OpRead(new ActivationOp(kind, call.Double(name)), self);
+    };
 }

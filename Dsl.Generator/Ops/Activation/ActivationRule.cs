@@ -3,14 +3,17 @@ using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes.Rules;
 
-/// <summary>Relu, LeakyRelu, Sigmoid, Tanh: element-wise, same type; LeakyRelu's slope must be finite.</summary>
+/// <summary>
+/// Element-wise functions: same type. Softplus' beta must not be 0; that every number argument is finite is
+/// checked where it is read (<see cref="Dsl.Generator.Ops.ActivationArguments"/>).
+/// </summary>
 internal sealed class ActivationRule : ShapeRule<ActivationOp>
 {
     protected override NodeAnalysis? Infer(ActivationOp op, ShapeContext context)
     {
-        if (op.Activation == ActivationKind.LeakyRelu && (double.IsNaN(op.NegativeSlope) || double.IsInfinity(op.NegativeSlope)))
+        if (op.Activation == ActivationKind.Softplus && op.Argument == 0)
         {
-            return context.InvalidArgument("negativeSlope", "negativeSlope must be a finite number but is " + ShapeContext.Text(op.NegativeSlope));
+            return context.InvalidArgument("beta", "beta must not be 0 (Softplus divides by it)");
         }
 
         return ShapeContext.Ok(context.Input);

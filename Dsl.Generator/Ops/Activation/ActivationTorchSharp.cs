@@ -6,7 +6,7 @@ using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>The functional form of each activation.</summary>
+/// <summary>The functional form of each function (torch.nn.functional's, or the tensor's own for the math ones).</summary>
 internal sealed class ActivationTorchSharp : TorchSharpEmitter<ActivationOp>
 {
     protected override ForwardStep Forward(ActivationOp activation, NodeSpec node, AnalyzedModel model, MemberNames names)
@@ -15,9 +15,21 @@ internal sealed class ActivationTorchSharp : TorchSharpEmitter<ActivationOp>
         return new ForwardStep(activation.Activation switch
         {
             ActivationKind.Relu => $"{F}relu({x})",
-            ActivationKind.LeakyRelu => $"{F}leaky_relu({x}, {Names.DoubleLiteral(activation.NegativeSlope)})",
+            ActivationKind.LeakyRelu => $"{F}leaky_relu({x}, {Names.DoubleLiteral(activation.Argument)})",
             ActivationKind.Sigmoid => $"{F}sigmoid({x})",
             ActivationKind.Tanh => $"{F}tanh({x})",
+            ActivationKind.Gelu => $"{F}gelu({x})",
+            ActivationKind.Silu => $"{F}silu({x})",
+            ActivationKind.Elu => $"{F}elu({x}, {Names.DoubleLiteral(activation.Argument)})",
+            ActivationKind.Selu => $"{F}selu({x})",
+            ActivationKind.Softplus => $"{F}softplus({x}, {Names.DoubleLiteral(activation.Argument)})",
+            ActivationKind.Hardswish => $"{F}hardswish({x})",
+            ActivationKind.Relu6 => $"{F}relu6({x})",
+            ActivationKind.Mish => $"{F}mish({x})",
+            ActivationKind.Exp => $"{x}.exp()",
+            ActivationKind.Log => $"{x}.log()",
+            ActivationKind.Sqrt => $"{x}.sqrt()",
+            ActivationKind.Abs => $"{x}.abs()",
             _ => throw new System.InvalidOperationException($"Unknown activation {activation.Activation}."),
         });
     }

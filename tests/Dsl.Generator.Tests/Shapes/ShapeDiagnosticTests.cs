@@ -378,13 +378,14 @@ public class ShapeDiagnosticTests
     }
 
     [Fact]
-    public void LeakyRelu_with_an_infinite_slope_is_reported_at_negativeSlope()
+    public void Softplus_with_beta_zero_is_reported_at_beta()
     {
+        // (A non-finite slope, alpha or beta is rejected where the argument is read; see ElementwiseFunctionDiagnosticsTests.)
         var b = new SpecBuilder();
-        int ok = b.LeakyRelu(b.Input("x", 10), -0.5);
-        int bad = b.LeakyRelu(ok, double.PositiveInfinity);
+        int ok = b.Add(new ActivationOp(ActivationKind.Softplus, 1), null, b.Input("x", 10));
+        int bad = b.Add(new ActivationOp(ActivationKind.Softplus, 0), null, ok);
         b.Output("y", bad);
 
-        AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(bad).SiteOf("negativeSlope"));
+        AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(bad).SiteOf("beta"));
     }
 }

@@ -115,7 +115,7 @@ internal sealed class SpecBuilder
         UpSample2dOp => new[] { "scaleFactor" },
         FlipOp or SoftmaxOp or ConcatOp => new[] { "dim" },
         DropoutOp => new[] { "p" },
-        ActivationOp { Activation: ActivationKind.LeakyRelu } => new[] { "negativeSlope" },
+        ActivationOp { ArgumentName: { } argument } => new[] { argument },
         _ => System.Array.Empty<string>(),
     };
 }
