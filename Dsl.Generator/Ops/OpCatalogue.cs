@@ -29,6 +29,7 @@ internal static class OpCatalogue
         new Conv2dDescriptor(),
         new LinearDescriptor(),
         new BatchNormDescriptor(),
+        new LayerNormDescriptor(),
         new Pool2dDescriptor(),
         new GlobalAvgPool2dDescriptor(),
         new UpSample2dDescriptor(),

@@ -34,6 +34,13 @@ public sealed class Node
     public Node BatchNorm1d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
         throw DeclarationOnly.Called(nameof(BatchNorm1d));
 
+    /// <summary>
+    /// Layer normalization of each sample over its last <paramref name="dims"/> dimensions (1: the features of
+    /// [B, T, F], as in transformers), with a learned scale and shift per element when <paramref name="affine"/>.
+    /// </summary>
+    public Node LayerNorm(int dims = 1, double eps = 1e-5, bool affine = true, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(LayerNorm));
+
     // ----- pooling and resizing -----
 
     /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
