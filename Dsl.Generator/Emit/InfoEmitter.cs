@@ -41,7 +41,8 @@ internal static class InfoEmitter
                 : "new string[] { " + string.Join(", ", node.Inputs.Select(i => Names.StringLiteral(spec.Nodes[i].Name))) + " }";
             w.Line($"new {Metadata}LayerInfo({Names.StringLiteral(node.Name)}, {Names.StringLiteral(node.Op.Kind)}, " +
                 $"{Names.StringLiteral(model.TypeOf(node.Id).ShapeText)}, {Names.IntLiteral(analysis.TrainableParameters)}, " +
-                $"{Names.IntLiteral(analysis.NonTrainableParameters)}, {inputNames}),");
+                $"{Names.IntLiteral(analysis.NonTrainableParameters)}, {inputNames})" +
+                (analysis.Macs switch { 0 => "", long macs => $" {{ MultiplyAccumulates = {Names.IntLiteral(macs)} }}", null => " { MultiplyAccumulates = null }" }) + ",");
         }
 
         w.Close(",");

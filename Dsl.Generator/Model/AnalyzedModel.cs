@@ -44,7 +44,9 @@ internal sealed record PaddingPlan(EquatableArray<int> Before, EquatableArray<in
 /// <param name="TrainableParameters">Parameters the node owns that train.</param>
 /// <param name="NonTrainableParameters">Buffers counted as Keras counts them (BatchNorm running mean and variance).</param>
 /// <param name="Padding">For convolution and pooling: the explicit padding the declared mode resolves to.</param>
-internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, long NonTrainableParameters, PaddingPlan? Padding);
+/// <param name="Macs">Multiply-accumulates per sample of one forward pass (convolutions, dense layers and the
+/// submodels applied; element-wise work is not counted), or null where a symbolic size makes them unknown.</param>
+internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, long NonTrainableParameters, PaddingPlan? Padding, long? Macs = 0);
 
 /// <summary>What shape inference concluded about one loss term: the target tensor a batch must provide (null for terms without one).</summary>
 internal sealed record LossAnalysis(TensorType? Target);

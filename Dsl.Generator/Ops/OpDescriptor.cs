@@ -63,6 +63,12 @@ internal abstract class OpDescriptor
     /// <summary>The parameter count as a formula of the op's arguments and input sizes ("0" for ops without parameters).</summary>
     public abstract string Parameters { get; }
 
+    /// <summary>
+    /// The multiply-accumulates of one forward pass per sample as a formula, as <c>ModelInfo</c> and the summary
+    /// report them ("0" where only element-wise work is done, which is not counted).
+    /// </summary>
+    public abstract string MultiplyAccumulates { get; }
+
     /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
     public abstract ITorchSharpEmitter TorchSharp { get; }
 

@@ -42,8 +42,8 @@ internal sealed class ShapeContext
     /// <summary>How messages name the node: <c>Conv2d 'layer1'</c>.</summary>
     public string Label => Node.Op.Kind + " '" + Node.Name + "'";
 
-    public static NodeAnalysis Ok(TensorType type, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null) =>
-        new(type, trainable, nonTrainable, padding);
+    public static NodeAnalysis Ok(TensorType type, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null, long? macs = 0) =>
+        new(type, trainable, nonTrainable, padding, macs);
 
     /// <summary>Reports <paramref name="descriptor"/> at the node's call site.</summary>
     public NodeAnalysis? Fail(DiagnosticDescriptor descriptor, params string[] args) => FailAt(null, descriptor, args);

@@ -31,6 +31,10 @@ internal static class SizeLimits
     public static long ElementsPerSample(TensorType type) =>
         type.Dims.Where(d => d.IsKnown).Aggregate(1L, (product, d) => Multiply(product, d.Value));
 
+    /// <summary>The elements of one sample of <paramref name="type"/>, or null when a dimension is symbolic.</summary>
+    public static long? KnownElementsPerSample(TensorType type) =>
+        type.Dims.All(d => d.IsKnown) ? ElementsPerSample(type) : null;
+
     /// <summary>A count as the messages write it: <c>1,600,000,000</c>.</summary>
     public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 

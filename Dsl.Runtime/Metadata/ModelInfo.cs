@@ -29,6 +29,18 @@ public sealed record ModelInfo(
     /// <summary>All parameters and counted buffers.</summary>
     public long TotalParameters => TrainableParameters + NonTrainableParameters;
 
+    /// <summary>
+    /// Multiply-accumulates of one forward pass per sample (convolutions, dense layers, applied submodels), or null
+    /// when a symbolic size makes them unknown.
+    /// </summary>
+    public long? ForwardMultiplyAccumulates => Layers.Any(l => l.MultiplyAccumulates is null) ? null : Layers.Sum(l => l.MultiplyAccumulates!.Value);
+
+    /// <summary>
+    /// An estimate of the floating-point operations of one training step per sample: 2 per multiply-accumulate
+    /// for the forward pass and twice that for the backward pass (6 x <see cref="ForwardMultiplyAccumulates"/>).
+    /// </summary>
+    public long? TrainingFlopsPerSample => ForwardMultiplyAccumulates * 6;
+
     /// <summary>The declared loss terms, in order (empty for a model without losses).</summary>
     public IReadOnlyList<LossInfo> Losses { get; init; } = System.Array.Empty<LossInfo>();
 
@@ -65,4 +77,8 @@ public sealed record LayerInfo(
     string OutputShape,
     long TrainableParameters,
     long NonTrainableParameters,
-    IReadOnlyList<string> Inputs);
+    IReadOnlyList<string> Inputs)
+{
+    /// <summary>Multiply-accumulates of this node per sample in one forward pass (0 for element-wise work, which is not counted; null when a symbolic size makes them unknown).</summary>
+    public long? MultiplyAccumulates { get; init; } = 0;
+}

@@ -33,8 +33,8 @@ public static class ModelSummary
         ArgumentNullException.ThrowIfNull(model);
         bool connected = model.IsBranching();
         var header = connected
-            ? new[] { "Layer (type)", "Output Shape", "Param #", "Connected to" }
-            : new[] { "Layer (type)", "Output Shape", "Param #" };
+            ? new[] { "Layer (type)", "Output Shape", "Param #", "Mult-Adds", "Connected to" }
+            : new[] { "Layer (type)", "Output Shape", "Param #", "Mult-Adds" };
         var rows = model.Layers.Select(layer =>
         {
             var cells = new List<string>
@@ -42,6 +42,7 @@ public static class ModelSummary
                 $"{layer.Name} ({layer.Kind})",
                 layer.OutputShape,
                 Count(layer.TrainableParameters + layer.NonTrainableParameters),
+                layer.MultiplyAccumulates is long macs ? (macs == 0 ? "" : Count(macs)) : "?",
             };
             if (connected)
             {
@@ -67,11 +68,18 @@ public static class ModelSummary
         text.Append("Total params: ").Append(Count(model.TotalParameters)).Append('\n');
         text.Append("Trainable params: ").Append(Count(model.TrainableParameters)).Append('\n');
         text.Append("Non-trainable params: ").Append(Count(model.NonTrainableParameters)).Append('\n');
+        text.Append("Forward mult-adds per sample: ")
+            .Append(model.ForwardMultiplyAccumulates is long forward ? Count(forward) : "unknown (symbolic sizes)")
+            .Append('\n');
+        if (model.TrainingFlopsPerSample is long flops)
+        {
+            text.Append("Training FLOPs per sample (estimate, 6 x mult-adds): ").Append(Count(flops)).Append('\n');
+        }
         return text.ToString();
     }
 
     private static string Row(string[] cells, int[] widths) =>
-        string.Join("   ", cells.Select((c, i) => i == 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
+        string.Join("   ", cells.Select((c, i) => i is 2 or 3 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -40,6 +40,8 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new ActivationTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

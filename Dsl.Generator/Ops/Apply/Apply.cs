@@ -22,6 +22,8 @@ internal sealed class ApplyDescriptor : OpDescriptor<ApplyOp>
 
     public override string Parameters => "the used model's parameters, counted on its first application (non-trainable when frozen)";
 
+    public override string MultiplyAccumulates => "the used model's, on every application (its parameters count once)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new ApplyTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

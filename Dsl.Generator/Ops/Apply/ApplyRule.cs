@@ -54,6 +54,8 @@ internal sealed class ApplyRule : ShapeRule<ApplyOp>
         }
 
         var firstOutput = sub.Spec.Outputs.FirstOrDefault(o => !o.ForLoss) ?? sub.Spec.Outputs[0];
-        return ShapeContext.Ok(sub.TypeOf(firstOutput.Node), trainable, nonTrainable);
+        // Every application runs the whole submodel: its work counts each time (its parameters only once).
+        long? macs = sub.Nodes.Aggregate((long?)0, (sum, n) => sum is long s && n.Macs is long m ? SizeLimits.Add(s, m) : null);
+        return ShapeContext.Ok(sub.TypeOf(firstOutput.Node), trainable, nonTrainable, macs: macs);
     }
 }

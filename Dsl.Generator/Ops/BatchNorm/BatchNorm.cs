@@ -22,6 +22,8 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
 
     public override string Parameters => "4 * C: 2 * C trainable (weight, bias), 2 * C non-trainable (running mean and variance, as Keras counts them)";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

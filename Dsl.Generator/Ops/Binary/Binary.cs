@@ -23,6 +23,8 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

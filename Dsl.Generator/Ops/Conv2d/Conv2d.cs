@@ -21,6 +21,8 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
 
     public override string Parameters => "outChannels * C * k * k (+ outChannels bias)";
 
+    public override string MultiplyAccumulates => "C_out x H_out x W_out x C_in x k x k (each output element is one dot product over the kernel window)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new Conv2dTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

@@ -45,6 +45,8 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
         long kernelArea = SizeLimits.Multiply(op.KernelSize, op.KernelSize);
         long parameters = SizeLimits.Add(SizeLimits.Multiply(SizeLimits.Multiply(op.OutChannels, channels.Value), kernelArea), op.Bias ? op.OutChannels : 0);
         var type = new TensorType(new[] { DimExpr.Of(op.OutChannels) }.Concat(window.Sizes).ToEquatableArray());
-        return ShapeContext.Ok(type, parameters, padding: window.Padding);
+        // Each output element is one dot product over C_in x k x k inputs.
+        long? macs = SizeLimits.KnownElementsPerSample(type) is long outputs ? SizeLimits.Multiply(outputs, SizeLimits.Multiply(channels.Value, kernelArea)) : null;
+        return ShapeContext.Ok(type, parameters, padding: window.Padding, macs: macs);
     }
 }

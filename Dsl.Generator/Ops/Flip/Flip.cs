@@ -21,6 +21,8 @@ internal sealed class FlipDescriptor : OpDescriptor<FlipOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new FlipTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

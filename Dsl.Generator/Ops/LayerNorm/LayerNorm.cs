@@ -21,6 +21,8 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
 
     public override string Parameters => "2 * (product of the normalized dims) when affine (scale and shift), else 0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

@@ -21,6 +21,8 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 
     public override string Parameters => "outFeatures * F (+ outFeatures bias)";
 
+    public override string MultiplyAccumulates => "outFeatures x inFeatures";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

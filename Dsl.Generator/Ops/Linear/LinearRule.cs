@@ -31,6 +31,6 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
         }
 
         long parameters = ((long)op.OutFeatures * features.Value) + (op.Bias ? op.OutFeatures : 0);
-        return ShapeContext.Ok(TensorType.Of(op.OutFeatures), parameters);
+        return ShapeContext.Ok(TensorType.Of(op.OutFeatures), parameters, macs: SizeLimits.Multiply(op.OutFeatures, features.Value));
     }
 }

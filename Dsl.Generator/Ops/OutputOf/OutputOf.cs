@@ -22,6 +22,8 @@ internal sealed class OutputOfDescriptor : OpDescriptor<OutputOfOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new OutputOfTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

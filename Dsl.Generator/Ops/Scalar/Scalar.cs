@@ -24,6 +24,8 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

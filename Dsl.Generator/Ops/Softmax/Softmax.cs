@@ -22,6 +22,8 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 
     public override string Parameters => "0";
 
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
     public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.

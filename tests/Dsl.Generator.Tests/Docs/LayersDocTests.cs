@@ -67,6 +67,7 @@ public class LayersDocTests
             b.Append($"```csharp\n{op.Doc.Signature}\n```\n\n");
             b.Append($"- **Shape:** {op.Doc.Shape}\n");
             b.Append($"- **Parameters:** {op.Parameters}\n");
+            b.Append($"- **Multiply-accumulates per sample:** {op.MultiplyAccumulates}\n");
             b.Append($"- **PyTorch:** {op.Doc.PyTorch}\n");
             b.Append($"- **Keras:** {op.Doc.Keras}\n");
         }

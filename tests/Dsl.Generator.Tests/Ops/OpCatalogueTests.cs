@@ -59,6 +59,7 @@ public class OpCatalogueTests
         Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.Shape.GetType(), typeof(Dsl.Generator.Shapes.ShapeRule<>)));
         Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.TorchSharp.GetType(), typeof(Dsl.Generator.Emit.TorchSharpEmitter<>)));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Parameters), $"{opType} has no parameter count");
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.MultiplyAccumulates), $"{opType} has no multiply-accumulate count");
         Assert.NotNull(descriptor.TorchSharp);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Name));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Signature));

@@ -22,6 +22,21 @@ public sealed class ModelSummaryTests
         Assert.Contains("Total params: 1,199,882", text, StringComparison.Ordinal);
         Assert.Contains("Trainable params: 1,199,882", text, StringComparison.Ordinal);
         Assert.Contains("Non-trainable params: 0", text, StringComparison.Ordinal);
+        Assert.Matches(@"layer2 \(Conv2d\)\s+\[B, 64, 24, 24\]\s+18,496\s+10,616,832", text);
+        Assert.Contains("Forward mult-adds per sample: 11,992,448", text, StringComparison.Ordinal);
+        Assert.Contains("Training FLOPs per sample (estimate, 6 x mult-adds): 71,954,688", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Multiply_accumulates_are_those_of_the_layer_shapes()
+    {
+        // Worked by hand from the seed's layers: conv 32x26x26 outputs x 1x3x3, conv 64x24x24 x 32x3x3,
+        // dense 9216 -> 128, dense 128 -> 10.
+        long expected = (32L * 26 * 26 * 9) + (64L * 24 * 24 * 32 * 9) + (9216L * 128) + (128L * 10);
+        Assert.Equal(expected, DigitClassifier.Info.ForwardMultiplyAccumulates);
+
+        // A submodel's work counts on every application: the siamese net applies its tower twice.
+        Assert.Equal(2 * SiameseTower.Info.ForwardMultiplyAccumulates, SiameseNet.Info.ForwardMultiplyAccumulates);
     }
 
     [Fact]

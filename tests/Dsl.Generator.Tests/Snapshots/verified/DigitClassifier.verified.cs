@@ -157,17 +157,17 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
             new global::Dsl.Metadata.LayerInfo("image", "Input", "[B, 1, 28, 28]", 0, 0, global::System.Array.Empty<string>()),
-            new global::Dsl.Metadata.LayerInfo("layer1", "Conv2d", "[B, 32, 26, 26]", 320, 0, new string[] { "image" }),
+            new global::Dsl.Metadata.LayerInfo("layer1", "Conv2d", "[B, 32, 26, 26]", 320, 0, new string[] { "image" }) { MultiplyAccumulates = 194688 },
             new global::Dsl.Metadata.LayerInfo("relu_1", "Relu", "[B, 32, 26, 26]", 0, 0, new string[] { "layer1" }),
-            new global::Dsl.Metadata.LayerInfo("layer2", "Conv2d", "[B, 64, 24, 24]", 18496, 0, new string[] { "relu_1" }),
+            new global::Dsl.Metadata.LayerInfo("layer2", "Conv2d", "[B, 64, 24, 24]", 18496, 0, new string[] { "relu_1" }) { MultiplyAccumulates = 10616832 },
             new global::Dsl.Metadata.LayerInfo("relu_2", "Relu", "[B, 64, 24, 24]", 0, 0, new string[] { "layer2" }),
             new global::Dsl.Metadata.LayerInfo("max_pool2d_1", "MaxPool2d", "[B, 64, 12, 12]", 0, 0, new string[] { "relu_2" }),
             new global::Dsl.Metadata.LayerInfo("dropout_1", "Dropout", "[B, 64, 12, 12]", 0, 0, new string[] { "max_pool2d_1" }),
             new global::Dsl.Metadata.LayerInfo("flatten_1", "Flatten", "[B, 9216]", 0, 0, new string[] { "dropout_1" }),
-            new global::Dsl.Metadata.LayerInfo("layer3", "Linear", "[B, 128]", 1179776, 0, new string[] { "flatten_1" }),
+            new global::Dsl.Metadata.LayerInfo("layer3", "Linear", "[B, 128]", 1179776, 0, new string[] { "flatten_1" }) { MultiplyAccumulates = 1179648 },
             new global::Dsl.Metadata.LayerInfo("relu_3", "Relu", "[B, 128]", 0, 0, new string[] { "layer3" }),
             new global::Dsl.Metadata.LayerInfo("dropout_2", "Dropout", "[B, 128]", 0, 0, new string[] { "relu_3" }),
-            new global::Dsl.Metadata.LayerInfo("layer4", "Linear", "[B, 10]", 1290, 0, new string[] { "dropout_2" }),
+            new global::Dsl.Metadata.LayerInfo("layer4", "Linear", "[B, 10]", 1290, 0, new string[] { "dropout_2" }) { MultiplyAccumulates = 1280 },
         },
         Dot:
             "digraph DigitClassifier {\n" +

@@ -141,9 +141,9 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         {
             new global::Dsl.Metadata.LayerInfo("image", "Input", "[B, 28, 28]", 0, 0, global::System.Array.Empty<string>()),
             new global::Dsl.Metadata.LayerInfo("flatten_1", "Flatten", "[B, 784]", 0, 0, new string[] { "image" }),
-            new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 64]", 50240, 0, new string[] { "flatten_1" }),
+            new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 64]", 50240, 0, new string[] { "flatten_1" }) { MultiplyAccumulates = 50176 },
             new global::Dsl.Metadata.LayerInfo("relu_1", "Relu", "[B, 64]", 0, 0, new string[] { "linear_1" }),
-            new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 10]", 650, 0, new string[] { "relu_1" }),
+            new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 10]", 650, 0, new string[] { "relu_1" }) { MultiplyAccumulates = 640 },
         },
         Dot:
             "digraph OddOnlyMlp {\n" +

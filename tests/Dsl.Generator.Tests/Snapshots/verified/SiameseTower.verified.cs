@@ -103,19 +103,19 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
             new global::Dsl.Metadata.LayerInfo("image", "Input", "[B, 1, 56, 46]", 0, 0, global::System.Array.Empty<string>()),
-            new global::Dsl.Metadata.LayerInfo("conv2d_1", "Conv2d", "[B, 6, 54, 44]", 60, 0, new string[] { "image" }),
+            new global::Dsl.Metadata.LayerInfo("conv2d_1", "Conv2d", "[B, 6, 54, 44]", 60, 0, new string[] { "image" }) { MultiplyAccumulates = 128304 },
             new global::Dsl.Metadata.LayerInfo("relu_1", "Relu", "[B, 6, 54, 44]", 0, 0, new string[] { "conv2d_1" }),
             new global::Dsl.Metadata.LayerInfo("max_pool2d_1", "MaxPool2d", "[B, 6, 27, 22]", 0, 0, new string[] { "relu_1" }),
             new global::Dsl.Metadata.LayerInfo("dropout_1", "Dropout", "[B, 6, 27, 22]", 0, 0, new string[] { "max_pool2d_1" }),
-            new global::Dsl.Metadata.LayerInfo("conv2d_2", "Conv2d", "[B, 12, 25, 20]", 660, 0, new string[] { "dropout_1" }),
+            new global::Dsl.Metadata.LayerInfo("conv2d_2", "Conv2d", "[B, 12, 25, 20]", 660, 0, new string[] { "dropout_1" }) { MultiplyAccumulates = 324000 },
             new global::Dsl.Metadata.LayerInfo("relu_2", "Relu", "[B, 12, 25, 20]", 0, 0, new string[] { "conv2d_2" }),
             new global::Dsl.Metadata.LayerInfo("max_pool2d_2", "MaxPool2d", "[B, 12, 12, 10]", 0, 0, new string[] { "relu_2" }),
             new global::Dsl.Metadata.LayerInfo("dropout_2", "Dropout", "[B, 12, 12, 10]", 0, 0, new string[] { "max_pool2d_2" }),
             new global::Dsl.Metadata.LayerInfo("flatten_1", "Flatten", "[B, 1440]", 0, 0, new string[] { "dropout_2" }),
-            new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 128]", 184448, 0, new string[] { "flatten_1" }),
+            new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 128]", 184448, 0, new string[] { "flatten_1" }) { MultiplyAccumulates = 184320 },
             new global::Dsl.Metadata.LayerInfo("relu_3", "Relu", "[B, 128]", 0, 0, new string[] { "linear_1" }),
             new global::Dsl.Metadata.LayerInfo("dropout_3", "Dropout", "[B, 128]", 0, 0, new string[] { "relu_3" }),
-            new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 50]", 6450, 0, new string[] { "dropout_3" }),
+            new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 50]", 6450, 0, new string[] { "dropout_3" }) { MultiplyAccumulates = 6400 },
             new global::Dsl.Metadata.LayerInfo("relu_4", "Relu", "[B, 50]", 0, 0, new string[] { "linear_2" }),
         },
         Dot:
