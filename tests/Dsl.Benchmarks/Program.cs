@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -52,34 +53,18 @@ Console.WriteLine($"  child-process check: {kernelCheck.ChildCheckMs.Median:F0} 
 
 Console.WriteLine();
 Console.WriteLine("2. Generator cost");
+// The two sets of models both the generator and the analyzer are measured on, each with the edit of its first model.
 var examples = ModelSources.Examples();
-var generatorExamples = GeneratorBenchmark.Run(
-    $"{examples.Count} example models",
-    examples.OrderBy(e => e.Name == "DigitClassifier.cs" ? 0 : 1).ToList(),
-    text => text.Replace("Linear(128", "Linear(256", StringComparison.Ordinal),
-    settings.GeneratorRounds,
-    settings.GeneratorWarmupRounds);
-var generatorSynthetic = GeneratorBenchmark.Run(
-    $"{settings.SyntheticModels} synthetic models",
-    ModelSources.Synthetic(settings.SyntheticModels),
-    _ => ModelSources.Synthetic(0, hidden: 33),
-    settings.GeneratorRounds,
-    settings.GeneratorWarmupRounds);
+var modelSets = new (string Set, IReadOnlyList<(string Name, string Text)> Models, Func<string, string> Edit)[]
+{
+    ($"{examples.Count} example models", examples.OrderBy(e => e.Name == "DigitClassifier.cs" ? 0 : 1).ToList(), text => text.Replace("Linear(128", "Linear(256", StringComparison.Ordinal)),
+    ($"{settings.SyntheticModels} synthetic models", ModelSources.Synthetic(settings.SyntheticModels), _ => ModelSources.Synthetic(0, hidden: 33)),
+};
+var generator = modelSets.Select(m => GeneratorBenchmark.Run(m.Set, m.Models, m.Edit, settings.GeneratorRounds, settings.GeneratorWarmupRounds)).ToList();
 
 Console.WriteLine();
 Console.WriteLine("2b. Analyzer cost");
-var analyzerExamples = AnalyzerBenchmark.Run(
-    $"{examples.Count} example models",
-    examples.OrderBy(e => e.Name == "DigitClassifier.cs" ? 0 : 1).ToList(),
-    text => text.Replace("Linear(128", "Linear(256", StringComparison.Ordinal),
-    settings.GeneratorRounds,
-    settings.GeneratorWarmupRounds);
-var analyzerSynthetic = AnalyzerBenchmark.Run(
-    $"{settings.SyntheticModels} synthetic models",
-    ModelSources.Synthetic(settings.SyntheticModels),
-    _ => ModelSources.Synthetic(0, hidden: 33),
-    settings.GeneratorRounds,
-    settings.GeneratorWarmupRounds);
+var analyzer = modelSets.Select(m => AnalyzerBenchmark.Run(m.Set, m.Models, m.Edit, settings.GeneratorRounds, settings.GeneratorWarmupRounds)).ToList();
 var runaways = AnalyzerBenchmark.Runaways(settings.GeneratorRounds);
 
 Console.WriteLine();
@@ -91,7 +76,7 @@ Console.WriteLine();
 Console.WriteLine($"4. Memory over {settings.MemorySteps} training steps (batch {settings.MemoryBatchSize})");
 var memory = MemoryBenchmark.Run(settings.MemorySteps, settings.MemoryInterval, settings.MemoryBatchSize);
 
-var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, new[] { generatorExamples, generatorSynthetic }, new[] { analyzerExamples, analyzerSynthetic }, runaways, trainer, memory, total.Elapsed);
+var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, generator, analyzer, runaways, trainer, memory, total.Elapsed);
 string path = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 File.WriteAllText(path, report);
 Console.WriteLine();
