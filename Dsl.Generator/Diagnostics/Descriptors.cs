@@ -123,6 +123,14 @@ internal static class Descriptors
         "DSL0205", Outputs, "Contrastive loss needs a distance",
         "Loss '{0}': Contrastive needs a distance of shape [B, 1] or [B] but prediction '{1}' has shape {2}; compute it with Ops.EuclideanDistance(a, b)");
 
+    public static readonly DiagnosticDescriptor NotProbabilities = Error(
+        "DSL0209", Outputs, "Binary cross entropy needs probabilities",
+        "Loss '{0}': BinaryCrossEntropy needs probabilities in [0, 1] but prediction '{1}' comes from {2}, whose values are not bounded to [0, 1]; add .Sigmoid(), or use Loss.BinaryCrossEntropyWithLogits() on the raw scores");
+
+    public static readonly DiagnosticDescriptor ContrastiveOnSimilarity = Error(
+        "DSL0210", Outputs, "Contrastive loss on a similarity",
+        "Loss '{0}': Contrastive needs a distance (0 for a pair that is the same, larger apart) but '{1}' is a cosine similarity (1 for the same direction); use Ops.EuclideanDistance(a, b), or 1 - the similarity");
+
     public static readonly DiagnosticDescriptor InvalidWeight = Error(
         "DSL0206", Outputs, "Invalid loss weight",
         "Loss '{0}': weight {1} must be a finite number greater than or equal to 0");
@@ -198,6 +206,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CrossEntropyOnSoftmax = Warning(
         "DSL0901", Outputs, "Cross entropy on probabilities",
         "Loss '{0}': CrossEntropy applies log-softmax to its prediction, but '{1}' is already a {2}; return the logits (remove .{2}()) so the softmax is not applied twice");
+
+    public static readonly DiagnosticDescriptor ZeroWeight = Warning(
+        "DSL0903", Outputs, "Loss term with weight 0",
+        "Loss '{0}': its weight is 0, so it adds nothing to the total and trains nothing; if the weight is written as an integer division such as 1 / 2, C# computes 0: write 0.5");
 
     public static readonly DiagnosticDescriptor ParameterBudget = Warning(
         "DSL0902", Outputs, "Parameter budget exceeded",

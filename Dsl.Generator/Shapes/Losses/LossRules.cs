@@ -54,16 +54,31 @@ internal static class LossRules
                     return new LossAnalysis(null);
                 }
 
-                if (spec.Nodes[loss.Prediction].Op is SoftmaxOp softmax)
+                // Probabilities in place of logits: a softmax is applied twice, a sigmoid squashes every logit into [0, 1].
+                if (spec.Nodes[loss.Prediction].Op is SoftmaxOp or ActivationOp { Activation: ActivationKind.Sigmoid })
                 {
-                    Report(Descriptors.CrossEntropyOnSoftmax, loss.Site, loss.Name, predictionName, softmax.Kind);
+                    Report(Descriptors.CrossEntropyOnSoftmax, loss.Site, loss.Name, predictionName, spec.Nodes[loss.Prediction].Op.Kind);
                 }
 
                 return new LossAnalysis(loss.Kind == LossKind.SoftCrossEntropy
                     ? prediction
                     : new TensorType(prediction.Dims.Skip(1).ToEquatableArray(), DType.Int64));
 
+            case LossKind.BinaryCrossEntropy:
+                if (ValueRanges.Of(spec, loss.Prediction) is (ValueRange.Unbounded, var source))
+                {
+                    Report(Descriptors.NotProbabilities, loss.Site, loss.Name, predictionName, source.Op.Kind + " '" + source.Name + "'");
+                }
+
+                return new LossAnalysis(prediction);
+
             case LossKind.Contrastive:
+                if (spec.Nodes[loss.Prediction].Op is CosineSimilarityOp)
+                {
+                    Report(Descriptors.ContrastiveOnSimilarity, loss.Site, loss.Name, predictionName);
+                    return new LossAnalysis(null);
+                }
+
                 if (!(prediction.Dims.Count == 0 || (prediction.Dims.Count == 1 && prediction.Dims[0].IsKnown && prediction.Dims[0].Value == 1)))
                 {
                     Report(Descriptors.NotADistance, loss.Site, loss.Name, predictionName, prediction.ShapeText);

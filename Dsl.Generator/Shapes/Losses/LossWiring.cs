@@ -68,6 +68,10 @@ internal static class LossWiring
             {
                 Report(Descriptors.InvalidWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name, loss.Weight.ToString("R", CultureInfo.InvariantCulture));
             }
+            else if (loss.Weight == 0)
+            {
+                Report(Descriptors.ZeroWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name);
+            }
 
             bool supervised = loss.Kind != LossKind.Minimize && loss.TargetNode < 0;
             if (supervised)
