@@ -60,7 +60,7 @@ public sealed class Node
     /// <summary>Flattens everything after the batch: <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.</summary>
     public Node Flatten() => throw DeclarationOnly.Called(nameof(Flatten));
 
-    /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's.</summary>
+    /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
 
     /// <summary>Reverses the order along <paramref name="dim"/> (0 is the batch).</summary>

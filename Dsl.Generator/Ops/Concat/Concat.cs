@@ -33,7 +33,7 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
 
     public override OpDoc Doc { get; } = new(
         "Ops.Concat(dim, nodes...)",
-        "Two or more operands of one rank that agree on every dim except dim (1 <= dim < rank); the output's dim is the sum.",
+        "Two or more operands of one rank that agree on every dim except dim (a non-batch axis, negative from the back); the output's dim is the sum.",
         "`torch.cat(nodes, dim)`",
         "`layers.Concatenate(axis=dim)`");
 }

@@ -6,7 +6,7 @@ namespace Dsl.Generator.Shapes.Rules;
 
 /// <summary>
 /// <c>Ops.Concat(dim, nodes...)</c>: two or more operands of one rank that agree on every dim except
-/// <c>dim</c> (1 &lt;= dim &lt; rank); the output's <c>dim</c> is the sum.
+/// <c>dim</c> (a non-batch axis; negative counts from the back); the output's <c>dim</c> is the sum.
 /// </summary>
 internal sealed class ConcatRule : ShapeRule<ConcatOp>
 {
@@ -21,20 +21,14 @@ internal sealed class ConcatRule : ShapeRule<ConcatOp>
         }
 
         var first = inputs[0];
-        if (op.Dim < 1)
+        if (Axes.NonBatch(op.Dim, first) is not int dim)
         {
             return context.InvalidArgument(
                 "dim",
-                "dim " + ShapeContext.Text(op.Dim) + ": concatenating along the batch (dim 0) or with a negative dim is not supported; use 1 to " + (first.Rank - 1));
+                "dim " + ShapeContext.Text(op.Dim) + " is out of range for " + first.ShapeText + "; " + Axes.NonBatchRange(first) + (op.Dim == 0 ? " (concatenating along the batch, dim 0, is not supported)" : ""));
         }
 
-        if (op.Dim >= first.Rank)
-        {
-            string range = first.Rank > 1 ? "use 1 to " + (first.Rank - 1) : "a [B] input has no dim to concatenate along";
-            return context.InvalidArgument("dim", "dim " + op.Dim + " is out of range for " + first.ShapeText + "; " + range);
-        }
-
-        int axis = op.Dim - 1;
+        int axis = dim - 1;
         DimExpr total = first.Dims[axis];
         for (int i = 1; i < inputs.Count; i++)
         {

@@ -33,7 +33,7 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Reshape(dims...)",
-        "[B, ...] to [B, dims...]: every size positive, the input fully known, the same number of elements per sample.",
+        "[B, ...] to [B, dims...]: every size positive except one -1, which is inferred; the input fully known, the same number of elements per sample.",
         "`x.reshape(B, *dims)` or `nn.Unflatten`",
         "`layers.Reshape(dims)`");
 }

@@ -11,6 +11,7 @@ internal sealed class ReshapeTorchSharp : TorchSharpEmitter<ReshapeOp>
     protected override ForwardStep Forward(ReshapeOp reshape, NodeSpec node, AnalyzedModel model, MemberNames names)
     {
         string x = names.Local(node.Inputs[0]);
-        return new ForwardStep($"{x}.reshape({x}.shape[0], {string.Join(", ", System.Linq.Enumerable.Select(reshape.Dims, d => Lit(d)))})");
+        // The inferred sizes, not the -1 as written: the shape comment and the code say the same.
+        return new ForwardStep($"{x}.reshape({x}.shape[0], {string.Join(", ", System.Linq.Enumerable.Select(model.TypeOf(node.Id).Dims, d => Lit(d.Value)))})");
     }
 }

@@ -35,7 +35,7 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Softmax(dim: 1), x.LogSoftmax(dim: 1)",
-        "Same type; 1 <= dim < rank (not along the batch).",
+        "Same type; dim is a non-batch axis, negative from the back (-1 is the last).",
         "`nn.Softmax(dim)`, `nn.LogSoftmax(dim)`",
         "`layers.Softmax(axis=dim)`, `ops.log_softmax(x, axis=dim)`");
 }

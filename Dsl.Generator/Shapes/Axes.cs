@@ -1,0 +1,26 @@
+using Dsl.Generator.Model;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>
+/// Dimension arguments as PyTorch reads them: 0 is the batch, 1 to rank - 1 count from the front and -1 to
+/// -(rank - 1) from the back (-1 is the last). Ops that may not act along the batch ask for a non-batch axis.
+/// </summary>
+internal static class Axes
+{
+    /// <summary>The non-batch axis <paramref name="dim"/> names in <paramref name="type"/> (1 to rank - 1), or null.</summary>
+    public static int? NonBatch(int dim, TensorType type)
+    {
+        int rank = type.Rank;
+        int axis = dim < 0 ? rank + dim : dim;
+        return axis >= 1 && axis < rank ? axis : null;
+    }
+
+    /// <summary>"use 1 to 3 or -3 to -1 (dim 0 is the batch)": the accepted values for <paramref name="type"/>.</summary>
+    public static string NonBatchRange(TensorType type) => type.Rank switch
+    {
+        <= 1 => "a [B] tensor has no dim besides the batch",
+        2 => "use 1 or -1",
+        _ => $"use 1 to {type.Rank - 1} or -{type.Rank - 1} to -1",
+    };
+}
