@@ -20,7 +20,10 @@ public sealed class Node
     /// <param name="padding"><see cref="Padding.Valid"/> (default), <see cref="Padding.Same"/> or an int.</param>
     /// <param name="bias">Whether the layer learns a bias.</param>
     /// <param name="name">Field and state-dict name.</param>
-    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null) =>
+    /// <param name="groups">Independent channel groups: both channel counts must be multiples of it; the input
+    /// channels for a depthwise convolution (MobileNet).</param>
+    /// <param name="dilation">Spacing of the kernel's taps (atrous convolution); the kernel covers dilation x (k - 1) + 1.</param>
+    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
     /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>

@@ -19,9 +19,9 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
 
     public override IShapeRule Shape { get; } = new Conv2dRule();
 
-    public override string Parameters => "outChannels * C * k * k (+ outChannels bias)";
+    public override string Parameters => "outChannels * (C / groups) * k * k (+ outChannels bias)";
 
-    public override string MultiplyAccumulates => "C_out x H_out x W_out x C_in x k x k (each output element is one dot product over the kernel window)";
+    public override string MultiplyAccumulates => "C_out x H_out x W_out x (C_in / groups) x k x k (each output element is one dot product over its group's kernel window)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new Conv2dTorchSharp();
 
@@ -33,8 +33,8 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
     };
 
     public override OpDoc Doc { get; } = new(
-        "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null)",
-        "[B, C, H, W] to [B, outChannels, H', W'] with H' = floor((H + 2p - k) / s) + 1 (Same: ceil(H / s), padded as Keras pads); C must be known; a stride above 1 needs known H and W.",
-        "`nn.Conv2d(C, outChannels, k, stride, padding, bias=bias)`",
-        "`layers.Conv2D(outChannels, k, strides=s, padding='valid' / 'same', use_bias=bias)` (channels first)");
+        "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1)",
+        "[B, C, H, W] to [B, outChannels, H', W'] with H' = floor((H + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(H / s), padded as Keras pads); C must be known and groups must divide C and outChannels (groups = C: depthwise); a stride above 1 needs known H and W.",
+        "`nn.Conv2d(C, outChannels, k, stride, padding, dilation=dilation, groups=groups, bias=bias)`",
+        "`layers.Conv2D(outChannels, k, strides=s, padding='valid' / 'same', dilation_rate=dilation, groups=groups, use_bias=bias)` (channels first); `layers.DepthwiseConv2D` for groups = C");
 }

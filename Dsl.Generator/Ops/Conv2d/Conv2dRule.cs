@@ -14,7 +14,9 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
     {
         if (!context.CheckPositive("outChannels", "outChannels", op.OutChannels) ||
             !context.CheckPositive("kernelSize", "kernelSize", op.KernelSize) ||
-            !context.CheckPositive("stride", "stride", op.Stride))
+            !context.CheckPositive("stride", "stride", op.Stride) ||
+            !context.CheckPositive("groups", "groups", op.Groups) ||
+            !context.CheckPositive("dilation", "dilation", op.Dilation))
         {
             return null;
         }
@@ -36,17 +38,26 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
             return context.NeedsConcreteSize(input, channels, "the number of input channels sizes the kernel, so it must be a fixed size");
         }
 
-        var window = Window.Resolve(context, input, 2, op.KernelSize, op.Stride, op.Padding);
+        if (channels.Value % op.Groups != 0 || op.OutChannels % op.Groups != 0)
+        {
+            return context.InvalidArgument(
+                "groups",
+                "groups " + ShapeContext.Text(op.Groups) + " must divide both the input channels (" + channels + ") and outChannels (" + ShapeContext.Text(op.OutChannels) + "); a depthwise convolution uses groups = the input channels");
+        }
+
+        // A dilated kernel covers dilation x (k - 1) + 1 positions: that extent decides the output size and padding.
+        var window = Window.Resolve(context, input, 2, op.EffectiveKernelSize, op.Stride, op.Padding);
         if (window is null)
         {
             return null;
         }
 
         long kernelArea = SizeLimits.Multiply(op.KernelSize, op.KernelSize);
-        long parameters = SizeLimits.Add(SizeLimits.Multiply(SizeLimits.Multiply(op.OutChannels, channels.Value), kernelArea), op.Bias ? op.OutChannels : 0);
+        long channelsPerGroup = channels.Value / op.Groups;
+        long parameters = SizeLimits.Add(SizeLimits.Multiply(SizeLimits.Multiply(op.OutChannels, channelsPerGroup), kernelArea), op.Bias ? op.OutChannels : 0);
         var type = new TensorType(new[] { DimExpr.Of(op.OutChannels) }.Concat(window.Sizes).ToEquatableArray());
-        // Each output element is one dot product over C_in x k x k inputs.
-        long? macs = SizeLimits.KnownElementsPerSample(type) is long outputs ? SizeLimits.Multiply(outputs, SizeLimits.Multiply(channels.Value, kernelArea)) : null;
+        // Each output element is one dot product over the C_in / groups x k x k inputs of its group.
+        long? macs = SizeLimits.KnownElementsPerSample(type) is long outputs ? SizeLimits.Multiply(outputs, SizeLimits.Multiply(channelsPerGroup, kernelArea)) : null;
         return ShapeContext.Ok(type, parameters, padding: window.Padding, macs: macs);
     }
 }

@@ -16,7 +16,10 @@ internal sealed class Conv2dTorchSharp : TorchSharpEmitter<Conv2dOp>
         long inChannels = KnownDim(model, node, 0);
         var padding = PaddingOf(node, conv.Padding, model, rank: 2);
         string head = $"{Nn}Conv2d({Lit(inChannels)}, {Lit(conv.OutChannels)}, ";
-        string bias = $"bias: {Names.BoolLiteral(conv.Bias)})";
+        // dilation and groups only where they are not the defaults, so that plain convolutions read as before.
+        string bias = (conv.Dilation != 1 ? $"dilation: {Lit(conv.Dilation)}, " : "") +
+            (conv.Groups != 1 ? $"groups: {Lit(conv.Groups)}, " : "") +
+            $"bias: {Names.BoolLiteral(conv.Bias)})";
         if (!padding.IsSymmetric || padding.IsZero)
         {
             // No padding argument: a literal 0 also converts to TorchSharp's Padding enum, which makes the
