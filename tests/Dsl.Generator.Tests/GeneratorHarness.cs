@@ -109,13 +109,7 @@ public static class GeneratorHarness
     /// <summary>Runs <see cref="ModelAnalyzer"/> over a compilation; an analyzer exception fails the caller (no AD0001 is swallowed).</summary>
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(buildProperties ?? new Dictionary<string, string>())),
-            onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        return compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()), options)
+        return WithAnalyzer(compilation, buildProperties)
             .GetAnalyzerDiagnosticsAsync()
             .GetAwaiter()
             .GetResult();
@@ -127,17 +121,21 @@ public static class GeneratorHarness
     /// </summary>
     public static ImmutableArray<Diagnostic> AnalyzeFile(Compilation compilation, SyntaxTree tree)
     {
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        return compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()), options)
+        return WithAnalyzer(compilation, null)
             .GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, System.Threading.CancellationToken.None)
             .GetAwaiter()
             .GetResult();
     }
+
+    /// <summary>The compilation with <see cref="ModelAnalyzer"/>; an analyzer exception fails the caller (no AD0001 is swallowed).</summary>
+    private static CompilationWithAnalyzers WithAnalyzer(Compilation compilation, IReadOnlyDictionary<string, string>? buildProperties) =>
+        compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new ModelAnalyzer()),
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(buildProperties ?? new Dictionary<string, string>())),
+                onAnalyzerException: (ex, _, _) => throw new InvalidOperationException("ModelAnalyzer threw: " + ex, ex),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false));
 
     /// <summary>Formats diagnostics one a line, as <c>dotnet build</c> does, with the underlined source text.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(

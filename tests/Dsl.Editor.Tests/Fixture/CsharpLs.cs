@@ -16,7 +16,7 @@ public static class CsharpLs
     /// <summary>Throws, saying how to install it, unless the pinned csharp-ls runs; returns its version line.</summary>
     public static async Task<string> EnsureInstalledAsync()
     {
-        var (exitCode, output) = await DotnetCli.RunAsync(RepoFiles.Root, TimeSpan.FromMinutes(1), "tool", "run", ToolName, "--", "--version");
+        var (exitCode, output) = await Dsl.Tests.Shared.DotnetProcess.RunAsync(RepoFiles.Root, TimeSpan.FromMinutes(1), "tool", "run", ToolName, "--", "--version");
         if (exitCode != 0)
         {
             throw new InvalidOperationException(

@@ -39,7 +39,7 @@ public static class EditorConsumer
         {
             File.Delete(ErrorLog); // a fresh clone has no obj/ yet
         }
-        var (exitCode, output) = await DotnetCli.RunAsync(Directory, TimeSpan.FromMinutes(5), "build", Project, "--nologo", "-c", "Debug", "-nodeReuse:false");
+        var (exitCode, output) = await Dsl.Tests.Shared.DotnetProcess.RunAsync(Directory, TimeSpan.FromMinutes(5), "build", Project, "--nologo", "-c", "Debug", "-nodeReuse:false");
         if (!File.Exists(ErrorLog))
         {
             throw new InvalidOperationException($"dotnet build of the fixture did not get to compile it (exit code {exitCode}):\n{output}");

@@ -75,28 +75,9 @@ public sealed class LanguageServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        IsolateFromTestHost(start);
+        Dsl.Tests.Shared.DotnetProcess.IsolateFromTestHost(start);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         return new LanguageServerProcess(process);
-    }
-
-    /// <summary>
-    /// `dotnet test` runs tests inside an MSBuild-started host; its MSBUILD* variables would point the server's
-    /// own MSBuild (which loads the projects) at the outer build's state.
-    /// </summary>
-    public static void IsolateFromTestHost(ProcessStartInfo start)
-    {
-        foreach (string name in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(v => (string)v.Key))
-        {
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
