@@ -131,7 +131,7 @@ internal static class ModelEmitter
         {
             var use = model.Uses[i].Use;
             string type = "global::" + use.Model;
-            string how = use.Frozen ? "frozen (not trained, eval mode, no autograd)" : "trained with this model; every application shares its weights";
+            string how = use.Frozen ? "frozen (not trained, eval mode; gradients pass through only to trainable parts upstream)" : "trained with this model; every application shares its weights";
             w.Line();
             w.Line($"/// <summary>Submodel '{Names.XmlText(use.Name)}' ({Names.XmlText(use.Model)}), {how}.</summary>");
             w.Line($"private readonly {type} {names.UseField(i)};");

@@ -32,7 +32,7 @@ public sealed class Graph
 
     /// <summary>Instantiates another <c>[Model]</c> once as a submodule named <paramref name="name"/>.</summary>
     /// <param name="name">The submodule's field and state-dict prefix.</param>
-    /// <param name="frozen">True: its parameters are not trained and it runs in eval mode without autograd.</param>
+    /// <param name="frozen">True: its parameters are not trained and it runs in eval mode; gradients still pass through it to trainable parts that feed it.</param>
     public SubModel Use<TModel>(string name, bool frozen = false)
         where TModel : class => throw DeclarationOnly.Called(nameof(Use));
 
