@@ -36,6 +36,12 @@ public sealed class Graph
     public SubModel Use<TModel>(string name, bool frozen = false)
         where TModel : class => throw DeclarationOnly.Called(nameof(Use));
 
+    /// <summary>
+    /// The initialization of every layer of this model that does not set its own <c>init:</c>
+    /// (<see cref="Init.GlorotUniform"/> for Keras' defaults); PyTorch's when not called. Used models keep theirs.
+    /// </summary>
+    public void DefaultInit(Init init) => throw DeclarationOnly.Called(nameof(DefaultInit));
+
     /// <summary>A named block of layers; every <see cref="SharedBlock.Apply"/> reuses the same layers (shared weights).</summary>
     public SharedBlock Block(string name, Func<Node, Node> body) => throw DeclarationOnly.Called(nameof(Block));
 }

@@ -60,7 +60,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     /// <summary>The submodel 'student', e.g. to load pretrained weights into it.</summary>
     public global::Examples.Models.DigitClassifier Student => student;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public MirrorAlignment(string name = "MirrorAlignment") : base(name)
     {
