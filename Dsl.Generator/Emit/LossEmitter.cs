@@ -205,7 +205,7 @@ internal sealed class LossEmitter
             string prediction = spec.Outputs.First(o => o.Node == loss.Prediction).Name;
             string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
             string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
-            bool classification = loss.Kind == LossKind.CrossEntropy;
+            bool classification = loss.Kind is LossKind.CrossEntropy or LossKind.Nll;
             yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
                 $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}),";
         }
@@ -222,15 +222,22 @@ internal sealed class LossEmitter
         string f = Training + "LossFunctions.";
         return loss.Kind switch
         {
-            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask})",
-            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask})",
+            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
+            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
             LossKind.BinaryCrossEntropy => $"{f}BinaryCrossEntropy({prediction}, {target}{mask})",
-            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask})",
+            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask}{Option("posWeight", 1)})",
+            LossKind.Huber => $"{f}Huber({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
+            LossKind.Nll => $"{f}Nll({prediction}, {target}{mask})",
+            LossKind.KlDivergence => $"{f}KlDivergence({prediction}, {target}{mask})",
             LossKind.Mse => $"{f}Mse({prediction}, {target}{mask})",
             LossKind.Mae => $"{f}Mae({prediction}, {target}{mask})",
-            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Margin)}{mask})",
+            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
             _ => $"{f}Mean({prediction}{mask})",
         };
+
+        // An option only where it differs from its default, so the common call reads as before.
+        string Option(string parameter, double defaultValue) =>
+            loss.Argument == defaultValue ? "" : $", {parameter}: {Names.DoubleLiteral(loss.Argument)}";
 
         int OutputIndex(int node)
         {
