@@ -3,11 +3,10 @@ using System.IO;
 using System.Linq;
 using Dsl.Data;
 using Dsl.Weights;
-using Examples.Cli;
+using Examples.Tests;
 using Examples.Models;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using Spectre.Console;
 using TorchSharp;
 
 namespace Dsl.Onnx.Tests;
@@ -15,11 +14,9 @@ namespace Dsl.Onnx.Tests;
 /// <summary><c>dotnet run --project Examples -- export-onnx</c>, run in-process: the file it writes holds the weights and runs in ONNX Runtime.</summary>
 public sealed class ExportOnnxCommandTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "dsl-export-onnx-" + Guid.NewGuid().ToString("N"));
+    private readonly ExampleRunner runner = new();
 
-    public ExportOnnxCommandTests() => Directory.CreateDirectory(directory);
-
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => runner.Dispose();
 
     [Fact]
     public void Exports_given_weights_and_Onnx_Runtime_computes_what_the_module_computes()
@@ -27,9 +24,9 @@ public sealed class ExportOnnxCommandTests : IDisposable
         torch.manual_seed(5);
         using var module = new OddOnlyMlp();
         module.eval();
-        string weights = Path.Combine(directory, "odd.safetensors");
+        string weights = Path.Combine(runner.OutputRoot, "odd.safetensors");
         module.SaveWeights(weights);
-        string file = Path.Combine(directory, "odd.onnx");
+        string file = Path.Combine(runner.OutputRoot, "odd.onnx");
 
         var (code, output, error) = Run("export-onnx", "odd-only", "--weights", weights, "--out", file);
 
@@ -44,12 +41,12 @@ public sealed class ExportOnnxCommandTests : IDisposable
     [Fact]
     public void Without_weights_it_trains_the_example_and_exports_the_trained_network()
     {
-        string file = Path.Combine(directory, "odd-only.onnx");
+        string file = Path.Combine(runner.OutputRoot, "odd-only.onnx");
 
         var (code, output, error) = Run("export-onnx", "odd-only", "--epochs", "2", "--limit", "2048", "--out", file);
 
         Assert.True(code == 0, error + output);
-        Assert.True(File.Exists(Path.Combine(directory, "odd-only", "metrics.json")), "the training run's results go beside --out");
+        Assert.True(File.Exists(Path.Combine(runner.OutputRoot, "odd-only", "metrics.json")), "the training run's results go beside --out");
         // The exported network reads the odd ones of the last 1,000 embedded digits (not trained on; the example's loss
         // counts only odd digits) far better than chance (10 %); untrained weights would not.
         using var data = MnistData.Load(DataSource.Embedded);
@@ -89,21 +86,7 @@ public sealed class ExportOnnxCommandTests : IDisposable
         return best;
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 200;
-        int code = new ExampleApp(console, error).Run(args);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Output, string Error) Run(params string[] args) => runner.Run(args);
 
     private sealed class FloatTolerance : System.Collections.Generic.IEqualityComparer<float>
     {

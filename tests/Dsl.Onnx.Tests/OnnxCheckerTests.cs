@@ -1,7 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using Dsl.Tests.Shared;
 using Google.Protobuf;
 
 namespace Dsl.Onnx.Tests;
@@ -60,18 +60,5 @@ public class OnnxCheckerTests
         }
     }
 
-    private static (int Code, string Stdout, string Stderr) Exit(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Exit(params string[] arguments) => ChildProcess.Run(Python, arguments);
 }
