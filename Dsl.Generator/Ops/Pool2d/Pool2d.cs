@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -26,7 +27,8 @@ internal sealed class Pool2dDescriptor : OpDescriptor<Pool2dOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new Pool2dTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new Pool2dOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new Pool2dOp(PoolKind.Max, 2, 2, PaddingSpec.Valid),
