@@ -43,6 +43,7 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ActivationTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ActivationPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = System.Enum.GetValues(typeof(ActivationKind))

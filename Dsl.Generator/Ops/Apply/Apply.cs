@@ -25,6 +25,7 @@ internal sealed class ApplyDescriptor : OpDescriptor<ApplyOp>
     public override string MultiplyAccumulates => "the used model's, on every application (its parameters count once)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ApplyTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ApplyPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

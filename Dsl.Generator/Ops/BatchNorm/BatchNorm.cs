@@ -25,6 +25,7 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new BatchNormPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

@@ -26,6 +26,7 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new BinaryPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

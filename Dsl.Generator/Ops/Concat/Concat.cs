@@ -24,6 +24,7 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ConcatTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ConcatPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

@@ -24,6 +24,7 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new DropoutTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new DropoutPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

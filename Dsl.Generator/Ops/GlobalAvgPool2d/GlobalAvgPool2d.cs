@@ -24,6 +24,7 @@ internal sealed class GlobalAvgPool2dDescriptor : OpDescriptor<GlobalAvgPool2dOp
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalAvgPool2dTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new GlobalAvgPool2dPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

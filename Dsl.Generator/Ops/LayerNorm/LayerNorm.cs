@@ -24,6 +24,7 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new LayerNormPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

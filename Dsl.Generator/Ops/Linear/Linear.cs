@@ -24,6 +24,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     public override string MultiplyAccumulates => "outFeatures x inFeatures";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new LinearPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

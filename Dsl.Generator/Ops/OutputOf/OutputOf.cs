@@ -25,6 +25,7 @@ internal sealed class OutputOfDescriptor : OpDescriptor<OutputOfOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new OutputOfTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new OutputOfPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

@@ -27,6 +27,7 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ScalarPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]

@@ -25,6 +25,7 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new SoftmaxPyTorch();
 
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
