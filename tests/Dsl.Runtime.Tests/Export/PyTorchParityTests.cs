@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Dsl.Metadata;
 using Dsl.Runtime.Tests.Weights;
+using Dsl.Tests.Shared;
 using Dsl.Training;
 using Dsl.Weights;
 using Examples.Models;
