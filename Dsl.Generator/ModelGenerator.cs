@@ -76,13 +76,13 @@ public sealed class ModelGenerator : IIncrementalGenerator
         }
 
         context.AddSource(HintName(model.Spec), SourceText.From(source, System.Text.Encoding.UTF8));
-        if (model.CanEmit)
-        {
-            EmitPyTorch(context, model);
-        }
+        EmitPyTorch(context, model);
     }
 
-    /// <summary>The model's PyTorch source as the generated constant <c>PyTorchSource</c>, in a file of its own.</summary>
+    /// <summary>
+    /// The model's PyTorch source as the generated constant <c>PyTorchSource</c>, in a file of its own (for a model
+    /// with errors, beside its skeleton, a source that raises and says so).
+    /// </summary>
     private static void EmitPyTorch(SourceProductionContext context, AnalyzedModel model)
     {
         string source;

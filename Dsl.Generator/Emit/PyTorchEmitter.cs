@@ -34,7 +34,7 @@ internal static class PyTorchEmitter
 
         w.Open($"partial class {Names.Escape(spec.ClassName)}");
         w.Line("/// <summary>");
-        w.Line($"/// The Python source (PyTorch 1.13 or newer) of an <c>nn.Module</c> equivalent to this module, class <c>{Names.XmlText(ClassNames(model)[spec.FullName])}</c>");
+        w.Line($"/// The Python source (PyTorch 1.13 or newer) of an <c>nn.Module</c> equivalent to this module, class <c>{Names.XmlText(PyTorchNames.Identifier(spec.ClassName))}</c>");
         w.Line("/// (<c>MODEL</c> in the file): the same state-dict names, so weights move both ways as safetensors");
         w.Line("/// (<c>load_safetensors</c> / <c>save_safetensors</c> in the file, <c>SaveWeights</c> / <c>LoadWeights</c> here),");
         w.Line("/// <c>forward</c> returning the outputs by name and <c>compute_loss(outputs, targets)</c> returning the total and every term.");
@@ -49,6 +49,12 @@ internal static class PyTorchEmitter
     /// <summary>The Python file of <paramref name="model"/>: its class, the classes of the models it uses, the helpers.</summary>
     public static string Emit(AnalyzedModel model)
     {
+        if (!model.CanEmit || model.Uses.Any(u => u.Model is not { CanEmit: true }))
+        {
+            // A model with DSL errors (its C# members are a skeleton that throws): the source says so when it is run.
+            return $"raise RuntimeError({PyTorchCode.Str($"{model.Spec.ClassName} has DSL errors (the build lists them): fix them to get its PyTorch source.")})\n";
+        }
+
         var models = InDependencyOrder(model);
         var classes = ClassNames(model);
         var w = new IndentedWriter();

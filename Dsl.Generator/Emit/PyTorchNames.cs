@@ -12,7 +12,7 @@ namespace Dsl.Generator.Emit;
 /// <item>locals of <c>forward</c> (and its parameters, the inputs): the node's name as the C# locals are named,
 /// made a Python identifier and unique (a keyword or a name the code uses, <c>F</c>, <c>torch</c>, gets a number);</item>
 /// <item>layers and submodels: <c>self.&lt;state-dict name&gt;</c>; a name that is no plain attribute (a keyword, an
-/// <c>nn.Module</c> member such as <c>training</c>) is registered with <c>add_module</c> and read as
+/// <c>nn.Module</c> member such as <c>half</c>, which <c>add_module</c> refuses) is registered and read as
 /// <c>self._modules["name"]</c>, so the state-dict names equal the TorchSharp module's in every case.</item>
 /// </list>
 /// </summary>
@@ -83,9 +83,9 @@ internal sealed class PyTorchNames
     public static bool IsPlainAttribute(string name) =>
         Identifier(name) == name && !name.StartsWith("_", System.StringComparison.Ordinal) && !Keywords.Contains(name) && !ModuleMembers.Contains(name);
 
-    /// <summary>The statement registering <paramref name="module"/> under <paramref name="name"/> in <c>__init__</c>.</summary>
+    /// <summary>The statement registering <paramref name="module"/> under <paramref name="name"/> in <c>__init__</c> (what <c>add_module</c> does, without refusing a name a member of nn.Module has).</summary>
     public static string Register(string name, string module) =>
-        IsPlainAttribute(name) ? $"self.{name} = {module}" : $"self.add_module({PyTorchCode.Str(name)}, {module})";
+        IsPlainAttribute(name) ? $"self.{name} = {module}" : $"self._modules[{PyTorchCode.Str(name)}] = {module}";
 
     /// <summary>A Python identifier for <paramref name="name"/>: other characters become <c>_</c>, a leading digit gets one before it.</summary>
     public static string Identifier(string name)

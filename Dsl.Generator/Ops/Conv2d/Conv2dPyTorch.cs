@@ -23,6 +23,6 @@ internal sealed class Conv2dPyTorch : PyTorchEmitter<Conv2dOp>
         var padding = TorchSharpCode.PaddingOf(node, conv.Padding, model, rank: 2);
         return padding.IsSymmetric
             ? new ForwardStep($"{names.Layer(node.Id)}({x})")
-            : new ForwardStep($"{names.Layer(node.Id)}({Pad(x, padding)})", $"Same padding is asymmetric here (top {padding.Top}, bottom {padding.Bottom}, left {padding.Left}, right {padding.Right}): pad explicitly, as Keras does.");
+            : new ForwardStep($"{names.Layer(node.Id)}({Pad(x, padding)})", Conv2dTorchSharp.AsymmetricNote(padding));
     }
 }
