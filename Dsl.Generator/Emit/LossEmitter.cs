@@ -157,10 +157,11 @@ internal sealed class LossEmitter
     {
         var spec = model.Spec;
         var inputs = spec.Nodes.Where(n => n.Op is InputOp).ToList();
-        var columns = inputs.Select(n => ((InputOp)n.Op).Name).Concat(targets.Select(t => t.Name)).ToList();
-        string needed = "new[] { " + string.Join(", ", columns.Select(Names.StringLiteral)) + " }";
+        var inputNames = inputs.Select(n => ((InputOp)n.Op).Name).ToList();
         string className = Names.StringLiteral(spec.ClassName);
-        string Column(string name) => $"{Training}BatchColumns.Get(batch, {Names.StringLiteral(name)}, {className}, {needed})";
+        string Needed(IEnumerable<string> columns) => "new[] { " + string.Join(", ", columns.Select(Names.StringLiteral)) + " }";
+        string stepNeeds = Needed(inputNames.Concat(targets.Select(t => t.Name)));
+        string Column(string name, string needed) => $"{Training}BatchColumns.Get(batch, {Names.StringLiteral(name)}, {className}, {needed})";
 
         w.Line();
         w.Line("/// <summary>The model's metadata, for the trainer.</summary>");
@@ -168,8 +169,18 @@ internal sealed class LossEmitter
         w.Line();
         w.Line("/// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>");
         w.Open($"{Training}StepResult {Training}ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch)");
-        w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputs.Select(n => Column(((InputOp)n.Op).Name)))}));");
-        w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name)))}));");
+        w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, stepNeeds)))}));");
+        w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name, stepNeeds)))}));");
+        w.Line($"return new {Training}StepResult(OutputsByName(outputs), losses);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>");
+        string inferNeeds = Needed(inputNames);
+        w.Line($"global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> {Training}ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch) =>");
+        w.Line($"    OutputsByName(forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, inferNeeds)))})));");
+        w.Line();
+        w.Line("/// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>");
+        w.Open($"private static global::System.Collections.Generic.Dictionary<string, {Tensor}> OutputsByName(Outputs outputs)");
         w.Line($"var byName = new global::System.Collections.Generic.Dictionary<string, {Tensor}>();");
         var seen = new HashSet<int>();
         for (int i = 0; i < spec.Outputs.Count; i++)
@@ -181,7 +192,7 @@ internal sealed class LossEmitter
             }
         }
 
-        w.Line($"return new {Training}StepResult(byName, losses);");
+        w.Line("return byName;");
         w.Close();
     }
 

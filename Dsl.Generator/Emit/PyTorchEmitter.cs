@@ -131,9 +131,9 @@ internal static class PyTorchEmitter
             w.Line();
             w.Line();
             w.Line("def run_frozen(module, *inputs):").Indent();
-            w.Line("\"\"\"Applies a frozen submodel: eval mode, no autograd (the TorchSharp module's Frozen.Run).\"\"\"");
+            w.Line("\"\"\"Applies a frozen submodel: eval mode, no autograd unless the inputs carry gradients (Frozen.Run).\"\"\"");
             w.Line("module.eval()");
-            w.Line("with torch.no_grad():").Indent();
+            w.Line("with torch.set_grad_enabled(torch.is_grad_enabled() and any(x.requires_grad for x in inputs)):").Indent();
             w.Line("return module(*inputs)");
             w.Outdent();
             w.Outdent();

@@ -23,11 +23,16 @@ public sealed class Node
     /// <param name="groups">Independent channel groups: both channel counts must be multiples of it; the input
     /// channels for a depthwise convolution (MobileNet).</param>
     /// <param name="dilation">Spacing of the kernel's taps (atrous convolution); the kernel covers dilation x (k - 1) + 1.</param>
-    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
     /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
-    public Node Linear(int outFeatures, bool bias = true, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+    /// <param name="outFeatures">Output features.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
     public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>

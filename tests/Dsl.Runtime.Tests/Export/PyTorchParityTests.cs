@@ -20,8 +20,8 @@ namespace Dsl.Runtime.Tests.Export;
 /// module the generator emits (<c>PyTorchSource</c>), run by Debian's python3-torch: the TorchSharp weights go to
 /// PyTorch as safetensors and load there strictly by name, both compute the same outputs and loss terms; then
 /// PyTorch changes every weight and buffer, writes them back, and the C# module loads them strictly by name and again
-/// computes what PyTorch computed. The error of a tensor is max |a - b| / max |b| (relative to its magnitude); the
-/// test prints the largest per model and direction.
+/// computes what PyTorch computed. The error of a tensor is max |a - b| / max |b| (relative to its magnitude; for a
+/// loss term, to the larger of its own and the outputs' magnitude); the test prints the largest per model and direction.
 /// </summary>
 public sealed class PyTorchParityTests
 {
@@ -65,7 +65,54 @@ print(len(net.state_dict()))
     {
         typeof(DigitClassifier), typeof(MirrorAlignment), typeof(MultitaskNet), typeof(OddOnlyMlp), typeof(SiameseNet),
         typeof(ResNet), typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(ExportCoverageNet),
+        typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic),
     };
+
+    /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
+    private const string GradientScript = """
+import importlib.util, os, sys, torch
+folder = sys.argv[1]
+spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
+net = m.MODEL()
+net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
+net.train()
+batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
+outputs = net(*[batch[name] for name in net.input_names])
+total, _ = net.compute_loss(outputs, {name: batch[name] for name in net.target_names})
+total.backward()
+m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad is not None}, os.path.join(folder, "gradients.safetensors"))
+""";
+
+    [Fact]
+    public void Gradients_through_a_frozen_critic_agree_with_pytorch()
+    {
+        using var folder = new WeightTestSupport.TempDir();
+        File.WriteAllText(folder.File("model.py"), Composition.GeneratorStep.PyTorchSource);
+        torch.manual_seed(13);
+        using var model = new Composition.GeneratorStep();
+        var batch = Batch(Composition.GeneratorStep.Info, size: 5);
+        WeightFile.Write(folder.File("batch.safetensors"), batch);
+        model.SaveWeights(folder.File("weights.safetensors"));
+        model.train();
+        using (var step = ((ITrainableModel)model).Step(batch))
+        {
+            step.Losses.Total.backward();
+        }
+
+        PythonTorch.Run(GradientScript, folder.Path);
+        using var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
+        var ours = model.named_parameters().Where(p => p.parameter.grad is not null).ToDictionary(p => "gradient." + p.name, p => p.parameter.grad!.clone());
+        Assert.Equal(
+            ours.Keys.Select(k => k["gradient.".Length..]).Order(StringComparer.Ordinal),
+            theirs.Tensors.Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.All(ours.Keys, k => Assert.StartsWith("gradient.generator.", k, StringComparison.Ordinal));
+        var renamed = ours.ToDictionary(e => e.Key["gradient.".Length..], e => e.Value);
+        var (error, name) = MaxRelativeError(renamed, theirs);
+        output.WriteLine(FormattableString.Invariant($"GeneratorStep gradients: max relative error {error:E2} ({name}), {renamed.Count} tensors"));
+        Assert.True(error <= Tolerance, $"gradients differ by {error:E2} in {name}");
+    }
 
     [Theory]
     [MemberData(nameof(Models))]
@@ -183,12 +230,16 @@ print(len(net.state_dict()))
     private static (double Error, string Name) MaxRelativeError(Dictionary<string, Tensor> ours, WeightFile theirs)
     {
         (double Error, string Name) worst = (0, "");
+        Assert.All(ours.Keys, name => Assert.True(theirs.Contains(name), $"PyTorch did not compute '{name}'"));
+        // A loss term is a mean of values as large as the outputs it reads: where they cancel (a mean of scores of
+        // both signs), float32 rounding is relative to the outputs, so a term's scale is at least theirs.
+        double outputs = ours.Keys.Where(n => n.StartsWith("output.", StringComparison.Ordinal)).Select(n => theirs[n].abs().max().item<float>()).DefaultIfEmpty(0).Max();
         foreach (var (name, value) in ours)
         {
-            Assert.True(theirs.Contains(name), $"PyTorch did not compute '{name}'");
             var reference = theirs[name].to_type(ScalarType.Float64);
             Assert.Equal(value.shape, reference.shape);
-            double scale = Math.Max(reference.abs().max().item<double>(), 1e-12);
+            double magnitude = reference.abs().max().item<double>();
+            double scale = Math.Max(name.StartsWith("loss.", StringComparison.Ordinal) ? Math.Max(magnitude, outputs) : magnitude, 1e-12);
             double error = (value.to_type(ScalarType.Float64) - reference).abs().max().item<double>() / scale;
             worst = error > worst.Error ? (error, name) : worst;
         }
