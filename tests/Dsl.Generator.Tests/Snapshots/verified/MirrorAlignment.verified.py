@@ -11,9 +11,9 @@ import torch.nn.functional as F
 
 
 def run_frozen(module, *inputs):
-    """Applies a frozen submodel: eval mode, no autograd (the TorchSharp module's Frozen.Run)."""
+    """Applies a frozen submodel: eval mode, no autograd unless the inputs carry gradients (Frozen.Run)."""
     module.eval()
-    with torch.no_grad():
+    with torch.set_grad_enabled(torch.is_grad_enabled() and any(x.requires_grad for x in inputs)):
         return module(*inputs)
 
 
@@ -74,7 +74,7 @@ class MirrorAlignment(nn.Module):
         return self
 
     def forward(self, image):
-        # 'teacher' is frozen: eval mode, no autograd.
+        # 'teacher' is frozen: eval mode, no autograd unless its inputs carry gradients.
         teacher_1 = run_frozen(self.teacher, image)  # [B, 10]
         output_1 = teacher_1["logits"]  # [B, 10]
         softmax_1 = F.softmax(output_1, 1)  # [B, 10]
