@@ -27,8 +27,8 @@ public sealed class PyTorchParityTests
 {
     private const double Tolerance = 1e-5;
 
-    /// <summary>Loads model.py, runs it on the batch (eval mode) with the C# weights, perturbs every weight, saves them and runs again.</summary>
-    private const string Script = """
+    /// <summary>Imports folder/model.py and builds its MODEL with the C# weights (weights.safetensors), strictly by name.</summary>
+    private const string Prelude = """
 import importlib.util, os, sys, torch
 folder = sys.argv[1]
 spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
@@ -36,6 +36,11 @@ m = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(m)
 net = m.MODEL()
 net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
+
+""";
+
+    /// <summary>Runs the batch (eval mode) with the C# weights, perturbs every weight, saves them and runs again.</summary>
+    private const string Script = Prelude + """
 net.eval()
 batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
 def evaluate():
@@ -69,14 +74,7 @@ print(len(net.state_dict()))
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
-    private const string GradientScript = """
-import importlib.util, os, sys, torch
-folder = sys.argv[1]
-spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
-m = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(m)
-net = m.MODEL()
-net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
+    private const string GradientScript = Prelude + """
 net.train()
 batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
 outputs = net(*[batch[name] for name in net.input_names])
