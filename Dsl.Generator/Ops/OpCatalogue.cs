@@ -16,6 +16,8 @@ namespace Dsl.Generator.Ops;
 /// (the only file of the folder that may see Roslyn types);</item>
 /// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
 /// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
+/// <item><c>Ops/Foo/FooPyTorch.cs</c>: the same in PyTorch source (<c>nn</c> module, forward expression), which
+/// <c>PyTorchParityTests</c> compare with the TorchSharp code;</item>
 /// <item><c>Ops/Foo/FooOnnx.cs</c>: the ONNX nodes (an <see cref="Emit.Onnx.OnnxEmitter{TOp}"/>: inputs from the scope, weights by
 /// state-dict name, the result in <c>scope.Output</c>);</item>
 /// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>

@@ -73,7 +73,11 @@ internal abstract class OpDescriptor
     /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
     public abstract ITorchSharpEmitter TorchSharp { get; }
 
-    /// <summary>Slot for the PyTorch source emitter (issue 14 follow-up); null until it exists.</summary>
+    /// <summary>
+    /// The PyTorch source of the op (its <c>Ops/&lt;Op&gt;/*PyTorch.cs</c>): the <c>nn</c> module of a layer and the
+    /// forward expression. Null only for an op added before its PyTorch emitter: OpCatalogueTests fail, and a model
+    /// using it gets a <c>PyTorchSource</c> that raises, naming the op.
+    /// </summary>
     public virtual IPyTorchEmitter? PyTorch => null;
 
     /// <summary>
@@ -93,11 +97,6 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     where TOp : Op
 {
     public override Type OpType => typeof(TOp);
-}
-
-/// <summary>Slot: the PyTorch source of an op (an emitter that a later issue adds). No op implements it yet.</summary>
-internal interface IPyTorchEmitter
-{
 }
 
 /// <summary>

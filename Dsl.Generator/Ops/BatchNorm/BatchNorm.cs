@@ -26,6 +26,7 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new BatchNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BatchNormOnnx();
 

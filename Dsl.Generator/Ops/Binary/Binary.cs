@@ -27,6 +27,7 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new BinaryPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BinaryOnnx();
 

@@ -25,6 +25,7 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
     public override string MultiplyAccumulates => "C_out x H_out x W_out x (C_in / groups) x k x k (each output element is one dot product over its group's kernel window)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new Conv2dTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new Conv2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new Conv2dOnnx();
 

@@ -42,8 +42,10 @@ internal sealed class Conv2dTorchSharp : TorchSharpEmitter<Conv2dOp>
             return new ForwardStep($"{field}.forward({x})");
         }
 
-        return new ForwardStep(
-            $"{field}.forward({Pad(x, padding)})",
-            $"Same padding is asymmetric here (top {padding.Top}, bottom {padding.Bottom}, left {padding.Left}, right {padding.Right}): pad explicitly, as Keras does.");
+        return new ForwardStep($"{field}.forward({Pad(x, padding)})", AsymmetricNote(padding));
     }
+
+    /// <summary>The note above an explicitly padded convolution (the PyTorch source carries it too).</summary>
+    internal static string AsymmetricNote(PaddingPlan padding) =>
+        $"Same padding is asymmetric here (top {padding.Top}, bottom {padding.Bottom}, left {padding.Left}, right {padding.Right}): pad explicitly, as Keras does.";
 }

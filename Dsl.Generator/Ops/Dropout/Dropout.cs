@@ -25,6 +25,7 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new DropoutTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new DropoutPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new DropoutOnnx();
 

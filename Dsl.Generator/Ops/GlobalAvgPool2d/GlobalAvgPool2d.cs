@@ -25,6 +25,7 @@ internal sealed class GlobalAvgPool2dDescriptor : OpDescriptor<GlobalAvgPool2dOp
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalAvgPool2dTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new GlobalAvgPool2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new GlobalAvgPool2dOnnx();
 

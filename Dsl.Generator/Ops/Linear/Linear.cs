@@ -25,6 +25,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     public override string MultiplyAccumulates => "outFeatures x inFeatures";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new LinearPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LinearOnnx();
 

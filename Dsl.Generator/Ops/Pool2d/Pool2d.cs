@@ -26,6 +26,7 @@ internal sealed class Pool2dDescriptor : OpDescriptor<Pool2dOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new Pool2dTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new Pool2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new Pool2dOnnx();
 

@@ -28,6 +28,7 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ScalarPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ScalarOnnx();
 
