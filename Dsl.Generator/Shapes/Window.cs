@@ -23,7 +23,7 @@ internal static class Window
     {
         int first = input.Dims.Count - kernel.Count;
         var sizes = Enumerable.Range(first, kernel.Count).Select(i => input.Dims[i]).ToList();
-        var axes = sizes.Select((size, i) => SpatialMath.Resolve(size, kernel[i], stride[i], padding)).ToArray();
+        var axes = sizes.Select((size, i) => SpatialMath.Resolve(size, kernel[i], stride[i], padding.ForAxis(i))).ToArray();
 
         for (int i = 0; i < axes.Length; i++)
         {
