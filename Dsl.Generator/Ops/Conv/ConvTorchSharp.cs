@@ -23,7 +23,8 @@ internal sealed class ConvTorchSharp : TorchSharpEmitter<ConvOp>
         var padding = conv.Transposed
             ? axes.Select(a => conv.TransposedPadding(a).Padding).ToList()
             : PaddingOf(node, conv.Padding, model, rank) is { IsSymmetric: true } plan ? plan.Before.ToList() : axes.Select(_ => 0).ToList();
-        var outputPadding = axes.Select(a => conv.Transposed ? conv.TransposedPadding(a).OutputPadding : 0).ToList();
+        // A per-axis output padding is applied in forward (see there), so the module is built without it.
+        var outputPadding = HasMixedOutputPadding(conv) ? axes.Select(_ => 0).ToList() : OutputPadding(conv);
 
         // Tuples where the axes differ (TorchSharp's 1-D layers take single values only, and every axis agrees there).
         bool tuple = rank > 1 && (!conv.IsUniform || padding.Distinct().Count() > 1 || outputPadding.Distinct().Count() > 1);
@@ -59,6 +60,16 @@ internal sealed class ConvTorchSharp : TorchSharpEmitter<ConvOp>
     {
         string x = names.Local(node.Inputs[0]);
         string field = "this." + names.Field(node.Id);
+        if (HasMixedOutputPadding(conv))
+        {
+            var axes = Enumerable.Range(0, conv.SpatialRank).ToList();
+            string Longs(System.Collections.Generic.IEnumerable<int> values) => "new long[] { " + string.Join(", ", values.Select(v => Lit(v))) + " }";
+            return new ForwardStep(
+                $"{F}conv_transpose2d({x}, {field}.weight, {field}.bias, strides: {Longs(conv.Stride)}, padding: {Longs(axes.Select(a => conv.TransposedPadding(a).Padding))}, " +
+                $"output_padding: {Longs(OutputPadding(conv))}, dilation: {Longs(conv.Dilation)}, groups: {Lit(conv.Groups)})",
+                "The output padding differs per axis, which TorchSharp 0.107's ConvTranspose2d module does not apply (it uses the first for both): the functional form with the module's weights.");
+        }
+
         if (conv.Transposed || PaddingOf(node, conv.Padding, model, conv.SpatialRank) is not { IsSymmetric: false } padding)
         {
             return new ForwardStep($"{field}.forward({x})");
@@ -70,4 +81,10 @@ internal sealed class ConvTorchSharp : TorchSharpEmitter<ConvOp>
             : $"Same padding is asymmetric here ({sides}): pad explicitly, as Keras does.";
         return new ForwardStep($"{field}.forward({Pad(x, padding)})", note);
     }
+
+    private static System.Collections.Generic.List<int> OutputPadding(ConvOp conv) =>
+        Enumerable.Range(0, conv.SpatialRank).Select(a => conv.Transposed ? conv.TransposedPadding(a).OutputPadding : 0).ToList();
+
+    /// <summary>A transposed convolution whose output padding differs between its axes.</summary>
+    private static bool HasMixedOutputPadding(ConvOp conv) => conv.Transposed && OutputPadding(conv).Distinct().Count() > 1;
 }

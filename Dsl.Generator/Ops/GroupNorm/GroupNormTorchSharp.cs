@@ -6,7 +6,10 @@ using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>A <c>GroupNorm</c> or <c>InstanceNorm2d</c> module (instance norm without running statistics, as PyTorch's default).</summary>
+/// <summary>
+/// A <c>GroupNorm</c> (built by Dsl.Modules.Norms, which gives it PyTorch's initial scale and shift) or an
+/// <c>InstanceNorm2d</c> module (without running statistics, as PyTorch's default).
+/// </summary>
 internal sealed class GroupNormTorchSharp : TorchSharpEmitter<GroupNormOp>
 {
     public override string? FieldType(Op op) => "global::TorchSharp.Modules." + op.Kind;
@@ -17,7 +20,7 @@ internal sealed class GroupNormTorchSharp : TorchSharpEmitter<GroupNormOp>
         string options = $"eps: {Names.DoubleLiteral(norm.Eps)}, affine: {Names.BoolLiteral(norm.Affine)})";
         return norm.Instance
             ? $"{Nn}InstanceNorm2d({Lit(channels)}, {options}"
-            : $"{Nn}GroupNorm({Lit(norm.Groups)}, {Lit(channels)}, {options}";
+            : $"global::Dsl.Modules.Norms.GroupNorm({Lit(norm.Groups)}, {Lit(channels)}, {options}";
     }
 
     protected override ForwardStep Forward(GroupNormOp op, NodeSpec node, AnalyzedModel model, MemberNames names) =>

@@ -74,6 +74,44 @@ public partial class DcganDiscriminator
     }
 }
 
+/// <summary>Every other op of the family in one net: per-axis sizes, norms, padding and cropping, 1-D and 3-D layers.</summary>
+[Model]
+public partial class ConvolutionZoo
+{
+    static void Define(Graph g)
+    {
+        var image = g.Input("image", 3, 32, 32);
+        var a = image.Conv2d(8, (3, 5), stride: (1, 2), padding: (1, 2)).GroupNorm(2).Relu();            // [B, 8, 32, 16]
+        var b = a.Conv2d(8, 4, stride: 2, padding: Padding.Same).InstanceNorm2d(affine: true).Dropout2d(0.1); // [B, 8, 16, 8]
+        var c = b.ConvTranspose2d(8, (4, 3), stride: (2, 2), padding: (1, 1), outputPadding: (0, 1));     // [B, 8, 32, 16]
+        var d = Ops.Concat(1, a, c).ZeroPad2d((1, 1, 0, 0)).Cropping2d((1, 1, 0, 0)).MaxPool2d((2, 1));   // [B, 16, 16, 16]
+        var e = d.UpSample2d(2, mode: UpSampleMode.Bilinear).AdaptiveAvgPool2d(4, 2).GlobalMaxPool2d();  // [B, 16]
+        var signal = g.Input("signal", 2, 64);
+        var s = signal.Conv1d(4, 3, padding: Padding.Same, dilation: 2).BatchNorm1d().Dropout1d(0.2)
+            .MaxPool1d(3, stride: 2, padding: Padding.Same).ConvTranspose1d(4, 3, stride: 2).AvgPool1d(2).GlobalAvgPool1d(); // [B, 4]
+        var volume = g.Input("volume", 1, 4, 8, 8);
+        var v = volume.Conv3d(2, (1, 3, 3), padding: (0, 1, 1)).BatchNorm3d().Conv3d(2, 3, stride: 2).Flatten(); // [B, 18]
+        var y = Ops.Concat(1, e, s, v).Linear(3);
+        g.Output("y", y);
+        g.Loss("target", y, Loss.Mse());
+    }
+}
+
+/// <summary>ZeroPad2d then Cropping2d of the same amounts, and Dropout2d over the cropped maps.</summary>
+[Model]
+public partial class PadCropDrop
+{
+    static void Define(Graph g)
+    {
+        var x = g.Input("x", 16, 5, 6);
+        var padded = x.ZeroPad2d((1, 2, 3, 4));
+        var cropped = padded.Cropping2d((1, 2, 3, 4));
+        g.Output("padded", padded);
+        g.Output("cropped", cropped);
+        g.Output("dropped", cropped.Dropout2d(0.5));
+    }
+}
+
 /// <summary>
 /// The convolution family end to end: the generated modules have PyTorch's parameter counts (the same nets built
 /// by python3-torch), and each runs forward, backward and one optimizer step that changes its weights.
@@ -101,8 +139,26 @@ public sealed class ConvolutionFamilyTests
             nn.Conv2d(1, 32, 4, stride=2, padding=1), nn.LeakyReLU(0.2),
             nn.Conv2d(32, 64, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(64), nn.LeakyReLU(0.2),
             nn.Flatten(), nn.Linear(64 * 7 * 7, 1))
+        zoo = nn.ModuleList([
+            nn.Conv2d(3, 8, (3, 5), stride=(1, 2), padding=(1, 2)), nn.GroupNorm(2, 8), nn.Conv2d(8, 8, 4, stride=2, padding=1),
+            nn.InstanceNorm2d(8, affine=True), nn.ConvTranspose2d(8, 8, (4, 3), stride=2, padding=1, output_padding=(0, 1)),
+            nn.Conv1d(2, 4, 3, padding=2, dilation=2), nn.BatchNorm1d(4), nn.ConvTranspose1d(4, 4, 3, stride=2),
+            nn.Conv3d(1, 2, (1, 3, 3), padding=(0, 1, 1)), nn.BatchNorm3d(2), nn.Conv3d(2, 2, 3, stride=2), nn.Linear(38, 3)])
+        # The zoo's forward in PyTorch: the sizes the DSL inferred must be PyTorch's (the final Linear takes 38 features).
+        import torch
+        import torch.nn.functional as F
+        m = zoo
+        a = F.relu(m[1](m[0](torch.randn(2, 3, 32, 32))))
+        b = F.dropout2d(m[3](m[2](a)), 0.1)
+        c = m[4](b)
+        d = F.max_pool2d(F.pad(torch.cat([a, c], 1), (0, 0, 1, 1))[:, :, 1:-1, :], (2, 1))
+        e = F.adaptive_avg_pool2d(F.interpolate(d, scale_factor=2, mode="bilinear", align_corners=False), (4, 2)).amax((2, 3))
+        s = F.max_pool1d(m[6](m[5](torch.randn(2, 2, 64))), 3, stride=2, ceil_mode=True)
+        s = F.avg_pool1d(m[7](s), 2).mean(2)
+        v = m[10](m[9](m[8](torch.randn(2, 1, 4, 8, 8)))).flatten(1)
+        assert tuple(m[11](torch.cat([e, s, v], 1)).shape) == (2, 3)
         count = lambda m: sum(p.numel() for p in m.parameters())
-        print(json.dumps({"SignalCnn": count(cnn), "TinyUNet": count(unet), "DcganGenerator": count(generator), "DcganDiscriminator": count(discriminator)}))
+        print(json.dumps({"SignalCnn": count(cnn), "TinyUNet": count(unet), "DcganGenerator": count(generator), "DcganDiscriminator": count(discriminator), "ConvolutionZoo": count(zoo)}))
         """;
 
     [Fact]
@@ -116,6 +172,7 @@ public sealed class ConvolutionFamilyTests
             ["TinyUNet"] = (TinyUNet.Info.TrainableParameters, Count(new TinyUNet())),
             ["DcganGenerator"] = (DcganGenerator.Info.TrainableParameters, Count(new DcganGenerator())),
             ["DcganDiscriminator"] = (DcganDiscriminator.Info.TrainableParameters, Count(new DcganDiscriminator())),
+            ["ConvolutionZoo"] = (ConvolutionZoo.Info.TrainableParameters, Count(new ConvolutionZoo())),
         };
 
         foreach (var (name, (info, module)) in ours)
@@ -181,6 +238,56 @@ public sealed class ConvolutionFamilyTests
             Assert.Equal(new long[] { 4, 1 }, outputs.Logit.shape);
             return discriminator.ComputeLoss(outputs, new DcganDiscriminator.Targets(isReal)).Total;
         });
+    }
+
+    [Fact]
+    public void The_zoo_of_the_remaining_ops_trains_one_step()
+    {
+        torch.manual_seed(14);
+        using var model = new ConvolutionZoo();
+        using var image = torch.randn(3, 3, 32, 32);
+        using var signal = torch.randn(3, 2, 64);
+        using var volume = torch.randn(new long[] { 3, 1, 4, 8, 8 });
+        using var target = torch.randn(3, 3);
+
+        Step(model, () =>
+        {
+            var outputs = model.forward(new ConvolutionZoo.Inputs(image, signal, volume));
+            Assert.Equal(new long[] { 3, 3 }, outputs.Y.shape);
+            return model.ComputeLoss(outputs, new ConvolutionZoo.Targets(target)).Total;
+        });
+    }
+
+    [Fact]
+    public void Cropping_undoes_zero_padding_and_channel_dropout_zeroes_whole_channels()
+    {
+        torch.manual_seed(15);
+        using var model = new PadCropDrop();
+        using var x = torch.randn(4, 16, 5, 6) + 10;
+        model.train();
+
+        using var outputs = model.forward(new PadCropDrop.Inputs(x));
+
+        Assert.Equal(new long[] { 4, 16, 8, 13 }, outputs.Padded.shape);
+        Assert.Equal(0, outputs.Padded[.., .., 0, ..].abs().sum().item<float>());
+        Assert.True(outputs.Cropped.allclose(x), "cropping the padding returns the input");
+        // Channel dropout: each [5, 6] map is either all zero or all kept (scaled by 1 / (1 - p)).
+        using var zeroed = outputs.Dropped.abs().sum(new long[] { 2, 3 }).eq(0);
+        long dropped = zeroed.sum().item<long>();
+        Assert.InRange(dropped, 1, (4 * 16) - 1);
+        using var kept = outputs.Dropped.masked_select(outputs.Dropped.ne(0));
+        Assert.Equal(kept.numel(), ((4 * 16) - dropped) * 30);
+    }
+
+    [Fact]
+    public void GroupNorm_starts_as_PyTorch_s_identity_scale_and_normalizes_each_group()
+    {
+        torch.manual_seed(16);
+        using var model = new ConvolutionZoo();
+        var norm = model.named_parameters().Where(p => p.name.StartsWith("group_norm", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, norm.Count);
+        Assert.All(norm, p => Assert.Equal(p.name.EndsWith("weight", StringComparison.Ordinal) ? 1f : 0f, p.parameter.mean().item<float>()));
+        Assert.All(norm, p => Assert.Equal(0f, p.parameter.std().item<float>()));
     }
 
     private static long Count(torch.nn.Module module)
