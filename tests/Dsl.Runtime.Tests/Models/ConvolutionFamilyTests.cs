@@ -74,29 +74,6 @@ public partial class DcganDiscriminator
     }
 }
 
-/// <summary>Every other op of the family in one net: per-axis sizes, norms, padding and cropping, 1-D and 3-D layers.</summary>
-[Model]
-public partial class ConvolutionZoo
-{
-    static void Define(Graph g)
-    {
-        var image = g.Input("image", 3, 32, 32);
-        var a = image.Conv2d(8, (3, 5), stride: (1, 2), padding: (1, 2)).GroupNorm(2).Relu();            // [B, 8, 32, 16]
-        var b = a.Conv2d(8, 4, stride: 2, padding: Padding.Same).InstanceNorm2d(affine: true).Dropout2d(0.1); // [B, 8, 16, 8]
-        var c = b.ConvTranspose2d(8, (4, 3), stride: (2, 2), padding: (1, 1), outputPadding: (0, 1));     // [B, 8, 32, 16]
-        var d = Ops.Concat(1, a, c).ZeroPad2d((1, 1, 0, 0)).Cropping2d((1, 1, 0, 0)).MaxPool2d((2, 1));   // [B, 16, 16, 16]
-        var e = d.UpSample2d(2, mode: UpSampleMode.Bilinear).AdaptiveAvgPool2d(4, 2).GlobalMaxPool2d();  // [B, 16]
-        var signal = g.Input("signal", 2, 64);
-        var s = signal.Conv1d(4, 3, padding: Padding.Same, dilation: 2).BatchNorm1d().Dropout1d(0.2)
-            .MaxPool1d(3, stride: 2, padding: Padding.Same).ConvTranspose1d(4, 3, stride: 2).AvgPool1d(2).GlobalAvgPool1d(); // [B, 4]
-        var volume = g.Input("volume", 1, 4, 8, 8);
-        var v = volume.Conv3d(2, (1, 3, 3), padding: (0, 1, 1)).BatchNorm3d().Conv3d(2, 3, stride: 2).Flatten(); // [B, 18]
-        var y = Ops.Concat(1, e, s, v).Linear(3);
-        g.Output("y", y);
-        g.Loss("target", y, Loss.Mse());
-    }
-}
-
 /// <summary>ZeroPad2d then Cropping2d of the same amounts, and Dropout2d over the cropped maps.</summary>
 [Model]
 public partial class PadCropDrop
@@ -142,7 +119,7 @@ public sealed class ConvolutionFamilyTests
         zoo = nn.ModuleList([
             nn.Conv2d(3, 8, (3, 5), stride=(1, 2), padding=(1, 2)), nn.GroupNorm(2, 8), nn.Conv2d(8, 8, 4, stride=2, padding=1),
             nn.InstanceNorm2d(8, affine=True), nn.ConvTranspose2d(8, 8, (4, 3), stride=2, padding=1, output_padding=(0, 1)),
-            nn.Conv1d(2, 4, 3, padding=2, dilation=2), nn.BatchNorm1d(4), nn.ConvTranspose1d(4, 4, 3, stride=2),
+            nn.Conv1d(2, 4, 3, padding=2, dilation=2), nn.BatchNorm1d(4), nn.ConvTranspose1d(4, 4, 3, stride=2, padding=1, output_padding=1),
             nn.Conv3d(1, 2, (1, 3, 3), padding=(0, 1, 1)), nn.BatchNorm3d(2), nn.Conv3d(2, 2, 3, stride=2), nn.Linear(38, 3)])
         # The zoo's forward in PyTorch: the sizes the DSL inferred must be PyTorch's (the final Linear takes 38 features).
         import torch
@@ -154,6 +131,7 @@ public sealed class ConvolutionFamilyTests
         d = F.max_pool2d(F.pad(torch.cat([a, c], 1), (0, 0, 1, 1))[:, :, 1:-1, :], (2, 1))
         e = F.adaptive_avg_pool2d(F.interpolate(d, scale_factor=2, mode="bilinear", align_corners=False), (4, 2)).amax((2, 3))
         s = F.max_pool1d(m[6](m[5](torch.randn(2, 2, 64))), 3, stride=2, ceil_mode=True)
+        assert m[7](s).shape[2] == 64  # Same: in x stride
         s = F.avg_pool1d(m[7](s), 2).mean(2)
         v = m[10](m[9](m[8](torch.randn(2, 1, 4, 8, 8)))).flatten(1)
         assert tuple(m[11](torch.cat([e, s, v], 1)).shape) == (2, 3)
