@@ -15,10 +15,7 @@ internal sealed record WindowResult(EquatableArray<DimExpr> Sizes, PaddingPlan P
 /// </summary>
 internal static class Window
 {
-    /// <summary>A window of <paramref name="kernel"/> and <paramref name="stride"/> on each of <paramref name="rank"/> axes (a square 2-D kernel).</summary>
-    public static WindowResult? Resolve(ShapeContext context, TensorType input, int rank, int kernel, int stride, PaddingSpec padding) =>
-        Resolve(context, input, Enumerable.Repeat(kernel, rank).ToList(), Enumerable.Repeat(stride, rank).ToList(), padding);
-
+    /// <summary>A window of one kernel size and stride per spatial axis; the padding is resolved per axis (<see cref="PaddingSpec.ForAxis"/>).</summary>
     public static WindowResult? Resolve(ShapeContext context, TensorType input, IReadOnlyList<int> kernel, IReadOnlyList<int> stride, PaddingSpec padding)
     {
         int first = input.Dims.Count - kernel.Count;

@@ -74,6 +74,18 @@ public partial class DcganDiscriminator
     }
 }
 
+/// <summary>Bilinear upsampling and adaptive average pooling of one [1, 5, 7] map, to compare with PyTorch's values.</summary>
+[Model]
+public partial class Resampler
+{
+    static void Define(Graph g)
+    {
+        var x = g.Input("x", 1, 5, 7);
+        g.Output("up", x.UpSample2d(2, mode: UpSampleMode.Bilinear));
+        g.Output("pooled", x.AdaptiveAvgPool2d(2, 3));
+    }
+}
+
 /// <summary>ZeroPad2d then Cropping2d of the same amounts, and Dropout2d over the cropped maps.</summary>
 [Model]
 public partial class PadCropDrop
@@ -157,6 +169,38 @@ public sealed class ConvolutionFamilyTests
         {
             Assert.True(torchCounts[name] == info, $"{name}: the DSL counts {info} parameters, PyTorch {torchCounts[name]}");
             Assert.True(torchCounts[name] == module, $"{name}: the TorchSharp module holds {module} parameters, PyTorch {torchCounts[name]}");
+        }
+    }
+
+    [Fact]
+    public void Bilinear_upsampling_and_adaptive_pooling_give_PyTorch_s_values()
+    {
+        const string script = """
+            import json, torch
+            import torch.nn.functional as F
+            x = torch.arange(35.0).reshape(1, 1, 5, 7) ** 1.5
+            up = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
+            pooled = F.adaptive_avg_pool2d(x, (2, 3))
+            print(json.dumps({"up": up.flatten().tolist(), "pooled": pooled.flatten().tolist()}))
+            """;
+        var expected = JsonSerializer.Deserialize<Dictionary<string, double[]>>(PythonTorch.Run(script))!;
+        using var model = new Resampler();
+        using var x = torch.arange(35.0f).reshape(1, 1, 5, 7).pow(1.5);
+
+        using var outputs = model.Forward(x);
+
+        Assert.Equal(new long[] { 1, 1, 10, 14 }, outputs.Up.shape);
+        Assert.Equal(new long[] { 1, 1, 2, 3 }, outputs.Pooled.shape);
+        AssertClose(expected["up"], outputs.Up.flatten().data<float>().ToArray());
+        AssertClose(expected["pooled"], outputs.Pooled.flatten().data<float>().ToArray());
+    }
+
+    private static void AssertClose(double[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-3 * Math.Max(1, Math.Abs(expected[i])), $"element {i}: PyTorch {expected[i]}, ours {actual[i]}");
         }
     }
 
