@@ -23,7 +23,8 @@ public sealed class Node
     /// <param name="groups">Independent channel groups: both channel counts must be multiples of it; the input
     /// channels for a depthwise convolution (MobileNet).</param>
     /// <param name="dilation">Spacing of the kernel's taps (atrous convolution); the kernel covers dilation x (k - 1) + 1.</param>
-    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
     /// <summary>2-D convolution over <c>[B, C, H, W]</c> with a kernel, stride and dilation per axis: <c>x.Conv2d(32, (3, 5), stride: (1, 2))</c>.</summary>
@@ -35,19 +36,20 @@ public sealed class Node
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="groups">Independent channel groups.</param>
     /// <param name="dilation">Spacing of the kernel's taps (rows, columns); (1, 1) when omitted.</param>
-    public Node Conv2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null) =>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
-    /// <summary>1-D convolution over <c>[B, C, L]</c> (sequences, signals); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int)"/>.</summary>
-    public Node Conv1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <summary>1-D convolution over <c>[B, C, L]</c> (sequences, signals); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv1d));
 
-    /// <summary>3-D convolution over <c>[B, C, D, H, W]</c> (volumes, video); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int)"/>.</summary>
-    public Node Conv3d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <summary>3-D convolution over <c>[B, C, D, H, W]</c> (volumes, video); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv3d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv3d));
 
     /// <summary>3-D convolution with a kernel, stride and dilation per axis (depth, rows, columns).</summary>
-    public Node Conv3d(int outChannels, (int, int, int) kernelSize, (int, int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int, int)? dilation = null) =>
+    public Node Conv3d(int outChannels, (int, int, int) kernelSize, (int, int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int, int)? dilation = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv3d));
 
     /// <summary>
@@ -63,19 +65,24 @@ public sealed class Node
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="groups">Independent channel groups.</param>
     /// <param name="dilation">Spacing of the kernel's taps.</param>
-    public Node ConvTranspose2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node ConvTranspose2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(ConvTranspose2d));
 
     /// <summary>Transposed 2-D convolution with a kernel, stride, output padding and dilation per axis (rows, columns).</summary>
-    public Node ConvTranspose2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, (int, int)? outputPadding = null, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null) =>
+    public Node ConvTranspose2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, (int, int)? outputPadding = null, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(ConvTranspose2d));
 
-    /// <summary>Transposed 1-D convolution over <c>[B, C, L]</c>; arguments as <see cref="ConvTranspose2d(int, int, int, Padding, int, bool, string?, int, int)"/>.</summary>
-    public Node ConvTranspose1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <summary>Transposed 1-D convolution over <c>[B, C, L]</c>; arguments as <see cref="ConvTranspose2d(int, int, int, Padding, int, bool, string?, int, int, Init)"/>.</summary>
+    public Node ConvTranspose1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(ConvTranspose1d));
 
     /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
-    public Node Linear(int outFeatures, bool bias = true, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+    /// <param name="outFeatures">Output features.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
     public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>

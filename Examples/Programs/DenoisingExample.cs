@@ -43,7 +43,6 @@ public sealed class DenoisingExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new DenoisingAutoencoder();
-        KerasInitialization.Apply(model);   // Keras' Glorot-uniform kernels, as the seed had: torch's default stalls this deep decoder
         using var train = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = trainNoisy.alias(), ["clean"] = data.TrainImages.alias() });
         using var test = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = testNoisy.alias(), ["clean"] = data.TestImages.alias() });
         context.Fit("train", model, train, test, new TrainingOptions

@@ -37,7 +37,6 @@ public sealed class MultitaskExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new MultitaskNet();
-        KerasInitialization.Apply(model);   // the seed's Glorot-uniform kernels: SGD at lr 0.01 needs them here
         using var train = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TrainImages.alias(), ["label"] = data.TrainLabels.alias() });
         using var test = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TestImages.alias(), ["label"] = data.TestLabels.alias() });
         context.Fit("train", model, train, null, new TrainingOptions

@@ -41,12 +41,12 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
     };
 
     public override OpDoc Doc { get; } = new(
-        "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1); x.Conv1d(...), x.Conv3d(...); " +
-        "x.ConvTranspose2d(outChannels, kernelSize, stride: 1, padding: 0, outputPadding: 0, bias: true, name: null, groups: 1, dilation: 1), x.ConvTranspose1d(...). " +
+        "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1, init: Init.Default); x.Conv1d(...), x.Conv3d(...); " +
+        "x.ConvTranspose2d(outChannels, kernelSize, stride: 1, padding: 0, outputPadding: 0, bias: true, name: null, groups: 1, dilation: 1, init: Init.Default), x.ConvTranspose1d(...). " +
         "kernelSize, stride, dilation, outputPadding and padding take an int or a tuple of one per spatial axis: x.Conv2d(32, (3, 5), stride: (1, 2))",
         "Conv1d [B, C, L], Conv2d [B, C, H, W], Conv3d [B, C, D, H, W] to [B, outChannels, ...] with each size floor((in + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(in / s), padded as Keras pads); " +
         "ConvTranspose: out = (in - 1) s - 2p + dilation (k - 1) + outputPadding + 1 (Same: in x s), affine in a symbolic size, outputPadding below the stride or the dilation. " +
-        "C must be known and groups must divide C and outChannels (groups = C: depthwise); a stride above 1 of a convolution needs known sizes.",
+        "C must be known and groups must divide C and outChannels (groups = C: depthwise); a symbolic size gives the expression (in + 2p - k') / s + 1, except Same with a stride above 1, which needs known sizes.",
         "`nn.Conv1d` / `nn.Conv2d` / `nn.Conv3d(C, outChannels, k, stride, padding, dilation=dilation, groups=groups, bias=bias)`, `nn.ConvTranspose1d` / `nn.ConvTranspose2d(C, outChannels, k, stride, padding, output_padding, groups, bias, dilation)`",
         "`layers.Conv1D` / `Conv2D` / `Conv3D(outChannels, k, strides=s, padding='valid' / 'same', dilation_rate=dilation, groups=groups, use_bias=bias)` (channels first); `layers.DepthwiseConv2D` for groups = C; `layers.Conv1DTranspose` / `Conv2DTranspose(outChannels, k, strides, padding, output_padding)`");
 }

@@ -94,7 +94,7 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     /// <summary>Linear 'linear_1': [B, 38] -> [B, 3], 117 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public ConvolutionZoo(string name = "ConvolutionZoo") : base(name)
     {

@@ -62,7 +62,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     /// <summary>Linear 'layer4': [B, 128] -> [B, 10], 1,290 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear layer4;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public DigitClassifier(string name = "DigitClassifier") : base(name)
     {

@@ -137,7 +137,7 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
     /// <summary>Linear 'linear_1': [B, 64] -> [B, 10], 650 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public DigitResNet(string name = "DigitResNet") : base(name)
     {

@@ -48,7 +48,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     /// <summary>The shape <c>image</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 1, 28, 28 };
 
-    /// <summary>Submodel 'teacher' (Examples.Models.DigitClassifier), frozen (not trained, eval mode, no autograd).</summary>
+    /// <summary>Submodel 'teacher' (Examples.Models.DigitClassifier), frozen (not trained, eval mode; gradients pass through only to trainable parts upstream).</summary>
     private readonly global::Examples.Models.DigitClassifier teacher;
 
     /// <summary>The submodel 'teacher', e.g. to load pretrained weights into it.</summary>
@@ -60,7 +60,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     /// <summary>The submodel 'student', e.g. to load pretrained weights into it.</summary>
     public global::Examples.Models.DigitClassifier Student => student;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public MirrorAlignment(string name = "MirrorAlignment") : base(name)
     {
@@ -90,9 +90,9 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
 
         #line 17 "MirrorAlignment.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
-        // 'teacher' is frozen: eval mode, no autograd.
+        // 'teacher' is frozen: eval mode, no autograd unless its inputs carry gradients.
         #line 21 "MirrorAlignment.cs"
-        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image)); // [B, 10]
+        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image), image.requires_grad); // [B, 10]
         var output_1 = teacher_1.Logits; // [B, 10]
         var softmax_1 = global::TorchSharp.torch.nn.functional.softmax(output_1, 1); // [B, 10]
         #line 22 "MirrorAlignment.cs"

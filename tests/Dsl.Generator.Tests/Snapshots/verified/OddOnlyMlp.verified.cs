@@ -60,7 +60,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     /// <summary>Linear 'linear_2': [B, 64] -> [B, 10], 650 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public OddOnlyMlp(string name = "OddOnlyMlp") : base(name)
     {

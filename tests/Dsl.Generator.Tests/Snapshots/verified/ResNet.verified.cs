@@ -164,7 +164,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     /// <summary>Linear 'linear_1': [B, 512] -> [B, 2], 1,026 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public ResNet(string name = "ResNet") : base(name)
     {

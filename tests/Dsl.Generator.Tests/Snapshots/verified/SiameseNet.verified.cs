@@ -60,7 +60,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     /// <summary>The submodel 'tower', e.g. to load pretrained weights into it.</summary>
     public global::Examples.Models.SiameseTower Tower => tower;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public SiameseNet(string name = "SiameseNet") : base(name)
     {

@@ -36,7 +36,7 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     /// <summary>Linear 'linear_2': [B, 128] -> [B, 50], 6,450 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public SiameseTower(string name = "SiameseTower") : base(name)
     {
