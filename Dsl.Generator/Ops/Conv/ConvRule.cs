@@ -26,9 +26,9 @@ internal sealed class ConvRule : ShapeRule<ConvOp>
             return null;
         }
 
-        if (op.Padding.IsPerAxis && op.Padding.Amounts.Count != rank)
+        if (!Window.PaddingFits(context, op.Padding, rank))
         {
-            return context.InvalidArgument("padding", "padding " + op.Padding + " has " + op.Padding.Amounts.Count + " amounts but " + op.Kind + " has " + rank + " spatial axes; give an int or " + rank + " amounts");
+            return null;
         }
 
         if (Enumerable.Range(0, rank).Select(op.Padding.AmountAt).FirstOrDefault(p => p < 0) is var negative && negative < 0)

@@ -20,9 +20,9 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
             return null;
         }
 
-        if (op.Padding.IsPerAxis && op.Padding.Amounts.Count != rank)
+        if (!Window.PaddingFits(context, op.Padding, rank))
         {
-            return context.InvalidArgument("padding", "padding " + op.Padding + " has " + op.Padding.Amounts.Count + " amounts but " + op.Kind + " has " + rank + " spatial axes; give an int or " + rank + " amounts");
+            return null;
         }
 
         for (int axis = 0; axis < rank; axis++)
