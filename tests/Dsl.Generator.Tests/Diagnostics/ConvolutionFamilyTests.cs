@@ -53,9 +53,11 @@ public class ConvolutionFamilyTests
     [InlineData("32, 28, 28", "InstanceNorm2d(affine: true)", "\"[B, 32, 28, 28]\", 64, 0")]
     [InlineData("4, 100", "Dropout1d(0.2)", "\"[B, 4, 100]\", 0, 0")]
     [InlineData("32, 28, 28", "Dropout2d(0.1)", "\"[B, 32, 28, 28]\", 0, 0")]
-    // Symbolic sizes: a transposed convolution stays affine (2T), as do padding and cropping.
+    // Symbolic sizes: a transposed convolution multiplies by its stride (2T; after a strided Conv1d, 2 floor((T - 1) / 2) + 1),
+    // padding and cropping add.
     [InlineData("4, Dim.Of(\"T\")", "ConvTranspose1d(2, 4, stride: 2, padding: 1)", "\"[B, 2, 2*T]\", 34, 0")]
     [InlineData("3, Dim.Of(\"H\"), 8", "ZeroPad2d(1).Cropping2d((0, 1, 2, 3))", "\"[B, 3, H + 1, 5]\", 0, 0")]
+    [InlineData("4, Dim.Of(\"T\")", "Conv1d(8, 3, stride: 2).ConvTranspose1d(4, 3, stride: 2)", "\"[B, 4, 2*((T + 1) / 2) - 1]\", 100, 0")]
     public void Shapes_and_parameters_are_PyTorch_s_and_the_code_compiles(string input, string call, string layer)
     {
         var run = GeneratorHarness.Run(Model(input, call));

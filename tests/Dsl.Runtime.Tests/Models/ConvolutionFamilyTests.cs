@@ -86,6 +86,13 @@ public partial class Resampler
     }
 }
 
+/// <summary>A strided Conv1d and a ConvTranspose1d over a symbolic length T: [B, 4, 2 ((T + 1) / 2) - 1] as inferred.</summary>
+[Model]
+public partial class SymbolicUpsampler
+{
+    static void Define(Graph g) => g.Output("y", g.Input("x", 4, Dim.Of("T")).Conv1d(8, 3, stride: 2).ConvTranspose1d(4, 3, stride: 2));
+}
+
 /// <summary>ZeroPad2d then Cropping2d of the same amounts, and Dropout2d over the cropped maps.</summary>
 [Model]
 public partial class PadCropDrop
@@ -202,6 +209,21 @@ public sealed class ConvolutionFamilyTests
         {
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-3 * Math.Max(1, Math.Abs(expected[i])), $"element {i}: PyTorch {expected[i]}, ours {actual[i]}");
         }
+    }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(31)]
+    public void A_symbolic_length_comes_out_as_inferred(int length)
+    {
+        using var model = new SymbolicUpsampler();
+        using var x = torch.randn(2, 4, length);
+
+        using var y = model.Forward(x);
+
+        Assert.Equal("[B, 4, 2*((T + 1) / 2) - 1]", SymbolicUpsampler.Info.Outputs.Single().Shape);
+        Assert.Equal(new long[] { 2, 4, (2 * ((length + 1) / 2)) - 1 }, y.Y.shape);
     }
 
     [Fact]
