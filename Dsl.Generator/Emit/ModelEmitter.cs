@@ -36,6 +36,7 @@ internal static class ModelEmitter
         WriteForwardByName(w, model, names, inputs);
         losses?.WriteComputeLoss(w);
         losses?.WriteTrainableMembers(w);
+        DataEmitter.Write(w, model, names, losses);
         w.Line();
         InfoEmitter.Write(w, model, losses);
         w.Close();

@@ -190,10 +190,38 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "clean", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["denoised"] = outputs.Denoised;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="DenoisingAutoencoder"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"noisy": input.</summary>
+        public const string Noisy = "noisy";
+        /// <summary>"clean": target, loss term.</summary>
+        public const string Clean = "clean";
+        /// <summary>"denoised": output.</summary>
+        public const string Denoised = "denoised";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="noisy">noisy: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="clean">clean: [B, 1, 28, 28] float32, the target of loss 'clean' (BinaryCrossEntropy); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor noisy, global::TorchSharp.torch.Tensor? clean = null) =>
+        global::Dsl.Data.TensorDataset.Of(("noisy", noisy), ("clean", clean));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="DenoisingAutoencoder"/>: 204,929 parameters (204,929 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
