@@ -215,10 +215,44 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ConvolutionZoo", new[] { "image", "signal", "volume", "target" }), global::Dsl.Training.BatchColumns.Get(batch, "signal", "ConvolutionZoo", new[] { "image", "signal", "volume", "target" }), global::Dsl.Training.BatchColumns.Get(batch, "volume", "ConvolutionZoo", new[] { "image", "signal", "volume", "target" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "target", "ConvolutionZoo", new[] { "image", "signal", "volume", "target" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ConvolutionZoo", new[] { "image", "signal", "volume" }), global::Dsl.Training.BatchColumns.Get(batch, "signal", "ConvolutionZoo", new[] { "image", "signal", "volume" }), global::Dsl.Training.BatchColumns.Get(batch, "volume", "ConvolutionZoo", new[] { "image", "signal", "volume" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["y"] = outputs.Y;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="ConvolutionZoo"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"signal": input.</summary>
+        public const string Signal = "signal";
+        /// <summary>"volume": input.</summary>
+        public const string Volume = "volume";
+        /// <summary>"target": target, loss term.</summary>
+        public const string Target = "target";
+        /// <summary>"y": output.</summary>
+        public const string Y = "y";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 3, 32, 32] float32, all samples.</param>
+    /// <param name="signal">signal: [B, 2, 64] float32, all samples.</param>
+    /// <param name="volume">volume: [B, 1, 4, 8, 8] float32, all samples.</param>
+    /// <param name="target">target: [B, 3] float32, the target of loss 'target' (Mse); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor signal, global::TorchSharp.torch.Tensor volume, global::TorchSharp.torch.Tensor? target = null) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image), ("signal", signal), ("volume", volume), ("target", target));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="ConvolutionZoo"/>: 2,559 parameters (2,547 trainable, 12 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
