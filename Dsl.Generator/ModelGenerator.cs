@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Parsing;
 using Dsl.Generator.Shapes;
@@ -48,6 +49,42 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Analyzed);
 
         context.RegisterSourceOutput(analyzed, static (spc, model) => EmitSafely(spc, model));
+
+        // The ONNX graph (a second file per model) only where the compilation references Dsl.Onnx, which builds it.
+        IncrementalValueProvider<bool> onnxReferenced = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(OnnxGraphTypeName) is not null)
+            .WithTrackingName(TrackingNames.OnnxReferenced);
+        context.RegisterSourceOutput(analyzed.Combine(onnxReferenced), static (spc, pair) =>
+        {
+            if (pair.Right)
+            {
+                EmitOnnxSafely(spc, pair.Left);
+            }
+        });
+    }
+
+    /// <summary>The type the generated ONNX code builds (Dsl.Onnx); without it no ONNX file is emitted.</summary>
+    internal const string OnnxGraphTypeName = "Dsl.Onnx.OnnxGraph";
+
+    private static void EmitOnnxSafely(SourceProductionContext context, AnalyzedModel model)
+    {
+        if (!SkeletonEmitter.CanEmit(model) || !OnnxGraphEmitter.CanEmit(model))
+        {
+            return;
+        }
+
+        string source;
+        try
+        {
+            source = OnnxGraphEmitter.Emit(model);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, model.Spec.ClassName, Describe(ex)));
+            return;
+        }
+
+        context.AddSource(OnnxHintName(model.Spec), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
     private static void EmitSafely(SourceProductionContext context, AnalyzedModel model)
@@ -79,6 +116,8 @@ public sealed class ModelGenerator : IIncrementalGenerator
     }
 
     internal static string HintName(ModelSpec spec) => spec.FullName + ".g.cs";
+
+    internal static string OnnxHintName(ModelSpec spec) => spec.FullName + ".Onnx.g.cs";
 
     /// <summary>True for a file this generator added to the compilation (its path holds the generator's type name).</summary>
     internal static bool IsGenerated(SyntaxTree tree) =>

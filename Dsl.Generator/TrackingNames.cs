@@ -15,5 +15,8 @@ internal static class TrackingNames
     /// <summary>Each model after shape inference.</summary>
     public const string Analyzed = nameof(Analyzed);
 
+    /// <summary>Whether the compilation references Dsl.Onnx (then each model also gets its ONNX graph).</summary>
+    public const string OnnxReferenced = nameof(OnnxReferenced);
+
     /// <summary>Parse results and analyses gathered for reporting diagnostics.</summary>
 }

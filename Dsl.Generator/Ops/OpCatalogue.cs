@@ -16,6 +16,8 @@ namespace Dsl.Generator.Ops;
 /// (the only file of the folder that may see Roslyn types);</item>
 /// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
 /// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
+/// <item><c>Ops/Foo/FooOnnx.cs</c>: the ONNX nodes (an <see cref="Emit.Onnx.OnnxEmitter{TOp}"/>: inputs from the scope, weights by
+/// state-dict name, the result in <c>scope.Output</c>);</item>
 /// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>
 /// <item>one line in <see cref="All"/>; then <c>DSL_ACCEPT_DOCS=1</c> regenerates docs/layers.md.</item>
 /// </list>

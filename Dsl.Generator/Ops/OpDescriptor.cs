@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Parsing;
 using Dsl.Generator.Shapes;
@@ -75,7 +76,10 @@ internal abstract class OpDescriptor
     /// <summary>Slot for the PyTorch source emitter (issue 14 follow-up); null until it exists.</summary>
     public virtual IPyTorchEmitter? PyTorch => null;
 
-    /// <summary>Slot for the ONNX node emitter (issue 14 follow-up); null until it exists.</summary>
+    /// <summary>
+    /// The ONNX nodes of the op (<c>Ops/&lt;Op&gt;/&lt;Op&gt;Onnx.cs</c>, an <see cref="OnnxEmitter{TOp}"/>); null only for an
+    /// op whose emitter is still missing (OpCatalogueTests fail then, and the model's ONNX graph throws saying so).
+    /// </summary>
     public virtual IOnnxEmitter? Onnx => null;
 
     /// <summary>Representative ops, as the surface builds them (tests check each part against them).</summary>
@@ -96,7 +100,13 @@ internal interface IPyTorchEmitter
 {
 }
 
-/// <summary>Slot: the ONNX nodes of an op (an emitter that a later issue adds). No op implements it yet.</summary>
+/// <summary>
+/// The ONNX nodes of one op (its <c>Ops/&lt;Op&gt;/&lt;Op&gt;Onnx.cs</c>, derived from <see cref="OnnxEmitter{TOp}"/>): writes the
+/// nodes that compute a node from its inputs' values through <see cref="OnnxScope"/> (which names values, weights and
+/// constants) and returns the value(s) holding the result. The model-level part is <see cref="OnnxGraphEmitter"/>.
+/// </summary>
 internal interface IOnnxEmitter
 {
+    /// <summary>Writes the nodes of <paramref name="node"/>; returns its result: one value, or a submodel's outputs in order.</summary>
+    IReadOnlyList<string> Emit(Dsl.Generator.Model.NodeSpec node, OnnxScope scope);
 }

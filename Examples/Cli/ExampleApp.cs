@@ -52,6 +52,8 @@ public sealed class ExampleApp
             root.Subcommands.Add(ExampleCommand(example));
         }
 
+        root.Subcommands.Add(ExportOnnxCommand.Create(this, console));
+
         ParseResult parsed = root.Parse(args.Length == 0 ? new[] { "--help" } : args);
         if (parsed.Errors.Count > 0)
         {
@@ -137,7 +139,7 @@ public sealed class ExampleApp
         return 0;
     }
 
-    private static IExample Find(string name) =>
+    internal static IExample Find(string name) =>
         Examples.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"unknown example '{name}'; the examples are: {string.Join(", ", Examples.Select(e => e.Name))}");
 
@@ -173,7 +175,10 @@ public sealed class ExampleApp
     /// (the example's pictures and tables, the loss curve, metrics.json last), each atomically, so a failed write
     /// can neither hide the results nor leave a cut-off file.
     /// </summary>
-    public int RunExample(IExample example, ExampleOptions options)
+    /// <param name="example">The example to run.</param>
+    /// <param name="options">Its options.</param>
+    /// <param name="trained">Called with each network right after it is trained (e.g. to export it), or null.</param>
+    public int RunExample(IExample example, ExampleOptions options, Action<torch.nn.Module>? trained = null)
     {
         if (options.Epochs < 1 || options.BatchSize < 1 || options.Limit is < 1)
         {
@@ -186,6 +191,11 @@ public sealed class ExampleApp
         Directory.CreateDirectory(directory);
 
         var context = new ExampleContext(directory, console, device);
+        if (trained is not null)
+        {
+            context.Trained += trained;
+        }
+
         console.Write(new Rule($"[bold]{example.Name}[/] (seed {example.Seed})").LeftJustified());
         ExampleResult result = example.Run(options, context);
 

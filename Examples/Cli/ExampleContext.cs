@@ -40,6 +40,9 @@ public sealed class ExampleContext
     /// <summary>Wall time spent inside <see cref="Fit{TModel}"/>, all phases together.</summary>
     public double TrainSeconds => trainingClock.Elapsed.TotalSeconds;
 
+    /// <summary>Raised with each model right after <see cref="Fit{TModel}"/> trained it (export-onnx captures it here).</summary>
+    public event Action<torch.nn.Module>? Trained;
+
     /// <summary>The per-batch losses of every training phase so far, for the loss-curve picture.</summary>
     public IReadOnlyList<LossSeries> LossSeries => series;
 
@@ -95,6 +98,8 @@ public sealed class ExampleContext
         {
             trainingClock.Stop();
         }
+
+        Trained?.Invoke(model);
 
         foreach (EpochMetrics epoch in history.Epochs)
         {

@@ -62,6 +62,22 @@ public static class GeneratorHarness
             })
             .ToImmutableArray());
 
+    /// <summary>
+    /// As <see cref="References"/>, plus Dsl.Onnx and the protobuf assemblies it exposes: a project that references
+    /// Dsl.Onnx, where every model also gets its ONNX graph (<c>M.Onnx.g.cs</c>).
+    /// </summary>
+    public static readonly Lazy<ImmutableArray<MetadataReference>> OnnxReferences = new(() => References.Value.AddRange(new[]
+    {
+        MetadataReference.CreateFromFile(typeof(Dsl.Onnx.OnnxGraph).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::Onnx.ModelProto).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Google.Protobuf.ByteString).Assembly.Location),
+    }));
+
+    /// <summary>Runs the generator as in a project that references Dsl.Onnx (<see cref="OnnxReferences"/>).</summary>
+    public static GeneratorRun RunWithOnnx(params string[] sources) => Run(
+        CSharpCompilation.Create("DslTestAssembly", sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")), OnnxReferences.Value, CompilationOptions),
+        CreateDriver());
+
     public static CSharpCompilation Compile(params string[] sources) =>
         Compile(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")));
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -44,7 +45,8 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ActivationTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ActivationOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = System.Enum.GetValues(typeof(ActivationKind))
         .Cast<ActivationKind>()
         .Select(kind => new ActivationOp(kind, kind switch { ActivationKind.LeakyRelu => 0.2, ActivationKind.Elu => 1.0, ActivationKind.Softplus => 1.0, _ => 0 }))

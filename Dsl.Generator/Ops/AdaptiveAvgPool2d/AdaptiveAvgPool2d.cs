@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
 using Dsl.Generator.Shapes.Rules;
@@ -24,7 +25,9 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
 
     public override ITorchSharpEmitter TorchSharp { get; } = new AdaptiveAvgPool2dTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new AdaptiveAvgPool2dOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new AdaptiveAvgPool2dOp(7, 7),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -27,7 +28,8 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new BatchNormOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new BatchNormOp(2, 1e-5, 0.1),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -27,7 +28,8 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new BinaryOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new BinaryOp(BinaryKind.Add),

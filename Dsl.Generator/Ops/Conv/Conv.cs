@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -29,7 +30,9 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ConvTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ConvOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ConvOp(16, 3, 1, PaddingSpec.Same, bias: true),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -25,7 +26,8 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new FlattenTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new FlattenOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new FlattenOp(),

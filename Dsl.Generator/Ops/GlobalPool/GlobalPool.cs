@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
 using Dsl.Generator.Shapes.Rules;
@@ -27,7 +28,9 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalPoolTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new GlobalPoolOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new GlobalPoolOp(PoolKind.Avg, 2),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
 using Dsl.Generator.Shapes.Rules;
@@ -25,7 +26,9 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GroupNormTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new GroupNormOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new GroupNormOp(4, 1e-5, Affine: true),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -25,7 +26,8 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new LayerNormOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new LayerNormOp(1, 1e-5, true),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -26,7 +27,8 @@ internal sealed class OutputOfDescriptor : OpDescriptor<OutputOfOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new OutputOfTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new OutputOfOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new OutputOfOp(null),

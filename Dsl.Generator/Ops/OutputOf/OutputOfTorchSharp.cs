@@ -12,8 +12,7 @@ internal sealed class OutputOfTorchSharp : TorchSharpEmitter<OutputOfOp>
     {
         var application = (ApplyOp)model.Spec.Nodes[node.Inputs[0]].Op;
         var sub = model.Uses[application.Use].Model!;
-        var declared = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Where(System.Linq.Enumerable.Select(sub.Spec.Outputs, (o, i) => (o, i)), p => !p.o.ForLoss));
-        int index = output.Output is null ? declared[0].i : System.Linq.Enumerable.First(declared, p => p.o.Name == output.Output).i;
+        int index = OutputOfSelection.IndexIn(sub.Spec, output);
         return new ForwardStep($"{names.Local(node.Inputs[0])}.{new MemberNames(sub.Spec).OutputMember(index)}");
     }
 }

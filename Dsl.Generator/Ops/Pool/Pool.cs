@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -28,7 +29,9 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new PoolTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new PoolOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new PoolOp(PoolKind.Max, 2, 2, PaddingSpec.Valid),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -28,7 +29,8 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ScalarOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ScalarOp(BinaryKind.Subtract, 1, ScalarOnLeft: true),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -26,7 +27,8 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new SoftmaxOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new SoftmaxOp(1, Log: false),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -25,7 +26,8 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new UpSample2dTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new UpSample2dOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new UpSample2dOp(2),

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
 using Dsl.Generator.Shapes.Rules;
@@ -25,7 +26,9 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ZeroPad2dTorchSharp();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ZeroPad2dOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ZeroPad2dOp(1, 1, 1, 1),

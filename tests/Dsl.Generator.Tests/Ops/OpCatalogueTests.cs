@@ -10,7 +10,7 @@ namespace Dsl.Generator.Tests.Ops;
 
 /// <summary>
 /// The op catalogue is complete: every op record is registered, every registered op has each of its parts (surface
-/// entry with an argument reader, shape rule, parameter count, TorchSharp emitter, documentation), and every
+/// entry with an argument reader, shape rule, parameter count, TorchSharp and ONNX emitters, documentation), and every
 /// surface method of Dsl.Runtime's Graph, Node and Ops is an op's entry or a listed graph statement.
 /// </summary>
 public class OpCatalogueTests
@@ -61,6 +61,10 @@ public class OpCatalogueTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Parameters), $"{opType} has no parameter count");
         Assert.False(string.IsNullOrWhiteSpace(descriptor.MultiplyAccumulates), $"{opType} has no multiply-accumulate count");
         Assert.NotNull(descriptor.TorchSharp);
+
+        // ONNX emitter (Ops/<Op>/<Op>Onnx.cs): without it every model using the op has no ONNX graph.
+        Assert.True(descriptor.Onnx is not null, $"{opType} has no ONNX emitter: add Ops/<Op>/<Op>Onnx.cs (an OnnxEmitter<{opType}>) and set the descriptor's Onnx");
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.Onnx!.GetType(), typeof(Dsl.Generator.Emit.Onnx.OnnxEmitter<>)));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Name));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Signature));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Shape));

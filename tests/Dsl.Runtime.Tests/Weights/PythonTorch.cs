@@ -1,6 +1,6 @@
-using System;
-using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using Dsl.Tests.Shared;
 
 namespace Dsl.Runtime.Tests.Weights;
 
@@ -12,37 +12,11 @@ internal static class PythonTorch
     /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/>; returns its standard output, fails on a non-zero exit.</summary>
     public static string Run(string script, params string[] arguments)
     {
-        Assert.True(File.Exists(Python) && Exit(Python, "-c", "import torch") == 0,
+        Assert.True(File.Exists(Python) && ChildProcess.Run(Python, "-c", "import torch").ExitCode == 0,
             $"These tests compare with PyTorch and need Debian's python3-torch ({Python} -c 'import torch' failed): " +
             "install it with 'sudo apt-get install -y python3-torch' (.ci/run installs it).");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python3 failed ({process.ExitCode}): {stderr.Result}");
+        var (exitCode, stdout, stderr) = ChildProcess.Run(Python, new[] { "-c", script }.Concat(arguments).ToArray());
+        Assert.True(exitCode == 0, $"python3 failed ({exitCode}): {stderr}");
         return stdout;
-    }
-
-    private static int Exit(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
     }
 }
