@@ -38,7 +38,7 @@ internal sealed class GroupNormOnnx : OnnxEmitter<GroupNormOp>
 
         string restored = scope.Temp("restored");
         scope.Add("Reshape", restored, normalized, shape);
-        long[] perChannel = new[] { channels }.Concat(Enumerable.Repeat(1L, type.Rank - 1)).ToArray();
+        long[] perChannel = new[] { channels }.Concat(Enumerable.Repeat(1L, type.Rank - 2)).ToArray(); // [C, 1, ...] against [B, C, ...]
         string scaleShape = scope.Ints("scale_shape", perChannel);
         string scaleValues = scope.Temp("scale");
         scope.Add("Reshape", scaleValues, scope.Weight("weight", channels), scaleShape);
