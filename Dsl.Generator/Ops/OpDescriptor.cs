@@ -49,7 +49,7 @@ internal sealed record OpDoc(string Signature, string Shape, string PyTorch, str
 /// </summary>
 internal abstract class OpDescriptor
 {
-    /// <summary>The IR record of the op (<c>Conv2dOp</c>).</summary>
+    /// <summary>The IR record of the op (<c>ConvOp</c>).</summary>
     public abstract Type OpType { get; }
 
     /// <summary>The heading of the op in docs/layers.md.</summary>

@@ -150,6 +150,47 @@ internal sealed class Call
         return (int)n;
     }
 
+    /// <summary>
+    /// A size per spatial axis: an int (the same on each of <paramref name="rank"/> axes) or a tuple of one int per
+    /// axis (<c>(3, 5)</c>), each at least <paramref name="min"/>; <paramref name="defaultValue"/> on every axis when
+    /// the argument is absent or null (null then when there is no default).
+    /// </summary>
+    public EquatableArray<int>? IntsPerAxis(string parameter, int rank, int min, int? defaultValue = null)
+    {
+        var value = Value(parameter);
+        if (value is null)
+        {
+            return defaultValue is int d ? Enumerable.Repeat(d, rank).ToEquatableArray() : null;
+        }
+
+        if (value is not object?[] items)
+        {
+            return Enumerable.Repeat(Int(parameter, min), rank).ToEquatableArray();
+        }
+
+        if (items.Length != 1 && items.Length != rank)
+        {
+            throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be an int or {rank} ints but has {items.Length}");
+        }
+
+        var sizes = new int[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not long n || n < min || n > int.MaxValue)
+            {
+                throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must hold integers of at least {min.ToString(CultureInfo.InvariantCulture)} but is {Describe(value)}");
+            }
+
+            sizes[i] = (int)n;
+        }
+
+        return (items.Length == 1 ? Enumerable.Repeat(sizes[0], rank) : sizes).ToEquatableArray();
+    }
+
+    private static string Describe(object? value) => value is object?[] items
+        ? "(" + string.Join(", ", items.Select(Interpreter.Format)) + ")"
+        : Interpreter.Describe(value);
+
     /// <summary>A number, finite or not (the caller reports non-finite values with its own diagnostic).</summary>
     public double Number(string parameter) => Interpreter.IsNumber(Value(parameter))
         ? Interpreter.ToDouble(Value(parameter))

@@ -105,6 +105,12 @@ internal sealed partial class DslCalls
 
     public object? Conversion(IMethodSymbol method, object? value, IOperation at)
     {
+        if (method.ContainingType.Name == "Padding" && value is object?[] tuple)
+        {
+            var call = new Call(interpreter, at);
+            return PaddingSpec.PerAxis(tuple.Select(v => v is long amount ? Padding(amount, call).Amount : throw Interpreter.NotConstant(at, "This padding")).ToArray());
+        }
+
         if (value is not long n)
         {
             throw Interpreter.NotConstant(at, "This size");

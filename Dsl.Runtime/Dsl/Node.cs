@@ -27,6 +27,56 @@ public sealed class Node
     public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
+    /// <summary>2-D convolution over <c>[B, C, H, W]</c> with a kernel, stride and dilation per axis: <c>x.Conv2d(32, (3, 5), stride: (1, 2))</c>.</summary>
+    /// <param name="outChannels">Number of filters.</param>
+    /// <param name="kernelSize">Kernel size (rows, columns).</param>
+    /// <param name="stride">Stride (rows, columns); (1, 1) when omitted.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default), <see cref="Padding.Same"/>, an int or (rows, columns).</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="groups">Independent channel groups.</param>
+    /// <param name="dilation">Spacing of the kernel's taps (rows, columns); (1, 1) when omitted.</param>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv2d));
+
+    /// <summary>1-D convolution over <c>[B, C, L]</c> (sequences, signals); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv1d));
+
+    /// <summary>3-D convolution over <c>[B, C, D, H, W]</c> (volumes, video); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv3d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv3d));
+
+    /// <summary>3-D convolution with a kernel, stride and dilation per axis (depth, rows, columns).</summary>
+    public Node Conv3d(int outChannels, (int, int, int) kernelSize, (int, int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv3d));
+
+    /// <summary>
+    /// Transposed 2-D convolution (learned upsampling) over <c>[B, C, H, W]</c>: each size becomes
+    /// (in - 1) * stride - 2 * padding + dilation * (kernelSize - 1) + outputPadding + 1 (<see cref="Padding.Same"/>: in * stride).
+    /// </summary>
+    /// <param name="outChannels">Number of filters.</param>
+    /// <param name="kernelSize">Kernel size.</param>
+    /// <param name="stride">Upsampling factor.</param>
+    /// <param name="padding">An int (removed from both sides of the output), <see cref="Padding.Valid"/> (0) or <see cref="Padding.Same"/>.</param>
+    /// <param name="outputPadding">Added to one side of each output size; below the stride or the dilation.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="groups">Independent channel groups.</param>
+    /// <param name="dilation">Spacing of the kernel's taps.</param>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node ConvTranspose2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose2d));
+
+    /// <summary>Transposed 2-D convolution with a kernel, stride, output padding and dilation per axis (rows, columns).</summary>
+    public Node ConvTranspose2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, (int, int)? outputPadding = null, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose2d));
+
+    /// <summary>Transposed 1-D convolution over <c>[B, C, L]</c>; arguments as <see cref="ConvTranspose2d(int, int, int, Padding, int, bool, string?, int, int, Init)"/>.</summary>
+    public Node ConvTranspose1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose1d));
+
     /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
     /// <param name="outFeatures">Output features.</param>
     /// <param name="bias">Whether the layer learns a bias.</param>
@@ -41,6 +91,24 @@ public sealed class Node
     /// <summary>Batch normalization over the features of <c>[B, F]</c>.</summary>
     public Node BatchNorm1d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
         throw DeclarationOnly.Called(nameof(BatchNorm1d));
+
+    /// <summary>Batch normalization over the channels of <c>[B, C, D, H, W]</c>.</summary>
+    public Node BatchNorm3d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(BatchNorm3d));
+
+    /// <summary>
+    /// Group normalization of <c>[B, C, ...]</c>: each sample over the channels of each of <paramref name="groups"/>
+    /// groups (which must divide C) and all positions, with a learned scale and shift per channel when <paramref name="affine"/>.
+    /// </summary>
+    public Node GroupNorm(int groups, double eps = 1e-5, bool affine = true, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(GroupNorm));
+
+    /// <summary>
+    /// Instance normalization of <c>[B, C, H, W]</c>: each channel of each sample over its positions; like PyTorch,
+    /// no learned scale and shift unless <paramref name="affine"/>, and no running statistics.
+    /// </summary>
+    public Node InstanceNorm2d(double eps = 1e-5, bool affine = false, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(InstanceNorm2d));
 
     /// <summary>
     /// Layer normalization of each sample over its last <paramref name="dims"/> dimensions (1: the features of
@@ -57,11 +125,50 @@ public sealed class Node
     /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
     public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
+    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
+    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+
+    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
+    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+
+    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool1d));
+
+    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool1d));
+
     /// <summary>Mean over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
     public Node GlobalAvgPool2d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool2d));
 
-    /// <summary>Nearest-neighbour upsampling by an integer factor: <c>[B, C, H, W]</c> to <c>[B, C, H*k, W*k]</c>.</summary>
-    public Node UpSample2d(int scaleFactor) => throw DeclarationOnly.Called(nameof(UpSample2d));
+    /// <summary>Maximum over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalMaxPool2d() => throw DeclarationOnly.Called(nameof(GlobalMaxPool2d));
+
+    /// <summary>Mean over the length: <c>[B, C, L]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalAvgPool1d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool1d));
+
+    /// <summary>Maximum over the length: <c>[B, C, L]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalMaxPool1d() => throw DeclarationOnly.Called(nameof(GlobalMaxPool1d));
+
+    /// <summary>
+    /// Upsampling by an integer factor: <c>[B, C, H, W]</c> to <c>[B, C, H*k, W*k]</c>, nearest neighbour (default) or
+    /// bilinear (corners not aligned: PyTorch's default and Keras').
+    /// </summary>
+    public Node UpSample2d(int scaleFactor, UpSampleMode mode = UpSampleMode.Nearest) => throw DeclarationOnly.Called(nameof(UpSample2d));
+
+    /// <summary>Average pooling to a fixed output size: <c>[B, C, H, W]</c> to <c>[B, C, outputHeight, outputWidth]</c> (width defaults to height).</summary>
+    public Node AdaptiveAvgPool2d(int outputHeight, int? outputWidth = null) => throw DeclarationOnly.Called(nameof(AdaptiveAvgPool2d));
+
+    /// <summary>Zero padding of <c>[B, C, H, W]</c>: <paramref name="padding"/> rows and columns on every side.</summary>
+    public Node ZeroPad2d(int padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
+
+    /// <summary>Zero padding of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
+    public Node ZeroPad2d((int Top, int Bottom, int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
+
+    /// <summary>Cropping of <c>[B, C, H, W]</c>: <paramref name="cropping"/> rows and columns off every side.</summary>
+    public Node Cropping2d(int cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));
+
+    /// <summary>Cropping of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
+    public Node Cropping2d((int Top, int Bottom, int Left, int Right) cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));
 
     // ----- shape ops -----
 
@@ -132,6 +239,12 @@ public sealed class Node
 
     /// <summary>Dropout with drop probability <paramref name="p"/>; identity in eval mode.</summary>
     public Node Dropout(double p) => throw DeclarationOnly.Called(nameof(Dropout));
+
+    /// <summary>Channel dropout over <c>[B, C, L]</c>: each channel of each sample is zeroed with probability <paramref name="p"/>; identity in eval mode.</summary>
+    public Node Dropout1d(double p) => throw DeclarationOnly.Called(nameof(Dropout1d));
+
+    /// <summary>Channel dropout over <c>[B, C, H, W]</c>: each feature map of each sample is zeroed with probability <paramref name="p"/>; identity in eval mode.</summary>
+    public Node Dropout2d(double p) => throw DeclarationOnly.Called(nameof(Dropout2d));
 
     // ----- arithmetic (element-wise, shapes must match or broadcast from [B, 1] / scalars) -----
 
