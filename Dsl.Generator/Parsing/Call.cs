@@ -181,6 +181,15 @@ internal sealed class Call
         return d >= 0 && d <= 1 ? d : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be between 0 and 1 but is {Interpreter.Format(d)}");
     }
 
+    /// <summary>A string argument that must be one of <paramref name="allowed"/>; <paramref name="defaultValue"/> when absent.</summary>
+    public string Choice(string parameter, string defaultValue, params string[] allowed)
+    {
+        string value = OptionalString(parameter) ?? defaultValue;
+        return System.Array.IndexOf(allowed, value) >= 0
+            ? value
+            : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be {string.Join(" or ", allowed.Select(a => "\"" + a + "\""))} but is \"{value}\"");
+    }
+
     public PaddingSpec Padding(string parameter) => Value(parameter) switch
     {
         null => PaddingSpec.Valid,

@@ -97,6 +97,8 @@ internal sealed partial class DslCalls
     {
         ("Padding", "Same") => PaddingSpec.Same,
         ("Padding", "Valid") => PaddingSpec.Valid,
+        ("DType", "Float32") => DType.Float32,
+        ("DType", "Int64") => DType.Int64,
         _ => throw new InterpretationError(Descriptors.NotYetSupported, at.Syntax, property.ContainingType.Name + "." + property.Name),
     };
 

@@ -26,8 +26,47 @@ public sealed class Node
     public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
-    /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
+    /// <summary>
+    /// Fully connected layer over the last dimension: <c>[B, F]</c> to <c>[B, outFeatures]</c>, and a sequence
+    /// <c>[B, T, F]</c> step by step; <c>F</c> is inferred. A channels-first feature map must be flattened first.
+    /// </summary>
     public Node Linear(int outFeatures, bool bias = true, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+
+    /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
+    /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>
+    /// <param name="embeddingDim">The size of each vector.</param>
+    /// <param name="paddingIdx">An index whose vector stays zero and gets no gradient (negative counts from the end).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Embedding(int numEmbeddings, int embeddingDim, int? paddingIdx = null, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Embedding));
+
+    /// <summary>Long short-term memory over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c> (every step; <see cref="LastStep"/> takes the last).</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Lstm));
+
+    /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Gru));
+
+    /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Rnn));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
     public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
@@ -65,6 +104,12 @@ public sealed class Node
 
     /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
+
+    /// <summary>Keeps position <paramref name="index"/> of axis <paramref name="dim"/>, which disappears (negative values count from the back).</summary>
+    public Node Select(int dim, int index) => throw DeclarationOnly.Called(nameof(Select));
+
+    /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
+    public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));
 
     /// <summary>Reverses the order along <paramref name="dim"/> (0 is the batch).</summary>
     public Node Flip(int dim) => throw DeclarationOnly.Called(nameof(Flip));

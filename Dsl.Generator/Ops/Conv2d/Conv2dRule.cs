@@ -58,6 +58,6 @@ internal sealed class Conv2dRule : ShapeRule<Conv2dOp>
         var type = new TensorType(new[] { DimExpr.Of(op.OutChannels) }.Concat(window.Sizes).ToEquatableArray());
         // Each output element is one dot product over the C_in / groups x k x k inputs of its group.
         long? macs = SizeLimits.KnownElementsPerSample(type) is long outputs ? SizeLimits.Multiply(outputs, SizeLimits.Multiply(channelsPerGroup, kernelArea)) : null;
-        return ShapeContext.Ok(type, parameters, padding: window.Padding, macs: macs);
+        return ShapeContext.Ok(type, parameters, padding: window.Padding, macs: macs, spatial: true);
     }
 }

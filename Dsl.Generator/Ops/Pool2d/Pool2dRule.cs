@@ -48,6 +48,6 @@ internal sealed class Pool2dRule : ShapeRule<Pool2dOp>
         }
 
         var type = new TensorType(new[] { input.Dims[0] }.Concat(window.Sizes).ToEquatableArray());
-        return ShapeContext.Ok(type, padding: plan);
+        return ShapeContext.Ok(type, padding: plan, spatial: true);
     }
 }
