@@ -197,6 +197,15 @@ internal sealed class Call
         var other => throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be Padding.Valid, Padding.Same or an int but is {Interpreter.Describe(other)}"),
     };
 
+    /// <summary>An array of nodes (<c>params Node[]</c>) with at least <paramref name="minimum"/> of them.</summary>
+    public IReadOnlyList<NodeRef> Nodes(string parameter, int minimum)
+    {
+        var nodes = Array(parameter).Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, At.Syntax, "An operand of " + Kind)).ToList();
+        return nodes.Count >= minimum
+            ? nodes
+            : throw new InterpretationError(Descriptors.InvalidArgument, At.Syntax, Kind, $"needs at least {minimum.ToString(CultureInfo.InvariantCulture)} nodes but got {nodes.Count.ToString(CultureInfo.InvariantCulture)}");
+    }
+
     public object?[] Array(string parameter) => Value(parameter) as object?[] ??
         throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be given");
 

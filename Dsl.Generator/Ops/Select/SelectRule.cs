@@ -14,9 +14,9 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
     protected override NodeAnalysis? Infer(SelectOp op, ShapeContext context)
     {
         var input = context.Input;
-        if (Axes.NonBatch(op.Dim, input) is not int axis)
+        if (Axes.NonBatchOrFail(context, "dim", op.Dim, input) is not int axis)
         {
-            return context.InvalidArgument("dim", "dim " + ShapeContext.Text(op.Dim) + " is not an axis of " + input.ShapeText + " besides the batch; " + Axes.NonBatchRange(input));
+            return null;
         }
 
         var size = input.Dims[axis - 1];

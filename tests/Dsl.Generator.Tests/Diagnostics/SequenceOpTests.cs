@@ -61,7 +61,7 @@ public class SequenceOpTests
     [InlineData("g.Output(\"y\", x.Rnn(4, nonlinearity: \"sigmoid\")); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "'nonlinearity' must be \"tanh\" or \"relu\" but is \"sigmoid\"")]
     [InlineData("g.Output(\"y\", x.Select(2, 8)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "index 8 is outside dim 2 of [B, T, 8]; use 0 to 7 or -8 to -1")]
     [InlineData("g.Output(\"y\", x.Select(1, -2)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "index -2 needs dim 1 of [B, T, 8] to have at least 2 positions, which its symbolic size does not promise; use 0 or -1")]
-    [InlineData("g.Output(\"y\", x.Select(0, 0)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "dim 0 is not an axis of [B, T, 8] besides the batch; use 1 to 2 or -2 to -1")]
+    [InlineData("g.Output(\"y\", x.Select(0, 0)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "dim 0 is out of range for [B, T, 8]; use 1 to 2 or -2 to -1 (dim 0 is the batch)")]
     [InlineData("g.Output(\"y\", g.Input(\"image\", 3, 8, 8).MaxPool2d(2).Linear(4)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0002", "Linear 'linear_1' expects a 2-D input [B, F] or features last [B, ..., F] but got [B, 3, 4, 4]; add .Flatten() before it, or move the channels last with .Permute(0, 2, 3, 1) to apply it at every position")]
     public void Sequence_mistakes_are_errors_with_the_fix(string body, string id, string message)
     {

@@ -49,7 +49,7 @@ public class ShapeDiagnosticTests
 
         var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(product).Site);
 
-        Assert.Equal(new[] { "*", "[B, 4, 2, 2]", "[B, 16]", "reshape one operand so both have the same shape" }, error.Args.Items);
+        Assert.Equal(new[] { "*", "[B, 4, 2, 2]", "[B, 16]", "the ranks differ, and both have the batch first; reshape one operand so both have the same rank (a size of 1 broadcasts)" }, error.Args.Items);
     }
 
     [Fact]
