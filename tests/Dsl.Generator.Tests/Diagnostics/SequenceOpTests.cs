@@ -55,6 +55,8 @@ public class SequenceOpTests
     [InlineData("g.Output(\"y\", tokens.Linear(4)); g.Output(\"o\", x);", "DSL0009", "Linear 'linear_1' expects float32 values but got [B, T] int64 (indices); embed the indices first with .Embedding(numEmbeddings, embeddingDim), or declare the input as float32 if it holds values")]
     [InlineData("g.Output(\"y\", tokens.Relu()); g.Output(\"o\", x);", "DSL0009", "Relu 'relu_1' expects float32 values but got [B, T] int64 (indices)")]
     [InlineData("g.Output(\"y\", x.Embedding(10, 4)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0009", "Embedding 'embedding_1' expects int64 indices (token ids) but got [B, T, 8] float32; declare the ids with g.Input(name, DType.Int64, ...)")]
+    [InlineData("g.Output(\"y\", tokens); g.Output(\"o\", x); g.Minimize(\"m\", tokens);", "DSL0009", "Loss 'm' expects a float32 prediction but got 'y' [B, T] int64 (indices)")]
+    [InlineData("var e = tokens.Embedding(10, 1).Flatten(); g.Output(\"y\", e); g.Output(\"o\", x); g.Loss(\"r\", e, Loss.Mse(target: tokens));", "DSL0201", "has shape [B, T] int64 but prediction 'y' has shape [B, T] float32")]
     [InlineData("g.Output(\"y\", tokens.Embedding(10, 4, paddingIdx: 10)); g.Output(\"o\", x);", "DSL0007", "paddingIdx must index the table, from -10 to 9, but is 10")]
     [InlineData("g.Output(\"y\", tokens.Embedding(10, 4).Flatten().Lstm(8)); g.Output(\"o\", x);", "DSL0002", "Lstm 'lstm_1' expects a batch-first sequence [B, T, F] but got [B, 4*T]; a [B, F] input has no time axis")]
     [InlineData("g.Output(\"y\", g.Input(\"s\", 5, Dim.Of(\"F\")).Gru(8)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0006", "Gru 'gru_1'")]
