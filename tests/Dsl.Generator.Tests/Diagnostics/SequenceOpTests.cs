@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Dsl.Generator.Tests.Diagnostics;
 
 /// <summary>
@@ -8,19 +6,7 @@ namespace Dsl.Generator.Tests.Diagnostics;
 /// </summary>
 public class SequenceOpTests
 {
-    private static GeneratorRun Run(string body) => GeneratorHarness.Run($$"""
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
-                var x = g.Input("x", Dim.Of("T"), 8);
-                {{body}}
-            }
-        }
-        """);
+    private const string Inputs = "var tokens = g.Input(\"tokens\", DType.Int64, Dim.Of(\"T\")); " + DefineBody.Sequence;
 
     [Theory]
     [InlineData("g.Output(\"y\", tokens.Embedding(100, 16)); g.Output(\"o\", x);", "[B, T, 16]")]
@@ -31,19 +17,12 @@ public class SequenceOpTests
     [InlineData("g.Output(\"y\", x.Rnn(7, nonlinearity: \"relu\").Select(-1, 3)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T]")]
     [InlineData("g.Output(\"y\", x.Linear(4)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T, 4]")]
     [InlineData("g.Output(\"y\", tokens.Embedding(50, 8).Linear(3).Relu().Linear(2)); g.Output(\"o\", x);", "[B, T, 2]")]
-    public void Sequence_ops_infer_PyTorch_shapes(string body, string shape)
-    {
-        var run = Run(body);
-
-        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.Empty(run.OutputDiagnostics);
-        Assert.Contains($"y: {shape} float32", run.GeneratedSource("Net"));
-    }
+    public void Sequence_ops_infer_PyTorch_shapes(string body, string shape) => DefineBody.AssertOutputShape(body, shape, Inputs);
 
     [Fact]
     public void An_int64_input_is_declared_and_checked_as_int64()
     {
-        var run = Run("g.Output(\"y\", tokens.Embedding(100, 16)); g.Output(\"o\", x);");
+        var run = DefineBody.Run("g.Output(\"y\", tokens.Embedding(100, 16)); g.Output(\"o\", x);", Inputs);
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         string source = run.GeneratedSource("Net");
@@ -65,11 +44,5 @@ public class SequenceOpTests
     [InlineData("g.Output(\"y\", x.Select(1, -2)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "index -2 needs dim 1 of [B, T, 8] to have at least 2 positions, which its symbolic size does not promise; use 0 or -1")]
     [InlineData("g.Output(\"y\", x.Select(0, 0)); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "dim 0 is out of range for [B, T, 8]; use 1 to 2 or -2 to -1 (dim 0 is the batch)")]
     [InlineData("g.Output(\"y\", g.Input(\"image\", 3, 8, 8).MaxPool2d(2).Linear(4)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0002", "Linear 'linear_1' expects a 2-D input [B, F] or features last [B, ..., F] but got [B, 3, 4, 4]; add .Flatten() before it, or move the channels last with .Permute(0, 2, 3, 1) to apply it at every position")]
-    public void Sequence_mistakes_are_errors_with_the_fix(string body, string id, string message)
-    {
-        var diagnostic = Assert.Single(Run(body).Diagnostics);
-
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-    }
+    public void Sequence_mistakes_are_errors_with_the_fix(string body, string id, string message) => DefineBody.AssertSingle(body, id, message, Inputs);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Dsl.Generator.Tests.Diagnostics;
 
 /// <summary>
@@ -8,19 +6,6 @@ namespace Dsl.Generator.Tests.Diagnostics;
 /// </summary>
 public class TensorOpTests
 {
-    private static GeneratorRun Run(string body) => GeneratorHarness.Run($$"""
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var x = g.Input("x", Dim.Of("T"), 8);
-                {{body}}
-            }
-        }
-        """);
-
     [Theory]
     [InlineData("g.Output(\"y\", x.Transpose(-1, -2));", "[B, 8, T]")]
     [InlineData("g.Output(\"y\", x.Permute(0, 2, 1));", "[B, 8, T]")]
@@ -47,14 +32,7 @@ public class TensorOpTests
     [InlineData("g.Output(\"y\", g.Input(\"image\", 3, 4, 5).Conv2d(6, 1).Permute(0, 2, 3, 1).Linear(2)); g.Output(\"x\", x);", "[B, 4, 5, 2]")]
     [InlineData("g.Output(\"y\", g.Input(\"image\", 3, 4, 5).Conv2d(6, 1) + g.Input(\"flat\", 120).Reshape(6, 4, 5)); g.Output(\"x\", x);", "[B, 6, 4, 5]")]
     [InlineData("g.Output(\"y\", g.Input(\"signal\", 3, 50).Linear(2)); g.Output(\"x\", x);", "[B, 3, 2]")]
-    public void Tensor_ops_infer_PyTorch_shapes(string body, string shape)
-    {
-        var run = Run(body);
-
-        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.Empty(run.OutputDiagnostics);
-        Assert.Contains($"y: {shape} float32", run.GeneratedSource("Net"));
-    }
+    public void Tensor_ops_infer_PyTorch_shapes(string body, string shape) => DefineBody.AssertOutputShape(body, shape);
 
     [Theory]
     [InlineData("g.Output(\"y\", x + g.Input(\"z\", Dim.Of(\"T\"), 3));", "DSL0001", "'+' needs operands of the same shape but got [B, T, 8] and [B, T, 3]; each size must be equal on both sides or 1 on one of them (broadcast)")]
@@ -80,11 +58,5 @@ public class TensorOpTests
     [InlineData("g.Output(\"y\", x.Clamp(1, 0));", "DSL0007", "max 0 is below min 1")]
     [InlineData("g.Output(\"y\", x.Clamp());", "DSL0007", "give min, max or both")]
     [InlineData("g.Output(\"y\", g.Input(\"image\", 3, 8, 8).Conv2d(4, 3).Relu().Linear(2)); g.Output(\"x\", x);", "DSL0002", "Linear 'linear_1' expects a 2-D input [B, F] or features last [B, ..., F] but got [B, 4, 6, 6]; add .Flatten() before it, or move the channels last with .Permute(0, 2, 3, 1)")]
-    public void Tensor_op_mistakes_are_errors_with_both_shapes_and_the_fix(string body, string id, string message)
-    {
-        var diagnostic = Assert.Single(Run(body).Diagnostics);
-
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Contains(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-    }
+    public void Tensor_op_mistakes_are_errors_with_both_shapes_and_the_fix(string body, string id, string message) => DefineBody.AssertSingle(body, id, message);
 }
