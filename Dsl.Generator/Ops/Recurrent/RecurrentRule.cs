@@ -30,20 +30,30 @@ internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
             return context.NeedsConcreteSize(input, features, "the input weights are sized by the features per step; only the time axis may be symbolic");
         }
 
-        long parameters = 0;
-        long stepMacs = 0;
-        for (int layer = 0; layer < op.NumLayers; layer++)
+        long width = (long)op.HiddenSize * op.Directions;
+        if (width > int.MaxValue)
         {
-            long inputSize = layer == 0 ? features.Value : (long)op.HiddenSize * op.Directions;
-            long gateRows = (long)op.Gates * op.HiddenSize;
-            long weights = SizeLimits.Multiply(gateRows, SizeLimits.Add(inputSize, op.HiddenSize));
-            parameters = SizeLimits.Add(parameters, SizeLimits.Multiply(op.Directions, SizeLimits.Add(weights, 2 * gateRows)));
-            stepMacs = SizeLimits.Add(stepMacs, SizeLimits.Multiply(op.Directions, weights));
+            return context.InvalidArgument("hiddenSize", "hiddenSize " + ShapeContext.Text(op.HiddenSize) + " x 2 directions exceeds the largest size of a dimension (" + ShapeContext.Text(int.MaxValue) + ")");
         }
 
+        // The first layer reads F features, every layer above it the width below: counted in closed form, so a
+        // huge numLayers saturates (DSL0008 follows) instead of looping.
+        var (firstWeights, firstParameters) = Layer(op, features.Value);
+        var (upperWeights, upperParameters) = Layer(op, width);
+        long parameters = SizeLimits.Add(firstParameters, SizeLimits.Multiply(op.NumLayers - 1, upperParameters));
+        long stepMacs = SizeLimits.Add(firstWeights, SizeLimits.Multiply(op.NumLayers - 1, upperWeights));
+
         var steps = input.Dims[0];
-        var type = new TensorType(EquatableArray.Create(steps, DimExpr.Of(op.HiddenSize * op.Directions)));
+        var type = new TensorType(EquatableArray.Create(steps, DimExpr.Of((int)width)));
         // The work grows with the sequence: counted where T is known.
         return ShapeContext.Ok(type, parameters, macs: steps.IsKnown ? SizeLimits.Multiply(steps.Value, stepMacs) : null);
+    }
+
+    /// <summary>One layer over <paramref name="inputSize"/> features, every direction: the weights (one multiply-accumulate each per step) and all parameters (with the two bias vectors).</summary>
+    private static (long Weights, long Parameters) Layer(RecurrentOp op, long inputSize)
+    {
+        long gateRows = (long)op.Gates * op.HiddenSize;
+        long weights = SizeLimits.Multiply(op.Directions, SizeLimits.Multiply(gateRows, SizeLimits.Add(inputSize, op.HiddenSize)));
+        return (weights, SizeLimits.Add(weights, SizeLimits.Multiply(2L * op.Directions, gateRows)));
     }
 }

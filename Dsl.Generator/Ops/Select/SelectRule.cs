@@ -27,7 +27,7 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
 
         if (!size.IsKnown && op.Index < -1)
         {
-            return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + (-op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
+            return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + ShapeContext.Text(-(long)op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
         }
 
         var dims = input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray();

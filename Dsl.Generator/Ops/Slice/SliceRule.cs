@@ -49,20 +49,27 @@ internal sealed class SliceRule : ShapeRule<SliceOp>
     private static DimExpr? Symbolic(SliceOp op, DimExpr size, ShapeContext context, TensorType input)
     {
         bool startFromBack = op.Start < 0;
+        long start = op.Start;
+        if (start <= -int.MaxValue || (op.End is int last && System.Math.Abs(last - start) > int.MaxValue))
+        {
+            context.InvalidArgument("start", "the slice " + Range(op) + " is longer than any dimension can be");
+            return null;
+        }
+
         switch (op.End)
         {
             case null:
-                return startFromBack ? DimExpr.Of(-op.Start) : size.Add(-op.Start);
+                return startFromBack ? DimExpr.Of((int)-start) : size.Add((int)-start);
             case int end when (end < 0) == startFromBack:
-                if (end <= op.Start)
+                if (end <= start)
                 {
                     context.InvalidArgument("end", "the slice " + Range(op) + " is empty; end must come after start");
                     return null;
                 }
 
-                return DimExpr.Of(end - op.Start);
+                return DimExpr.Of((int)(end - start));
             case int end when end < 0:
-                return size.Add(end - op.Start);
+                return size.Add((int)(end - start));
             default:
                 context.NeedsConcreteSize(input, size, "the slice " + Range(op) + " runs from the back to a position from the front, so its length depends on " + size + "; count both from the same side");
                 return null;

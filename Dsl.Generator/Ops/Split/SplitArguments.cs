@@ -28,6 +28,12 @@ internal static class SplitArguments
     {
         var self = call.Receiver();
         int chunks = call.Int("chunks", 1);
+        if (chunks > GraphBuilder.MaxNodes)
+        {
+            // Each chunk is a node of the graph: more than the graph may hold is refused before any is built.
+            throw new InterpretationError(Diagnostics.Descriptors.BudgetExceeded, call.At.Syntax, GraphBuilder.MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture), "graph nodes (chunks)");
+        }
+
         int dim = call.Int("dim", int.MinValue);
         return OpRead.Pieces(Enumerable.Range(0, chunks).Select(i => (Op)new SplitOp(dim, EquatableArray<int>.Empty, chunks, i)).ToList(), self);
     }

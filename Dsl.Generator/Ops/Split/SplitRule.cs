@@ -37,7 +37,7 @@ internal sealed class SplitRule : ShapeRule<SplitOp>
 
             return op.Chunks > 0
                 ? context.InvalidArgument("chunks", ShapeContext.Text(op.Chunks) + " chunks do not divide dim " + a + " of " + input.ShapeText + " (" + size + ") evenly; use a divisor, or Split with the sizes")
-                : context.InvalidArgument("sizes", "the sizes (" + string.Join(", ", op.Sizes) + ") add up to " + op.Sizes.Sum() + " but dim " + a + " of " + input.ShapeText + " is " + size);
+                : context.InvalidArgument("sizes", "the sizes (" + string.Join(", ", op.Sizes) + ") add up to " + Total(op) + " but dim " + a + " of " + input.ShapeText + " is " + size);
         }
 
         return ShapeContext.Ok(new TensorType(input.Dims.Items.SetItem(a - 1, DimExpr.Of(Length(op, size.Value))).ToEquatableArray()));
@@ -47,7 +47,10 @@ internal sealed class SplitRule : ShapeRule<SplitOp>
     public static int? Start(SplitOp op, int size) =>
         op.Chunks > 0
             ? size % op.Chunks == 0 ? size / op.Chunks * op.Index : null
-            : op.Sizes.Sum() == size ? op.Sizes.Take(op.Index).Sum() : null;
+            : Total(op) == size ? op.Sizes.Take(op.Index).Sum() : null;
+
+    /// <summary>The sum of the sizes, without overflow (sizes near int.MaxValue are refused by the comparison, not by an exception).</summary>
+    private static long Total(SplitOp op) => op.Sizes.Sum(s => (long)s);
 
     /// <summary>The length of the piece along an axis of <paramref name="size"/> that the split fits.</summary>
     public static int Length(SplitOp op, int size) => op.Chunks > 0 ? size / op.Chunks : op.Sizes[op.Index];
