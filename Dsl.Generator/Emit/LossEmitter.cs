@@ -157,10 +157,11 @@ internal sealed class LossEmitter
     {
         var spec = model.Spec;
         var inputs = spec.Nodes.Where(n => n.Op is InputOp).ToList();
-        var columns = inputs.Select(n => ((InputOp)n.Op).Name).Concat(targets.Select(t => t.Name)).ToList();
-        string needed = "new[] { " + string.Join(", ", columns.Select(Names.StringLiteral)) + " }";
+        var inputNames = inputs.Select(n => ((InputOp)n.Op).Name).ToList();
         string className = Names.StringLiteral(spec.ClassName);
-        string Column(string name) => $"{Training}BatchColumns.Get(batch, {Names.StringLiteral(name)}, {className}, {needed})";
+        string Needed(IEnumerable<string> columns) => "new[] { " + string.Join(", ", columns.Select(Names.StringLiteral)) + " }";
+        string stepNeeds = Needed(inputNames.Concat(targets.Select(t => t.Name)));
+        string Column(string name, string needed) => $"{Training}BatchColumns.Get(batch, {Names.StringLiteral(name)}, {className}, {needed})";
 
         w.Line();
         w.Line("/// <summary>The model's metadata, for the trainer.</summary>");
@@ -168,8 +169,18 @@ internal sealed class LossEmitter
         w.Line();
         w.Line("/// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>");
         w.Open($"{Training}StepResult {Training}ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch)");
-        w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputs.Select(n => Column(((InputOp)n.Op).Name)))}));");
-        w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name)))}));");
+        w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, stepNeeds)))}));");
+        w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name, stepNeeds)))}));");
+        w.Line($"return new {Training}StepResult(OutputsByName(outputs), losses);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>");
+        string inferNeeds = Needed(inputNames);
+        w.Line($"global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> {Training}ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch) =>");
+        w.Line($"    OutputsByName(forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, inferNeeds)))})));");
+        w.Line();
+        w.Line("/// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>");
+        w.Open($"private static global::System.Collections.Generic.Dictionary<string, {Tensor}> OutputsByName(Outputs outputs)");
         w.Line($"var byName = new global::System.Collections.Generic.Dictionary<string, {Tensor}>();");
         var seen = new HashSet<int>();
         for (int i = 0; i < spec.Outputs.Count; i++)
@@ -181,7 +192,7 @@ internal sealed class LossEmitter
             }
         }
 
-        w.Line($"return new {Training}StepResult(byName, losses);");
+        w.Line("return byName;");
         w.Close();
     }
 
@@ -194,7 +205,7 @@ internal sealed class LossEmitter
             string prediction = spec.Outputs.First(o => o.Node == loss.Prediction).Name;
             string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
             string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
-            bool classification = loss.Kind == LossKind.CrossEntropy;
+            bool classification = loss.Kind is LossKind.CrossEntropy or LossKind.Nll;
             yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
                 $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}),";
         }
@@ -211,15 +222,22 @@ internal sealed class LossEmitter
         string f = Training + "LossFunctions.";
         return loss.Kind switch
         {
-            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask})",
-            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask})",
+            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
+            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
             LossKind.BinaryCrossEntropy => $"{f}BinaryCrossEntropy({prediction}, {target}{mask})",
-            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask})",
+            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask}{Option("posWeight", 1)})",
+            LossKind.Huber => $"{f}Huber({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
+            LossKind.Nll => $"{f}Nll({prediction}, {target}{mask})",
+            LossKind.KlDivergence => $"{f}KlDivergence({prediction}, {target}{mask})",
             LossKind.Mse => $"{f}Mse({prediction}, {target}{mask})",
             LossKind.Mae => $"{f}Mae({prediction}, {target}{mask})",
-            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Margin)}{mask})",
+            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
             _ => $"{f}Mean({prediction}{mask})",
         };
+
+        // An option only where it differs from its default, so the common call reads as before.
+        string Option(string parameter, double defaultValue) =>
+            loss.Argument == defaultValue ? "" : $", {parameter}: {Names.DoubleLiteral(loss.Argument)}";
 
         int OutputIndex(int node)
         {

@@ -29,7 +29,7 @@ internal sealed class MemberNames
     public MemberNames(ModelSpec spec)
     {
         var classMembers = Names.Set(ReservedNames.Module);
-        foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Targets", "Losses", "Info", "Forward", "ComputeLoss" })
+        foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Targets", "Losses", "Info", "Forward", "ComputeLoss", "Columns", "Dataset", "OutputsByName" })
         {
             classMembers.Add(generated);
         }

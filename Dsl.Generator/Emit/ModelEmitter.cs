@@ -36,6 +36,7 @@ internal static class ModelEmitter
         WriteForwardByName(w, model, names, inputs);
         losses?.WriteComputeLoss(w);
         losses?.WriteTrainableMembers(w);
+        DataEmitter.Write(w, model, names, losses);
         w.Line();
         InfoEmitter.Write(w, model, losses);
         w.Close();
@@ -131,7 +132,7 @@ internal static class ModelEmitter
         {
             var use = model.Uses[i].Use;
             string type = "global::" + use.Model;
-            string how = use.Frozen ? "frozen (not trained, eval mode, no autograd)" : "trained with this model; every application shares its weights";
+            string how = use.Frozen ? "frozen (not trained, eval mode; gradients pass through only to trainable parts upstream)" : "trained with this model; every application shares its weights";
             w.Line();
             w.Line($"/// <summary>Submodel '{Names.XmlText(use.Name)}' ({Names.XmlText(use.Model)}), {how}.</summary>");
             w.Line($"private readonly {type} {names.UseField(i)};");
@@ -145,7 +146,7 @@ internal static class ModelEmitter
     {
         var spec = model.Spec;
         w.Line();
-        w.Line("/// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>");
+        w.Line("/// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>");
         w.Line("/// <param name=\"name\">The module's name.</param>");
         w.Open($"public {Names.Escape(spec.ClassName)}(string name = {Names.StringLiteral(spec.ClassName)}) : base(name)");
         foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
@@ -153,6 +154,12 @@ internal static class ModelEmitter
             string field = names.Field(node.Id);
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");
             w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+        }
+
+        // Declared initializations, after all layers are built (PyTorch's own init has drawn from the generator first).
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
+        {
+            w.Line($"global::Dsl.Modules.Initialization.Apply({names.Field(node.Id)}, global::Dsl.Init.{node.Init});");
         }
 
         for (int i = 0; i < model.Uses.Count; i++)

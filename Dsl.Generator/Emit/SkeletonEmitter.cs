@@ -60,6 +60,8 @@ internal static class SkeletonEmitter
             losses.WriteTrainableMembers(w);
         }
 
+        DataEmitter.Write(w, model, names, losses);
+
         w.Line();
         w.Line("/// <summary>Not available while the model has DSL errors; always throws.</summary>");
         w.Line($"public static global::Dsl.Metadata.ModelInfo Info => {fail}");

@@ -24,6 +24,15 @@ internal enum LossKind
     /// <summary>Contrastive loss of a distance [B, 1] against a "same" target [B, 1]: y d^2 + (1 - y) max(margin - d, 0)^2.</summary>
     Contrastive,
 
+    /// <summary>Huber loss: squared below delta, linear above (PyTorch's huber_loss, Keras' Huber).</summary>
+    Huber,
+
+    /// <summary>Negative log-likelihood of log-probabilities [B, C, ...] (a LogSoftmax output) against class indices [B, ...].</summary>
+    Nll,
+
+    /// <summary>KL divergence of a target distribution [B, C] from predicted log-probabilities [B, C] (batch mean).</summary>
+    KlDivergence,
+
     /// <summary>The mean of a node (<c>g.Minimize</c>).</summary>
     Minimize,
 }
@@ -39,7 +48,8 @@ internal enum LossKind
 /// <param name="TargetNode">For self-supervised terms, the node compared with; else -1.</param>
 /// <param name="Mask">The name of the per-sample mask target, or null.</param>
 /// <param name="Weight">The term's weight in the total.</param>
-/// <param name="Margin">The margin of a contrastive loss.</param>
+/// <param name="Argument">The loss's numeric option: the margin of Contrastive, the label smoothing of CrossEntropy, the
+/// positive-class weight of BinaryCrossEntropyWithLogits, the delta of Huber; 0 where the loss has none.</param>
 /// <param name="Site">Where the term was declared (the <c>g.Loss</c> / <c>g.Minimize</c> call).</param>
 /// <param name="ArgSites">Where its arguments were written.</param>
 internal sealed record LossSpec(
@@ -49,7 +59,7 @@ internal sealed record LossSpec(
     int TargetNode,
     string? Mask,
     double Weight,
-    double Margin,
+    double Argument,
     int Site,
     EquatableArray<ArgSite> ArgSites)
 {

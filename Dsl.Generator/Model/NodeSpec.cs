@@ -21,6 +21,7 @@ internal sealed record ArgSite(string Parameter, int Site);
 /// <param name="SharedWith">For a layer created by a later application of a <c>g.Block</c>: the node whose layer
 /// (weights) it reuses; -1 otherwise.</param>
 /// <param name="Source">The file and line of the call, so stack traces and the debugger lead back to <c>Define</c>.</param>
+/// <param name="Init">How a layer's weights start: its <c>init:</c>, else the model's <c>g.DefaultInit</c>, else PyTorch's.</param>
 internal sealed record NodeSpec(
     int Id,
     Op Op,
@@ -29,7 +30,8 @@ internal sealed record NodeSpec(
     int Site,
     EquatableArray<ArgSite> ArgSites,
     int SharedWith = -1,
-    SourceLine? Source = null)
+    SourceLine? Source = null,
+    string Init = LayerInit.PyTorch)
 {
     /// <summary>True for a layer that owns its parameters (not a reuse of a block's layer).</summary>
     public bool OwnsLayer => Op.IsLayer && SharedWith < 0;

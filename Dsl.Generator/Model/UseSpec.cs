@@ -6,7 +6,7 @@ namespace Dsl.Generator.Model;
 /// </summary>
 /// <param name="Name">The submodule's field and state-dict prefix (<c>tower</c> gives <c>tower.conv2d_1.weight</c>).</param>
 /// <param name="Model">The used model's full metadata name (<c>Examples.Models.SiameseTower</c>).</param>
-/// <param name="Frozen">True: its parameters do not train, and it runs in eval mode without autograd.</param>
+/// <param name="Frozen">True: its parameters do not train and it runs in eval mode; autograd is on inside it only when something trainable feeds it.</param>
 /// <param name="Site">Where <c>g.Use</c> was written.</param>
 internal sealed record UseSpec(string Name, string Model, bool Frozen, int Site);
 

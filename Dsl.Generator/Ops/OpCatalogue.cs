@@ -65,7 +65,7 @@ internal static class OpCatalogue
     /// Surface methods of Graph that are statements of the graph rather than ops: each is parsed in Parsing by name
     /// (the completeness test needs every public method of Graph, Node and Ops to be an op's surface or listed here).
     /// </summary>
-    public static readonly IReadOnlyList<string> GraphStatements = new[] { "Graph.Output", "Graph.Loss", "Graph.Minimize", "Graph.Use", "Graph.Block" };
+    public static readonly IReadOnlyList<string> GraphStatements = new[] { "Graph.Output", "Graph.Loss", "Graph.Minimize", "Graph.Use", "Graph.Block", "Graph.DefaultInit" };
 
     private static readonly Dictionary<Type, OpDescriptor> ByOp = All.ToDictionary(d => d.OpType);
 

@@ -206,6 +206,22 @@ internal sealed class Call
             : throw new InterpretationError(Descriptors.InvalidArgument, At.Syntax, Kind, $"needs at least {minimum.ToString(CultureInfo.InvariantCulture)} nodes but got {nodes.Count.ToString(CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>
+    /// The name of the enum member an enum-typed argument evaluates to (<c>Init.HeNormal</c> gives "HeNormal"), read
+    /// from the parameter's type so the generator needs no copy of the enum; null when the argument is absent.
+    /// </summary>
+    public string? EnumMember(string parameter)
+    {
+        var value = Value(parameter);
+        if (value is null || !arguments.TryGetValue(parameter, out var argument) || argument.Parameter?.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type)
+        {
+            return null;
+        }
+
+        return type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && System.Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) == value as long?)?.Name
+            ?? throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be a member of {type.Name} known at compile time");
+    }
+
     public object?[] Array(string parameter) => Value(parameter) as object?[] ??
         throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be given");
 
@@ -213,7 +229,7 @@ internal sealed class Call
         ? (int)n
         : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must hold integers known at compile time"));
 
-    private SyntaxNode SyntaxOf(string parameter) =>
+    public SyntaxNode SyntaxOf(string parameter) =>
         arguments.TryGetValue(parameter, out var argument) && argument.ArgumentKind == ArgumentKind.Explicit ? ValueSyntax(argument) : At.Syntax;
 
     /// <summary>The argument's expression without its <c>name:</c> label, which is what a diagnostic underlines.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class DslCalls
     {
         var function = call.Value("loss") as LossFunctionRef
             ?? throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Loss", "'loss' must be one of the Loss.X(...) functions, not null");
-        return graph.AddLoss(call.String("target"), call.SiteOf("target"), function.Kind, call.Node("prediction"), function.TargetNode, call.Number("weight"), function.Margin, call.Site, call.ArgSites());
+        return graph.AddLoss(call.String("target"), call.SiteOf("target"), function.Kind, call.Node("prediction"), function.TargetNode, call.Number("weight"), function.Argument, call.Site, call.ArgSites());
     }
 
     private LossFunctionRef LossFunction(Call call)
@@ -32,14 +32,26 @@ internal sealed partial class DslCalls
 
         return call.Method switch
         {
-            "CrossEntropy" => new LossFunctionRef(call.Bool("soft", defaultValue: false) ? LossKind.SoftCrossEntropy : LossKind.CrossEntropy, -1, 0, -1),
+            "CrossEntropy" => new LossFunctionRef(call.Bool("soft", defaultValue: false) ? LossKind.SoftCrossEntropy : LossKind.CrossEntropy, -1, LabelSmoothing(call), -1),
             "BinaryCrossEntropy" => new LossFunctionRef(LossKind.BinaryCrossEntropy, TargetNode(), 0, call.SiteOf("target")),
-            "BinaryCrossEntropyWithLogits" => new LossFunctionRef(LossKind.BinaryCrossEntropyWithLogits, -1, 0, -1),
+            "BinaryCrossEntropyWithLogits" => new LossFunctionRef(LossKind.BinaryCrossEntropyWithLogits, -1, call.Positive("posWeight"), -1),
+            "Huber" => new LossFunctionRef(LossKind.Huber, TargetNode(), call.Positive("delta"), call.SiteOf("target")),
+            "Nll" => new LossFunctionRef(LossKind.Nll, -1, 0, -1),
+            "KlDivergence" => new LossFunctionRef(LossKind.KlDivergence, -1, 0, -1),
             "Mse" => new LossFunctionRef(LossKind.Mse, TargetNode(), 0, call.SiteOf("target")),
             "Mae" => new LossFunctionRef(LossKind.Mae, TargetNode(), 0, call.SiteOf("target")),
             "Contrastive" => new LossFunctionRef(LossKind.Contrastive, -1, call.Positive("margin"), -1),
             _ => throw new InterpretationError(Descriptors.NotYetSupported, call.At.Syntax, "Loss." + call.Method),
         };
+    }
+
+    /// <summary>Label smoothing in [0, 1): the share of the target's probability spread evenly over the classes.</summary>
+    private static double LabelSmoothing(Call call)
+    {
+        double smoothing = call.Value("labelSmoothing") is null ? 0 : call.Double("labelSmoothing");
+        return smoothing >= 0 && smoothing < 1
+            ? smoothing
+            : throw new InterpretationError(Descriptors.InvalidArgument, call.SyntaxOf("labelSmoothing"), call.Method, $"'labelSmoothing' must be at least 0 and below 1 but is {Interpreter.Format(smoothing)}");
     }
 
     private NodeRef Input(Call call)

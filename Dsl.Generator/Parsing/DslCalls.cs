@@ -70,6 +70,9 @@ internal sealed partial class DslCalls
                 return new ApplyAllRef(Apply(call));
             case ("Loss", _):
                 return LossFunction(call);
+            case ("Graph", "DefaultInit"):
+                graph.SetDefaultInit(Init(call), call.SiteOf("init"));
+                return null;
             case ("Graph", "Output"):
                 graph.AddOutput(call.String("name"), call.SiteOf("name"), call.Node("node"), call.Site);
                 return null;
@@ -137,8 +140,8 @@ internal sealed partial class DslCalls
     }
 
     /// <summary>
-    /// Adds the node an op's argument reader built; a layer may be named (<c>name:</c>). A call that returns
-    /// <c>Node[]</c> adds one node per piece and gives Define the array.
+    /// Adds the node an op's argument reader built; a layer may be named (<c>name:</c>) and say how it starts
+    /// (<c>init:</c>). A call that returns <c>Node[]</c> adds one node per piece and gives Define the array.
     /// </summary>
     private object Add(Call call, OpRead read)
     {
@@ -148,8 +151,17 @@ internal sealed partial class DslCalls
         }
 
         string? name = read.Op.IsLayer ? call.OptionalString("name") : null;
-        return graph.AddNode(read.Op, read.Inputs, name, call.SiteOf("name"), call.Site, call.ArgSites());
+        var node = graph.AddNode(read.Op, read.Inputs, name, call.SiteOf("name"), call.Site, call.ArgSites());
+        if (read.Op.IsLayer && Init(call) is var init && init != LayerInit.Default)
+        {
+            graph.SetInit(node, init);
+        }
+
+        return node;
     }
+
+    /// <summary>The <c>init</c> argument's <c>Dsl.Init</c> member, <see cref="LayerInit.Default"/> when absent.</summary>
+    private static string Init(Call call) => call.EnumMember("init") ?? LayerInit.Default;
 
     private static PaddingSpec Padding(long amount, Call call) => amount >= 0 && amount <= 1_000_000
         ? new PaddingSpec(PaddingMode.Explicit, (int)amount)

@@ -30,6 +30,9 @@ internal sealed partial class GraphBuilder
     private readonly List<UseSpec> uses = new();
     private readonly Dictionary<string, int> explicitNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> outputMembers = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> inits = new();
+    private string defaultInit = LayerInit.PyTorch;
+    private int defaultInitSite = -1;
 
     public GraphBuilder(string modelName) => this.modelName = modelName;
 
@@ -161,9 +164,9 @@ internal sealed partial class GraphBuilder
     public EquatableArray<UseSpec> Uses => uses.ToEquatableArray();
 
     /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
-    public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double margin, int site, EquatableArray<ArgSite> argSites)
+    public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double argument, int site, EquatableArray<ArgSite> argSites)
     {
-        losses.Add(new LossDeclaration(name, nameSite, kind, prediction.Id, targetNode, weight, margin, site, argSites));
+        losses.Add(new LossDeclaration(name, nameSite, kind, prediction.Id, targetNode, weight, argument, site, argSites));
         return new LossTermRef(losses.Count - 1);
     }
 
@@ -177,6 +180,27 @@ internal sealed partial class GraphBuilder
         }
 
         losses[term.Index] = loss with { Mask = mask, MaskSite = maskSite };
+    }
+
+    /// <summary>A layer's own <c>init:</c> (a Dsl.Init member other than <see cref="LayerInit.Default"/>).</summary>
+    public void SetInit(NodeRef layer, string init) => inits[layer.Id] = init;
+
+    /// <summary><c>g.DefaultInit(init)</c>: once per model, and a concrete initialization.</summary>
+    public void SetDefaultInit(string init, int site)
+    {
+        if (init == LayerInit.Default)
+        {
+            Report(Descriptors.InvalidArgument, site, "DefaultInit", "the default must be a concrete initialization (Init.PyTorch, Init.GlorotUniform, ...), not Init.Default");
+        }
+        else if (defaultInitSite >= 0)
+        {
+            Report(Descriptors.InvalidArgument, site, "DefaultInit", "the model's default initialization is already set by an earlier DefaultInit; call it once");
+        }
+        else
+        {
+            defaultInit = init;
+            defaultInitSite = site;
+        }
     }
 
     public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
@@ -201,7 +225,8 @@ internal sealed partial class GraphBuilder
                 counters[prefix] = n;
             }
 
-            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith, sites.SourceOf(node.Site)));
+            var init = !node.Op.IsLayer ? LayerInit.PyTorch : inits.TryGetValue(id, out var declared) ? declared : defaultInit;
+            built.Add(new NodeSpec(id, node.Op, new EquatableArray<int>(node.Inputs), name, node.Site, node.ArgSites, node.SharedWith, sites.SourceOf(node.Site), init));
         }
 
         var lossSpecs = LossWiring.Check(losses, built, outputs, CheckName, Report);

@@ -25,11 +25,11 @@ internal sealed class NodeRef
 /// <summary>A loss function value (<c>Loss.Mse(target: image)</c>) before it is attached to a term.</summary>
 internal sealed class LossFunctionRef
 {
-    public LossFunctionRef(Model.LossKind kind, int targetNode, double margin, int targetSite)
+    public LossFunctionRef(Model.LossKind kind, int targetNode, double argument, int targetSite)
     {
         Kind = kind;
         TargetNode = targetNode;
-        Margin = margin;
+        Argument = argument;
         TargetSite = targetSite;
     }
 
@@ -38,7 +38,7 @@ internal sealed class LossFunctionRef
     /// <summary>The node a self-supervised loss compares with, or -1.</summary>
     public int TargetNode { get; }
 
-    public double Margin { get; }
+    public double Argument { get; }
 
     /// <summary>Where <c>target:</c> was written, or -1.</summary>
     public int TargetSite { get; }

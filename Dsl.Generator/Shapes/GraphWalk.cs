@@ -1,9 +1,11 @@
 using System.Collections.Generic;
+using System.Linq;
 using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes;
 
-/// <summary>Questions about the graph's structure that fixes ask: what a node is computed from.</summary>
+/// <summary>Questions about the graph's structure that fixes and emitters ask: what a node is computed from.</summary>
 internal static class GraphWalk
 {
     /// <summary>The node and every node it is computed from.</summary>
@@ -55,5 +57,28 @@ internal static class GraphWalk
         }
 
         return union;
+    }
+
+    /// <summary>
+    /// True when a trainable parameter of this model is upstream of <paramref name="node"/>'s inputs: a layer with
+    /// trainable weights (or a later application of a block's layer), or an application of a submodel that is not
+    /// frozen. A frozen submodel fed by one must pass gradients through, so autograd stays on inside it.
+    /// </summary>
+    public static bool FedByTrainable(AnalyzedModel model, NodeSpec node)
+    {
+        var spec = model.Spec;
+        var upstream = new HashSet<int>(node.Inputs.SelectMany(input => Ancestors(spec, input)));
+        return upstream.Any(id => IsTrainable(model, spec.Nodes[id]));
+    }
+
+    private static bool IsTrainable(AnalyzedModel model, NodeSpec node)
+    {
+        if (node.Op is ApplyOp apply)
+        {
+            return !model.Uses[apply.Use].Use.Frozen;
+        }
+
+        int owner = node.SharedWith >= 0 ? node.SharedWith : node.Id;
+        return model.Nodes[owner].TrainableParameters > 0;
     }
 }

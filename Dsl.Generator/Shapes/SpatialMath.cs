@@ -91,19 +91,21 @@ internal static class SpatialMath
 
     public static int CeilDiv(int value, int divisor) => (int)(((long)value + divisor - 1) / divisor);
 
-    // With a symbolic size only stride 1 keeps the output affine: out = in + 2p - k + 1 (Same: out = in).
+    // A symbolic size stays an expression: ⌊(in + 2p - k) / s⌋ + 1 (Same: in for stride 1). Keras' Same padding
+    // with a stride above 1 depends on in mod s, which is not known at compile time.
     private static AxisResult ResolveSymbolic(DimExpr input, int kernel, int stride, PaddingSpec padding)
     {
-        if (stride != 1)
+        if (padding.Mode == PaddingMode.Same)
         {
-            return AxisResult.Fail(AxisProblem.NeedsConcreteSize);
+            return stride == 1
+                ? new AxisResult(input, (kernel - 1) / 2, (kernel - 1) - ((kernel - 1) / 2), AxisProblem.None)
+                : AxisResult.Fail(AxisProblem.NeedsConcreteSize);
         }
 
-        return padding.Mode switch
-        {
-            PaddingMode.Same => new AxisResult(input, (kernel - 1) / 2, (kernel - 1) - ((kernel - 1) / 2), AxisProblem.None),
-            PaddingMode.Explicit => new AxisResult(input.Add((2 * padding.Amount) - kernel + 1), padding.Amount, padding.Amount, AxisProblem.None),
-            _ => new AxisResult(input.Add(1 - kernel), 0, 0, AxisProblem.None),
-        };
+        int pad = padding.Mode == PaddingMode.Explicit ? padding.Amount : 0;
+        var output = input.Add((2 * pad) - kernel).FloorDiv(stride)?.Add(1);
+        return output is null
+            ? AxisResult.Fail(AxisProblem.NeedsConcreteSize)
+            : new AxisResult(output, pad, pad, AxisProblem.None);
     }
 }

@@ -11,7 +11,7 @@ internal sealed record WindowResult(EquatableArray<DimExpr> Sizes, PaddingPlan P
 /// <summary>
 /// Resolves the spatial axes of a [B, C, spatial...] input (the last <c>kernel.Count</c> dimensions) under a
 /// window with <see cref="SpatialMath"/>, and reports why not: DSL0003 at <c>kernelSize</c> when the kernel
-/// exceeds the padded input, DSL0006 when a stride above 1 meets a symbolic size.
+/// exceeds the padded input, DSL0006 when Same padding with a stride above 1 meets a symbolic size.
 /// </summary>
 internal static class Window
 {
@@ -43,7 +43,7 @@ internal static class Window
                     context.NeedsConcreteSize(
                         input,
                         sizes[i],
-                        "a stride of " + stride[i] + " over a symbolic size has no affine output size; use stride 1 there or give the input a fixed size");
+                        "Same padding with a stride of " + stride[i] + " over a symbolic size depends on the size modulo the stride; use Padding.Valid or an explicit padding there (the size becomes (" + sizes[i] + " + 2p - k) / " + stride[i] + " + 1), stride 1, or a fixed size");
                     return null;
             }
         }

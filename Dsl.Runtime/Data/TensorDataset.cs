@@ -68,6 +68,39 @@ public sealed class TensorDataset : IDisposable
     /// <summary>The number of samples.</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// A dataset of the given columns, skipping those whose tensor is null, each held through its own alias so the
+    /// caller keeps (and disposes) the tensors it passed. The generated <c>Model.Dataset(...)</c> methods call it
+    /// with the model's declared column names.
+    /// </summary>
+    /// <exception cref="ArgumentException">No column is given, or the columns do not share their sample count.</exception>
+    public static TensorDataset Of(params (string Name, Tensor? Column)[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var given = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (name, column) in columns)
+            {
+                if (column is not null)
+                {
+                    given[name] = column.alias();
+                }
+            }
+
+            return new TensorDataset(given);
+        }
+        catch
+        {
+            foreach (var alias in given.Values)
+            {
+                alias.Dispose();
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>The columns by name.</summary>
     public IReadOnlyDictionary<string, Tensor> Columns
     {

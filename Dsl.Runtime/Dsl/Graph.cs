@@ -38,9 +38,15 @@ public sealed class Graph
 
     /// <summary>Instantiates another <c>[Model]</c> once as a submodule named <paramref name="name"/>.</summary>
     /// <param name="name">The submodule's field and state-dict prefix.</param>
-    /// <param name="frozen">True: its parameters are not trained and it runs in eval mode without autograd.</param>
+    /// <param name="frozen">True: its parameters are not trained and it runs in eval mode; gradients still pass through it to trainable parts that feed it.</param>
     public SubModel Use<TModel>(string name, bool frozen = false)
         where TModel : class => throw DeclarationOnly.Called(nameof(Use));
+
+    /// <summary>
+    /// The initialization of every layer of this model that does not set its own <c>init:</c>
+    /// (<see cref="Init.GlorotUniform"/> for Keras' defaults); PyTorch's when not called. Used models keep theirs.
+    /// </summary>
+    public void DefaultInit(Init init) => throw DeclarationOnly.Called(nameof(DefaultInit));
 
     /// <summary>A named block of layers; every <see cref="SharedBlock.Apply"/> reuses the same layers (shared weights).</summary>
     public SharedBlock Block(string name, Func<Node, Node> body) => throw DeclarationOnly.Called(nameof(Block));

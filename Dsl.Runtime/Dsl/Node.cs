@@ -23,14 +23,19 @@ public sealed class Node
     /// <param name="groups">Independent channel groups: both channel counts must be multiples of it; the input
     /// channels for a depthwise convolution (MobileNet).</param>
     /// <param name="dilation">Spacing of the kernel's taps (atrous convolution); the kernel covers dilation x (k - 1) + 1.</param>
-    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1) =>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
     /// <summary>
     /// Fully connected layer over the last dimension: <c>[B, F]</c> to <c>[B, outFeatures]</c>, and a sequence
     /// <c>[B, T, F]</c> step by step; <c>F</c> is inferred. A channels-first feature map must be flattened first.
     /// </summary>
-    public Node Linear(int outFeatures, bool bias = true, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+    /// <param name="outFeatures">Output features.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
 
     /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
     /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>

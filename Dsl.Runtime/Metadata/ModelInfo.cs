@@ -55,7 +55,7 @@ public sealed record ModelInfo(
 /// <param name="Prediction">The output (or node) the term reads.</param>
 /// <param name="Target">The target tensor's name, or null for self-supervised and target-free terms.</param>
 /// <param name="Mask">The per-sample mask's name, or null.</param>
-/// <param name="IsClassification">True for cross-entropy on class indices: the trainer reports accuracy for it.</param>
+/// <param name="IsClassification">True for cross entropy or NLL on class indices: the trainer reports accuracy for it.</param>
 public sealed record LossInfo(string Name, string Kind, double Weight, string Prediction, string? Target, string? Mask, bool IsClassification);
 
 /// <summary>A named tensor of a model's interface.</summary>

@@ -45,7 +45,7 @@ internal sealed record BatchStatistics(
     {
         var terms = result.Losses.Terms;
         var classification = info.Losses.Where(l => l.IsClassification && l.Target is not null).ToArray();
-        var regression = info.Losses.Where(l => l.Kind is "Mse" or "Mae" && l.Target is not null).ToArray();
+        var regression = info.Losses.Where(l => l.Kind is "Mse" or "Mae" or "Huber" && l.Target is not null).ToArray();
 
         var values = new List<Tensor>
         {

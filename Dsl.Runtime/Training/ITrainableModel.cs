@@ -57,4 +57,8 @@ public interface ITrainableModel
     /// <summary>Runs forward on the batch's input columns and computes the loss against its target columns.</summary>
     /// <exception cref="ArgumentException">A column is missing or has the wrong shape or dtype.</exception>
     StepResult Step(IReadOnlyDictionary<string, torch.Tensor> batch);
+
+    /// <summary>Runs forward on the batch's input columns only (targets are not needed): the outputs by declared name.</summary>
+    /// <exception cref="ArgumentException">An input column is missing or has the wrong shape or dtype.</exception>
+    IReadOnlyDictionary<string, torch.Tensor> Infer(IReadOnlyDictionary<string, torch.Tensor> batch);
 }

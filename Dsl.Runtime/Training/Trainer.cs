@@ -97,8 +97,8 @@ public static class Trainer
     /// <summary>
     /// Runs the model over <paramref name="data"/> in eval mode without gradients and returns the output
     /// <paramref name="outputName"/> of every sample, concatenated along the batch dimension, on the CPU. The
-    /// returned tensor belongs to the caller. The data must hold the target columns too
-    /// (<see cref="ITrainableModel.Step"/> computes the loss).
+    /// returned tensor belongs to the caller. Only the input columns are read (<see cref="ITrainableModel.Infer"/>):
+    /// a dataset without targets predicts. Name the output with the generated constant (<c>Model.Columns.Logits</c>).
     /// </summary>
     /// <exception cref="ArgumentException">Empty data, or no output of that name.</exception>
     public static Tensor Predict<TModel>(TModel model, TensorDataset data, string outputName, int batchSize = 256)
@@ -123,11 +123,11 @@ public static class Trainer
                 foreach (long[] indices in data.BatchIndices(batchSize))
                 {
                     using var scope = NewDisposeScope();
-                    using var result = model.Step(data.GetBatch(indices, device));
-                    if (!result.Outputs.TryGetValue(outputName, out var output))
+                    var outputs = model.Infer(data.GetBatch(indices, device));
+                    if (!outputs.TryGetValue(outputName, out var output))
                     {
                         throw new ArgumentException(
-                            $"{model.ModelInfo.Name} has no output '{outputName}'; its outputs are [{string.Join(", ", result.Outputs.Keys)}].",
+                            $"{model.ModelInfo.Name} has no output '{outputName}'; its outputs are [{string.Join(", ", outputs.Keys)}].",
                             nameof(outputName));
                     }
 

@@ -13,6 +13,9 @@ public partial class DenoisingAutoencoder
 {
     static void Define(Graph g)
     {
+        // Keras' Glorot-uniform kernels and zero biases, as the seed had: with PyTorch's default the deep decoder
+        // stalls at the loss of a constant guess.
+        g.DefaultInit(Init.GlorotUniform);
         var noisy = g.Input("noisy", 1, 28, 28);
 
         var x = noisy;

@@ -43,9 +43,8 @@ public sealed class DenoisingExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new DenoisingAutoencoder();
-        KerasInitialization.Apply(model);   // Keras' Glorot-uniform kernels, as the seed had: torch's default stalls this deep decoder
-        using var train = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = trainNoisy.alias(), ["clean"] = data.TrainImages.alias() });
-        using var test = new TensorDataset(new Dictionary<string, Tensor> { ["noisy"] = testNoisy.alias(), ["clean"] = data.TestImages.alias() });
+        using var train = DenoisingAutoencoder.Dataset(noisy: trainNoisy, clean: data.TrainImages);
+        using var test = DenoisingAutoencoder.Dataset(noisy: testNoisy, clean: data.TestImages);
         context.Fit("train", model, train, test, new TrainingOptions
         {
             Epochs = options.Epochs,
@@ -55,7 +54,7 @@ public sealed class DenoisingExample : IExample
             Optimizer = OptimizerSpec.Adam(),
         });
 
-        using Tensor denoised = Trainer.Predict(model, test, "denoised");
+        using Tensor denoised = Trainer.Predict(model, test, DenoisingAutoencoder.Columns.Denoised);
         double noisyError = Evaluation.Mse(testNoisy, data.TestImages);
         double denoisedError = Evaluation.Mse(denoised, data.TestImages);
 

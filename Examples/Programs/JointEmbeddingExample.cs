@@ -47,8 +47,8 @@ public sealed class JointEmbeddingExample : IExample
         // 1. The teacher: an ordinary classifier on upright digits, with labels.
         torch.manual_seed(options.Seed);
         using var teacher = new DigitClassifier();
-        using (var labelled = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TrainImages.alias(), ["label"] = data.TrainLabels.alias() }))
-        using (var labelledTest = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TestImages.alias(), ["label"] = data.TestLabels.alias() }))
+        using (var labelled = DigitClassifier.Dataset(image: data.TrainImages, label: data.TrainLabels))
+        using (var labelledTest = DigitClassifier.Dataset(image: data.TestImages, label: data.TestLabels))
         {
             context.Fit("teacher", teacher, labelled, labelledTest, training);
         }
@@ -62,7 +62,7 @@ public sealed class JointEmbeddingExample : IExample
         context.Console.WriteLine(report.ToString());
 
         // Only the images: MirrorAlignment flips them for the student itself, and no label is ever used.
-        using (var unlabelled = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TrainImages.alias() }))
+        using (var unlabelled = MirrorAlignment.Dataset(image: data.TrainImages))
         {
             context.Fit("student", model, unlabelled, null, training);
         }

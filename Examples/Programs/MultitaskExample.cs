@@ -37,9 +37,8 @@ public sealed class MultitaskExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new MultitaskNet();
-        KerasInitialization.Apply(model);   // the seed's Glorot-uniform kernels: SGD at lr 0.01 needs them here
-        using var train = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TrainImages.alias(), ["label"] = data.TrainLabels.alias() });
-        using var test = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TestImages.alias(), ["label"] = data.TestLabels.alias() });
+        using var train = MultitaskNet.Dataset(image: data.TrainImages, label: data.TrainLabels);
+        using var test = MultitaskNet.Dataset(image: data.TestImages, label: data.TestLabels);
         context.Fit("train", model, train, null, new TrainingOptions
         {
             Epochs = options.Epochs,
@@ -52,9 +51,9 @@ public sealed class MultitaskExample : IExample
         EvaluationMetrics metrics = Trainer.Evaluate(model, test);
 
         using (var firstTen = test.Take(10))
-        using (Tensor reconstructions = Trainer.Predict(model, firstTen, "autoencoder"))
+        using (Tensor reconstructions = Trainer.Predict(model, firstTen, MultitaskNet.Columns.Autoencoder))
         {
-            context.AddFile("reconstructions.png", Pictures.ImageGrid(new[] { firstTen.Columns["image"], reconstructions }));
+            context.AddFile("reconstructions.png", Pictures.ImageGrid(new[] { firstTen.Columns[MultitaskNet.Columns.Image], reconstructions }));
         }
 
         return new ExampleResult(
@@ -63,8 +62,8 @@ public sealed class MultitaskExample : IExample
             context.TrainSeconds,
             new Dictionary<string, double>
             {
-                ["test_accuracy"] = metrics.Accuracy["label"],
-                ["reconstruction_mse"] = metrics.Losses["reconstruction"],
+                ["test_accuracy"] = metrics.Accuracy[MultitaskNet.Columns.Label],
+                ["reconstruction_mse"] = metrics.Losses[MultitaskNet.Columns.Reconstruction],
                 ["test_loss"] = metrics.Total,
             },
             Array.Empty<string>());

@@ -72,13 +72,13 @@ public sealed class OddOnlyExample : IExample
         return new ExampleResult(Name, options.Epochs, context.TrainSeconds, result, Array.Empty<string>());
     }
 
-    /// <summary>The columns OddOnlyMlp reads: "image" [N, 28, 28], "label", and the mask "isOdd" (1 for odd digits).</summary>
-    private static TensorDataset Columns(Tensor images, Tensor labels) => new(new Dictionary<string, Tensor>
+    /// <summary>OddOnlyMlp's columns: the images as [N, 28, 28], the labels, and the mask (1 for odd digits).</summary>
+    private static TensorDataset Columns(Tensor images, Tensor labels)
     {
-        ["image"] = images.reshape(-1, 28, 28),
-        ["label"] = labels.alias(),
-        ["isOdd"] = labels.remainder(2).to(float32),
-    });
+        using Tensor rows = images.reshape(-1, 28, 28);
+        using Tensor isOdd = labels.remainder(2).to(float32);
+        return OddOnlyMlp.Dataset(image: rows, label: labels, isOdd: isOdd);
+    }
 
     private static void PrintMatrix(IAnsiConsole console, string title, long[][] matrix, int[] rows)
     {

@@ -34,8 +34,8 @@ public sealed class ResNetExample : IExample
 
         torch.manual_seed(options.Seed);
         using var model = new DigitResNet();
-        using var train = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TrainImages.alias(), ["label"] = data.TrainLabels.alias() });
-        using var test = new TensorDataset(new Dictionary<string, Tensor> { ["image"] = data.TestImages.alias(), ["label"] = data.TestLabels.alias() });
+        using var train = DigitResNet.Dataset(image: data.TrainImages, label: data.TrainLabels);
+        using var test = DigitResNet.Dataset(image: data.TestImages, label: data.TestLabels);
         context.Fit("train", model, train, test, new TrainingOptions
         {
             Epochs = options.Epochs,
@@ -52,7 +52,7 @@ public sealed class ResNetExample : IExample
             context.TrainSeconds,
             new Dictionary<string, double>
             {
-                ["test_accuracy"] = metrics.Accuracy["label"],
+                ["test_accuracy"] = metrics.Accuracy[DigitResNet.Columns.Label],
                 ["test_loss"] = metrics.Total,
             },
             System.Array.Empty<string>());

@@ -133,20 +133,17 @@ public sealed class SiameseExample : IExample
         }
 
         using Tensor leftIndex = torch.tensor(left), rightIndex = torch.tensor(right);
-        return new TensorDataset(new Dictionary<string, Tensor>
-        {
-            ["left"] = images.index_select(0, leftIndex),
-            ["right"] = images.index_select(0, rightIndex),
-            ["same"] = torch.tensor(same).reshape(count, 1),
-        });
+        using Tensor leftImages = images.index_select(0, leftIndex), rightImages = images.index_select(0, rightIndex);
+        using Tensor sameColumn = torch.tensor(same).reshape(count, 1);
+        return SiameseNet.Dataset(left: leftImages, right: rightImages, same: sameColumn);
     }
 
     /// <summary>The fraction of pairs whose distance is below 0.5 exactly when they are genuine.</summary>
     private static double VerificationAccuracy(SiameseNet model, TensorDataset pairs)
     {
-        using Tensor distance = Trainer.Predict(model, pairs, "distance");
+        using Tensor distance = Trainer.Predict(model, pairs, SiameseNet.Columns.Distance);
         using Tensor predictedSame = distance.lt(SameThreshold);
-        using Tensor actualSame = pairs.Columns["same"].gt(0.5);
+        using Tensor actualSame = pairs.Columns[SiameseNet.Columns.Same].gt(0.5);
         using Tensor correct = predictedSame.eq(actualSame).to(float32);
         return correct.mean().item<float>();
     }

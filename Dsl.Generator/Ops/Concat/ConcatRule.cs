@@ -45,7 +45,7 @@ internal sealed class ConcatRule : ShapeRule<ConcatOp>
                 return context.NeedsConcreteSize(
                     operand,
                     operand.Dims[axis],
-                    "the concatenated size " + total + " + " + operand.Dims[axis] + " mixes two symbols; give one of them a fixed size");
+                    "the concatenated size " + total + " + " + operand.Dims[axis] + " does not fit in 32 bits; give the inputs smaller sizes");
             }
 
             total = sum;

@@ -34,7 +34,7 @@ internal sealed class Conv2dDescriptor : OpDescriptor<Conv2dOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1)",
-        "[B, C, H, W] to [B, outChannels, H', W'] with H' = floor((H + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(H / s), padded as Keras pads); C must be known and groups must divide C and outChannels (groups = C: depthwise); a stride above 1 needs known H and W.",
+        "[B, C, H, W] to [B, outChannels, H', W'] with H' = floor((H + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(H / s), padded as Keras pads); C must be known and groups must divide C and outChannels (groups = C: depthwise); a symbolic H gives the expression (H + 2p - k') / s + 1, except Same with a stride above 1, which needs known H and W.",
         "`nn.Conv2d(C, outChannels, k, stride, padding, dilation=dilation, groups=groups, bias=bias)`",
         "`layers.Conv2D(outChannels, k, strides=s, padding='valid' / 'same', dilation_rate=dilation, groups=groups, use_bias=bias)` (channels first); `layers.DepthwiseConv2D` for groups = C");
 }

@@ -11,7 +11,8 @@ namespace Dsl.Generator.Shapes.Losses;
 /// The shape rules of loss terms: what target each loss needs given its prediction, and the checks that the
 /// two can be compared. Cross entropy on logits [B, C, d...] takes class indices [B, d...] (int64), or with
 /// <c>soft: true</c> probabilities of the prediction's shape; Mse / Mae / binary cross entropy take the
-/// prediction's shape; Contrastive takes a distance [B, 1] or [B] and a "same" target of that shape;
+/// prediction's shape (so do Huber and KlDivergence, whose target is a distribution); Nll takes class indices like
+/// cross entropy; Contrastive takes a distance [B, 1] or [B] and a "same" target of that shape;
 /// Minimize takes no target. Self-supervised terms compare with a node, whose shape must equal the prediction's.
 /// </summary>
 internal static class LossRules
@@ -71,6 +72,15 @@ internal static class LossRules
                 return new LossAnalysis(loss.Kind == LossKind.SoftCrossEntropy
                     ? prediction
                     : new TensorType(prediction.Dims.Skip(1).ToEquatableArray(), DType.Int64));
+
+            case LossKind.Nll:
+                if (prediction.Dims.Count < 1)
+                {
+                    Report(Descriptors.NotClassScores, loss.Site, loss.Name, loss.KindName, predictionName, prediction.ShapeText, "NLL needs log-probabilities [B, C] (x.LogSoftmax()); a single score per sample is a binary problem: use Loss.BinaryCrossEntropyWithLogits()");
+                    return new LossAnalysis(null);
+                }
+
+                return new LossAnalysis(new TensorType(prediction.Dims.Skip(1).ToEquatableArray(), DType.Int64));
 
             case LossKind.BinaryCrossEntropy:
                 if (ValueRanges.Of(spec, loss.Prediction) is (ValueRange.Unbounded, var source))

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 namespace Dsl.Generator.Shapes.Losses;
 
 /// <summary>A loss term as <c>Define</c> declared it (<c>g.Loss</c>, <c>g.Minimize</c>, <c>MaskedBy</c>), before <see cref="LossWiring"/> checks it.</summary>
-internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Margin, int Site, EquatableArray<ArgSite> ArgSites)
+internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Argument, int Site, EquatableArray<ArgSite> ArgSites)
 {
     public string? Mask { get; init; }
 
@@ -100,7 +100,7 @@ internal static class LossWiring
                 AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
             }
 
-            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Margin, loss.Site, loss.ArgSites));
+            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Argument, loss.Site, loss.ArgSites));
         }
 
         // Masks may be shared by several terms, but must not take a target's or an input's name.

@@ -52,7 +52,7 @@ public class LayersDocTests
         b.Append("LayersDocTests checks it; `DSL_ACCEPT_DOCS=1 dotnet test tests/Dsl.Generator.Tests --filter LayersDoc` rewrites it. -->\n\n");
         b.Append("Every operation of the DSL, with its shape rule, its parameter count and its PyTorch and Keras equivalents. ");
         b.Append("Shapes are written with the batch first ([B, C, H, W]); C, F, H, W are the input's sizes, and a symbolic size ");
-        b.Append("(`Dim.Of(\"H\")`) flows through every op whose output stays affine in it.\n\n");
+        b.Append("(`Dim.Of(\"H\")`) flows through every op as an expression (sums, multiples and floor divisions by constants).\n\n");
 
         b.Append("| Op | DSL | Parameters | PyTorch | Keras |\n");
         b.Append("|---|---|---|---|---|\n");

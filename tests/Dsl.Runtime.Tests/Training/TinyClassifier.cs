@@ -48,9 +48,12 @@ internal sealed class TinyClassifier : nn.Module, ITrainableModel
 
     public ModelInfo ModelInfo { get; }
 
+    public IReadOnlyDictionary<string, Tensor> Infer(IReadOnlyDictionary<string, Tensor> batch) =>
+        new Dictionary<string, Tensor> { ["logits"] = Logits(batch) };
+
     public StepResult Step(IReadOnlyDictionary<string, Tensor> batch)
     {
-        var logits = fc2.call(drop.call(nn.functional.relu(fc1.call(batch["x"]))));
+        var logits = Logits(batch);
         Tensor loss;
         if (_masked)
         {
@@ -66,6 +69,8 @@ internal sealed class TinyClassifier : nn.Module, ITrainableModel
         var outputs = new Dictionary<string, Tensor> { ["logits"] = logits };
         return new StepResult(outputs, new TestLosses(loss, new[] { new LossValue("label", loss, 1.0) }));
     }
+
+    private Tensor Logits(IReadOnlyDictionary<string, Tensor> batch) => fc2.call(drop.call(nn.functional.relu(fc1.call(batch["x"]))));
 }
 
 /// <summary>An <see cref="ILosses"/> over given tensors.</summary>

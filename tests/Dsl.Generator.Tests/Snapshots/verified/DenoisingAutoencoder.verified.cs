@@ -77,7 +77,7 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     /// <summary>Conv2d 'conv2d_8': [B, 16, 28, 28] -> [B, 1, 28, 28], 145 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_8;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public DenoisingAutoencoder(string name = "DenoisingAutoencoder") : base(name)
     {
@@ -99,6 +99,15 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         register_module("conv2d_7", conv2d_7);
         conv2d_8 = global::TorchSharp.torch.nn.Conv2d(16, 1, 3, stride: 1, padding: 1, bias: true);
         register_module("conv2d_8", conv2d_8);
+        global::Dsl.Modules.Initialization.Apply(conv2d_1, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_2, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_3, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_4, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(linear_1, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_5, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_6, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_7, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_8, global::Dsl.Init.GlorotUniform);
     }
 
     /// <summary>Runs the network: (noisy: [B, 1, 28, 28] float32) -> (denoised: [B, 1, 28, 28] float32).</summary>
@@ -110,9 +119,9 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("DenoisingAutoencoder", "input", "noisy", inputs.Noisy, NoisyShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
-        #line 16 "DenoisingAutoencoder.cs"
+        #line 19 "DenoisingAutoencoder.cs"
         var noisy = inputs.Noisy; // [B, 1, 28, 28]
-        #line 22 "DenoisingAutoencoder.cs"
+        #line 25 "DenoisingAutoencoder.cs"
         var conv2d_1 = this.conv2d_1.forward(noisy); // [B, 16, 28, 28]
         var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 16, 28, 28]
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 16, 14, 14]
@@ -123,28 +132,28 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         var relu_3 = global::TorchSharp.torch.nn.functional.relu(conv2d_3); // [B, 64, 7, 7]
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
         var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, 64, 4, 4]
-        #line 25 "DenoisingAutoencoder.cs"
+        #line 28 "DenoisingAutoencoder.cs"
         var conv2d_4 = this.conv2d_4.forward(max_pool2d_3); // [B, 128, 4, 4]
         var relu_4 = global::TorchSharp.torch.nn.functional.relu(conv2d_4); // [B, 128, 4, 4]
         var global_avg_pool2d_1 = relu_4.mean(new long[] { 2, 3 }); // [B, 128]
-        #line 28 "DenoisingAutoencoder.cs"
+        #line 31 "DenoisingAutoencoder.cs"
         var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 512]
         var relu_5 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 512]
-        #line 29 "DenoisingAutoencoder.cs"
+        #line 32 "DenoisingAutoencoder.cs"
         var reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4); // [B, 32, 4, 4]
-        #line 30 "DenoisingAutoencoder.cs"
+        #line 33 "DenoisingAutoencoder.cs"
         var conv2d_5 = this.conv2d_5.forward(reshape_1); // [B, 64, 4, 4]
         var relu_6 = global::TorchSharp.torch.nn.functional.relu(conv2d_5); // [B, 64, 4, 4]
         var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 8, 8]
-        #line 31 "DenoisingAutoencoder.cs"
+        #line 34 "DenoisingAutoencoder.cs"
         var conv2d_6 = this.conv2d_6.forward(up_sample2d_1); // [B, 32, 8, 8]
         var relu_7 = global::TorchSharp.torch.nn.functional.relu(conv2d_6); // [B, 32, 8, 8]
         var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 32, 16, 16]
-        #line 32 "DenoisingAutoencoder.cs"
+        #line 35 "DenoisingAutoencoder.cs"
         var conv2d_7 = this.conv2d_7.forward(up_sample2d_2); // [B, 16, 14, 14]
         var relu_8 = global::TorchSharp.torch.nn.functional.relu(conv2d_7); // [B, 16, 14, 14]
         var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 16, 28, 28]
-        #line 33 "DenoisingAutoencoder.cs"
+        #line 36 "DenoisingAutoencoder.cs"
         var conv2d_8 = this.conv2d_8.forward(up_sample2d_3); // [B, 1, 28, 28]
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, 1, 28, 28]
         #line default
@@ -181,10 +190,38 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "clean", "DenoisingAutoencoder", new[] { "noisy", "clean" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["denoised"] = outputs.Denoised;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="DenoisingAutoencoder"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"noisy": input.</summary>
+        public const string Noisy = "noisy";
+        /// <summary>"clean": target, loss term.</summary>
+        public const string Clean = "clean";
+        /// <summary>"denoised": output.</summary>
+        public const string Denoised = "denoised";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="noisy">noisy: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="clean">clean: [B, 1, 28, 28] float32, the target of loss 'clean' (BinaryCrossEntropy); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor noisy, global::TorchSharp.torch.Tensor? clean = null) =>
+        global::Dsl.Data.TensorDataset.Of(("noisy", noisy), ("clean", clean));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="DenoisingAutoencoder"/>: 204,929 parameters (204,929 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

@@ -62,7 +62,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     /// <summary>Linear 'layer4': [B, 128] -> [B, 10], 1,290 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear layer4;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public DigitClassifier(string name = "DigitClassifier") : base(name)
     {
@@ -138,10 +138,38 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "DigitClassifier", new[] { "image", "label" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "DigitClassifier", new[] { "image", "label" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "DigitClassifier", new[] { "image" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["logits"] = outputs.Logits;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="DigitClassifier"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"label": target, loss term.</summary>
+        public const string Label = "label";
+        /// <summary>"logits": output.</summary>
+        public const string Logits = "logits";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image), ("label", label));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="DigitClassifier"/>: 1,199,882 parameters (1,199,882 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

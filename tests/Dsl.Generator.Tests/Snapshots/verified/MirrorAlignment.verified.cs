@@ -48,7 +48,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     /// <summary>The shape <c>image</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 1, 28, 28 };
 
-    /// <summary>Submodel 'teacher' (Examples.Models.DigitClassifier), frozen (not trained, eval mode, no autograd).</summary>
+    /// <summary>Submodel 'teacher' (Examples.Models.DigitClassifier), frozen (not trained, eval mode; gradients pass through only to trainable parts upstream).</summary>
     private readonly global::Examples.Models.DigitClassifier teacher;
 
     /// <summary>The submodel 'teacher', e.g. to load pretrained weights into it.</summary>
@@ -60,7 +60,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     /// <summary>The submodel 'student', e.g. to load pretrained weights into it.</summary>
     public global::Examples.Models.DigitClassifier Student => student;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public MirrorAlignment(string name = "MirrorAlignment") : base(name)
     {
@@ -90,9 +90,9 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
 
         #line 17 "MirrorAlignment.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
-        // 'teacher' is frozen: eval mode, no autograd.
+        // 'teacher' is frozen: eval mode, no autograd unless its inputs carry gradients.
         #line 21 "MirrorAlignment.cs"
-        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image)); // [B, 10]
+        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image), image.requires_grad); // [B, 10]
         var output_1 = teacher_1.Logits; // [B, 10]
         var softmax_1 = global::TorchSharp.torch.nn.functional.softmax(output_1, 1); // [B, 10]
         #line 22 "MirrorAlignment.cs"
@@ -135,11 +135,38 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MirrorAlignment", new[] { "image" })));
         var losses = ComputeLoss(outputs, new Targets());
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MirrorAlignment", new[] { "image" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["student_logits"] = outputs.StudentLogits;
         byName["misalignment"] = outputs.Misalignment;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="MirrorAlignment"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"student_logits": output.</summary>
+        public const string StudentLogits = "student_logits";
+        /// <summary>"misalignment": loss term.</summary>
+        public const string Misalignment = "misalignment";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="MirrorAlignment"/>: 2,399,764 parameters (1,199,882 trainable, 1,199,882 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

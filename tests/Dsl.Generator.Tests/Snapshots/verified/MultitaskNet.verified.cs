@@ -86,7 +86,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     /// <summary>Conv2d 'autoencoder': [B, 64, 28, 28] -> [B, 1, 28, 28], 577 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d autoencoder;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public MultitaskNet(string name = "MultitaskNet") : base(name)
     {
@@ -110,6 +110,16 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         register_module("conv2d_7", conv2d_7);
         autoencoder = global::TorchSharp.torch.nn.Conv2d(64, 1, 3, stride: 1, padding: 1, bias: true);
         register_module("autoencoder", autoencoder);
+        global::Dsl.Modules.Initialization.Apply(conv2d_1, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_2, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_3, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_4, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_5, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_6, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(linear_1, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(classification, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(conv2d_7, global::Dsl.Init.GlorotUniform);
+        global::Dsl.Modules.Initialization.Apply(autoencoder, global::Dsl.Init.GlorotUniform);
     }
 
     /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32, reconstruction_target: [B, 1, 28, 28] float32).</summary>
@@ -121,50 +131,50 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("MultitaskNet", "input", "image", inputs.Image, ImageShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
-        #line 15 "MultitaskNet.cs"
+        #line 18 "MultitaskNet.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_1 = this.conv2d_1.forward(image); // [B, 64, 28, 28]
         var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 64, 28, 28]
-        #line 26 "MultitaskNet.cs"
+        #line 29 "MultitaskNet.cs"
         var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, 64, 28, 28]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 64, 28, 28]
         var relu_2 = global::TorchSharp.torch.nn.functional.relu(conv2d_2); // [B, 64, 28, 28]
-        #line 26 "MultitaskNet.cs"
+        #line 29 "MultitaskNet.cs"
         var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, 64, 28, 28]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_3 = this.conv2d_3.forward(dropout_2); // [B, 64, 28, 28]
         var relu_3 = global::TorchSharp.torch.nn.functional.relu(conv2d_3); // [B, 64, 28, 28]
-        #line 26 "MultitaskNet.cs"
+        #line 29 "MultitaskNet.cs"
         var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 64, 28, 28]
-        #line 30 "MultitaskNet.cs"
+        #line 33 "MultitaskNet.cs"
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, 64, 14, 14]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_4 = this.conv2d_4.forward(max_pool2d_1); // [B, 64, 14, 14]
         var relu_4 = global::TorchSharp.torch.nn.functional.relu(conv2d_4); // [B, 64, 14, 14]
-        #line 26 "MultitaskNet.cs"
+        #line 29 "MultitaskNet.cs"
         var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, 64, 14, 14]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_5 = this.conv2d_5.forward(dropout_4); // [B, 64, 14, 14]
         var relu_5 = global::TorchSharp.torch.nn.functional.relu(conv2d_5); // [B, 64, 14, 14]
-        #line 26 "MultitaskNet.cs"
+        #line 29 "MultitaskNet.cs"
         var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, 64, 14, 14]
-        #line 22 "MultitaskNet.cs"
+        #line 25 "MultitaskNet.cs"
         var conv2d_6 = this.conv2d_6.forward(dropout_5); // [B, 64, 14, 14]
         var relu_6 = global::TorchSharp.torch.nn.functional.relu(conv2d_6); // [B, 64, 14, 14]
-        #line 30 "MultitaskNet.cs"
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7]
         #line 33 "MultitaskNet.cs"
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7]
+        #line 36 "MultitaskNet.cs"
         var flatten_1 = max_pool2d_2.flatten(1); // [B, 3136]
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 1024]
         var relu_7 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 1024]
         var classification = this.classification.forward(relu_7); // [B, 10]
-        #line 36 "MultitaskNet.cs"
+        #line 39 "MultitaskNet.cs"
         var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 14, 14]
         var conv2d_7 = this.conv2d_7.forward(up_sample2d_1); // [B, 64, 14, 14]
         var relu_8 = global::TorchSharp.torch.nn.functional.relu(conv2d_7); // [B, 64, 14, 14]
-        #line 37 "MultitaskNet.cs"
+        #line 40 "MultitaskNet.cs"
         var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28]
         var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, 1, 28, 28]
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28]
@@ -203,11 +213,43 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MultitaskNet", new[] { "image", "label" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "MultitaskNet", new[] { "image", "label" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MultitaskNet", new[] { "image" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["classification"] = outputs.Classification;
         byName["autoencoder"] = outputs.Autoencoder;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="MultitaskNet"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"label": target, loss term.</summary>
+        public const string Label = "label";
+        /// <summary>"classification": output.</summary>
+        public const string Classification = "classification";
+        /// <summary>"autoencoder": output.</summary>
+        public const string Autoencoder = "autoencoder";
+        /// <summary>"reconstruction": loss term.</summary>
+        public const string Reconstruction = "reconstruction";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image), ("label", label));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="MultitaskNet"/>: 3,445,323 parameters (3,445,323 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

@@ -60,7 +60,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     /// <summary>Linear 'linear_2': [B, 64] -> [B, 10], 650 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public OddOnlyMlp(string name = "OddOnlyMlp") : base(name)
     {
@@ -121,10 +121,41 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "OddOnlyMlp", new[] { "image", "label", "isOdd" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "OddOnlyMlp", new[] { "image", "label", "isOdd" }), global::Dsl.Training.BatchColumns.Get(batch, "isOdd", "OddOnlyMlp", new[] { "image", "label", "isOdd" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "OddOnlyMlp", new[] { "image" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["logits"] = outputs.Logits;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="OddOnlyMlp"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"label": target, loss term.</summary>
+        public const string Label = "label";
+        /// <summary>"isOdd": target.</summary>
+        public const string IsOdd = "isOdd";
+        /// <summary>"logits": output.</summary>
+        public const string Logits = "logits";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 28, 28] float32, all samples.</param>
+    /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
+    /// <param name="isOdd">isOdd: [B] float32, a per-sample mask: 1 counts the sample, 0 drops it; optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null, global::TorchSharp.torch.Tensor? isOdd = null) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image), ("label", label), ("isOdd", isOdd));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="OddOnlyMlp"/>: 50,890 parameters (50,890 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

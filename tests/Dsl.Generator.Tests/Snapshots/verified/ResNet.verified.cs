@@ -164,7 +164,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     /// <summary>Linear 'linear_1': [B, 512] -> [B, 2], 1,026 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public ResNet(string name = "ResNet") : base(name)
     {
@@ -390,10 +390,38 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ResNet", new[] { "image", "label" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "label", "ResNet", new[] { "image", "label" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ResNet", new[] { "image" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["logits"] = outputs.Logits;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="ResNet"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"label": target, loss term.</summary>
+        public const string Label = "label";
+        /// <summary>"logits": output.</summary>
+        public const string Logits = "logits";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 3, 128, 128] float32, all samples.</param>
+    /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image), ("label", label));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="ResNet"/>: 11,188,354 parameters (11,180,546 trainable, 7,808 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

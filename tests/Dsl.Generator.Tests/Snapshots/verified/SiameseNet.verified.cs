@@ -60,7 +60,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     /// <summary>The submodel 'tower', e.g. to load pretrained weights into it.</summary>
     public global::Examples.Models.SiameseTower Tower => tower;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public SiameseNet(string name = "SiameseNet") : base(name)
     {
@@ -124,10 +124,41 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     {
         var outputs = forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "left", "SiameseNet", new[] { "left", "right", "same" }), global::Dsl.Training.BatchColumns.Get(batch, "right", "SiameseNet", new[] { "left", "right", "same" })));
         var losses = ComputeLoss(outputs, new Targets(global::Dsl.Training.BatchColumns.Get(batch, "same", "SiameseNet", new[] { "left", "right", "same" })));
+        return new global::Dsl.Training.StepResult(OutputsByName(outputs), losses);
+    }
+
+    /// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>
+    global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
+        OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "left", "SiameseNet", new[] { "left", "right" }), global::Dsl.Training.BatchColumns.Get(batch, "right", "SiameseNet", new[] { "left", "right" }))));
+
+    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
+    {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["distance"] = outputs.Distance;
-        return new global::Dsl.Training.StepResult(byName, losses);
+        return byName;
     }
+
+    /// <summary>The names declared in <see cref="SiameseNet"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"left": input.</summary>
+        public const string Left = "left";
+        /// <summary>"right": input.</summary>
+        public const string Right = "right";
+        /// <summary>"same": target, loss term.</summary>
+        public const string Same = "same";
+        /// <summary>"distance": output.</summary>
+        public const string Distance = "distance";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="left">left: [B, 1, 56, 46] float32, all samples.</param>
+    /// <param name="right">right: [B, 1, 56, 46] float32, all samples.</param>
+    /// <param name="same">same: [B, 1] float32, the target of loss 'same' (Contrastive); optional (not needed to predict).</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor left, global::TorchSharp.torch.Tensor right, global::TorchSharp.torch.Tensor? same = null) =>
+        global::Dsl.Data.TensorDataset.Of(("left", left), ("right", right), ("same", same));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="SiameseNet"/>: 191,618 parameters (191,618 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(

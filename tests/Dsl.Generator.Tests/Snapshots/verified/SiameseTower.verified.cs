@@ -36,7 +36,7 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     /// <summary>Linear 'linear_2': [B, 128] -> [B, 50], 6,450 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
-    /// <summary>Creates the module with freshly initialized weights (PyTorch's default initialization).</summary>
+    /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
     /// <param name="name">The module's name.</param>
     public SiameseTower(string name = "SiameseTower") : base(name)
     {
@@ -88,6 +88,21 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     /// <param name="image">image: [B, 1, 56, 46] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
+
+    /// <summary>The names declared in <see cref="SiameseTower"/>'s <c>Define</c>: dataset columns, outputs and loss terms (for <c>Trainer.Predict</c>, metrics, batches).</summary>
+    public static class Columns
+    {
+        /// <summary>"image": input.</summary>
+        public const string Image = "image";
+        /// <summary>"embedding": output.</summary>
+        public const string Embedding = "embedding";
+    }
+
+    /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
+    /// <param name="image">image: [B, 1, 56, 46] float32, all samples.</param>
+    /// <returns>The dataset; dispose it.</returns>
+    public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image) =>
+        global::Dsl.Data.TensorDataset.Of(("image", image));
 
     /// <summary>Layers, shapes, parameter counts and the graph of <see cref="SiameseTower"/>: 191,618 parameters (191,618 trainable, 0 non-trainable).</summary>
     public static global::Dsl.Metadata.ModelInfo Info { get; } = new global::Dsl.Metadata.ModelInfo(
