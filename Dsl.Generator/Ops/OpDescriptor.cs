@@ -15,6 +15,15 @@ internal sealed record OpRead(Op Op, IReadOnlyList<NodeRef> Inputs)
         : this(op, (IReadOnlyList<NodeRef>)inputs)
     {
     }
+
+    /// <summary>
+    /// For a call that returns <c>Node[]</c> (<c>Split</c>, <c>Chunk</c>): one op per piece, each reading
+    /// <see cref="Inputs"/>; <see cref="Op"/> is the first. Null for a call that returns one node.
+    /// </summary>
+    public IReadOnlyList<Op>? PieceOps { get; init; }
+
+    /// <summary>The read of a call that returns one node per op of <paramref name="pieces"/> (at least one).</summary>
+    public static OpRead Pieces(IReadOnlyList<Op> pieces, params NodeRef[] inputs) => new(pieces[0], inputs) { PieceOps = pieces };
 }
 
 /// <summary>Reads and validates the arguments of one DSL call (an op's <c>*Arguments.cs</c>, the only op file that sees Roslyn types).</summary>

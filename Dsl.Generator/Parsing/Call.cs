@@ -222,12 +222,30 @@ internal sealed class Call
         return d >= 0 && d <= 1 ? d : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be between 0 and 1 but is {Interpreter.Format(d)}");
     }
 
+    /// <summary>A string argument that must be one of <paramref name="allowed"/>; <paramref name="defaultValue"/> when absent.</summary>
+    public string Choice(string parameter, string defaultValue, params string[] allowed)
+    {
+        string value = OptionalString(parameter) ?? defaultValue;
+        return System.Array.IndexOf(allowed, value) >= 0
+            ? value
+            : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be {string.Join(" or ", allowed.Select(a => "\"" + a + "\""))} but is \"{value}\"");
+    }
+
     public PaddingSpec Padding(string parameter) => Value(parameter) switch
     {
         null => PaddingSpec.Valid,
         PaddingSpec padding => padding,
         var other => throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be Padding.Valid, Padding.Same or an int but is {Interpreter.Describe(other)}"),
     };
+
+    /// <summary>An array of nodes (<c>params Node[]</c>) with at least <paramref name="minimum"/> of them.</summary>
+    public IReadOnlyList<NodeRef> Nodes(string parameter, int minimum)
+    {
+        var nodes = Array(parameter).Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, At.Syntax, "An operand of " + Kind)).ToList();
+        return nodes.Count >= minimum
+            ? nodes
+            : throw new InterpretationError(Descriptors.InvalidArgument, At.Syntax, Kind, $"needs at least {minimum.ToString(CultureInfo.InvariantCulture)} nodes but got {nodes.Count.ToString(CultureInfo.InvariantCulture)}");
+    }
 
     /// <summary>
     /// The name of the enum member an enum-typed argument evaluates to (<c>Init.HeNormal</c> gives "HeNormal"), read

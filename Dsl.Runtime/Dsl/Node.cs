@@ -77,12 +77,63 @@ public sealed class Node
     public Node ConvTranspose1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(ConvTranspose1d));
 
-    /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
+    /// <summary>
+    /// Fully connected layer over the last dimension: <c>[B, F]</c> to <c>[B, outFeatures]</c>, and a sequence
+    /// <c>[B, T, F]</c> step by step; <c>F</c> is inferred. A channels-first feature map must be flattened first.
+    /// </summary>
     /// <param name="outFeatures">Output features.</param>
     /// <param name="bias">Whether the layer learns a bias.</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
     public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
+
+    /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
+    /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>
+    /// <param name="embeddingDim">The size of each vector.</param>
+    /// <param name="paddingIdx">An index whose vector stays zero and gets no gradient (negative counts from the end).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Embedding(int numEmbeddings, int embeddingDim, int? paddingIdx = null, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Embedding));
+
+    /// <summary>Long short-term memory over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c> (every step; <see cref="LastStep"/> takes the last).</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Lstm));
+
+    /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Gru));
+
+    /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Rnn));
+
+    /// <summary>
+    /// Multi-head scaled dot-product attention over batch-first sequences: self-attention of <c>[B, T, E]</c>, or
+    /// cross-attention to <paramref name="keyValue"/> <c>[B, S, E]</c>; gives <c>[B, T, E]</c>. E is inferred.
+    /// </summary>
+    /// <param name="numHeads">Heads; must divide E.</param>
+    /// <param name="keyValue">The sequence attended to (keys and values), or null for self-attention.</param>
+    /// <param name="dropout">Dropout on the attention weights (training only).</param>
+    /// <param name="causal">Each position attends only to itself and earlier ones (a decoder).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
     public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
@@ -178,6 +229,45 @@ public sealed class Node
     /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
 
+    /// <summary>Keeps position <paramref name="index"/> of axis <paramref name="dim"/>, which disappears (negative values count from the back).</summary>
+    public Node Select(int dim, int index) => throw DeclarationOnly.Called(nameof(Select));
+
+    /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
+    public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));
+
+    /// <summary>
+    /// The positions <paramref name="start"/> to <paramref name="end"/> (exclusive; null: to the end) of axis
+    /// <paramref name="dim"/>, as Python's <c>x[..., start:end]</c>; negative values count from the back.
+    /// </summary>
+    public Node Slice(int dim, int start, int? end = null) => throw DeclarationOnly.Called(nameof(Slice));
+
+    /// <summary>Splits axis <paramref name="dim"/> into consecutive pieces of the given sizes (which must add up to its size): <c>var parts = x.Split(new[] { 8, 8 }, -1); parts[0]</c>.</summary>
+    public Node[] Split(int[] sizes, int dim) => throw DeclarationOnly.Called(nameof(Split));
+
+    /// <summary>Splits axis <paramref name="dim"/> into <paramref name="chunks"/> equal pieces (its size must be a multiple).</summary>
+    public Node[] Chunk(int chunks, int dim) => throw DeclarationOnly.Called(nameof(Chunk));
+
+    /// <summary>Swaps two non-batch axes (negative values count from the back): <c>[B, T, F]</c> with (1, 2) gives <c>[B, F, T]</c>.</summary>
+    public Node Transpose(int dim0, int dim1) => throw DeclarationOnly.Called(nameof(Transpose));
+
+    /// <summary>Reorders all axes, each named once, the batch (0) first: <c>Permute(0, 2, 3, 1)</c> makes <c>[B, C, H, W]</c> channels last.</summary>
+    public Node Permute(params int[] dims) => throw DeclarationOnly.Called(nameof(Permute));
+
+    /// <summary>Mean over axis <paramref name="dim"/>, which disappears (stays as size 1 with <paramref name="keepDim"/>).</summary>
+    public Node Mean(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Mean));
+
+    /// <summary>Mean over the axes <paramref name="dims"/> (each once, not the batch).</summary>
+    public Node Mean(int[] dims, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Mean));
+
+    /// <summary>Sum over axis <paramref name="dim"/>, which disappears (stays as size 1 with <paramref name="keepDim"/>).</summary>
+    public Node Sum(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Sum));
+
+    /// <summary>Sum over the axes <paramref name="dims"/> (each once, not the batch).</summary>
+    public Node Sum(int[] dims, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Sum));
+
+    /// <summary>The largest value along axis <paramref name="dim"/> (PyTorch's <c>max(dim).values</c>).</summary>
+    public Node Max(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Max));
+
     /// <summary>Reverses the order along <paramref name="dim"/> (0 is the batch).</summary>
     public Node Flip(int dim) => throw DeclarationOnly.Called(nameof(Flip));
 
@@ -231,6 +321,15 @@ public sealed class Node
     /// <summary>Element-wise absolute value.</summary>
     public Node Abs() => throw DeclarationOnly.Called(nameof(Abs));
 
+    /// <summary>Element-wise power <c>x^exponent</c> (<c>Pow(2)</c> squares).</summary>
+    public Node Pow(double exponent) => throw DeclarationOnly.Called(nameof(Pow));
+
+    /// <summary>Element-wise clamp into [<paramref name="min"/>, <paramref name="max"/>]; either bound may be left out.</summary>
+    public Node Clamp(double? min = null, double? max = null) => throw DeclarationOnly.Called(nameof(Clamp));
+
+    /// <summary>Standard normal noise shaped like this node, drawn anew on every forward (training and eval): a VAE's epsilon.</summary>
+    public Node RandomNormalLike() => throw DeclarationOnly.Called(nameof(RandomNormalLike));
+
     /// <summary>Softmax along <paramref name="dim"/> (default: the channels / features, 1).</summary>
     public Node Softmax(int dim = 1) => throw DeclarationOnly.Called(nameof(Softmax));
 
@@ -246,13 +345,19 @@ public sealed class Node
     /// <summary>Channel dropout over <c>[B, C, H, W]</c>: each feature map of each sample is zeroed with probability <paramref name="p"/>; identity in eval mode.</summary>
     public Node Dropout2d(double p) => throw DeclarationOnly.Called(nameof(Dropout2d));
 
-    // ----- arithmetic (element-wise, shapes must match or broadcast from [B, 1] / scalars) -----
+    // ----- arithmetic (element-wise; shapes broadcast as in NumPy: same rank, each size equal or 1 on one side) -----
 
     public static Node operator +(Node a, Node b) => throw DeclarationOnly.Called("+");
 
     public static Node operator -(Node a, Node b) => throw DeclarationOnly.Called("-");
 
     public static Node operator *(Node a, Node b) => throw DeclarationOnly.Called("*");
+
+    public static Node operator /(Node a, Node b) => throw DeclarationOnly.Called("/");
+
+    public static Node operator /(Node a, double b) => throw DeclarationOnly.Called("/");
+
+    public static Node operator /(double a, Node b) => throw DeclarationOnly.Called("/");
 
     public static Node operator +(Node a, double b) => throw DeclarationOnly.Called("+");
 

@@ -14,6 +14,6 @@ internal sealed class AdaptiveAvgPool2dRule : ShapeRule<AdaptiveAvgPool2dOp>
             return context.WrongRank(RankHints.Image, RankHints.ForImage(input));
         }
 
-        return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0], DimExpr.Of(op.OutputHeight), DimExpr.Of(op.OutputWidth))));
+        return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0], DimExpr.Of(op.OutputHeight), DimExpr.Of(op.OutputWidth))), spatial: true);
     }
 }

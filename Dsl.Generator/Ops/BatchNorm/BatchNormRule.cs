@@ -50,6 +50,6 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
         }
 
         long perChannel = 2L * channels.Value;
-        return ShapeContext.Ok(input, trainable: perChannel, nonTrainable: perChannel);
+        return ShapeContext.Ok(input, trainable: perChannel, nonTrainable: perChannel, spatial: input.Rank == 4);
     }
 }

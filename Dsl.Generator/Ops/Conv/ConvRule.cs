@@ -90,7 +90,7 @@ internal sealed class ConvRule : ShapeRule<ConvOp>
         long? macs = op.Transposed
             ? SizeLimits.KnownElementsPerSample(input) is long inputs ? SizeLimits.Multiply(inputs, SizeLimits.Multiply(op.OutChannels / op.Groups, kernelVolume)) : null
             : SizeLimits.KnownElementsPerSample(type) is long outputs ? SizeLimits.Multiply(outputs, weightsPerOutput) : null;
-        return ShapeContext.Ok(type, parameters, padding: plan, macs: macs);
+        return ShapeContext.Ok(type, parameters, padding: plan, macs: macs, spatial: true);
     }
 
     /// <summary>The output sizes of a transposed convolution, or null after reporting an output padding or a size PyTorch refuses.</summary>

@@ -60,6 +60,6 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
         }
 
         var type = new TensorType(new[] { input.Dims[0] }.Concat(window.Sizes).ToEquatableArray());
-        return ShapeContext.Ok(type, padding: plan);
+        return ShapeContext.Ok(type, padding: plan, spatial: true);
     }
 }

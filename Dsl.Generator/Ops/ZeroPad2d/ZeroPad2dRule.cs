@@ -35,6 +35,6 @@ internal sealed class ZeroPad2dRule : ShapeRule<ZeroPad2dOp>
                 "cropping (top " + op.Top + ", bottom " + op.Bottom + ", left " + op.Left + ", right " + op.Right + ") of " + input.ShapeText + " leaves " + type.ShapeText + "; crop less than the height and width");
         }
 
-        return ShapeContext.Ok(type);
+        return ShapeContext.Ok(type, spatial: true);
     }
 }
