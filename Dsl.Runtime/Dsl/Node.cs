@@ -101,7 +101,8 @@ public sealed class Node
     /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
-    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+    /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Lstm));
 
     /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -110,7 +111,8 @@ public sealed class Node
     /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
-    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+    /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Gru));
 
     /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -120,7 +122,8 @@ public sealed class Node
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
     /// <param name="name">Field and state-dict name.</param>
-    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null) =>
+    /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Rnn));
 
     /// <summary>
@@ -132,7 +135,8 @@ public sealed class Node
     /// <param name="dropout">Dropout on the attention weights (training only).</param>
     /// <param name="causal">Each position attends only to itself and earlier ones (a decoder).</param>
     /// <param name="name">Field and state-dict name.</param>
-    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null) =>
+    /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>

@@ -23,7 +23,8 @@ public static class Ops
     /// <param name="dropout">Dropout on the attention weights (training only).</param>
     /// <param name="causal">Query t attends only to keys up to t.</param>
     /// <param name="name">Field and state-dict name.</param>
-    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null) =>
+    /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
+    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Cosine similarity of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>

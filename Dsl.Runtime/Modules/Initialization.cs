@@ -11,18 +11,23 @@ namespace Dsl.Modules;
 /// </summary>
 public static class Initialization
 {
-    /// <summary>Re-initializes the parameters <paramref name="layer"/> owns directly (not those of nested modules).</summary>
+    /// <summary>
+    /// Re-initializes the parameters of <paramref name="layer"/>, its own modules included (attention's output
+    /// projection). An embedding table keeps PyTorch's N(0, 1) rows and its zero padding row: the named distributions are
+    /// for kernels, and Keras does not draw embeddings from them either.
+    /// </summary>
     public static void Apply(nn.Module layer, Init init)
     {
-        if (init is Init.Default or Init.PyTorch)
+        if (init is Init.Default or Init.PyTorch || layer is TorchSharp.Modules.Embedding)
         {
             return;
         }
 
         using var noGrad = no_grad();
-        foreach (var (name, parameter) in layer.named_parameters(recurse: false))
+        foreach (var (path, parameter) in layer.named_parameters())
         {
-            if (name.StartsWith("bias", StringComparison.Ordinal))
+            string name = path[(path.LastIndexOf('.') + 1)..];
+            if (name.StartsWith("bias", StringComparison.Ordinal) || name.EndsWith("_bias", StringComparison.Ordinal))
             {
                 nn.init.zeros_(parameter);
             }

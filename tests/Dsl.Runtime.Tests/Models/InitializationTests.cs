@@ -19,6 +19,19 @@ public partial class DeclaredInitialization
     }
 }
 
+/// <summary>Keras' default over sequence layers: an embedding with a padding row, an LSTM and attention.</summary>
+[Model]
+public partial class DeclaredSequenceInitialization
+{
+    static void Define(Graph g)
+    {
+        g.DefaultInit(Init.GlorotUniform);
+        var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
+        var states = tokens.Embedding(50, 16, paddingIdx: 0, name: "embedding").Lstm(16, name: "lstm");
+        g.Output("y", states.MultiheadAttention(4, name: "attention"));
+    }
+}
+
 /// <summary>The declared initializations give the distributions they name, reproducibly from torch's seed.</summary>
 public sealed class InitializationTests
 {
@@ -47,6 +60,25 @@ public sealed class InitializationTests
         double torchBound = 1.0 / Math.Sqrt(200);
         Assert.True(Parameter(model, "torch_dense.weight").abs().max().item<float>() <= torchBound + 1e-6);
         Assert.True(Parameter(model, "torch_dense.bias").abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Sequence_layers_get_glorot_kernels_and_zero_biases_and_the_padding_row_stays_zero()
+    {
+        torch.manual_seed(23);
+        using var model = new DeclaredSequenceInitialization();
+        var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+
+        Assert.Equal(0f, parameters["embedding.weight"][0].abs().sum().item<float>());
+        Assert.True(parameters["embedding.weight"].std().item<float>() > 0.5, "the table keeps PyTorch's N(0, 1) rows");
+        foreach (var bias in new[] { "lstm.bias_ih_l0", "lstm.bias_hh_l0", "attention.in_proj_bias", "attention.out_proj.bias" })
+        {
+            Assert.Equal(0f, parameters[bias].abs().sum().item<float>());
+        }
+
+        // Glorot over the output projection [16, 16]: bound sqrt(6 / 32).
+        Assert.True(parameters["attention.out_proj.weight"].abs().max().item<float>() <= Math.Sqrt(6.0 / 32) + 1e-6);
+        Assert.True(parameters["lstm.weight_ih_l0"].abs().max().item<float>() <= Math.Sqrt(6.0 / (64 + 16)) + 1e-6);
     }
 
     [Fact]
