@@ -42,6 +42,20 @@ public partial class GeneratorStep
     }
 }
 
+/// <summary>DCGAN's generator step: fakes from the generator scored by the frozen discriminator as if real.</summary>
+[Model]
+public partial class DcganGeneratorStep
+{
+    static void Define(Graph g)
+    {
+        var generator = g.Use<Models.DcganGenerator>("generator");
+        var discriminator = g.Use<Models.DcganDiscriminator>("discriminator", frozen: true);
+        var logit = discriminator.Apply(generator.Apply(g.Input("code", 100)));
+        g.Output("logit", logit);
+        g.Loss("fooled", logit, Loss.BinaryCrossEntropyWithLogits());
+    }
+}
+
 /// <summary>A critic applied directly to this model's input: nothing trainable of its own feeds it.</summary>
 [Model]
 public partial class CriticOnInput
@@ -97,6 +111,31 @@ public sealed class FrozenGradientTests
         Assert.All(model.Generator.parameters(), p => Assert.True(p.grad is not null && p.grad.abs().sum().item<float>() > 0, "every generator parameter gets a gradient through the critic"));
         Assert.All(model.Critic.parameters(), p => Assert.Null(p.grad));
         Assert.Equal(criticBefore, Snapshot(model.Critic));
+        Assert.NotEqual(generatorBefore, Snapshot(model.Generator));
+    }
+
+    [Fact]
+    public void The_DCGAN_generator_trains_one_step_through_the_frozen_discriminator()
+    {
+        torch.manual_seed(13);
+        using var model = new DcganGeneratorStep();
+        model.train();
+        var discriminatorBefore = Snapshot(model.Discriminator);
+        var generatorBefore = Snapshot(model.Generator);
+        using var optimizer = torch.optim.Adam(model.parameters().Where(p => p.requires_grad), 2e-4);
+        using var code = torch.randn(8, 100);
+        using var real = torch.ones(8, 1);
+
+        optimizer.zero_grad();
+        using var outputs = model.Forward(code);
+        using var losses = model.ComputeLoss(outputs, new DcganGeneratorStep.Targets(real));
+        losses.Total.backward();
+        optimizer.step();
+
+        Assert.Equal(new long[] { 8, 1 }, outputs.Logit.shape);
+        Assert.False(model.Discriminator.training, "the frozen discriminator keeps its BatchNorm statistics (eval mode)");
+        Assert.All(model.Discriminator.parameters(), p => Assert.Null(p.grad));
+        Assert.Equal(discriminatorBefore, Snapshot(model.Discriminator));
         Assert.NotEqual(generatorBefore, Snapshot(model.Generator));
     }
 
