@@ -107,5 +107,12 @@ public sealed class ModelSummaryTests
         Assert.True(bytes.Length > 1000, $"the PNG has only {bytes.Length} bytes");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes.Take(4));
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+
+        // Loss terms as nodes (a self-supervised target, a Minimize over a non-output) are valid DOT that Graphviz draws.
+        foreach (var info in new[] { MultitaskNet.Info, MirrorAlignment.Info })
+        {
+            string png = ModelGraph.Plot(info, folder.Path);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png).Take(4));
+        }
     }
 }
