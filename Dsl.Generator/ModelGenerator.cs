@@ -113,11 +113,33 @@ public sealed class ModelGenerator : IIncrementalGenerator
         }
 
         context.AddSource(HintName(model.Spec), SourceText.From(source, System.Text.Encoding.UTF8));
+        EmitPyTorch(context, model);
+    }
+
+    /// <summary>
+    /// The model's PyTorch source as the generated constant <c>PyTorchSource</c>, in a file of its own (for a model
+    /// with errors, beside its skeleton, a source that raises and says so).
+    /// </summary>
+    private static void EmitPyTorch(SourceProductionContext context, AnalyzedModel model)
+    {
+        string source;
+        try
+        {
+            source = PyTorchEmitter.EmitCSharp(model);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, model.Spec.ClassName, "PyTorch source: " + Describe(ex)));
+            return;
+        }
+
+        context.AddSource(PyTorchHintName(model.Spec), SourceText.From(source, System.Text.Encoding.UTF8));
     }
 
     internal static string HintName(ModelSpec spec) => spec.FullName + ".g.cs";
 
     internal static string OnnxHintName(ModelSpec spec) => spec.FullName + ".Onnx.g.cs";
+    internal static string PyTorchHintName(ModelSpec spec) => spec.FullName + ".PyTorch.g.cs";
 
     /// <summary>True for a file this generator added to the compilation (its path holds the generator's type name).</summary>
     internal static bool IsGenerated(SyntaxTree tree) =>

@@ -51,6 +51,10 @@ internal static class Descriptors
         "DSL0008", Shapes, "Tensor too large",
         "{0}: its {1} would hold {2} elements ({3} as float32), more than a 64-bit process can address (128 TiB); use smaller sizes");
 
+    public static readonly DiagnosticDescriptor WrongDType = Error(
+        "DSL0009", Shapes, "Wrong element type",
+        "{0} expects {1} but got {2}; {3}");
+
     // ----- DSL0100-0199: constructs -----
 
     public static readonly DiagnosticDescriptor NotPartial = Error(

@@ -22,7 +22,7 @@ internal static class TorchSharpCode
         return declared.Mode switch
         {
             PaddingMode.Valid => PaddingPlan.Zero(rank),
-            PaddingMode.Explicit => new PaddingPlan(Enumerable.Repeat(declared.Amount, rank).ToEquatableArray(), Enumerable.Repeat(declared.Amount, rank).ToEquatableArray()),
+            PaddingMode.Explicit => new PaddingPlan(Enumerable.Range(0, rank).Select(declared.AmountAt).ToEquatableArray(), Enumerable.Range(0, rank).Select(declared.AmountAt).ToEquatableArray()),
             _ => throw new InvalidOperationException($"'{node.Name}': shape inference left its Same padding unresolved."),
         };
     }
@@ -50,6 +50,13 @@ internal static class TorchSharpCode
     }
 
     public static string Pair(int value) => $"({Lit(value)}, {Lit(value)})";
+
+    /// <summary>One size per spatial axis: a single literal when <paramref name="tuple"/> is false (all equal), else a tuple <c>(a, b)</c>.</summary>
+    public static string Axes(System.Collections.Generic.IEnumerable<int> values, bool tuple)
+    {
+        var literals = values.Select(v => Lit(v)).ToList();
+        return tuple ? "(" + string.Join(", ", literals) + ")" : literals[0];
+    }
 
     public static string Lit(long value) => Names.IntLiteral(value);
 }

@@ -9,9 +9,21 @@ internal enum DType
     Int64,
 }
 
-/// <summary>The static type of a node: its shape after the batch dimension, and its dtype.</summary>
+/// <summary>
+/// The static type of a node: its shape after the batch dimension, and its dtype. <see cref="IsSpatial"/> tags a
+/// channels-first feature map [B, C, H, W] (set by images and the convolution / pooling rules, kept by element-wise
+/// ops, cleared by every rule that builds a new type): Linear reads it to tell a feature map it must not apply to
+/// per position from a [B, T, F] sequence. Shape checks compare <see cref="Dims"/>, so the tag never makes two
+/// shapes differ.
+/// </summary>
 internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DType.Float32)
 {
+    /// <summary>True for a channels-first feature map (see the type's summary).</summary>
+    public bool IsSpatial { get; init; }
+
+    /// <summary>This type tagged as a channels-first feature map.</summary>
+    public TensorType AsSpatial() => IsSpatial ? this : this with { IsSpatial = true };
+
     /// <summary>Rank including the batch dimension.</summary>
     public int Rank => Dims.Count + 1;
 
@@ -23,6 +35,9 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     public string ShapeText => "[" + string.Join(", ", new[] { "B" }.Concat(Dims.Select(d => d.ToString()))) + "]";
 
     public string DTypeText => DType == DType.Int64 ? "int64" : "float32";
+
+    /// <summary>The shape and dtype: <c>[B, T] int64</c>.</summary>
+    public string TypeText => ShapeText + " " + DTypeText;
 
     public override string ToString() => ShapeText;
 }

@@ -16,6 +16,8 @@ namespace Dsl.Generator.Ops;
 /// (the only file of the folder that may see Roslyn types);</item>
 /// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
 /// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
+/// <item><c>Ops/Foo/FooPyTorch.cs</c>: the same in PyTorch source (<c>nn</c> module, forward expression), which
+/// <c>PyTorchParityTests</c> compare with the TorchSharp code;</item>
 /// <item><c>Ops/Foo/FooOnnx.cs</c>: the ONNX nodes (an <see cref="Emit.Onnx.OnnxEmitter{TOp}"/>: inputs from the scope, weights by
 /// state-dict name, the result in <c>scope.Output</c>);</item>
 /// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>
@@ -28,22 +30,38 @@ internal static class OpCatalogue
     public static readonly IReadOnlyList<OpDescriptor> All = new OpDescriptor[]
     {
         new InputDescriptor(),
-        new Conv2dDescriptor(),
+        new ConvDescriptor(),
         new LinearDescriptor(),
+        new EmbeddingDescriptor(),
+        new RecurrentDescriptor(),
+        new MultiheadAttentionDescriptor(),
         new BatchNormDescriptor(),
         new LayerNormDescriptor(),
-        new Pool2dDescriptor(),
-        new GlobalAvgPool2dDescriptor(),
+        new GroupNormDescriptor(),
+        new PoolDescriptor(),
+        new GlobalPoolDescriptor(),
+        new AdaptiveAvgPool2dDescriptor(),
         new UpSample2dDescriptor(),
+        new ZeroPad2dDescriptor(),
         new FlattenDescriptor(),
         new ReshapeDescriptor(),
         new FlipDescriptor(),
+        new SelectDescriptor(),
+        new TransposeDescriptor(),
+        new PermuteDescriptor(),
+        new ReduceDescriptor(),
+        new SliceDescriptor(),
+        new SplitDescriptor(),
+        new StackDescriptor(),
+        new MatMulDescriptor(),
         new ConcatDescriptor(),
         new ActivationDescriptor(),
         new SoftmaxDescriptor(),
         new DropoutDescriptor(),
         new BinaryDescriptor(),
         new ScalarDescriptor(),
+        new ClampDescriptor(),
+        new RandomNormalLikeDescriptor(),
         new CosineSimilarityDescriptor(),
         new EuclideanDistanceDescriptor(),
         new ApplyDescriptor(),

@@ -15,6 +15,15 @@ internal sealed record OpRead(Op Op, IReadOnlyList<NodeRef> Inputs)
         : this(op, (IReadOnlyList<NodeRef>)inputs)
     {
     }
+
+    /// <summary>
+    /// For a call that returns <c>Node[]</c> (<c>Split</c>, <c>Chunk</c>): one op per piece, each reading
+    /// <see cref="Inputs"/>; <see cref="Op"/> is the first. Null for a call that returns one node.
+    /// </summary>
+    public IReadOnlyList<Op>? PieceOps { get; init; }
+
+    /// <summary>The read of a call that returns one node per op of <paramref name="pieces"/> (at least one).</summary>
+    public static OpRead Pieces(IReadOnlyList<Op> pieces, params NodeRef[] inputs) => new(pieces[0], inputs) { PieceOps = pieces };
 }
 
 /// <summary>Reads and validates the arguments of one DSL call (an op's <c>*Arguments.cs</c>, the only op file that sees Roslyn types).</summary>
@@ -49,7 +58,7 @@ internal sealed record OpDoc(string Signature, string Shape, string PyTorch, str
 /// </summary>
 internal abstract class OpDescriptor
 {
-    /// <summary>The IR record of the op (<c>Conv2dOp</c>).</summary>
+    /// <summary>The IR record of the op (<c>ConvOp</c>).</summary>
     public abstract Type OpType { get; }
 
     /// <summary>The heading of the op in docs/layers.md.</summary>
@@ -73,7 +82,11 @@ internal abstract class OpDescriptor
     /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
     public abstract ITorchSharpEmitter TorchSharp { get; }
 
-    /// <summary>Slot for the PyTorch source emitter (issue 14 follow-up); null until it exists.</summary>
+    /// <summary>
+    /// The PyTorch source of the op (its <c>Ops/&lt;Op&gt;/*PyTorch.cs</c>): the <c>nn</c> module of a layer and the
+    /// forward expression. Null only for an op added before its PyTorch emitter: OpCatalogueTests fail, and a model
+    /// using it gets a <c>PyTorchSource</c> that raises, naming the op.
+    /// </summary>
     public virtual IPyTorchEmitter? PyTorch => null;
 
     /// <summary>
@@ -93,11 +106,6 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     where TOp : Op
 {
     public override Type OpType => typeof(TOp);
-}
-
-/// <summary>Slot: the PyTorch source of an op (an emitter that a later issue adds). No op implements it yet.</summary>
-internal interface IPyTorchEmitter
-{
 }
 
 /// <summary>

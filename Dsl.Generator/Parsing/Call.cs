@@ -150,6 +150,47 @@ internal sealed class Call
         return (int)n;
     }
 
+    /// <summary>
+    /// A size per spatial axis: an int (the same on each of <paramref name="rank"/> axes) or a tuple of one int per
+    /// axis (<c>(3, 5)</c>), each at least <paramref name="min"/>; <paramref name="defaultValue"/> on every axis when
+    /// the argument is absent or null (null then when there is no default).
+    /// </summary>
+    public EquatableArray<int>? IntsPerAxis(string parameter, int rank, int min, int? defaultValue = null)
+    {
+        var value = Value(parameter);
+        if (value is null)
+        {
+            return defaultValue is int d ? Enumerable.Repeat(d, rank).ToEquatableArray() : null;
+        }
+
+        if (value is not object?[] items)
+        {
+            return Enumerable.Repeat(Int(parameter, min), rank).ToEquatableArray();
+        }
+
+        if (items.Length != 1 && items.Length != rank)
+        {
+            throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be an int or {rank} ints but has {items.Length}");
+        }
+
+        var sizes = new int[items.Length];
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not long n || n < min || n > int.MaxValue)
+            {
+                throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must hold integers of at least {min.ToString(CultureInfo.InvariantCulture)} but is {Describe(value)}");
+            }
+
+            sizes[i] = (int)n;
+        }
+
+        return (items.Length == 1 ? Enumerable.Repeat(sizes[0], rank) : sizes).ToEquatableArray();
+    }
+
+    private static string Describe(object? value) => value is object?[] items
+        ? "(" + string.Join(", ", items.Select(Interpreter.Format)) + ")"
+        : Interpreter.Describe(value);
+
     /// <summary>A number, finite or not (the caller reports non-finite values with its own diagnostic).</summary>
     public double Number(string parameter) => Interpreter.IsNumber(Value(parameter))
         ? Interpreter.ToDouble(Value(parameter))
@@ -181,12 +222,30 @@ internal sealed class Call
         return d >= 0 && d <= 1 ? d : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be between 0 and 1 but is {Interpreter.Format(d)}");
     }
 
+    /// <summary>A string argument that must be one of <paramref name="allowed"/>; <paramref name="defaultValue"/> when absent.</summary>
+    public string Choice(string parameter, string defaultValue, params string[] allowed)
+    {
+        string value = OptionalString(parameter) ?? defaultValue;
+        return System.Array.IndexOf(allowed, value) >= 0
+            ? value
+            : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be {string.Join(" or ", allowed.Select(a => "\"" + a + "\""))} but is \"{value}\"");
+    }
+
     public PaddingSpec Padding(string parameter) => Value(parameter) switch
     {
         null => PaddingSpec.Valid,
         PaddingSpec padding => padding,
         var other => throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be Padding.Valid, Padding.Same or an int but is {Interpreter.Describe(other)}"),
     };
+
+    /// <summary>An array of nodes (<c>params Node[]</c>) with at least <paramref name="minimum"/> of them.</summary>
+    public IReadOnlyList<NodeRef> Nodes(string parameter, int minimum)
+    {
+        var nodes = Array(parameter).Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, At.Syntax, "An operand of " + Kind)).ToList();
+        return nodes.Count >= minimum
+            ? nodes
+            : throw new InterpretationError(Descriptors.InvalidArgument, At.Syntax, Kind, $"needs at least {minimum.ToString(CultureInfo.InvariantCulture)} nodes but got {nodes.Count.ToString(CultureInfo.InvariantCulture)}");
+    }
 
     /// <summary>
     /// The name of the enum member an enum-typed argument evaluates to (<c>Init.HeNormal</c> gives "HeNormal"), read

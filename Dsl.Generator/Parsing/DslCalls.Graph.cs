@@ -58,6 +58,12 @@ internal sealed partial class DslCalls
     {
         string name = call.String("name");
         var dims = call.Array("dims").Select(d => d as DimExpr ?? throw Interpreter.NotConstant(call.At, "Each input dimension")).ToEquatableArray();
-        return graph.AddInput(name, call.SiteOf("name"), dims, call.Site, call.ArgSites());
+        var dtype = call.Value("dtype") switch
+        {
+            null => DType.Float32,
+            DType given => given,
+            var other => throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Input", $"'dtype' must be DType.Float32 or DType.Int64 but is {Interpreter.Describe(other)}"),
+        };
+        return graph.AddInput(name, call.SiteOf("name"), dims, dtype, call.Site, call.ArgSites());
     }
 }

@@ -100,11 +100,19 @@ internal sealed partial class DslCalls
     {
         ("Padding", "Same") => PaddingSpec.Same,
         ("Padding", "Valid") => PaddingSpec.Valid,
+        ("DType", "Float32") => DType.Float32,
+        ("DType", "Int64") => DType.Int64,
         _ => throw new InterpretationError(Descriptors.NotYetSupported, at.Syntax, property.ContainingType.Name + "." + property.Name),
     };
 
     public object? Conversion(IMethodSymbol method, object? value, IOperation at)
     {
+        if (method.ContainingType.Name == "Padding" && value is object?[] tuple)
+        {
+            var call = new Call(interpreter, at);
+            return PaddingSpec.PerAxis(tuple.Select(v => v is long amount ? Padding(amount, call).Amount : throw Interpreter.NotConstant(at, "This padding")).ToArray());
+        }
+
         if (value is not long n)
         {
             throw Interpreter.NotConstant(at, "This size");
@@ -137,9 +145,17 @@ internal sealed partial class DslCalls
         return Add(call, OpCatalogue.Reader("Node", "op_UnaryNegation")!(call));
     }
 
-    /// <summary>Adds the node an op's argument reader built; a layer may be named (<c>name:</c>) and say how it starts (<c>init:</c>).</summary>
-    private NodeRef Add(Call call, OpRead read)
+    /// <summary>
+    /// Adds the node an op's argument reader built; a layer may be named (<c>name:</c>) and say how it starts
+    /// (<c>init:</c>). A call that returns <c>Node[]</c> adds one node per piece and gives Define the array.
+    /// </summary>
+    private object Add(Call call, OpRead read)
     {
+        if (read.PieceOps is { } pieces)
+        {
+            return pieces.Select(op => (object?)graph.AddNode(op, read.Inputs, null, call.Site, call.Site, call.ArgSites())).ToArray();
+        }
+
         string? name = read.Op.IsLayer ? call.OptionalString("name") : null;
         var node = graph.AddNode(read.Op, read.Inputs, name, call.SiteOf("name"), call.Site, call.ArgSites());
         if (read.Op.IsLayer && Init(call) is var init && init != LayerInit.Default)

@@ -109,6 +109,10 @@ internal sealed partial class Interpreter
             case IArrayInitializerOperation initializer:
                 return initializer.ElementValues.Select(Evaluate).ToArray();
 
+            case ITupleOperation tuple:
+                // A tuple of constants ((3, 5) as a kernel size) is held as an array of its elements.
+                return tuple.Elements.Select(Evaluate).ToArray();
+
             case IArrayElementReferenceOperation element:
                 {
                     var (items, index) = ElementOf(element);

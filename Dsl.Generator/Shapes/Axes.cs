@@ -16,6 +16,21 @@ internal static class Axes
         return axis >= 1 && axis < rank ? axis : null;
     }
 
+    /// <summary>
+    /// The non-batch axis <paramref name="dim"/> (the argument <paramref name="parameter"/>) names in
+    /// <paramref name="type"/>, or null after reporting DSL0007 at the argument with the accepted range.
+    /// </summary>
+    public static int? NonBatchOrFail(ShapeContext context, string parameter, int dim, TensorType type)
+    {
+        if (NonBatch(dim, type) is int axis)
+        {
+            return axis;
+        }
+
+        context.InvalidArgument(parameter, parameter + " " + ShapeContext.Text(dim) + " is out of range for " + type.ShapeText + "; " + NonBatchRange(type) + (dim == 0 ? " (dim 0 is the batch)" : ""));
+        return null;
+    }
+
     /// <summary>"use 1 to 3 or -3 to -1 (dim 0 is the batch)": the accepted values for <paramref name="type"/>.</summary>
     public static string NonBatchRange(TensorType type) => type.Rank switch
     {

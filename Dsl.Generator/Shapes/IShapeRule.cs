@@ -10,6 +10,12 @@ internal interface IShapeRule
     bool AcceptsInputCount(int count);
 
     /// <summary>
+    /// True when the op reads int64 inputs (indices: Embedding, a submodel's inputs); shape inference reports every
+    /// other op given one (DSL0009), so a rule sees int64 inputs only when it says so.
+    /// </summary>
+    bool AcceptsIndices { get; }
+
+    /// <summary>
     /// Infers the node's analysis, or reports a diagnostic through <paramref name="context"/> and returns null.
     /// Called only when every input's type is known.
     /// </summary>
@@ -21,6 +27,8 @@ internal abstract class ShapeRule<TOp> : IShapeRule
     where TOp : Op
 {
     public virtual bool AcceptsInputCount(int count) => count == 1;
+
+    public virtual bool AcceptsIndices => false;
 
     public NodeAnalysis? Infer(ShapeContext context) => Infer((TOp)context.Node.Op, context);
 

@@ -42,8 +42,13 @@ internal sealed class ShapeContext
     /// <summary>How messages name the node: <c>Conv2d 'layer1'</c>.</summary>
     public string Label => Node.Op.Kind + " '" + Node.Name + "'";
 
-    public static NodeAnalysis Ok(TensorType type, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null, long? macs = 0) =>
-        new(type, trainable, nonTrainable, padding, macs);
+    /// <summary>
+    /// The node's analysis. <paramref name="spatial"/>: the result is a channels-first feature map [B, C, H, W] (or
+    /// [B, C, L], [B, C, D, H, W]) that Linear must not treat as a sequence of feature vectors
+    /// (<see cref="TensorType.IsSpatial"/>); convolution, pooling and upsampling rules set it.
+    /// </summary>
+    public static NodeAnalysis Ok(TensorType type, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null, long? macs = 0, bool spatial = false) =>
+        new(spatial ? type.AsSpatial() : type, trainable, nonTrainable, padding, macs);
 
     /// <summary>Reports <paramref name="descriptor"/> at the node's call site.</summary>
     public NodeAnalysis? Fail(DiagnosticDescriptor descriptor, params string[] args) => FailAt(null, descriptor, args);

@@ -91,6 +91,20 @@ internal static class ShapeInference
             inputs.Add(type);
         }
 
+        if (!rule.AcceptsIndices && inputs.FindIndex(t => t.DType == DType.Int64) is int index && index >= 0)
+        {
+            // Token ids (or other indices) fed to a float op: the classic missing Embedding.
+            diagnostics.Add(DiagnosticInfo.Create(
+                Descriptors.WrongDType,
+                spec.ClassName,
+                node.Site,
+                node.Op.Kind + " '" + node.Name + "'",
+                "float32 values",
+                inputs[index].TypeText + " (indices)",
+                "embed the indices first with .Embedding(numEmbeddings, embeddingDim), or declare the input as float32 if it holds values"));
+            return Unknown;
+        }
+
         var result = rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
         result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
         return CheckSize(spec, node, result, diagnostics);

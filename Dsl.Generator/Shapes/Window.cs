@@ -15,15 +15,27 @@ internal sealed record WindowResult(EquatableArray<DimExpr> Sizes, PaddingPlan P
 /// </summary>
 internal static class Window
 {
-    /// <summary>A window of <paramref name="kernel"/> and <paramref name="stride"/> on each of <paramref name="rank"/> axes (a square 2-D kernel).</summary>
-    public static WindowResult? Resolve(ShapeContext context, TensorType input, int rank, int kernel, int stride, PaddingSpec padding) =>
-        Resolve(context, input, Enumerable.Repeat(kernel, rank).ToList(), Enumerable.Repeat(stride, rank).ToList(), padding);
+    /// <summary>
+    /// True when a per-axis padding (<c>padding: (1, 2)</c>) names one amount per spatial axis of the op; otherwise
+    /// reports it at <c>padding</c> and returns false.
+    /// </summary>
+    public static bool PaddingFits(ShapeContext context, PaddingSpec padding, int rank)
+    {
+        if (!padding.IsPerAxis || padding.Amounts.Count == rank)
+        {
+            return true;
+        }
 
+        context.InvalidArgument("padding", "padding " + padding + " has " + padding.Amounts.Count + " amounts but " + context.Node.Op.Kind + " has " + rank + " spatial axes; give an int or " + rank + " amounts");
+        return false;
+    }
+
+    /// <summary>A window of one kernel size and stride per spatial axis; the padding is resolved per axis (<see cref="PaddingSpec.ForAxis"/>).</summary>
     public static WindowResult? Resolve(ShapeContext context, TensorType input, IReadOnlyList<int> kernel, IReadOnlyList<int> stride, PaddingSpec padding)
     {
         int first = input.Dims.Count - kernel.Count;
         var sizes = Enumerable.Range(first, kernel.Count).Select(i => input.Dims[i]).ToList();
-        var axes = sizes.Select((size, i) => SpatialMath.Resolve(size, kernel[i], stride[i], padding)).ToArray();
+        var axes = sizes.Select((size, i) => SpatialMath.Resolve(size, kernel[i], stride[i], padding.ForAxis(i))).ToArray();
 
         for (int i = 0; i < axes.Length; i++)
         {

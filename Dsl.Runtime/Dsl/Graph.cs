@@ -17,6 +17,12 @@ public sealed class Graph
     /// <param name="dims">Sizes after the batch dimension (channels first): ints or <see cref="Dim.Of"/>.</param>
     public Node Input(string name, params Dim[] dims) => throw DeclarationOnly.Called(nameof(Input));
 
+    /// <summary>Declares an input <c>[B, dims...]</c> of <paramref name="dtype"/>: <c>DType.Int64</c> for token ids and other indices.</summary>
+    /// <param name="name">The input's name: a field of the generated <c>Inputs</c> record.</param>
+    /// <param name="dtype">The element type; float ops on int64 indices are a compile-time error (embed them first).</param>
+    /// <param name="dims">Sizes after the batch dimension: ints or <see cref="Dim.Of"/>.</param>
+    public Node Input(string name, DType dtype, params Dim[] dims) => throw DeclarationOnly.Called(nameof(Input));
+
     /// <summary>Declares a named output: a field of the generated <c>Outputs</c> record.</summary>
     public void Output(string name, Node node) => throw DeclarationOnly.Called(nameof(Output));
 

@@ -27,12 +27,113 @@ public sealed class Node
     public Node Conv2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
         throw DeclarationOnly.Called(nameof(Conv2d));
 
-    /// <summary>Fully connected layer over <c>[B, F]</c>; <c>F</c> is inferred.</summary>
+    /// <summary>2-D convolution over <c>[B, C, H, W]</c> with a kernel, stride and dilation per axis: <c>x.Conv2d(32, (3, 5), stride: (1, 2))</c>.</summary>
+    /// <param name="outChannels">Number of filters.</param>
+    /// <param name="kernelSize">Kernel size (rows, columns).</param>
+    /// <param name="stride">Stride (rows, columns); (1, 1) when omitted.</param>
+    /// <param name="padding"><see cref="Padding.Valid"/> (default), <see cref="Padding.Same"/>, an int or (rows, columns).</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="groups">Independent channel groups.</param>
+    /// <param name="dilation">Spacing of the kernel's taps (rows, columns); (1, 1) when omitted.</param>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node Conv2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv2d));
+
+    /// <summary>1-D convolution over <c>[B, C, L]</c> (sequences, signals); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv1d));
+
+    /// <summary>3-D convolution over <c>[B, C, D, H, W]</c> (volumes, video); arguments as <see cref="Conv2d(int, int, int, Padding, bool, string?, int, int, Init)"/>.</summary>
+    public Node Conv3d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv3d));
+
+    /// <summary>3-D convolution with a kernel, stride and dilation per axis (depth, rows, columns).</summary>
+    public Node Conv3d(int outChannels, (int, int, int) kernelSize, (int, int, int)? stride = null, Padding padding = default, bool bias = true, string? name = null, int groups = 1, (int, int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(Conv3d));
+
+    /// <summary>
+    /// Transposed 2-D convolution (learned upsampling) over <c>[B, C, H, W]</c>: each size becomes
+    /// (in - 1) * stride - 2 * padding + dilation * (kernelSize - 1) + outputPadding + 1 (<see cref="Padding.Same"/>: in * stride).
+    /// </summary>
+    /// <param name="outChannels">Number of filters.</param>
+    /// <param name="kernelSize">Kernel size.</param>
+    /// <param name="stride">Upsampling factor.</param>
+    /// <param name="padding">An int (removed from both sides of the output), <see cref="Padding.Valid"/> (0) or <see cref="Padding.Same"/>.</param>
+    /// <param name="outputPadding">Added to one side of each output size; below the stride or the dilation.</param>
+    /// <param name="bias">Whether the layer learns a bias.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    /// <param name="groups">Independent channel groups.</param>
+    /// <param name="dilation">Spacing of the kernel's taps.</param>
+    /// <param name="init">How the kernel and bias start (<see cref="Init.Default"/>: the model's default).</param>
+    public Node ConvTranspose2d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose2d));
+
+    /// <summary>Transposed 2-D convolution with a kernel, stride, output padding and dilation per axis (rows, columns).</summary>
+    public Node ConvTranspose2d(int outChannels, (int, int) kernelSize, (int, int)? stride = null, Padding padding = default, (int, int)? outputPadding = null, bool bias = true, string? name = null, int groups = 1, (int, int)? dilation = null, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose2d));
+
+    /// <summary>Transposed 1-D convolution over <c>[B, C, L]</c>; arguments as <see cref="ConvTranspose2d(int, int, int, Padding, int, bool, string?, int, int, Init)"/>.</summary>
+    public Node ConvTranspose1d(int outChannels, int kernelSize, int stride = 1, Padding padding = default, int outputPadding = 0, bool bias = true, string? name = null, int groups = 1, int dilation = 1, Init init = Init.Default) =>
+        throw DeclarationOnly.Called(nameof(ConvTranspose1d));
+
+    /// <summary>
+    /// Fully connected layer over the last dimension: <c>[B, F]</c> to <c>[B, outFeatures]</c>, and a sequence
+    /// <c>[B, T, F]</c> step by step; <c>F</c> is inferred. A channels-first feature map must be flattened first.
+    /// </summary>
     /// <param name="outFeatures">Output features.</param>
     /// <param name="bias">Whether the layer learns a bias.</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
     public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
+
+    /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
+    /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>
+    /// <param name="embeddingDim">The size of each vector.</param>
+    /// <param name="paddingIdx">An index whose vector stays zero and gets no gradient (negative counts from the end).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Embedding(int numEmbeddings, int embeddingDim, int? paddingIdx = null, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Embedding));
+
+    /// <summary>Long short-term memory over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c> (every step; <see cref="LastStep"/> takes the last).</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Lstm));
+
+    /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Gru));
+
+    /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
+    /// <param name="hiddenSize">Features of the hidden state.</param>
+    /// <param name="numLayers">Stacked layers.</param>
+    /// <param name="bidirectional">Also run backwards; the two directions' outputs are concatenated.</param>
+    /// <param name="dropout">Dropout between stacked layers (training only).</param>
+    /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null) =>
+        throw DeclarationOnly.Called(nameof(Rnn));
+
+    /// <summary>
+    /// Multi-head scaled dot-product attention over batch-first sequences: self-attention of <c>[B, T, E]</c>, or
+    /// cross-attention to <paramref name="keyValue"/> <c>[B, S, E]</c>; gives <c>[B, T, E]</c>. E is inferred.
+    /// </summary>
+    /// <param name="numHeads">Heads; must divide E.</param>
+    /// <param name="keyValue">The sequence attended to (keys and values), or null for self-attention.</param>
+    /// <param name="dropout">Dropout on the attention weights (training only).</param>
+    /// <param name="causal">Each position attends only to itself and earlier ones (a decoder).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
     public Node BatchNorm2d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
@@ -41,6 +142,24 @@ public sealed class Node
     /// <summary>Batch normalization over the features of <c>[B, F]</c>.</summary>
     public Node BatchNorm1d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
         throw DeclarationOnly.Called(nameof(BatchNorm1d));
+
+    /// <summary>Batch normalization over the channels of <c>[B, C, D, H, W]</c>.</summary>
+    public Node BatchNorm3d(double eps = 1e-5, double momentum = 0.1, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(BatchNorm3d));
+
+    /// <summary>
+    /// Group normalization of <c>[B, C, ...]</c>: each sample over the channels of each of <paramref name="groups"/>
+    /// groups (which must divide C) and all positions, with a learned scale and shift per channel when <paramref name="affine"/>.
+    /// </summary>
+    public Node GroupNorm(int groups, double eps = 1e-5, bool affine = true, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(GroupNorm));
+
+    /// <summary>
+    /// Instance normalization of <c>[B, C, H, W]</c>: each channel of each sample over its positions; like PyTorch,
+    /// no learned scale and shift unless <paramref name="affine"/>, and no running statistics.
+    /// </summary>
+    public Node InstanceNorm2d(double eps = 1e-5, bool affine = false, string? name = null) =>
+        throw DeclarationOnly.Called(nameof(InstanceNorm2d));
 
     /// <summary>
     /// Layer normalization of each sample over its last <paramref name="dims"/> dimensions (1: the features of
@@ -57,11 +176,50 @@ public sealed class Node
     /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
     public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
+    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
+    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+
+    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
+    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+
+    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool1d));
+
+    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
+    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool1d));
+
     /// <summary>Mean over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
     public Node GlobalAvgPool2d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool2d));
 
-    /// <summary>Nearest-neighbour upsampling by an integer factor: <c>[B, C, H, W]</c> to <c>[B, C, H*k, W*k]</c>.</summary>
-    public Node UpSample2d(int scaleFactor) => throw DeclarationOnly.Called(nameof(UpSample2d));
+    /// <summary>Maximum over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalMaxPool2d() => throw DeclarationOnly.Called(nameof(GlobalMaxPool2d));
+
+    /// <summary>Mean over the length: <c>[B, C, L]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalAvgPool1d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool1d));
+
+    /// <summary>Maximum over the length: <c>[B, C, L]</c> to <c>[B, C]</c>.</summary>
+    public Node GlobalMaxPool1d() => throw DeclarationOnly.Called(nameof(GlobalMaxPool1d));
+
+    /// <summary>
+    /// Upsampling by an integer factor: <c>[B, C, H, W]</c> to <c>[B, C, H*k, W*k]</c>, nearest neighbour (default) or
+    /// bilinear (corners not aligned: PyTorch's default and Keras').
+    /// </summary>
+    public Node UpSample2d(int scaleFactor, UpSampleMode mode = UpSampleMode.Nearest) => throw DeclarationOnly.Called(nameof(UpSample2d));
+
+    /// <summary>Average pooling to a fixed output size: <c>[B, C, H, W]</c> to <c>[B, C, outputHeight, outputWidth]</c> (width defaults to height).</summary>
+    public Node AdaptiveAvgPool2d(int outputHeight, int? outputWidth = null) => throw DeclarationOnly.Called(nameof(AdaptiveAvgPool2d));
+
+    /// <summary>Zero padding of <c>[B, C, H, W]</c>: <paramref name="padding"/> rows and columns on every side.</summary>
+    public Node ZeroPad2d(int padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
+
+    /// <summary>Zero padding of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
+    public Node ZeroPad2d((int Top, int Bottom, int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
+
+    /// <summary>Cropping of <c>[B, C, H, W]</c>: <paramref name="cropping"/> rows and columns off every side.</summary>
+    public Node Cropping2d(int cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));
+
+    /// <summary>Cropping of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
+    public Node Cropping2d((int Top, int Bottom, int Left, int Right) cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));
 
     // ----- shape ops -----
 
@@ -70,6 +228,45 @@ public sealed class Node
 
     /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
+
+    /// <summary>Keeps position <paramref name="index"/> of axis <paramref name="dim"/>, which disappears (negative values count from the back).</summary>
+    public Node Select(int dim, int index) => throw DeclarationOnly.Called(nameof(Select));
+
+    /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
+    public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));
+
+    /// <summary>
+    /// The positions <paramref name="start"/> to <paramref name="end"/> (exclusive; null: to the end) of axis
+    /// <paramref name="dim"/>, as Python's <c>x[..., start:end]</c>; negative values count from the back.
+    /// </summary>
+    public Node Slice(int dim, int start, int? end = null) => throw DeclarationOnly.Called(nameof(Slice));
+
+    /// <summary>Splits axis <paramref name="dim"/> into consecutive pieces of the given sizes (which must add up to its size): <c>var parts = x.Split(new[] { 8, 8 }, -1); parts[0]</c>.</summary>
+    public Node[] Split(int[] sizes, int dim) => throw DeclarationOnly.Called(nameof(Split));
+
+    /// <summary>Splits axis <paramref name="dim"/> into <paramref name="chunks"/> equal pieces (its size must be a multiple).</summary>
+    public Node[] Chunk(int chunks, int dim) => throw DeclarationOnly.Called(nameof(Chunk));
+
+    /// <summary>Swaps two non-batch axes (negative values count from the back): <c>[B, T, F]</c> with (1, 2) gives <c>[B, F, T]</c>.</summary>
+    public Node Transpose(int dim0, int dim1) => throw DeclarationOnly.Called(nameof(Transpose));
+
+    /// <summary>Reorders all axes, each named once, the batch (0) first: <c>Permute(0, 2, 3, 1)</c> makes <c>[B, C, H, W]</c> channels last.</summary>
+    public Node Permute(params int[] dims) => throw DeclarationOnly.Called(nameof(Permute));
+
+    /// <summary>Mean over axis <paramref name="dim"/>, which disappears (stays as size 1 with <paramref name="keepDim"/>).</summary>
+    public Node Mean(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Mean));
+
+    /// <summary>Mean over the axes <paramref name="dims"/> (each once, not the batch).</summary>
+    public Node Mean(int[] dims, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Mean));
+
+    /// <summary>Sum over axis <paramref name="dim"/>, which disappears (stays as size 1 with <paramref name="keepDim"/>).</summary>
+    public Node Sum(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Sum));
+
+    /// <summary>Sum over the axes <paramref name="dims"/> (each once, not the batch).</summary>
+    public Node Sum(int[] dims, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Sum));
+
+    /// <summary>The largest value along axis <paramref name="dim"/> (PyTorch's <c>max(dim).values</c>).</summary>
+    public Node Max(int dim, bool keepDim = false) => throw DeclarationOnly.Called(nameof(Max));
 
     /// <summary>Reverses the order along <paramref name="dim"/> (0 is the batch).</summary>
     public Node Flip(int dim) => throw DeclarationOnly.Called(nameof(Flip));
@@ -124,6 +321,15 @@ public sealed class Node
     /// <summary>Element-wise absolute value.</summary>
     public Node Abs() => throw DeclarationOnly.Called(nameof(Abs));
 
+    /// <summary>Element-wise power <c>x^exponent</c> (<c>Pow(2)</c> squares).</summary>
+    public Node Pow(double exponent) => throw DeclarationOnly.Called(nameof(Pow));
+
+    /// <summary>Element-wise clamp into [<paramref name="min"/>, <paramref name="max"/>]; either bound may be left out.</summary>
+    public Node Clamp(double? min = null, double? max = null) => throw DeclarationOnly.Called(nameof(Clamp));
+
+    /// <summary>Standard normal noise shaped like this node, drawn anew on every forward (training and eval): a VAE's epsilon.</summary>
+    public Node RandomNormalLike() => throw DeclarationOnly.Called(nameof(RandomNormalLike));
+
     /// <summary>Softmax along <paramref name="dim"/> (default: the channels / features, 1).</summary>
     public Node Softmax(int dim = 1) => throw DeclarationOnly.Called(nameof(Softmax));
 
@@ -133,13 +339,25 @@ public sealed class Node
     /// <summary>Dropout with drop probability <paramref name="p"/>; identity in eval mode.</summary>
     public Node Dropout(double p) => throw DeclarationOnly.Called(nameof(Dropout));
 
-    // ----- arithmetic (element-wise, shapes must match or broadcast from [B, 1] / scalars) -----
+    /// <summary>Channel dropout over <c>[B, C, L]</c>: each channel of each sample is zeroed with probability <paramref name="p"/>; identity in eval mode.</summary>
+    public Node Dropout1d(double p) => throw DeclarationOnly.Called(nameof(Dropout1d));
+
+    /// <summary>Channel dropout over <c>[B, C, H, W]</c>: each feature map of each sample is zeroed with probability <paramref name="p"/>; identity in eval mode.</summary>
+    public Node Dropout2d(double p) => throw DeclarationOnly.Called(nameof(Dropout2d));
+
+    // ----- arithmetic (element-wise; shapes broadcast as in NumPy: same rank, each size equal or 1 on one side) -----
 
     public static Node operator +(Node a, Node b) => throw DeclarationOnly.Called("+");
 
     public static Node operator -(Node a, Node b) => throw DeclarationOnly.Called("-");
 
     public static Node operator *(Node a, Node b) => throw DeclarationOnly.Called("*");
+
+    public static Node operator /(Node a, Node b) => throw DeclarationOnly.Called("/");
+
+    public static Node operator /(Node a, double b) => throw DeclarationOnly.Called("/");
+
+    public static Node operator /(double a, Node b) => throw DeclarationOnly.Called("/");
 
     public static Node operator +(Node a, double b) => throw DeclarationOnly.Called("+");
 

@@ -47,6 +47,7 @@ public sealed class ExampleApp
         root.Subcommands.Add(ListCommand());
         root.Subcommands.Add(ModelCommand("summary", "Print a Keras-like summary of the example's models.", Summary));
         root.Subcommands.Add(ModelCommand("plot", "Write the graph of the example's models (PNG with Graphviz, else DOT).", Plot));
+        new PyTorchCommands(console).AddTo(root);
         foreach (IExample example in Examples)
         {
             root.Subcommands.Add(ExampleCommand(example));

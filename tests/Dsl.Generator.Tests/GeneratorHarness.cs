@@ -45,6 +45,19 @@ public sealed record GeneratorRun(
 
     public string GeneratedSource(string className) =>
         Generated.Single(g => g.HintName == className + ".g.cs" || g.HintName.EndsWith("." + className + ".g.cs", StringComparison.Ordinal)).Source;
+
+    /// <summary>The generated modules (the <c>M.g.cs</c> files, not the <c>M.PyTorch.g.cs</c> ones).</summary>
+    public ImmutableArray<(string HintName, string Source)> Modules =>
+        Generated.Where(g => !g.HintName.EndsWith(".PyTorch.g.cs", StringComparison.Ordinal)).ToImmutableArray();
+
+    /// <summary>The value of the generated <c>PyTorchSource</c> constant of <paramref name="className"/>: the Python file.</summary>
+    public string PyTorchSource(string className)
+    {
+        string file = Generated.Single(g => g.HintName == className + ".PyTorch.g.cs" || g.HintName.EndsWith("." + className + ".PyTorch.g.cs", StringComparison.Ordinal)).Source;
+        var literal = CSharpSyntaxTree.ParseText(file, GeneratorHarness.ParseOptions).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax>().Single(v => v.Identifier.Text == "PyTorchSource");
+        return literal.Initializer!.Value.GetFirstToken().ValueText;
+    }
 }
 
 /// <summary>Runs <see cref="ModelGenerator"/> in memory against the real Dsl.Runtime and TorchSharp assemblies.</summary>

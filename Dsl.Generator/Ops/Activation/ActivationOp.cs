@@ -18,11 +18,13 @@ internal enum ActivationKind
     Log,
     Sqrt,
     Abs,
+    Pow,
 }
 
 /// <summary>
-/// An element-wise function of one node: an activation, or exp / log / sqrt / abs. <see cref="Argument"/> is the
-/// one number some of them take (LeakyRelu's negative slope, Elu's alpha, Softplus' beta), 0 for the others.
+/// An element-wise function of one node: an activation, or exp / log / sqrt / abs / pow. <see cref="Argument"/> is
+/// the one number some of them take (LeakyRelu's negative slope, Elu's alpha, Softplus' beta, Pow's exponent), 0
+/// for the others.
 /// </summary>
 internal sealed record ActivationOp(ActivationKind Activation, double Argument = 0) : Op
 {
@@ -40,6 +42,7 @@ internal sealed record ActivationOp(ActivationKind Activation, double Argument =
         ActivationKind.LeakyRelu => "negativeSlope",
         ActivationKind.Elu => "alpha",
         ActivationKind.Softplus => "beta",
+        ActivationKind.Pow => "exponent",
         _ => null,
     };
 }

@@ -30,6 +30,7 @@ internal sealed class ActivationTorchSharp : TorchSharpEmitter<ActivationOp>
             ActivationKind.Log => $"{x}.log()",
             ActivationKind.Sqrt => $"{x}.sqrt()",
             ActivationKind.Abs => $"{x}.abs()",
+            ActivationKind.Pow => $"{x}.pow({Names.DoubleLiteral(activation.Argument)})",
             _ => throw new System.InvalidOperationException($"Unknown activation {activation.Activation}."),
         });
     }

@@ -15,6 +15,9 @@ internal sealed class ApplyRule : ShapeRule<ApplyOp>
 {
     public override bool AcceptsInputCount(int count) => count >= 0;
 
+    // A submodel may take int64 indices (its own Embedding reads them): the dtypes are compared below.
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(ApplyOp op, ShapeContext context)
     {
         var use = context.Uses.Count > op.Use ? context.Uses[op.Use] : null;
@@ -39,9 +42,10 @@ internal sealed class ApplyRule : ShapeRule<ApplyOp>
             var actual = context.Inputs[i];
             bool matches = expected.Dims.Count == actual.Dims.Count &&
                 expected.Dims.Zip(actual.Dims, (e, a) => !e.IsKnown || e.Equals(a)).All(ok => ok);
-            if (!matches)
+            if (!matches || expected.DType != actual.DType)
             {
-                return context.Fail(Descriptors.ApplyInputShape, use.Use.Name, ((InputOp)inputs[i].Op).Name, className, expected.ShapeText, actual.ShapeText);
+                bool dtypes = expected.DType != actual.DType;
+                return context.Fail(Descriptors.ApplyInputShape, use.Use.Name, ((InputOp)inputs[i].Op).Name, className, dtypes ? expected.TypeText : expected.ShapeText, dtypes ? actual.TypeText : actual.ShapeText);
             }
         }
 

@@ -3,12 +3,14 @@ using Dsl.Generator.Parsing;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>Reads <c>x.BatchNorm2d(eps, momentum, name)</c> and <c>x.BatchNorm1d(...)</c>.</summary>
+/// <summary>Reads <c>x.BatchNorm2d(eps, momentum, name)</c> <c>x.BatchNorm1d(...)</c> and <c>x.BatchNorm3d(...)</c>.</summary>
 internal static class BatchNormArguments
 {
     public static OpRead Read2d(Call call) => Read(call, 2);
 
     public static OpRead Read1d(Call call) => Read(call, 0);
+
+    public static OpRead Read3d(Call call) => Read(call, 3);
 
     private static OpRead Read(Call call, int spatialRank)
     {

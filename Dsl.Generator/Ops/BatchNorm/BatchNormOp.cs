@@ -1,9 +1,12 @@
 namespace Dsl.Generator.Model.Ops;
 
-/// <summary><c>BatchNorm1d</c> over [B, F] (<see cref="SpatialRank"/> 0) or <c>BatchNorm2d</c> over [B, C, H, W] (2).</summary>
+/// <summary>
+/// <c>BatchNorm1d</c> over [B, F] or [B, C, L] (<see cref="SpatialRank"/> 0), <c>BatchNorm2d</c> over [B, C, H, W] (2)
+/// or <c>BatchNorm3d</c> over [B, C, D, H, W] (3).
+/// </summary>
 internal sealed record BatchNormOp(int SpatialRank, double Eps, double Momentum) : Op
 {
-    public override string Kind => SpatialRank == 2 ? "BatchNorm2d" : "BatchNorm1d";
+    public override string Kind => "BatchNorm" + (SpatialRank == 0 ? 1 : SpatialRank) + "d";
 
     public override string NamePrefix => "batch_norm";
 

@@ -5,7 +5,7 @@ using Dsl.Generator.Model.Ops;
 namespace Dsl.Generator.Shapes.Rules;
 
 /// <summary>
-/// <c>BatchNorm2d</c> over [B, C, H, W], <c>BatchNorm1d</c> over [B, C] or [B, C, L]: same type; C must be known.
+/// <c>BatchNorm2d</c> over [B, C, H, W], <c>BatchNorm1d</c> over [B, C] or [B, C, L], <c>BatchNorm3d</c> over [B, C, D, H, W]: same type; C must be known.
 /// Parameters as Keras counts them: 2C trainable (weight, bias), 2C non-trainable (running mean and variance).
 /// </summary>
 internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
@@ -30,7 +30,12 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
                 : context.WrongRank(RankHints.Image, RankHints.ForImage(input));
         }
 
-        if (op.SpatialRank != 2 && input.Rank != 2 && input.Rank != 3)
+        if (op.SpatialRank == 3 && input.Rank != 5)
+        {
+            return context.WrongRank(RankHints.Spatial(3), RankHints.ForSpatial(3, input));
+        }
+
+        if (op.SpatialRank == 0 && input.Rank != 2 && input.Rank != 3)
         {
             const string expected = "a 2-D input [B, F] or a 3-D input [B, C, L]";
             return input.Rank == 4
@@ -45,6 +50,6 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
         }
 
         long perChannel = 2L * channels.Value;
-        return ShapeContext.Ok(input, trainable: perChannel, nonTrainable: perChannel);
+        return ShapeContext.Ok(input, trainable: perChannel, nonTrainable: perChannel, spatial: input.Rank == 4);
     }
 }

@@ -6,12 +6,10 @@ using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>A <c>BatchNorm1d</c> / <c>BatchNorm2d</c> module.</summary>
+/// <summary>A <c>BatchNorm1d</c> / <c>BatchNorm2d</c> / <c>BatchNorm3d</c> module.</summary>
 internal sealed class BatchNormTorchSharp : TorchSharpEmitter<BatchNormOp>
 {
-    public override string? FieldType(Op op) => op is BatchNormOp { SpatialRank: 2 }
-        ? "global::TorchSharp.Modules.BatchNorm2d"
-        : "global::TorchSharp.Modules.BatchNorm1d";
+    public override string? FieldType(Op op) => "global::TorchSharp.Modules." + op.Kind;
 
     // The DSL's momentum follows PyTorch: running = (1 - momentum) * running + momentum * batch statistic.
     protected override string Construction(BatchNormOp norm, NodeSpec node, AnalyzedModel model) =>

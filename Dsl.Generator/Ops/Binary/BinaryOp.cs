@@ -5,9 +5,10 @@ internal enum BinaryKind
     Add,
     Subtract,
     Multiply,
+    Divide,
 }
 
-/// <summary><c>a + b</c>, <c>a - b</c>, <c>a * b</c> on two nodes (shapes equal, or one side [B, 1]).</summary>
+/// <summary><c>a + b</c>, <c>a - b</c>, <c>a * b</c>, <c>a / b</c> on two nodes (shapes that broadcast).</summary>
 internal sealed record BinaryOp(BinaryKind Operator) : Op
 {
     public override string Kind => Operator.ToString();
@@ -16,6 +17,7 @@ internal sealed record BinaryOp(BinaryKind Operator) : Op
     {
         BinaryKind.Add => "+",
         BinaryKind.Subtract => "-",
+        BinaryKind.Divide => "/",
         _ => "*",
     };
 }

@@ -5,8 +5,9 @@ using Dsl.Generator.Model.Ops;
 namespace Dsl.Generator.Shapes.Rules;
 
 /// <summary>
-/// <c>a + b</c>, <c>a - b</c>, <c>a * b</c> on two nodes: equal shapes, or one side [B, 1] against a [B, F]
-/// (broadcast). Otherwise DSL0001 at the operator, with a fix for the classic ResNet shortcut mismatch.
+/// <c>a + b</c>, <c>a - b</c>, <c>a * b</c>, <c>a / b</c> on two nodes: shapes that broadcast (<see cref="Broadcast"/>:
+/// equal, or size 1 on one side, as [B, 1] against [B, F]). Otherwise DSL0001 at the operator with both shapes,
+/// and a fix for the classic ResNet shortcut mismatch.
 /// </summary>
 internal sealed class BinaryRule : ShapeRule<BinaryOp>
 {
@@ -16,19 +17,10 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
     {
         var left = context.Inputs[0];
         var right = context.Inputs[1];
-        if (left.Dims.Equals(right.Dims))
+        if (Broadcast.Dims(left.Dims, right.Dims) is { } dims)
         {
-            return ShapeContext.Ok(left);
-        }
-
-        if (IsColumn(left) && right.Rank == 2)
-        {
-            return ShapeContext.Ok(right);
-        }
-
-        if (IsColumn(right) && left.Rank == 2)
-        {
-            return ShapeContext.Ok(left);
+            // A feature map scaled or shifted by a broadcast stays a feature map.
+            return ShapeContext.Ok(new TensorType(dims), spatial: left.IsSpatial || right.IsSpatial);
         }
 
         string[] args = { op.Symbol, left.ShapeText, right.ShapeText, Hint(left, right) };
@@ -67,9 +59,6 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
             : null;
     }
 
-    /// <summary>[B, 1]: broadcasts against any [B, F].</summary>
-    private static bool IsColumn(TensorType type) => type.Rank == 2 && type.Dims[0].Equals(DimExpr.Of(1));
-
     /// <summary>
     /// How to make <paramref name="left"/> (in a residual block, the shortcut) match <paramref name="right"/>:
     /// a 1x1 Conv2d to the right's channels, strided when the spatial sizes differ by a stride.
@@ -78,7 +67,7 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
     {
         if (left.Rank != right.Rank)
         {
-            return "reshape one operand so both have the same shape";
+            return "the ranks differ, and both have the batch first; reshape one operand so both have the same rank (a size of 1 broadcasts)";
         }
 
         bool channelsDiffer = !left.Dims[0].Equals(right.Dims[0]);
@@ -92,7 +81,7 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
         {
             return channelsDiffer && !restDiffers && right.Dims[0].IsKnown
                 ? "project one operand to the other's size, e.g. .Linear(" + right.Dims[0] + ") on the left"
-                : "reshape one operand so both have the same shape";
+                : "each size must be equal on both sides or 1 on one of them (broadcast); reshape one operand to match";
         }
 
         string channels = right.Dims[0].ToString();

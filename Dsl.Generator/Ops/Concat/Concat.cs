@@ -25,6 +25,7 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ConcatTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ConcatPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ConcatOnnx();
 

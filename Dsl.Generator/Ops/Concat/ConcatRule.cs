@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
@@ -51,7 +52,8 @@ internal sealed class ConcatRule : ShapeRule<ConcatOp>
         }
 
         var dims = first.Dims.Items.SetItem(axis, total);
-        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)));
+        // Channels of feature maps joined stay a feature map.
+        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)), spatial: inputs.All(i => i.IsSpatial));
     }
 
     private static bool AgreeExceptAxis(TensorType first, TensorType other, int axis)

@@ -25,6 +25,7 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new CosineSimilarityTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new CosineSimilarityPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new CosineSimilarityOnnx();
 

@@ -3,7 +3,7 @@ using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes.Rules;
 
-/// <summary><c>Dropout(p)</c>: same type; the drop probability p is in [0, 1).</summary>
+/// <summary><c>Dropout(p)</c>: same type; the drop probability p is in [0, 1). <c>Dropout1d</c> needs [B, C, L], <c>Dropout2d</c> [B, C, H, W].</summary>
 internal sealed class DropoutRule : ShapeRule<DropoutOp>
 {
     protected override NodeAnalysis? Infer(DropoutOp op, ShapeContext context)
@@ -13,6 +13,12 @@ internal sealed class DropoutRule : ShapeRule<DropoutOp>
             return context.InvalidArgument("p", "the drop probability p must be in [0, 1) but is " + ShapeContext.Text(op.P));
         }
 
-        return ShapeContext.Ok(context.Input);
+        var input = context.Input;
+        if (op.SpatialRank > 0 && input.Rank != op.SpatialRank + 2)
+        {
+            return context.WrongRank(RankHints.Spatial(op.SpatialRank), op.SpatialRank == 1 ? RankHints.ForSpatial(1, input) : RankHints.ForImage(input));
+        }
+
+        return ShapeContext.Ok(input);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class FlipDescriptor : OpDescriptor<FlipOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new FlipTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new FlipPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new FlipOnnx();
 

@@ -25,17 +25,19 @@ internal sealed class InputDescriptor : OpDescriptor<InputOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new InputTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new InputPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new InputOnnx();
 
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new InputOp("image", EquatableArray.Create(DimExpr.Of(1), DimExpr.Sym("H"), DimExpr.Of(28))),
+        new InputOp("tokens", EquatableArray.Create(DimExpr.Sym("T")), DType.Int64),
     };
 
     public override OpDoc Doc { get; } = new(
-        "g.Input(name, dims...)",
-        "[B, dims...] of float32; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1.",
+        "g.Input(name, dims...), g.Input(name, DType.Int64, dims...)",
+        "[B, dims...] of float32 (channels first: rank 4 is an image [B, C, H, W]), or of int64 indices such as token ids for Embedding; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1.",
         "an argument of `forward`",
         "`keras.Input(shape=dims)`");
 }

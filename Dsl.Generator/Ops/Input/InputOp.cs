@@ -1,7 +1,7 @@
 namespace Dsl.Generator.Model.Ops;
 
-/// <summary>A declared graph input (<c>g.Input("image", 1, 28, 28)</c>).</summary>
-internal sealed record InputOp(string Name, EquatableArray<DimExpr> Dims) : Op
+/// <summary>A declared graph input (<c>g.Input("image", 1, 28, 28)</c>, <c>g.Input("tokens", DType.Int64, Dim.Of("T"))</c>).</summary>
+internal sealed record InputOp(string Name, EquatableArray<DimExpr> Dims, DType DType = DType.Float32) : Op
 {
     public override string Kind => "Input";
 }

@@ -3,7 +3,10 @@ using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes.Rules;
 
-/// <summary><c>g.Input(name, dims...)</c>: the declared dims as a float32 [B, dims...]; every known size must be positive.</summary>
+/// <summary>
+/// <c>g.Input(name, dims...)</c>: the declared dims as a float32 [B, dims...] (int64 with <c>DType.Int64</c>); every
+/// known size must be positive. A float input of rank 4 or more is an image, channels first: a feature map.
+/// </summary>
 internal sealed class InputRule : ShapeRule<InputOp>
 {
     public override bool AcceptsInputCount(int count) => count == 0;
@@ -19,6 +22,7 @@ internal sealed class InputRule : ShapeRule<InputOp>
             }
         }
 
-        return ShapeContext.Ok(new TensorType(op.Dims));
+        var type = new TensorType(op.Dims, op.DType);
+        return ShapeContext.Ok(type, spatial: type.Rank >= 4 && op.DType == DType.Float32);
     }
 }

@@ -25,6 +25,7 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new LayerNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LayerNormOnnx();
 

@@ -22,9 +22,10 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 
     public override string Parameters => "outFeatures * F (+ outFeatures bias)";
 
-    public override string MultiplyAccumulates => "outFeatures x inFeatures";
+    public override string MultiplyAccumulates => "positions x outFeatures x inFeatures (positions: the product of the dims before F)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new LinearPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LinearOnnx();
 
@@ -36,7 +37,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Linear(outFeatures, bias: true, name: null)",
-        "[B, F] to [B, outFeatures]; F must be known (Flatten a feature map first).",
+        "Over the last dim: [B, F] to [B, outFeatures], [B, ..., F] to [B, ..., outFeatures] (a sequence step by step); F must be known. A channels-first feature map (from an image, Conv2d, pooling) is DSL0002: Flatten it first, or Permute the channels last.",
         "`nn.Linear(F, outFeatures, bias=bias)`",
         "`layers.Dense(outFeatures, use_bias=bias)`");
 }

@@ -1,10 +1,23 @@
+using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Shapes.Rules;
 
-/// <summary><c>Linear(outFeatures, bias)</c>: [B, F] to [B, outFeatures]; F must be known. Parameters: outFeatures * F (+ outFeatures bias).</summary>
+/// <summary>
+/// <c>Linear(outFeatures, bias)</c> over the last dimension, as in PyTorch and Keras: [B, F] to [B, outFeatures],
+/// and [B, ..., F] to [B, ..., outFeatures] (a sequence [B, T, F] is mapped step by step); F must be known.
+/// Parameters: outFeatures * F (+ outFeatures bias).
+/// <para>
+/// The decision for feature maps: a channels-first map [B, C, H, W] (its type is tagged
+/// <see cref="TensorType.IsSpatial"/> by images and the convolution / pooling rules) has its features in dim 1,
+/// not last, so applying Linear to its last dim (the width) is almost always the mistake of a missing Flatten.
+/// It stays DSL0002, with the Flatten fix, and names the Permute that moves the channels last for the rare case
+/// of a per-position Linear. A [B, T, F] that no such rule produced (an input of rank 3, an Embedding, a
+/// Reshape, a recurrent layer) is a sequence of feature vectors.
+/// </para>
+/// </summary>
 internal sealed class LinearRule : ShapeRule<LinearOp>
 {
     protected override NodeAnalysis? Infer(LinearOp op, ShapeContext context)
@@ -15,13 +28,21 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
         }
 
         var input = context.Input;
-        if (input.Rank != 2)
+        if (input.Rank < 2)
         {
-            // Flattening is the fix for a feature map (rank > 2); a rank-1 input has nothing to flatten.
-            return context.WrongRank(RankHints.Features, RankHints.ForFeatures(input), fix: input.Rank > 2 ? FixSpec.Of(FixKinds.InsertFlatten) : null);
+            return context.WrongRank(RankHints.Features, RankHints.ForFeatures(input));
         }
 
-        var features = input.Dims[0];
+        if (input.Rank > 2 && input.IsSpatial)
+        {
+            string channelsLast = "0, " + string.Join(", ", Enumerable.Range(2, input.Rank - 2)) + ", 1";
+            return context.WrongRank(
+                RankHints.Features + " or features last [B, ..., F]",
+                RankHints.ForFeatures(input) + ", or move the channels last with .Permute(" + channelsLast + ") to apply it at every position",
+                fix: FixSpec.Of(FixKinds.InsertFlatten));
+        }
+
+        var features = input.Dims[input.Dims.Count - 1];
         if (!features.IsKnown)
         {
             return context.NeedsConcreteSize(
@@ -31,6 +52,10 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
         }
 
         long parameters = ((long)op.OutFeatures * features.Value) + (op.Bias ? op.OutFeatures : 0);
-        return ShapeContext.Ok(TensorType.Of(op.OutFeatures), parameters, macs: SizeLimits.Multiply(op.OutFeatures, features.Value));
+        var type = new TensorType(input.Dims.Take(input.Dims.Count - 1).Concat(new[] { DimExpr.Of(op.OutFeatures) }).ToEquatableArray());
+        // One dot product over F per output element; unknown (null) when the positions include a symbolic dim.
+        long? positions = SizeLimits.KnownElementsPerSample(new TensorType(input.Dims.Take(input.Dims.Count - 1).ToEquatableArray()));
+        long? macs = positions is long p ? SizeLimits.Multiply(p, SizeLimits.Multiply(op.OutFeatures, features.Value)) : null;
+        return ShapeContext.Ok(type, parameters, macs: macs);
     }
 }

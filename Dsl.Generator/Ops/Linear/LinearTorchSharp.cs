@@ -11,7 +11,7 @@ internal sealed class LinearTorchSharp : TorchSharpEmitter<LinearOp>
 {
     public override string? FieldType(Op op) => "global::TorchSharp.Modules.Linear";
 
-    // in_features is the last dimension, as in PyTorch (the DSL applies Linear to [B, F]).
+    // in_features is the last dimension, as in PyTorch (the DSL applies Linear to [B, ..., F]).
     protected override string Construction(LinearOp linear, NodeSpec node, AnalyzedModel model) =>
         $"{Nn}Linear({Lit(KnownDim(model, node, model.TypeOf(node.Inputs[0]).Dims.Count - 1))}, {Lit(linear.OutFeatures)}, hasBias: {Names.BoolLiteral(linear.Bias)})";
 

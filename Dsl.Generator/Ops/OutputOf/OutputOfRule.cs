@@ -11,6 +11,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class OutputOfRule : ShapeRule<OutputOfOp>
 {
+    // Its input is the application, which carries the submodel's types (of any dtype).
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(OutputOfOp op, ShapeContext context)
     {
         var application = (ApplyOp)context.Spec.Nodes[context.Node.Inputs[0]].Op;

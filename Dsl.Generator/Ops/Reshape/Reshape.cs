@@ -25,6 +25,7 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ReshapeTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ReshapePyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ReshapeOnnx();
 

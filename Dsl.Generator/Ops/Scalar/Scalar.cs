@@ -8,16 +8,17 @@ using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>The catalogue entry of Node and number: 1 - x, x * 0.5, -x: the parts of the op, found in this folder.</summary>
+/// <summary>The catalogue entry of Node and number: 1 - x, x * 0.5, x / 2, -x: the parts of the op, found in this folder.</summary>
 internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
 {
-    public override string Name => "Node and number: 1 - x, x * 0.5, -x";
+    public override string Name => "Node and number: 1 - x, x * 0.5, x / 2, -x";
 
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("op_Addition", BinaryArguments.Operator),
         SurfaceEntry.Node("op_Subtraction", BinaryArguments.Operator),
         SurfaceEntry.Node("op_Multiply", BinaryArguments.Operator),
+        SurfaceEntry.Node("op_Division", BinaryArguments.Operator),
         SurfaceEntry.Node("op_UnaryNegation", ScalarArguments.Negate),
     };
 
@@ -28,6 +29,7 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new ScalarPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ScalarOnnx();
 
@@ -35,11 +37,12 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
     {
         new ScalarOp(BinaryKind.Subtract, 1, ScalarOnLeft: true),
         new ScalarOp(BinaryKind.Multiply, -0.5, ScalarOnLeft: false),
+        new ScalarOp(BinaryKind.Divide, 1, ScalarOnLeft: true),
     };
 
     public override OpDoc Doc { get; } = new(
-        "x + c, c - x, x * c, -x (c a finite number)",
+        "x + c, c - x, x * c, x / c, c / x, -x (c a finite number; x / 0 is an error)",
         "Element-wise: same type.",
-        "`x + c`, `c - x`, `x * c`, `-x`",
+        "`x + c`, `c - x`, `x * c`, `x / c`, `c / x`, `-x`",
         "`x + c`, ... on tensors (or a `layers.Lambda`)");
 }

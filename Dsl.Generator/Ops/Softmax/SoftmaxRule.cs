@@ -9,11 +9,9 @@ internal sealed class SoftmaxRule : ShapeRule<SoftmaxOp>
     protected override NodeAnalysis? Infer(SoftmaxOp op, ShapeContext context)
     {
         var input = context.Input;
-        if (Axes.NonBatch(op.Dim, input) is null)
+        if (Axes.NonBatchOrFail(context, "dim", op.Dim, input) is null)
         {
-            return context.InvalidArgument(
-                "dim",
-                "dim " + ShapeContext.Text(op.Dim) + " is out of range for " + input.ShapeText + "; " + Axes.NonBatchRange(input) + (op.Dim == 0 ? " (dim 0 is the batch)" : ""));
+            return null;
         }
 
         return ShapeContext.Ok(input);

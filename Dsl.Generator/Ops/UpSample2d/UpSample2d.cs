@@ -25,17 +25,19 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
     public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new UpSample2dTorchSharp();
+    public override IPyTorchEmitter PyTorch { get; } = new UpSample2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new UpSample2dOnnx();
 
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new UpSample2dOp(2),
+        new UpSample2dOp(3, Bilinear: true),
     };
 
     public override OpDoc Doc { get; } = new(
-        "x.UpSample2d(scaleFactor)",
-        "[B, C, H, W] to [B, C, H * k, W * k] (nearest neighbour; a symbolic H stays affine).",
-        "`nn.Upsample(scale_factor=k, mode='nearest')`",
-        "`layers.UpSampling2D(k)`");
+        "x.UpSample2d(scaleFactor, mode: UpSampleMode.Nearest)",
+        "[B, C, H, W] to [B, C, H * k, W * k] (nearest neighbour, or UpSampleMode.Bilinear with corners not aligned; a symbolic H stays affine).",
+        "`nn.Upsample(scale_factor=k, mode='nearest')` / `mode='bilinear'` (align_corners=False)",
+        "`layers.UpSampling2D(k, interpolation='nearest' / 'bilinear')`");
 }

@@ -1,7 +1,7 @@
 namespace Dsl.Generator.Model.Ops;
 
-/// <summary><c>UpSample2d(k)</c>: nearest neighbour, [B, C, H, W] to [B, C, H*k, W*k].</summary>
-internal sealed record UpSample2dOp(int ScaleFactor) : Op
+/// <summary><c>UpSample2d(k, mode)</c>: nearest neighbour or (<see cref="Bilinear"/>) bilinear, [B, C, H, W] to [B, C, H*k, W*k].</summary>
+internal sealed record UpSample2dOp(int ScaleFactor, bool Bilinear = false) : Op
 {
     public override string Kind => "UpSample2d";
 

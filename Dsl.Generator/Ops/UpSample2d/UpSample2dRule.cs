@@ -26,6 +26,6 @@ internal sealed class UpSample2dRule : ShapeRule<UpSample2dOp>
             return context.InvalidArgument("scaleFactor", "upsampling " + input.ShapeText + " by " + op.ScaleFactor + " gives sizes beyond 2^31 - 1");
         }
 
-        return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0], height, width)));
+        return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0], height, width)), spatial: true);
     }
 }

@@ -30,7 +30,7 @@ internal static class PaddingSameFix
 
         var shrinking = GraphWalk.BranchOnly(spec, node)
             .OrderBy(id => id)
-            .Where(id => spec.Nodes[id].Op is Conv2dOp { Padding.Mode: PaddingMode.Valid, KernelSize: > 1 })
+            .Where(id => spec.Nodes[id].Op is ConvOp { Transposed: false, Padding.Mode: PaddingMode.Valid } conv && conv.KernelSize.Any(k => k > 1))
             .ToList();
         if (shrinking.Count == 0)
         {
@@ -39,7 +39,7 @@ internal static class PaddingSameFix
 
         var padded = spec with
         {
-            Nodes = spec.Nodes.Select(n => shrinking.Contains(n.Id) ? n with { Op = ((Conv2dOp)n.Op) with { Padding = PaddingSpec.Same } } : n).ToEquatableArray(),
+            Nodes = spec.Nodes.Select(n => shrinking.Contains(n.Id) ? n with { Op = ((ConvOp)n.Op) with { Padding = PaddingSpec.Same } } : n).ToEquatableArray(),
         };
         var scratch = new List<DiagnosticInfo>();
         var nodes = ShapeInference.InferNodes(padded, uses, scratch);

@@ -29,12 +29,20 @@ internal static class LossRules
         void Report(DiagnosticDescriptor descriptor, int site, params string[] args) =>
             diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, site, args));
 
+        if (prediction.DType == DType.Int64)
+        {
+            // Indices are not scores: every loss (and Minimize's mean) computes on float values.
+            Report(Descriptors.WrongDType, loss.Site, "Loss '" + loss.Name + "'", "a float32 prediction", "'" + predictionName + "' " + prediction.TypeText + " (indices)", "compute the prediction from the indices, e.g. through .Embedding(numEmbeddings, embeddingDim) and a head");
+            return new LossAnalysis(null);
+        }
+
         if (loss.TargetNode >= 0)
         {
             var target = nodes[loss.TargetNode].Type;
-            if (target is not null && !target.Dims.Equals(prediction.Dims))
+            if (target is not null && (!target.Dims.Equals(prediction.Dims) || target.DType != prediction.DType))
             {
-                Report(Descriptors.TargetShapeMismatch, loss.Site, loss.Name, loss.KindName, NameOf(spec, loss.TargetNode), target.ShapeText, predictionName, prediction.ShapeText);
+                bool dtypes = target.DType != prediction.DType;
+                Report(Descriptors.TargetShapeMismatch, loss.Site, loss.Name, loss.KindName, NameOf(spec, loss.TargetNode), dtypes ? target.TypeText : target.ShapeText, predictionName, dtypes ? prediction.TypeText : prediction.ShapeText);
             }
 
             return new LossAnalysis(null);

@@ -28,13 +28,13 @@ internal static class ValueRanges
             case ActivationOp { Activation: ActivationKind.Sigmoid }:
             case SoftmaxOp { Log: false }:
                 return (ValueRange.Probability, n);
-            case FlattenOp or ReshapeOp or FlipOp or UpSample2dOp or GlobalAvgPool2dOp or Pool2dOp:
+            case FlattenOp or ReshapeOp or FlipOp or UpSample2dOp or GlobalPoolOp or PoolOp or ZeroPad2dOp or AdaptiveAvgPool2dOp:
                 return Of(spec, n.Inputs[0]);
             case ScalarOp { Operator: BinaryKind.Subtract, ScalarOnLeft: true, Scalar: 1 }:
             case ScalarOp { Operator: BinaryKind.Multiply, Scalar: >= 0 and <= 1 }:
                 var inner = Of(spec, n.Inputs[0]);
                 return inner.Range == ValueRange.Probability ? (ValueRange.Probability, n) : (inner.Range, inner.Source);
-            case LinearOp or Conv2dOp or BatchNormOp or LayerNormOp or BinaryOp or ScalarOp or ActivationOp or SoftmaxOp or EuclideanDistanceOp or CosineSimilarityOp:
+            case LinearOp or ConvOp or BatchNormOp or LayerNormOp or GroupNormOp or BinaryOp or ScalarOp or ActivationOp or SoftmaxOp or EuclideanDistanceOp or CosineSimilarityOp:
                 return (ValueRange.Unbounded, n);
             default:
                 return (ValueRange.Unknown, n);

@@ -5,18 +5,7 @@ namespace Dsl.Generator.Tests.Diagnostics;
 /// <summary>Common PyTorch idioms: negative axes for Softmax and Concat, and Reshape with one inferred -1.</summary>
 public class AxisIdiomTests
 {
-    private static GeneratorRun Run(string body) => GeneratorHarness.Run($$"""
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var x = g.Input("x", Dim.Of("T"), 8);
-                {{body}}
-            }
-        }
-        """);
+    private static GeneratorRun Run(string body) => DefineBody.Run(body);
 
     [Theory]
     [InlineData("g.Output(\"y\", x.Softmax(-1));", "[B, T, 8]")]
@@ -52,9 +41,6 @@ public class AxisIdiomTests
     [InlineData("g.Output(\"y\", g.Input(\"image\", 2, 4, 6).Reshape(-1, 5)); g.Output(\"x_out\", x);", "DSL0007", "the sizes of [B, -1, 5] other than -1 multiply to 5, which does not divide the 48 elements per sample of [B, 2, 4, 6]; -1 cannot be inferred")]
     public void Axes_out_of_range_and_impossible_inferences_are_errors(string body, string id, string message)
     {
-        var diagnostic = Assert.Single(Run(body).Diagnostics);
-
-        Assert.Equal(id, diagnostic.Id);
-        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        DefineBody.AssertSingle(body, id, message);
     }
 }

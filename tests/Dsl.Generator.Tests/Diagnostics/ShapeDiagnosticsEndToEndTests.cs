@@ -49,7 +49,7 @@ public class ShapeDiagnosticsEndToEndTests
         }
         """,
         "DSL0002",
-        "Linear 'linear_1' expects a 2-D input [B, F] but got [B, 8, 26, 26]; add .Flatten() before it");
+        "Linear 'linear_1' expects a 2-D input [B, F] or features last [B, ..., F] but got [B, 8, 26, 26]; add .Flatten() before it, or move the channels last with .Permute(0, 2, 3, 1) to apply it at every position");
 
     [Fact]
     public void DSL0002_conv2d_on_a_2d_node() => DiagnosticAssert.Single(

@@ -22,11 +22,11 @@ internal sealed class IrBuilder
     public int Input(string name, params int[] dims)
     {
         var type = TensorType.Of(dims);
-        return Add(new InputOp(name, type.Dims), type, name: name);
+        return Add(new InputOp(name, type.Dims, type.DType), type, name: name);
     }
 
     /// <summary>Declares an input of any type (symbolic dimensions).</summary>
-    public int Input(string name, TensorType type) => Add(new InputOp(name, type.Dims), type, name: name);
+    public int Input(string name, TensorType type) => Add(new InputOp(name, type.Dims, type.DType), type, name: name);
 
     /// <summary>Adds a node computing <paramref name="op"/> of <paramref name="inputs"/> with output <c>[B, dims...]</c>.</summary>
     public int Add(Op op, int[] dims, int[] inputs, string? name = null, long trainable = 0, long nonTrainable = 0, PaddingPlan? padding = null) =>

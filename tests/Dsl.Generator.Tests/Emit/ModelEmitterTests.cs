@@ -18,11 +18,11 @@ public class ModelEmitterTests
     {
         var b = new IrBuilder();
         int image = b.Input("image", 1, 28, 28);
-        int x = b.Add(new Conv2dOp(32, 3, 1, PaddingSpec.Valid, true), new[] { 32, 26, 26 }, new[] { image }, "layer1", 320, padding: PaddingPlan.None);
+        int x = b.Add(new ConvOp(32, 3, 1, PaddingSpec.Valid, true), new[] { 32, 26, 26 }, new[] { image }, "layer1", 320, padding: PaddingPlan.None);
         x = b.Add(new ActivationOp(ActivationKind.Relu), x, 32, 26, 26);
-        x = b.Add(new Conv2dOp(64, 3, 1, PaddingSpec.Valid, true), new[] { 64, 24, 24 }, new[] { x }, "layer2", 18_496, padding: PaddingPlan.None);
+        x = b.Add(new ConvOp(64, 3, 1, PaddingSpec.Valid, true), new[] { 64, 24, 24 }, new[] { x }, "layer2", 18_496, padding: PaddingPlan.None);
         x = b.Add(new ActivationOp(ActivationKind.Relu), x, 64, 24, 24);
-        x = b.Add(new Pool2dOp(PoolKind.Max, 2, 2, PaddingSpec.Valid), new[] { 64, 12, 12 }, new[] { x }, padding: PaddingPlan.None);
+        x = b.Add(new PoolOp(PoolKind.Max, 2, 2, PaddingSpec.Valid), new[] { 64, 12, 12 }, new[] { x }, padding: PaddingPlan.None);
         x = b.Add(new DropoutOp(0.25), x, 64, 12, 12);
         x = b.Add(new FlattenOp(), x, 9216);
         x = b.Add(new LinearOp(128, true), new[] { 128 }, new[] { x }, "layer3", 1_179_776);
@@ -92,20 +92,20 @@ public class ModelEmitterTests
         var b = new IrBuilder();
         int image = b.Input("image", 3, 32, 32);
         // k 4, stride 1: total 3, so one row / column top-left and two bottom-right.
-        int c1 = b.Add(new Conv2dOp(16, 4, 1, Same, true), new[] { 16, 32, 32 }, new[] { image }, "conv_a", 784, padding: IrBuilder.Pad(1, 2, 1, 2));
+        int c1 = b.Add(new ConvOp(16, 4, 1, Same, true), new[] { 16, 32, 32 }, new[] { image }, "conv_a", 784, padding: IrBuilder.Pad(1, 2, 1, 2));
         // k 3, stride 2 on 32: total 1, all of it bottom-right.
-        int c2 = b.Add(new Conv2dOp(16, 3, 2, Same, false), new[] { 16, 16, 16 }, new[] { c1 }, "conv_b", 2304, padding: IrBuilder.Pad(0, 1, 0, 1));
+        int c2 = b.Add(new ConvOp(16, 3, 2, Same, false), new[] { 16, 16, 16 }, new[] { c1 }, "conv_b", 2304, padding: IrBuilder.Pad(0, 1, 0, 1));
         // k 3, stride 1: total 2, symmetric.
-        int c3 = b.Add(new Conv2dOp(8, 3, 1, Same, true), new[] { 8, 16, 16 }, new[] { c2 }, "conv_c", 1160, padding: IrBuilder.Pad(1, 1, 1, 1));
+        int c3 = b.Add(new ConvOp(8, 3, 1, Same, true), new[] { 8, 16, 16 }, new[] { c2 }, "conv_c", 1160, padding: IrBuilder.Pad(1, 1, 1, 1));
         // Different rows / columns (hand-made plan): the tuple overload.
-        int c4 = b.Add(new Conv2dOp(8, 5, 1, Same, true), new[] { 8, 16, 14 }, new[] { c3 }, "conv_d", 1608, padding: IrBuilder.Pad(2, 2, 1, 1));
-        int p1 = b.Add(new Pool2dOp(PoolKind.Max, 3, 2, Same), new[] { 8, 8, 7 }, new[] { c4 }, padding: IrBuilder.Pad(0, 1, 0, 1));
-        int p2 = b.Add(new Pool2dOp(PoolKind.Avg, 3, 1, Same), new[] { 8, 8, 7 }, new[] { p1 }, padding: IrBuilder.Pad(1, 1, 1, 1));
-        int p3 = b.Add(new Pool2dOp(PoolKind.Max, 4, 1, Same), new[] { 8, 8, 7 }, new[] { p2 }, padding: IrBuilder.Pad(1, 2, 1, 2));
-        int p4 = b.Add(new Pool2dOp(PoolKind.Avg, 2, 1, Same), new[] { 8, 8, 7 }, new[] { p3 }, padding: IrBuilder.Pad(0, 1, 0, 1));
-        int p5 = b.Add(new Pool2dOp(PoolKind.Avg, 4, 1, Same), new[] { 8, 8, 7 }, new[] { p4 }, padding: IrBuilder.Pad(1, 2, 1, 2));
-        int p6 = b.Add(new Pool2dOp(PoolKind.Max, 2, 2, Same), new[] { 8, 4, 4 }, new[] { p5 }, padding: PaddingPlan.None);
-        int p7 = b.Add(new Pool2dOp(PoolKind.Max, 3, 1, Same), new[] { 8, 4, 4 }, new[] { p6 }, padding: IrBuilder.Pad(1, 1, 2, 2));
+        int c4 = b.Add(new ConvOp(8, 5, 1, Same, true), new[] { 8, 16, 14 }, new[] { c3 }, "conv_d", 1608, padding: IrBuilder.Pad(2, 2, 1, 1));
+        int p1 = b.Add(new PoolOp(PoolKind.Max, 3, 2, Same), new[] { 8, 8, 7 }, new[] { c4 }, padding: IrBuilder.Pad(0, 1, 0, 1));
+        int p2 = b.Add(new PoolOp(PoolKind.Avg, 3, 1, Same), new[] { 8, 8, 7 }, new[] { p1 }, padding: IrBuilder.Pad(1, 1, 1, 1));
+        int p3 = b.Add(new PoolOp(PoolKind.Max, 4, 1, Same), new[] { 8, 8, 7 }, new[] { p2 }, padding: IrBuilder.Pad(1, 2, 1, 2));
+        int p4 = b.Add(new PoolOp(PoolKind.Avg, 2, 1, Same), new[] { 8, 8, 7 }, new[] { p3 }, padding: IrBuilder.Pad(0, 1, 0, 1));
+        int p5 = b.Add(new PoolOp(PoolKind.Avg, 4, 1, Same), new[] { 8, 8, 7 }, new[] { p4 }, padding: IrBuilder.Pad(1, 2, 1, 2));
+        int p6 = b.Add(new PoolOp(PoolKind.Max, 2, 2, Same), new[] { 8, 4, 4 }, new[] { p5 }, padding: PaddingPlan.None);
+        int p7 = b.Add(new PoolOp(PoolKind.Max, 3, 1, Same), new[] { 8, 4, 4 }, new[] { p6 }, padding: IrBuilder.Pad(1, 1, 2, 2));
         b.Output("features", p7);
         var model = b.Build("Demo.Padding", "SamePadded");
 
@@ -211,14 +211,14 @@ public class ModelEmitterTests
     {
         var b = new IrBuilder();
         int image = b.Input("image", 1, 4, 4);
-        int conv = b.Add(new Conv2dOp(8, 3, 1, new PaddingSpec(PaddingMode.Explicit, 1), true), new[] { 8, 4, 4 }, new[] { image }, "training", 80);
+        int conv = b.Add(new ConvOp(8, 3, 1, new PaddingSpec(PaddingMode.Explicit, 1), true), new[] { 8, 4, 4 }, new[] { image }, "training", 80);
         int bn = b.Add(new BatchNormOp(2, 1e-5, 0.1), new[] { 8, 4, 4 }, new[] { conv }, "class", 16, 16);
         int act = b.Add(new ActivationOp(ActivationKind.LeakyRelu, 0.2), bn, 8, 4, 4);
         int up = b.Add(new UpSample2dOp(2), act, 8, 8, 8);
-        int avg = b.Add(new Pool2dOp(PoolKind.Avg, 2, 2, PaddingSpec.Valid), up, 8, 4, 4);
-        int max = b.Add(new Pool2dOp(PoolKind.Max, 3, 1, new PaddingSpec(PaddingMode.Explicit, 1)), avg, 8, 4, 4);
+        int avg = b.Add(new PoolOp(PoolKind.Avg, 2, 2, PaddingSpec.Valid), up, 8, 4, 4);
+        int max = b.Add(new PoolOp(PoolKind.Max, 3, 1, new PaddingSpec(PaddingMode.Explicit, 1)), avg, 8, 4, 4);
         int flip = b.Add(new FlipOp(3), max, 8, 4, 4);
-        int gap = b.Add(new GlobalAvgPool2dOp(), flip, 8);
+        int gap = b.Add(new GlobalPoolOp(), flip, 8);
         int reshaped = b.Add(new ReshapeOp(EquatableArray.Create(2, 4)), gap, 2, 4);
         int flat = b.Add(new FlattenOp(), reshaped, 8);
         b.Output("embedding", flat);

@@ -10,7 +10,7 @@ namespace Dsl.Generator.Tests.Ops;
 
 /// <summary>
 /// The op catalogue is complete: every op record is registered, every registered op has each of its parts (surface
-/// entry with an argument reader, shape rule, parameter count, TorchSharp and ONNX emitters, documentation), and every
+/// entry with an argument reader, shape rule, parameter count, TorchSharp, PyTorch and ONNX emitters, documentation), and every
 /// surface method of Dsl.Runtime's Graph, Node and Ops is an op's entry or a listed graph statement.
 /// </summary>
 public class OpCatalogueTests
@@ -39,9 +39,21 @@ public class OpCatalogueTests
 
     [Theory]
     [MemberData(nameof(Descriptors))]
-    public void A_registered_op_has_every_part(string opType)
+    public void A_registered_op_has_every_part(string opType) => AssertHasEveryPart(OpCatalogue.All.Single(d => d.OpType.Name == opType));
+
+    /// <summary>An op registered without a PyTorch emitter (as a new op is until its <c>*PyTorch.cs</c> exists) fails the check.</summary>
+    [Fact]
+    public void An_op_without_a_PyTorch_emitter_fails_the_completeness_check()
     {
-        var descriptor = OpCatalogue.All.Single(d => d.OpType.Name == opType);
+        var withoutPyTorch = new FlattenWithoutPyTorch();
+        Assert.Null(withoutPyTorch.PyTorch);
+        var e = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertHasEveryPart(withoutPyTorch));
+        Assert.Contains("has no PyTorch emitter", e.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertHasEveryPart(OpDescriptor descriptor)
+    {
+        string opType = descriptor.OpType.Name;
 
         // Parser entry: a surface method with an argument reader (or, for a structural op, one the graph calls build).
         Assert.NotEmpty(descriptor.Surface);
@@ -71,6 +83,10 @@ public class OpCatalogueTests
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.PyTorch));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Doc.Keras));
 
+        // The PyTorch source emitter (Ops/<Op>/<Op>PyTorch.cs), the op's own.
+        Assert.True(descriptor.PyTorch is not null, $"{opType} has no PyTorch emitter: add Ops/<Op>/<Op>PyTorch.cs (a PyTorchEmitter<{opType}>) and override PyTorch in its descriptor");
+        Assert.Equal(descriptor.OpType, OpTypeOf(descriptor.PyTorch!.GetType(), typeof(Dsl.Generator.Emit.PyTorchEmitter<>)));
+
         // The examples are the op's record; a layer has a module type and a parameter count that is not zero.
         Assert.NotEmpty(descriptor.Examples);
         foreach (var example in descriptor.Examples)
@@ -87,6 +103,30 @@ public class OpCatalogueTests
                 Assert.Null(descriptor.TorchSharp.FieldType(example));
             }
         }
+    }
+
+    /// <summary>Flatten's descriptor as it was before its PyTorch emitter: every other part is Flatten's own.</summary>
+    private sealed class FlattenWithoutPyTorch : OpDescriptor<FlattenOp>
+    {
+        private readonly OpDescriptor flatten = OpCatalogue.For(new FlattenOp())!;
+
+        public override string Name => flatten.Name;
+
+        public override IReadOnlyList<SurfaceEntry> Surface => flatten.Surface;
+
+        public override Dsl.Generator.Shapes.IShapeRule Shape => flatten.Shape;
+
+        public override string Parameters => flatten.Parameters;
+
+        public override string MultiplyAccumulates => flatten.MultiplyAccumulates;
+
+        public override IOnnxEmitter? Onnx => flatten.Onnx;
+
+        public override Dsl.Generator.Emit.ITorchSharpEmitter TorchSharp => flatten.TorchSharp;
+
+        public override IReadOnlyList<Op> Examples => flatten.Examples;
+
+        public override OpDoc Doc => flatten.Doc;
     }
 
     /// <summary>The op type argument of the generic base <paramref name="generic"/> of <paramref name="type"/>, or null.</summary>
@@ -139,7 +179,7 @@ public class OpCatalogueTests
             .Where(path => !path.EndsWith("Arguments.cs", StringComparison.Ordinal) && !knownDebt.Contains(path))
             .ToList();
 
-        Assert.Contains("Ops/Conv2d/Conv2dRule.cs", files);
+        Assert.Contains("Ops/Conv/ConvRule.cs", files);
         var offenders = files.Where(path => File.ReadAllText(Path.Combine(root, path)).Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
         Assert.True(offenders.Count == 0, "Roslyn types in shape or emit code: " + string.Join(", ", offenders));
         Assert.All(Directory.GetDirectories(Path.Combine(root, "Ops")), folder => Assert.NotEmpty(Directory.GetFiles(folder, "*Rule.cs")));

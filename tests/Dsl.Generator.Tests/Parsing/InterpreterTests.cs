@@ -42,8 +42,8 @@ public class InterpreterTests
         Assert.Equal(
             new[] { "image", "layer1", "relu_1", "layer2", "relu_2", "max_pool2d_1", "dropout_1", "flatten_1", "layer3", "relu_3", "dropout_2", "layer4" },
             spec.Nodes.Select(n => n.Name));
-        Assert.Equal(new Conv2dOp(32, 3, 1, PaddingSpec.Valid, true), spec.Nodes[1].Op);
-        Assert.Equal(new Pool2dOp(PoolKind.Max, 2, 2, PaddingSpec.Valid), spec.Nodes[5].Op);
+        Assert.Equal(new ConvOp(32, 3, 1, PaddingSpec.Valid, true), spec.Nodes[1].Op);
+        Assert.Equal(new PoolOp(PoolKind.Max, 2, 2, PaddingSpec.Valid), spec.Nodes[5].Op);
         Assert.Equal(new DropoutOp(0.25), spec.Nodes[6].Op);
         Assert.Equal(new InputOp("image", EquatableArray.Create(DimExpr.Of(1), DimExpr.Of(28), DimExpr.Of(28))), spec.Nodes[0].Op);
         Assert.Equal(new[] { 10 }, spec.Nodes[11].Inputs);
@@ -93,7 +93,7 @@ public class InterpreterTests
         Assert.True(spec.IsComplete);
         var names = spec.Nodes.Select(n => n.Name).ToList();
         Assert.Equal(new[] { "b0_0_conv", "b1_0_conv", "b1_0_proj", "b1_1_conv" }, names.Where(n => n.StartsWith("b", System.StringComparison.Ordinal)));
-        Assert.Equal(new Conv2dOp(16, 3, 2, PaddingSpec.Same, true), spec.Nodes.Single(n => n.Name == "b1_0_conv").Op);
+        Assert.Equal(new ConvOp(16, 3, 2, PaddingSpec.Same, true), spec.Nodes.Single(n => n.Name == "b1_0_conv").Op);
         Assert.Equal(2, spec.Nodes.Count(n => n.Op is ScalarOp { Operator: BinaryKind.Multiply, Scalar: 0.5, ScalarOnLeft: false }));
         Assert.Contains(spec.Nodes, n => n.Op is ScalarOp { Operator: BinaryKind.Subtract, Scalar: 1, ScalarOnLeft: true });
         Assert.Equal(3, spec.Nodes.Count(n => n.Op is BinaryOp { Operator: BinaryKind.Add }));

@@ -65,6 +65,8 @@ public class AnalyzerTests
 
         string skeleton = run.GeneratedSource("Net");
         Assert.Contains("Model 'Net' was not generated because its Define has DSL errors: DSL0002: Linear 'linear_1' expects a 2-D input", skeleton);
+        // Its PyTorch source exists too (code naming Net.PyTorchSource compiles) and says why it cannot run.
+        Assert.Equal("raise RuntimeError(\"Net has DSL errors (the build lists them): fix them to get its PyTorch source.\")\n", run.PyTorchSource("Net"));
         var csharp = run.OutputDiagnostics.Where(d => !d.Id.StartsWith("DSL", System.StringComparison.Ordinal)).ToList();
         Assert.True(csharp.Count == 0, "the skeleton must leave no C# error or warning:\n" + GeneratorHarness.Describe(csharp));
         Assert.Equal(new[] { "DSL0002" }, run.Diagnostics.Select(d => d.Id));

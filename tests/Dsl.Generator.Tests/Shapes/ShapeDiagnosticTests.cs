@@ -49,7 +49,7 @@ public class ShapeDiagnosticTests
 
         var error = AnalysisAssert.Single(b.Analyze(), "DSL0001", b.Node(product).Site);
 
-        Assert.Equal(new[] { "*", "[B, 4, 2, 2]", "[B, 16]", "reshape one operand so both have the same shape" }, error.Args.Items);
+        Assert.Equal(new[] { "*", "[B, 4, 2, 2]", "[B, 16]", "the ranks differ, and both have the batch first; reshape one operand so both have the same rank (a size of 1 broadcasts)" }, error.Args.Items);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class ShapeDiagnosticTests
 
         var error = AnalysisAssert.Single(b.Analyze(), "DSL0002", b.Node(dense).Site);
 
-        Assert.Equal(new[] { "Linear 'head'", "a 2-D input [B, F]", "[B, 1, 28, 28]", "add .Flatten() before it" }, error.Args.Items);
+        Assert.Equal(new[] { "Linear 'head'", "a 2-D input [B, F] or features last [B, ..., F]", "[B, 1, 28, 28]", "add .Flatten() before it, or move the channels last with .Permute(0, 2, 3, 1) to apply it at every position" }, error.Args.Items);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ internal sealed class SpecBuilder
         Add(new InputOp(name, dims.Select(d => d is string s ? DimExpr.Sym(s) : DimExpr.Of((int)d)).ToEquatableArray()), name);
 
     public int Conv2d(int x, int outChannels, int kernelSize, int stride = 1, PaddingSpec? padding = null, bool bias = true, string? name = null) =>
-        Add(new Conv2dOp(outChannels, kernelSize, stride, padding ?? PaddingSpec.Valid, bias), name, x);
+        Add(new ConvOp(outChannels, kernelSize, stride, padding ?? PaddingSpec.Valid, bias), name, x);
 
     public int Linear(int x, int outFeatures, bool bias = true, string? name = null) => Add(new LinearOp(outFeatures, bias), name, x);
 
@@ -41,12 +41,12 @@ internal sealed class SpecBuilder
     public int BatchNorm1d(int x, string? name = null) => Add(new BatchNormOp(0, 1e-5, 0.1), name, x);
 
     public int MaxPool2d(int x, int kernelSize, int? stride = null, PaddingSpec? padding = null) =>
-        Add(new Pool2dOp(PoolKind.Max, kernelSize, stride ?? kernelSize, padding ?? PaddingSpec.Valid), null, x);
+        Add(new PoolOp(PoolKind.Max, kernelSize, stride ?? kernelSize, padding ?? PaddingSpec.Valid), null, x);
 
     public int AvgPool2d(int x, int kernelSize, int? stride = null, PaddingSpec? padding = null) =>
-        Add(new Pool2dOp(PoolKind.Avg, kernelSize, stride ?? kernelSize, padding ?? PaddingSpec.Valid), null, x);
+        Add(new PoolOp(PoolKind.Avg, kernelSize, stride ?? kernelSize, padding ?? PaddingSpec.Valid), null, x);
 
-    public int GlobalAvgPool2d(int x) => Add(new GlobalAvgPool2dOp(), null, x);
+    public int GlobalAvgPool2d(int x) => Add(new GlobalPoolOp(), null, x);
 
     public int UpSample2d(int x, int scaleFactor) => Add(new UpSample2dOp(scaleFactor), null, x);
 
@@ -108,10 +108,10 @@ internal sealed class SpecBuilder
 
     private static string[] ParametersOf(Op op) => op switch
     {
-        Conv2dOp => new[] { "outChannels", "kernelSize", "stride", "padding", "bias", "name" },
+        ConvOp => new[] { "outChannels", "kernelSize", "stride", "padding", "bias", "name" },
         LinearOp => new[] { "outFeatures", "bias", "name" },
         BatchNormOp => new[] { "eps", "momentum", "name" },
-        Pool2dOp => new[] { "kernelSize", "stride", "padding" },
+        PoolOp => new[] { "kernelSize", "stride", "padding" },
         UpSample2dOp => new[] { "scaleFactor" },
         FlipOp or SoftmaxOp or ConcatOp => new[] { "dim" },
         DropoutOp => new[] { "p" },

@@ -25,12 +25,23 @@ public class GeneratedCodeSnapshotTests
         Snapshot.Verify(model, run.GeneratedSource(model));
     }
 
+    /// <summary>The PyTorch source of every seed network (the generated <c>PyTorchSource</c>), as a reviewed <c>.py</c> file.</summary>
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Generated_pytorch_source_matches_its_snapshot(string model)
+    {
+        var run = AllExamples.Value;
+        Assert.Equal("", run.DslDiagnostics);
+        Snapshot.Verify(model, run.PyTorchSource(model), "py");
+    }
+
     [Fact]
     public void Every_seed_network_generates_code_that_compiles_without_any_warning()
     {
         var run = GeneratorHarness.Run(RepoFiles.ExampleModels().Select(File.ReadAllText).ToArray());
         Assert.Equal("", run.DslDiagnostics);
-        Assert.Equal(RepoFiles.ExampleModels().Length, run.Generated.Length);
+        Assert.Equal(RepoFiles.ExampleModels().Length, run.Modules.Length);
+        Assert.Equal(2 * RepoFiles.ExampleModels().Length, run.Generated.Length);
         Assert.True(run.OutputDiagnostics.IsEmpty, GeneratorHarness.Describe(run.OutputDiagnostics));
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Dsl.Runtime.Tests.Models;
-using Dsl.Runtime.Tests.Weights;
+using Dsl.Tests.Shared;
 using TorchSharp;
 using Xunit.Abstractions;
 

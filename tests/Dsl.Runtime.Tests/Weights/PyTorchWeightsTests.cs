@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Dsl.Runtime.Tests.NativeCompat;
+using Dsl.Tests.Shared;
 using Dsl.Weights;
 using Examples.Models;
 using TorchSharp;

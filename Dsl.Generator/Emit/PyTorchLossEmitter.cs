@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dsl.Generator.Model;
+
+namespace Dsl.Generator.Emit;
+
+/// <summary>
+/// The loss wiring of a model's PyTorch class, the twin of <see cref="LossEmitter"/>: the class attributes naming
+/// the target columns and the classification heads, and <c>compute_loss(outputs, targets)</c> computing every term as
+/// <c>Dsl.Training.LossFunctions</c> does and returning the weighted total and the terms (unweighted) by name.
+/// </summary>
+internal sealed class PyTorchLossEmitter
+{
+    private readonly AnalyzedModel model;
+
+    public PyTorchLossEmitter(AnalyzedModel model) => this.model = model;
+
+    /// <summary><c>target_names</c> (supervised targets, then masks, as the C# <c>Targets</c>) and <c>accuracy_heads</c> (class-index target to its output).</summary>
+    public void WriteAttributes(IndentedWriter w)
+    {
+        var losses = model.Spec.Losses;
+        var targets = losses.Where(l => l.IsSupervised).Select(l => l.Name).Concat(losses.Select(l => l.Mask).OfType<string>().Distinct());
+        w.Line($"target_names = [{string.Join(", ", targets.Select(PyTorchCode.Str))}]");
+        var heads = losses.Where(l => l.Kind == LossKind.CrossEntropy).Select(l => $"{PyTorchCode.Str(l.Name)}: {PyTorchCode.Str(OutputName(l.Prediction))}");
+        w.Line($"accuracy_heads = {{{string.Join(", ", heads)}}}");
+    }
+
+    public void WriteComputeLoss(IndentedWriter w)
+    {
+        var losses = model.Spec.Losses;
+        if (losses.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("def compute_loss(self, outputs, targets):").Indent();
+        w.Line($"\"\"\"The weighted total and every term (unweighted) by name: {string.Join(", ", losses.Select(l => $"{l.Name} ({l.KindName}, weight {PyTorchCode.Float(l.Weight)})"))}.\"\"\"");
+        var used = new HashSet<string>(System.StringComparer.Ordinal) { "self", "outputs", "targets", "total", "F", "torch", "nn", "masked_mean", "float" };
+        var locals = new List<string>();
+        foreach (var loss in losses)
+        {
+            string local = Names.Unique(PyTorchNames.Identifier(loss.Name), used);
+            locals.Add(local);
+            w.Line($"{local} = {Expression(loss)}");
+        }
+
+        string total = string.Join(" + ", losses.Select((l, i) => l.Weight == 1.0 ? locals[i] : $"{PyTorchCode.Float(l.Weight)} * {locals[i]}"));
+        w.Line($"total = {total}");
+        w.Line($"return total, {{{string.Join(", ", losses.Select((l, i) => $"{PyTorchCode.Str(l.Name)}: {locals[i]}"))}}}");
+        w.Outdent();
+    }
+
+    private string Expression(LossSpec loss)
+    {
+        string prediction = $"outputs[{PyTorchCode.Str(OutputName(loss.Prediction))}]";
+        string target = loss.TargetNode >= 0 ? $"outputs[{PyTorchCode.Str(OutputName(loss.TargetNode))}]" : $"targets[{PyTorchCode.Str(loss.Name)}]";
+        string? mask = loss.Mask is null ? null : $"targets[{PyTorchCode.Str(loss.Mask)}]";
+        string Reduced(string function, string arguments) => mask is null
+            ? $"{function}({arguments})"
+            : $"masked_mean({function}({arguments}, reduction=\"none\"), {mask})";
+        string Mean(string elementwise) => mask is null ? $"({elementwise}).mean()" : $"masked_mean({elementwise}, {mask})";
+        // The loss's option where it differs from its default; label smoothing of soft targets mixes in the uniform distribution.
+        string Option(string parameter, double defaultValue) => loss.Argument == defaultValue ? "" : $", {parameter}={PyTorchCode.Float(loss.Argument)}";
+        string Smoothed(string probabilities) => loss.Argument == 0
+            ? probabilities
+            : $"({probabilities} * {PyTorchCode.Float(1 - loss.Argument)} + {PyTorchCode.Float(loss.Argument)} / {prediction}.shape[1])";
+        return loss.Kind switch
+        {
+            LossKind.CrossEntropy => Reduced("F.cross_entropy", $"{prediction}, {target}{Option("label_smoothing", 0)}"),
+            LossKind.SoftCrossEntropy => Mean($"-({Smoothed(target)} * F.log_softmax({prediction}, 1)).sum(1)"),
+            LossKind.BinaryCrossEntropy => Reduced("F.binary_cross_entropy", $"{prediction}, {target}"),
+            LossKind.BinaryCrossEntropyWithLogits => Reduced("F.binary_cross_entropy_with_logits", $"{prediction}, {target}" +
+                (loss.Argument == 1 ? "" : $", pos_weight=torch.tensor({PyTorchCode.Float(loss.Argument)})")),
+            LossKind.Huber => Reduced("F.huber_loss", $"{prediction}, {target}, delta={PyTorchCode.Float(loss.Argument)}"),
+            LossKind.Nll => Reduced("F.nll_loss", $"{prediction}, {target}"),
+            LossKind.KlDivergence => Mean(model.TypeOf(loss.Prediction).Dims.Count > 0
+                ? $"F.kl_div({prediction}, {target}, reduction=\"none\").flatten(1).sum(1)"
+                : $"F.kl_div({prediction}, {target}, reduction=\"none\")"),
+            LossKind.Mse => Reduced("F.mse_loss", $"{prediction}, {target}"),
+            LossKind.Mae => Reduced("F.l1_loss", $"{prediction}, {target}"),
+            LossKind.Contrastive => Mean($"{target} * {prediction}.square() + (1.0 - {target}) * ({PyTorchCode.Float(loss.Argument)} - {prediction}).clamp_min(0).square()"),
+            _ => mask is null ? $"{prediction}.mean()" : $"masked_mean({prediction}, {mask})",
+        };
+    }
+
+    /// <summary>The name of the first output holding <paramref name="node"/> (as the C# loss reads <c>outputs.X</c>).</summary>
+    private string OutputName(int node) =>
+        model.Spec.Outputs.FirstOrDefault(o => o.Node == node)?.Name
+        ?? throw new System.InvalidOperationException($"node {node} is read by a loss but is not an output");
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Emit.Onnx;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of AdaptiveAvgPool2d: the parts of the op, found in this folder.</summary>
+internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool2dOp>
+{
+    public override string Name => "AdaptiveAvgPool2d";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("AdaptiveAvgPool2d", AdaptiveAvgPool2dArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new AdaptiveAvgPool2dRule();
+
+    public override string Parameters => "0";
+
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new AdaptiveAvgPool2dTorchSharp();
+
+    public override IOnnxEmitter Onnx { get; } = new AdaptiveAvgPool2dOnnx();
+
+    // PyTorch emitter: a slot (null) until the issue that adds it.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new AdaptiveAvgPool2dOp(7, 7),
+        new AdaptiveAvgPool2dOp(1, 4),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.AdaptiveAvgPool2d(outputHeight, outputWidth: outputHeight)",
+        "[B, C, H, W] to [B, C, outputHeight, outputWidth] for any H and W (symbolic too): each output averages its adaptive window.",
+        "`nn.AdaptiveAvgPool2d((outputHeight, outputWidth))`",
+        "no layer; `layers.AveragePooling2D` with the pool size H / outputHeight where it divides");
+}

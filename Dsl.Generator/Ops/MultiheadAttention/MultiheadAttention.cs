@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of MultiheadAttention: the parts of the op, found in this folder.</summary>
+internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAttentionOp>
+{
+    public override string Name => "MultiheadAttention";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("MultiheadAttention", MultiheadAttentionArguments.Self),
+        new SurfaceEntry("Ops", "MultiheadAttention", MultiheadAttentionArguments.Cross),
+    };
+
+    public override IShapeRule Shape { get; } = new MultiheadAttentionRule();
+
+    public override string Parameters => "4 * E * E + 4 * E (input projection 3E x E + 3E, output projection E x E + E)";
+
+    public override string MultiplyAccumulates => "(2T + 2S) x E x E + 2 x T x S x E (T, S known)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new MultiheadAttentionTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new MultiheadAttentionOp(4, 0, Causal: false),
+        new MultiheadAttentionOp(8, 0.1, Causal: true),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.MultiheadAttention(numHeads, keyValue: null, dropout: 0, causal: false, name: null), Ops.MultiheadAttention(query, key, value, numHeads, dropout: 0, causal: false, name: null)",
+        "Batch first: query [B, T, E] with key and value [B, S, E] (self-attention: all x) to [B, T, E]; E inferred, known and divisible by numHeads; T and S may be symbolic; causal masks later keys.",
+        "`nn.MultiheadAttention(E, numHeads, dropout, batch_first=True)(q, k, v, attn_mask=causal mask)[0]`",
+        "`layers.MultiHeadAttention(numHeads, E // numHeads)(q, v, key=k, use_causal_mask=causal)`");
+}

@@ -1,0 +1,33 @@
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using static Dsl.Generator.Emit.TorchSharpCode;
+using Names = Dsl.Generator.Emit.Names;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>
+/// TorchSharp's <c>MultiheadAttention</c> (the parameters and state-dict names of PyTorch's) is sequence-first, so
+/// forward transposes the batch-first nodes in and the result out; a causal mask is built for the actual lengths.
+/// </summary>
+internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<MultiheadAttentionOp>
+{
+    public override string? FieldType(Op op) => "global::TorchSharp.Modules.MultiheadAttention";
+
+    protected override string Construction(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model) =>
+        $"{Nn}MultiheadAttention({Lit(KnownDim(model, node, 1))}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)})";
+
+    protected override ForwardStep Forward(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model, MemberNames names)
+    {
+        string query = names.Local(node.Inputs[0]);
+        string key = node.Inputs.Count > 1 ? names.Local(node.Inputs[1]) : query;
+        string value = node.Inputs.Count > 2 ? names.Local(node.Inputs[2]) : key;
+        // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
+        string mask = op.Causal
+            ? $"{Torch}full(new long[] {{ {query}.shape[1], {key}.shape[1] }}, float.NegativeInfinity, dtype: {Torch}ScalarType.Float32, device: {query}.device).triu(1)"
+            : "null";
+        return new(
+            $"this.{names.Field(node.Id)}.forward({query}.transpose(0, 1), {key}.transpose(0, 1), {value}.transpose(0, 1), null, false, {mask}).Item1.transpose(0, 1)",
+            op.Causal ? "causal: each position attends to itself and earlier ones" : null);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Permute: the parts of the op, found in this folder.</summary>
+internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
+{
+    public override string Name => "Permute";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Permute", PermuteArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new PermuteRule();
+
+    public override string Parameters => "0";
+
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new PermuteTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new PermuteOp(EquatableArray.Create(0, 2, 3, 1)),
+        new PermuteOp(EquatableArray.Create(0, -1, 1)),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Permute(dims...)",
+        "Reorders every axis, each named once (negative from the back), the batch staying first: [B, C, H, W] with (0, 2, 3, 1) gives the channels-last [B, H, W, C].",
+        "`x.permute(dims)`",
+        "`layers.Permute(dims without the batch, 1-based)`");
+}

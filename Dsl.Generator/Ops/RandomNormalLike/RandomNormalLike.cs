@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of RandomNormalLike: the parts of the op, found in this folder.</summary>
+internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLikeOp>
+{
+    public override string Name => "RandomNormalLike";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("RandomNormalLike", RandomNormalLikeArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new RandomNormalLikeRule();
+
+    public override string Parameters => "0";
+
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new RandomNormalLikeTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new RandomNormalLikeOp(),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.RandomNormalLike()",
+        "Standard normal noise of x's shape, float32, drawn anew on every forward in training and eval (a VAE's mu + (0.5 * logvar).Exp() * eps); no gradient flows into x.",
+        "`torch.randn_like(x)`",
+        "`keras.random.normal(ops.shape(x))`");
+}

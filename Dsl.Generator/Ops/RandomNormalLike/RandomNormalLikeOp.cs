@@ -1,0 +1,9 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>x.RandomNormalLike()</c>: standard normal noise of x's shape, drawn on every forward.</summary>
+internal sealed record RandomNormalLikeOp : Op
+{
+    public override string Kind => "RandomNormalLike";
+
+    public override string NamePrefix => "noise";
+}

@@ -1,0 +1,59 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>Lstm / Gru / Rnn</c>, batch first: [B, T, F] to [B, T, hiddenSize * directions], the output of every step
+/// (take the last with <c>.LastStep()</c>); T may be symbolic, F must be known. Parameters, as PyTorch counts them:
+/// for each layer and direction, gates x hiddenSize x (in + hiddenSize) weights and two bias vectors of
+/// gates x hiddenSize, where in is F for the first layer and hiddenSize x directions above it (gates: LSTM 4,
+/// GRU 3, RNN 1).
+/// </summary>
+internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
+{
+    protected override NodeAnalysis? Infer(RecurrentOp op, ShapeContext context)
+    {
+        var input = context.Input;
+        if (input.Rank != 3)
+        {
+            return context.WrongRank(
+                "a batch-first sequence [B, T, F]",
+                input.Rank == 2
+                    ? "a [B, F] input has no time axis; give it one with .Reshape(T, F), or use Linear"
+                    : "make it [B, T, F] first (an image [B, C, H, W] reads as rows: .Reshape(H, C * W) after moving C next to W)");
+        }
+
+        var features = input.Dims[1];
+        if (!features.IsKnown)
+        {
+            return context.NeedsConcreteSize(input, features, "the input weights are sized by the features per step; only the time axis may be symbolic");
+        }
+
+        long width = (long)op.HiddenSize * op.Directions;
+        if (width > int.MaxValue)
+        {
+            return context.InvalidArgument("hiddenSize", "hiddenSize " + ShapeContext.Text(op.HiddenSize) + " x 2 directions exceeds the largest size of a dimension (" + ShapeContext.Text(int.MaxValue) + ")");
+        }
+
+        // The first layer reads F features, every layer above it the width below: counted in closed form, so a
+        // huge numLayers saturates (DSL0008 follows) instead of looping.
+        var (firstWeights, firstParameters) = Layer(op, features.Value);
+        var (upperWeights, upperParameters) = Layer(op, width);
+        long parameters = SizeLimits.Add(firstParameters, SizeLimits.Multiply(op.NumLayers - 1, upperParameters));
+        long stepMacs = SizeLimits.Add(firstWeights, SizeLimits.Multiply(op.NumLayers - 1, upperWeights));
+
+        var steps = input.Dims[0];
+        var type = new TensorType(EquatableArray.Create(steps, DimExpr.Of((int)width)));
+        // The work grows with the sequence: counted where T is known.
+        return ShapeContext.Ok(type, parameters, macs: steps.IsKnown ? SizeLimits.Multiply(steps.Value, stepMacs) : null);
+    }
+
+    /// <summary>One layer over <paramref name="inputSize"/> features, every direction: the weights (one multiply-accumulate each per step) and all parameters (with the two bias vectors).</summary>
+    private static (long Weights, long Parameters) Layer(RecurrentOp op, long inputSize)
+    {
+        long gateRows = (long)op.Gates * op.HiddenSize;
+        long weights = SizeLimits.Multiply(op.Directions, SizeLimits.Multiply(gateRows, SizeLimits.Add(inputSize, op.HiddenSize)));
+        return (weights, SizeLimits.Add(weights, SizeLimits.Multiply(2L * op.Directions, gateRows)));
+    }
+}

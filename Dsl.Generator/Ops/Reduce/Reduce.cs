@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of the reductions Mean, Sum and Max: the parts of the op, found in this folder.</summary>
+internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
+{
+    public override string Name => "Mean, Sum, Max";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Mean", ReduceArguments.For(ReduceKind.Mean)),
+        SurfaceEntry.Node("Sum", ReduceArguments.For(ReduceKind.Sum)),
+        SurfaceEntry.Node("Max", ReduceArguments.For(ReduceKind.Max)),
+    };
+
+    public override IShapeRule Shape { get; } = new ReduceRule();
+
+    public override string Parameters => "0";
+
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new ReduceTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new ReduceOp(ReduceKind.Mean, EquatableArray.Create(1), KeepDim: false),
+        new ReduceOp(ReduceKind.Sum, EquatableArray.Create(-1, -2), KeepDim: true),
+        new ReduceOp(ReduceKind.Max, EquatableArray.Create(-1), KeepDim: false),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Mean(dim or dims, keepDim: false), x.Sum(dim or dims, keepDim: false), x.Max(dim, keepDim: false)",
+        "Reduces non-batch axes (negative from the back), each named once: they disappear, or stay as size 1 with keepDim. [B, T, F].Mean(1) is [B, F]. Max gives the values.",
+        "`x.mean(dims, keepdim)`, `x.sum(dims, keepdim)`, `x.max(dim, keepdim).values`",
+        "`ops.mean(x, axis, keepdims)`, `ops.sum`, `ops.max`; `layers.GlobalAveragePooling1D()` for Mean(1)");
+}

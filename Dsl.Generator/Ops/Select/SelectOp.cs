@@ -1,0 +1,7 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>x.Select(dim, index)</c> (and <c>x.LastStep()</c>, which is <c>Select(1, -1)</c>): one index along a dim, which disappears.</summary>
+internal sealed record SelectOp(int Dim, int Index) : Op
+{
+    public override string Kind => "Select";
+}

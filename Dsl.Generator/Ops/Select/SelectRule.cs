@@ -1,0 +1,36 @@
+using System.Linq;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>x.Select(dim, index)</c>: removes the non-batch axis <c>dim</c> (negative counts from the back), keeping
+/// position <c>index</c> (negative counts from the end, as in Python). A known size bounds the index; a symbolic
+/// one accepts any (-1, the last, is always there). <c>LastStep()</c> is <c>Select(1, -1)</c>: [B, T, F] to [B, F].
+/// </summary>
+internal sealed class SelectRule : ShapeRule<SelectOp>
+{
+    protected override NodeAnalysis? Infer(SelectOp op, ShapeContext context)
+    {
+        var input = context.Input;
+        if (Axes.NonBatchOrFail(context, "dim", op.Dim, input) is not int axis)
+        {
+            return null;
+        }
+
+        var size = input.Dims[axis - 1];
+        if (size.IsKnown && (op.Index < -size.Value || op.Index >= size.Value))
+        {
+            return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " is outside dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + "; use 0 to " + (size.Value - 1) + " or -" + size.Value + " to -1");
+        }
+
+        if (!size.IsKnown && op.Index < -1)
+        {
+            return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + ShapeContext.Text(-(long)op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
+        }
+
+        var dims = input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray();
+        return ShapeContext.Ok(new TensorType(dims));
+    }
+}

@@ -1,0 +1,20 @@
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+using static Dsl.Generator.Emit.TorchSharpCode;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>Each piece is a <c>narrow</c> (a view) at the position the rule's arithmetic gives.</summary>
+internal sealed class SplitTorchSharp : TorchSharpEmitter<SplitOp>
+{
+    protected override ForwardStep Forward(SplitOp op, NodeSpec node, AnalyzedModel model, MemberNames names)
+    {
+        var input = model.TypeOf(node.Inputs[0]);
+        int axis = Dsl.Generator.Shapes.Axes.NonBatch(op.Dim, input)!.Value;
+        int size = input.Dims[axis - 1].Value;
+        return new($"{names.Local(node.Inputs[0])}.narrow({Lit(axis)}, {Lit(SplitRule.Start(op, size)!.Value)}, {Lit(SplitRule.Length(op, size))})");
+    }
+}

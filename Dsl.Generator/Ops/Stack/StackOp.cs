@@ -1,0 +1,7 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>Ops.Stack(dim, nodes...)</c>: nodes of one shape stacked along a new axis.</summary>
+internal sealed record StackOp(int Dim) : Op
+{
+    public override string Kind => "Stack";
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using Dsl.Generator.Emit;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>The catalogue entry of Transpose: the parts of the op, found in this folder.</summary>
+internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
+{
+    public override string Name => "Transpose";
+
+    public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
+    {
+        SurfaceEntry.Node("Transpose", TransposeArguments.Read),
+    };
+
+    public override IShapeRule Shape { get; } = new TransposeRule();
+
+    public override string Parameters => "0";
+
+    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+
+    public override ITorchSharpEmitter TorchSharp { get; } = new TransposeTorchSharp();
+
+    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IReadOnlyList<Op> Examples { get; } = new Op[]
+    {
+        new TransposeOp(1, 2),
+        new TransposeOp(-1, -2),
+    };
+
+    public override OpDoc Doc { get; } = new(
+        "x.Transpose(dim0, dim1)",
+        "Swaps two non-batch axes (negative from the back): [B, T, F] with (1, 2) or (-1, -2) gives [B, F, T].",
+        "`x.transpose(dim0, dim1)`",
+        "`layers.Permute(...)` of two axes");
+}

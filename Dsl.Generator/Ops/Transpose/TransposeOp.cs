@@ -1,0 +1,7 @@
+namespace Dsl.Generator.Model.Ops;
+
+/// <summary><c>x.Transpose(dim0, dim1)</c>: swaps two non-batch axes.</summary>
+internal sealed record TransposeOp(int Dim0, int Dim1) : Op
+{
+    public override string Kind => "Transpose";
+}

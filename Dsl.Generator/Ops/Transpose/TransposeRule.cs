@@ -1,0 +1,23 @@
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Shapes.Rules;
+
+/// <summary>
+/// <c>x.Transpose(dim0, dim1)</c>: swaps two non-batch axes (negative counts from the back): [B, T, F] with
+/// (1, 2) gives [B, F, T]. Symbolic sizes move with their axes.
+/// </summary>
+internal sealed class TransposeRule : ShapeRule<TransposeOp>
+{
+    protected override NodeAnalysis? Infer(TransposeOp op, ShapeContext context)
+    {
+        var input = context.Input;
+        if (Axes.NonBatchOrFail(context, "dim0", op.Dim0, input) is not int a || Axes.NonBatchOrFail(context, "dim1", op.Dim1, input) is not int b)
+        {
+            return null;
+        }
+
+        var dims = input.Dims.Items.SetItem(a - 1, input.Dims[b - 1]).SetItem(b - 1, input.Dims[a - 1]);
+        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)));
+    }
+}

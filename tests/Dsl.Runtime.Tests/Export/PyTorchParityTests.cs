@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Dsl.Metadata;
+using Dsl.Runtime.Tests.Weights;
+using Dsl.Tests.Shared;
+using Dsl.Training;
+using Dsl.Weights;
+using Examples.Models;
+using TorchSharp;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace Dsl.Runtime.Tests.Export;
+
+/// <summary>
+/// Every seed model (and <see cref="ExportCoverageNet"/>, which uses the ops the seeds leave out) against the PyTorch
+/// module the generator emits (<c>PyTorchSource</c>), run by Debian's python3-torch: the TorchSharp weights go to
+/// PyTorch as safetensors and load there strictly by name, both compute the same outputs and loss terms; then
+/// PyTorch changes every weight and buffer, writes them back, and the C# module loads them strictly by name and again
+/// computes what PyTorch computed. The error of a tensor is max |a - b| / max |b| (relative to its magnitude; for a
+/// loss term, to the larger of its own and the outputs' magnitude); the test prints the largest per model and direction.
+/// </summary>
+public sealed class PyTorchParityTests
+{
+    private const double Tolerance = 1e-5;
+
+    /// <summary>Imports folder/model.py and builds its MODEL with the C# weights (weights.safetensors), strictly by name.</summary>
+    private const string Prelude = """
+import importlib.util, os, sys, torch
+folder = sys.argv[1]
+spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
+m = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(m)
+net = m.MODEL()
+net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
+
+""";
+
+    /// <summary>Runs the batch (eval mode) with the C# weights, perturbs every weight, saves them and runs again.</summary>
+    private const string Script = Prelude + """
+net.eval()
+batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
+def evaluate():
+    with torch.no_grad():
+        outputs = net(*[batch[name] for name in net.input_names])
+        total, terms = net.compute_loss(outputs, {name: batch[name] for name in net.target_names})
+    result = {"output." + name: value for name, value in outputs.items()}
+    result["loss.total"] = total
+    result.update({"loss." + name: value for name, value in terms.items()})
+    return result
+m.save_safetensors(evaluate(), os.path.join(folder, "pytorch.safetensors"))
+torch.manual_seed(5)
+with torch.no_grad():
+    for name, tensor in net.state_dict().items():
+        if tensor.is_floating_point():
+            tensor.mul_(1 + 0.05 * torch.randn_like(tensor)).add_(0.001 * torch.randn_like(tensor))
+m.save_safetensors(net.state_dict(), os.path.join(folder, "back.safetensors"))
+m.save_safetensors(evaluate(), os.path.join(folder, "pytorch_back.safetensors"))
+print(len(net.state_dict()))
+""";
+
+    private readonly ITestOutputHelper output;
+
+    public PyTorchParityTests(ITestOutputHelper output) => this.output = output;
+
+    public static TheoryData<Type> Models() => new()
+    {
+        typeof(DigitClassifier), typeof(MirrorAlignment), typeof(MultitaskNet), typeof(OddOnlyMlp), typeof(SiameseNet),
+        typeof(ResNet), typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(ExportCoverageNet),
+        typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet),
+    };
+
+    /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
+    private const string GradientScript = Prelude + """
+net.train()
+batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
+outputs = net(*[batch[name] for name in net.input_names])
+total, _ = net.compute_loss(outputs, {name: batch[name] for name in net.target_names})
+total.backward()
+m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad is not None}, os.path.join(folder, "gradients.safetensors"))
+""";
+
+    [Fact]
+    public void Gradients_through_a_frozen_critic_agree_with_pytorch()
+    {
+        using var folder = new WeightTestSupport.TempDir();
+        File.WriteAllText(folder.File("model.py"), Composition.GeneratorStep.PyTorchSource);
+        torch.manual_seed(13);
+        using var model = new Composition.GeneratorStep();
+        var batch = Batch(Composition.GeneratorStep.Info, size: 5);
+        WeightFile.Write(folder.File("batch.safetensors"), batch);
+        model.SaveWeights(folder.File("weights.safetensors"));
+        model.train();
+        using (var step = ((ITrainableModel)model).Step(batch))
+        {
+            step.Losses.Total.backward();
+        }
+
+        PythonTorch.Run(GradientScript, folder.Path);
+        using var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
+        var ours = model.named_parameters().Where(p => p.parameter.grad is not null).ToDictionary(p => "gradient." + p.name, p => p.parameter.grad!.clone());
+        Assert.Equal(
+            ours.Keys.Select(k => k["gradient.".Length..]).Order(StringComparer.Ordinal),
+            theirs.Tensors.Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.All(ours.Keys, k => Assert.StartsWith("gradient.generator.", k, StringComparison.Ordinal));
+        var renamed = ours.ToDictionary(e => e.Key["gradient.".Length..], e => e.Value);
+        var (error, name) = MaxRelativeError(renamed, theirs);
+        output.WriteLine(FormattableString.Invariant($"GeneratorStep gradients: max relative error {error:E2} ({name}), {renamed.Count} tensors"));
+        Assert.True(error <= Tolerance, $"gradients differ by {error:E2} in {name}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void The_generated_pytorch_module_computes_what_the_torchsharp_module_computes_with_weights_moved_both_ways(Type type)
+    {
+        using var folder = new WeightTestSupport.TempDir();
+        var info = (ModelInfo)type.GetProperty("Info")!.GetValue(null)!;
+        File.WriteAllText(folder.File("model.py"), (string)type.GetField("PyTorchSource")!.GetValue(null)!);
+
+        torch.manual_seed(11);
+        using var model = (nn.Module)Activator.CreateInstance(type, type.Name)!;
+        RandomizeRunningStatistics(model);
+        model.eval();
+        var batch = Batch(info, size: 3);
+        WeightFile.Write(folder.File("batch.safetensors"), batch);
+        model.SaveWeights(folder.File("weights.safetensors"));
+        var ours = Evaluate(model, batch);
+
+        string printed = PythonTorch.Run(Script, folder.Path);
+        Assert.Equal(model.state_dict().Count.ToString(CultureInfo.InvariantCulture), printed.Trim());
+        (double Error, string Name) toPyTorch;
+        using (var theirs = WeightFile.Read(folder.File("pytorch.safetensors")))
+        {
+            toPyTorch = MaxRelativeError(ours, theirs);
+        }
+
+        using var back = (nn.Module)Activator.CreateInstance(type, type.Name)!;
+        var report = back.LoadWeights(folder.File("back.safetensors"), strict: true);
+        Assert.True(report.IsExactMatch, report.ToString());
+        back.eval();
+        Assert.False(Same(model, back), "PyTorch's changed weights did not change the module");
+        var oursBack = Evaluate(back, batch);
+        (double Error, string Name) fromPyTorch;
+        using (var theirsBack = WeightFile.Read(folder.File("pytorch_back.safetensors")))
+        {
+            fromPyTorch = MaxRelativeError(oursBack, theirsBack);
+        }
+
+        output.WriteLine(FormattableString.Invariant(
+            $"{type.Name}: max relative error C# weights -> PyTorch {toPyTorch.Error:E2} ({toPyTorch.Name}), PyTorch weights -> C# {fromPyTorch.Error:E2} ({fromPyTorch.Name}); {ours.Count} outputs and loss terms"));
+        Assert.True(toPyTorch.Error <= Tolerance, $"{type.Name}: PyTorch with the C# weights differs by {toPyTorch.Error:E2} (relative) in {toPyTorch.Name}");
+        Assert.True(fromPyTorch.Error <= Tolerance, $"{type.Name}: C# with PyTorch's weights differs by {fromPyTorch.Error:E2} (relative) in {fromPyTorch.Name}");
+    }
+
+    /// <summary>Running means and variances that are not 0 and 1, so that eval-mode batch norm is tested for real.</summary>
+    private static void RandomizeRunningStatistics(nn.Module model)
+    {
+        using var _ = no_grad();
+        foreach (var (name, buffer) in model.named_buffers())
+        {
+            if (name.EndsWith("running_mean", StringComparison.Ordinal))
+            {
+                buffer.copy_(randn_like(buffer) * 0.1);
+            }
+            else if (name.EndsWith("running_var", StringComparison.Ordinal))
+            {
+                buffer.copy_(rand_like(buffer) + 0.5);
+            }
+        }
+    }
+
+    /// <summary>A random batch of every input and target column, shaped as the model's Info says.</summary>
+    internal static Dictionary<string, Tensor> Batch(ModelInfo info, int size)
+    {
+        var batch = new Dictionary<string, Tensor>();
+        foreach (var input in info.Inputs)
+        {
+            // Large enough that two random classifiers disagree clearly: seed 000's misalignment, 1 - cosine of their
+            // softmax outputs, is otherwise 1 - 0.999..., and float32's cancellation alone exceeds 1e-5 of it.
+            batch[input.Name] = randn(Dims(input.Shape, size)) * 5;
+        }
+
+        foreach (var target in info.Targets)
+        {
+            var loss = info.Losses.FirstOrDefault(l => l.Target == target.Name);
+            if (target.DType == "int64")
+            {
+                long classes = Dims(info.Outputs.Single(o => o.Name == loss!.Prediction).Shape, size)[1];
+                batch[target.Name] = randint(0, classes, Dims(target.Shape, size), dtype: ScalarType.Int64);
+            }
+            else if (loss is null)
+            {
+                // A mask: a sample in, a sample out.
+                batch[target.Name] = arange(size).remainder(2).to_type(ScalarType.Float32);
+            }
+            else
+            {
+                var values = rand(Dims(target.Shape, size));
+                // Probability targets of a soft cross entropy sum to 1 over the classes.
+                batch[target.Name] = loss.Kind.StartsWith("CrossEntropy", StringComparison.Ordinal) ? values / values.sum(1, keepdim: true) : values;
+            }
+        }
+
+        return batch;
+    }
+
+    private static long[] Dims(string shape, int batch) =>
+        shape.Trim('[', ']').Split(',').Select(d => d.Trim() == "B" ? batch : long.Parse(d, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>The module's outputs and loss terms on the batch (eval mode, no autograd), named as the Python script names them.</summary>
+    private static Dictionary<string, Tensor> Evaluate(nn.Module model, Dictionary<string, Tensor> batch)
+    {
+        using var _ = no_grad();
+        using var step = ((ITrainableModel)model).Step(batch);
+        var result = step.Outputs.ToDictionary(o => "output." + o.Key, o => o.Value.clone());
+        result["loss.total"] = step.Losses.Total.clone();
+        foreach (var term in step.Losses.Terms)
+        {
+            result["loss." + term.Name] = term.Value.clone();
+        }
+
+        return result;
+    }
+
+    private static (double Error, string Name) MaxRelativeError(Dictionary<string, Tensor> ours, WeightFile theirs)
+    {
+        (double Error, string Name) worst = (0, "");
+        Assert.All(ours.Keys, name => Assert.True(theirs.Contains(name), $"PyTorch did not compute '{name}'"));
+        // A loss term is a mean of values as large as the outputs it reads: where they cancel (a mean of scores of
+        // both signs), float32 rounding is relative to the outputs, so a term's scale is at least theirs.
+        double outputs = ours.Keys.Where(n => n.StartsWith("output.", StringComparison.Ordinal)).Select(n => theirs[n].abs().max().item<float>()).DefaultIfEmpty(0).Max();
+        foreach (var (name, value) in ours)
+        {
+            var reference = theirs[name].to_type(ScalarType.Float64);
+            Assert.Equal(value.shape, reference.shape);
+            double magnitude = reference.abs().max().item<double>();
+            double scale = Math.Max(name.StartsWith("loss.", StringComparison.Ordinal) ? Math.Max(magnitude, outputs) : magnitude, 1e-12);
+            double error = (value.to_type(ScalarType.Float64) - reference).abs().max().item<double>() / scale;
+            worst = error > worst.Error ? (error, name) : worst;
+        }
+
+        return worst;
+    }
+
+    private static bool Same(nn.Module a, nn.Module b)
+    {
+        var other = b.state_dict();
+        return a.state_dict().All(e => e.Value.eq(other[e.Key]).all().item<bool>());
+    }
+}
