@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -8,8 +7,9 @@ namespace Dsl.Generator.Emit;
 
 /// <summary>
 /// Writes the static <c>Info</c> property of a generated model: its inputs and outputs, every node in execution
-/// order with output shape and parameter counts, and the graph as Graphviz DOT text (inputs and outputs drawn
-/// as coloured ellipses, layers with parameters show their count).
+/// order with output shape and parameter counts, and the loss terms with the nodes they read. The graph picture is
+/// not generated: the runtime draws it from this table (<c>Dsl.Metadata.ModelGraph.ToDot</c>). Only declared outputs
+/// are listed; a tensor only a loss reads (<see cref="OutputSpec.ForLoss"/>) appears as the loss term's source node.
 /// </summary>
 internal static class InfoEmitter
 {
@@ -27,9 +27,8 @@ internal static class InfoEmitter
         w.Indent();
         w.Line($"Name: {Names.StringLiteral(spec.ClassName)},");
 
-        var inputs = spec.Nodes.Where(n => n.Op is InputOp).Select(n => (((InputOp)n.Op).Name, model.TypeOf(n.Id))).ToList();
-        WriteTensors(w, "Inputs", inputs);
-        WriteTensors(w, "Outputs", spec.Outputs.Select(o => (o.Name, model.TypeOf(o.Node))).ToList());
+        WriteTensors(w, "Inputs", spec.Nodes.Where(n => n.Op is InputOp).Select(n => (((InputOp)n.Op).Name, model.TypeOf(n.Id), (string?)null)).ToList());
+        WriteTensors(w, "Outputs", spec.Outputs.Where(o => !o.ForLoss).Select(o => (o.Name, model.TypeOf(o.Node), (string?)spec.Nodes[o.Node].Name)).ToList());
 
         w.Line($"Layers: new {Metadata}LayerInfo[]");
         w.Open();
@@ -45,16 +44,7 @@ internal static class InfoEmitter
                 (analysis.Macs switch { 0 => "", long macs => $" {{ MultiplyAccumulates = {Names.IntLiteral(macs)} }}", null => " { MultiplyAccumulates = null }" }) + ",");
         }
 
-        w.Close(",");
-        w.Line("Dot:");
-        w.Indent();
-        var lines = DotLines(model);
-        for (int i = 0; i < lines.Count; i++)
-        {
-            w.Line(Names.StringLiteral(lines[i] + "\n") + (i == lines.Count - 1 ? (losses is null ? ");" : ")") : " +"));
-        }
-
-        w.Outdent();
+        w.Close(losses is null ? ");" : ")");
         w.Outdent();
         if (losses is not null)
         {
@@ -79,10 +69,7 @@ internal static class InfoEmitter
         }
     }
 
-    /// <summary>The graph in DOT syntax, one statement a line.</summary>
-    public static string Dot(AnalyzedModel model) => string.Join("\n", DotLines(model)) + "\n";
-
-    private static void WriteTensors(IndentedWriter w, string parameter, IReadOnlyList<(string Name, TensorType Type)> tensors)
+    private static void WriteTensors(IndentedWriter w, string parameter, IReadOnlyList<(string Name, TensorType Type, string? Node)> tensors)
     {
         if (tensors.Count == 0)
         {
@@ -92,79 +79,12 @@ internal static class InfoEmitter
 
         w.Line($"{parameter}: new {Metadata}TensorInfo[]");
         w.Open();
-        foreach (var (name, type) in tensors)
+        foreach (var (name, type, node) in tensors)
         {
-            w.Line($"new {Metadata}TensorInfo({Names.StringLiteral(name)}, {Names.StringLiteral(type.ShapeText)}, {Names.StringLiteral(type.DTypeText)}),");
+            string source = node is null ? "" : $" {{ Node = {Names.StringLiteral(node)} }}";
+            w.Line($"new {Metadata}TensorInfo({Names.StringLiteral(name)}, {Names.StringLiteral(type.ShapeText)}, {Names.StringLiteral(type.DTypeText)}){source},");
         }
 
         w.Close(",");
-    }
-
-    private static List<string> DotLines(AnalyzedModel model)
-    {
-        var spec = model.Spec;
-        var lines = new List<string>
-        {
-            "digraph " + DotGraphName(spec.ClassName) + " {",
-            "  rankdir=TB;",
-            "  node [shape=box, fontname=\"Helvetica\"];",
-        };
-
-        foreach (var node in spec.Nodes)
-        {
-            var analysis = model.Nodes[node.Id];
-            string shape = model.TypeOf(node.Id).ShapeText;
-            if (node.Op is InputOp)
-            {
-                lines.Add($"  {DotId(node.Name)} [label={Label(node.Name, shape)}, shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];");
-                continue;
-            }
-
-            long parameters = analysis.TrainableParameters + analysis.NonTrainableParameters;
-            string label = parameters > 0
-                ? Label(node.Name + ": " + node.Op.Kind, shape, Names.Count(parameters) + " params")
-                : Label(node.Name + ": " + node.Op.Kind, shape);
-            lines.Add($"  {DotId(node.Name)} [label={label}];");
-            foreach (int input in node.Inputs)
-            {
-                lines.Add($"  {DotId(spec.Nodes[input].Name)} -> {DotId(node.Name)};");
-            }
-        }
-
-        foreach (var output in spec.Outputs)
-        {
-            // "out." cannot start a node name (names are identifiers), so output nodes never clash with graph nodes.
-            string id = DotId("out." + output.Name);
-            lines.Add($"  {id} [label={Label(output.Name, model.TypeOf(output.Node).ShapeText)}, shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];");
-            lines.Add($"  {DotId(spec.Nodes[output.Node].Name)} -> {id};");
-        }
-
-        lines.Add("}");
-        return lines;
-    }
-
-    private static string DotGraphName(string name) =>
-        name.Length > 0 && name.All(c => c == '_' || (c < 128 && char.IsLetterOrDigit(c))) && !char.IsDigit(name[0]) ? name : DotId(name);
-
-    /// <summary>A quoted DOT identifier.</summary>
-    private static string DotId(string text) => "\"" + DotEscape(text) + "\"";
-
-    /// <summary>A quoted DOT label of several lines (DOT's <c>\n</c> escape between them).</summary>
-    private static string Label(params string[] lines) => "\"" + string.Join("\\n", lines.Select(DotEscape)) + "\"";
-
-    private static string DotEscape(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            if (c == '"' || c == '\\')
-            {
-                result.Append('\\');
-            }
-
-            result.Append(c == '\n' || c == '\r' ? ' ' : c);
-        }
-
-        return result.ToString();
     }
 }

@@ -124,7 +124,8 @@ internal sealed class LossEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(targets);");
         if (targets.Count > 0)
         {
-            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).First().i;
+            // A supervised term's prediction is a declared output, so there is one whenever there are targets.
+            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).First(p => !p.o.ForLoss).i;
             w.Line($"long batch = outputs.{names.OutputMember(firstOutput)}.shape[0];");
             for (int i = 0; i < targets.Count; i++)
             {
@@ -179,14 +180,14 @@ internal sealed class LossEmitter
         w.Line($"global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> {Training}ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch) =>");
         w.Line($"    OutputsByName(forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, inferNeeds)))})));");
         w.Line();
-        w.Line("/// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>");
+        w.Line("/// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>");
         w.Open($"private static global::System.Collections.Generic.Dictionary<string, {Tensor}> OutputsByName(Outputs outputs)");
         w.Line($"var byName = new global::System.Collections.Generic.Dictionary<string, {Tensor}>();");
         var seen = new HashSet<int>();
         for (int i = 0; i < spec.Outputs.Count; i++)
         {
             var output = spec.Outputs[i];
-            if (spec.Nodes[output.Node].Op is not InputOp && seen.Add(output.Node))
+            if (!output.ForLoss && spec.Nodes[output.Node].Op is not InputOp && seen.Add(output.Node))
             {
                 w.Line($"byName[{Names.StringLiteral(output.Name)}] = outputs.{names.OutputMember(i)};");
             }
@@ -202,21 +203,24 @@ internal sealed class LossEmitter
         var spec = model.Spec;
         foreach (var loss in spec.Losses)
         {
-            string prediction = spec.Outputs.First(o => o.Node == loss.Prediction).Name;
+            // A declared output by its name; a Minimize node that is not one by its layer name (it is no output).
+            string prediction = spec.Outputs.FirstOrDefault(o => o.Node == loss.Prediction && !o.ForLoss)?.Name ?? spec.Nodes[loss.Prediction].Name;
             string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
             string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
             bool classification = loss.Kind is LossKind.CrossEntropy or LossKind.Nll;
+            string targetNode = loss.TargetNode >= 0 ? $", TargetNode = {Names.StringLiteral(spec.Nodes[loss.TargetNode].Name)}" : "";
             yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
-                $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}),";
+                $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}) " +
+                $"{{ PredictionNode = {Names.StringLiteral(spec.Nodes[loss.Prediction].Name)}{targetNode} }},";
         }
     }
 
     private string Expression(LossSpec loss)
     {
         var spec = model.Spec;
-        string prediction = "outputs." + names.OutputMember(OutputIndex(loss.Prediction));
+        string prediction = Read(loss.Prediction);
         string target = loss.TargetNode >= 0
-            ? "outputs." + names.OutputMember(OutputIndex(loss.TargetNode))
+            ? Read(loss.TargetNode)
             : loss.IsSupervised ? "targets." + targets.First(t => t.Name == loss.Name).Member : "";
         string mask = loss.Mask is null ? "" : ", targets." + targets.First(t => t.Name == loss.Mask).Member;
         string f = Training + "LossFunctions.";
@@ -239,6 +243,18 @@ internal sealed class LossEmitter
         string Option(string parameter, double defaultValue) =>
             loss.Argument == defaultValue ? "" : $", {parameter}: {Names.DoubleLiteral(loss.Argument)}";
 
+        // A declared output is a positional member; a tensor only a loss reads is the non-positional one forward sets
+        // (null in an Outputs built by hand without it: an ArgumentException naming it).
+        string Read(int node)
+        {
+            int index = OutputIndex(node);
+            var output = spec.Outputs[index];
+            string member = "outputs." + names.OutputMember(index);
+            return output.ForLoss
+                ? $"{member} ?? throw new global::System.ArgumentException({Names.StringLiteral(LossOnlyMissing(output))}, nameof(outputs))"
+                : member;
+        }
+
         int OutputIndex(int node)
         {
             for (int i = 0; i < spec.Outputs.Count; i++)
@@ -252,6 +268,11 @@ internal sealed class LossEmitter
             throw new System.InvalidOperationException($"loss '{loss.Name}' reads node {node}, which is not an output");
         }
     }
+
+    /// <summary>The message when an <c>Outputs</c> lacks a tensor only a loss reads (one built by hand rather than by forward).</summary>
+    private string LossOnlyMissing(OutputSpec output) =>
+        $"{model.Spec.ClassName}: the outputs carry no '{output.Name}', the tensor a loss term reads beside the declared outputs; " +
+        "forward sets it: pass the Outputs that forward returned, or set the member when building Outputs by hand.";
 
     /// <summary>A target or mask column: declared name, <c>Targets</c> member, inferred type (null where shape
     /// inference failed, in a skeleton) and what it is for.</summary>

@@ -80,14 +80,33 @@ internal static class ModelEmitter
         w.Line($"public sealed record Inputs({string.Join(", ", inputs.Select(i => $"{Tensor} {names.InputMember(i.Id)}"))});");
         w.Line();
 
+        // Only the declared outputs (g.Output) are positional: they are the model's outputs everywhere (Info, the
+        // picture, Trainer.Predict, ONNX). A tensor only a loss reads (a self-supervised target, a Minimize node) is
+        // a non-positional member hidden from completion, so that ComputeLoss(Outputs, Targets) keeps its signature and
+        // a caller who builds Outputs by hand can still set it.
+        var declared = Enumerable.Range(0, spec.Outputs.Count).Where(i => !spec.Outputs[i].ForLoss).ToList();
         w.Line($"/// <summary>The outputs of {cref}; disposing them disposes every output tensor.</summary>");
-        for (int i = 0; i < spec.Outputs.Count; i++)
+        foreach (int i in declared)
         {
             var output = spec.Outputs[i];
             w.Line($"/// <param name=\"{names.OutputMember(i)}\">{Names.TensorDoc(output.Name, model.InferredTypeOf(output.Node))}</param>");
         }
 
-        w.Open($"public sealed record Outputs({string.Join(", ", spec.Outputs.Select((_, i) => $"{Tensor} {names.OutputMember(i)}"))}) : global::System.IDisposable");
+        w.Open($"public sealed record Outputs({string.Join(", ", declared.Select(i => $"{Tensor} {names.OutputMember(i)}"))}) : global::System.IDisposable");
+        for (int i = 0; i < spec.Outputs.Count; i++)
+        {
+            var output = spec.Outputs[i];
+            if (output.ForLoss)
+            {
+                var loss = spec.Losses.First(l => l.Prediction == output.Node || l.TargetNode == output.Node);
+                w.Line($"/// <summary>Not an output: the tensor loss '{Names.XmlText(loss.Name)}' reads ({Names.TensorDoc(output.Name, model.InferredTypeOf(output.Node))}); " +
+                    "forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line($"public {Tensor}? {names.OutputMember(i)} {{ get; init; }}");
+                w.Line();
+            }
+        }
+
         w.Line("/// <summary>Disposes every output tensor.</summary>");
         w.Open("public void Dispose()");
         var disposed = new HashSet<int>();
@@ -97,7 +116,7 @@ internal static class ModelEmitter
             var output = spec.Outputs[i];
             if (spec.Nodes[output.Node].Op is not InputOp && disposed.Add(output.Node))
             {
-                w.Line($"{names.OutputMember(i)}.Dispose();");
+                w.Line($"{names.OutputMember(i)}{(output.ForLoss ? "?" : "")}.Dispose();");
             }
         }
 
@@ -255,7 +274,9 @@ internal static class ModelEmitter
             w.Line("#line default");
         }
 
-        w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Select(o => names.Local(o.Node)))});");
+        var lossOnly = Enumerable.Range(0, spec.Outputs.Count).Where(i => spec.Outputs[i].ForLoss).Select(i => $"{names.OutputMember(i)} = {names.Local(spec.Outputs[i].Node)}").ToList();
+        w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => names.Local(o.Node)))})" +
+            (lossOnly.Count == 0 ? ";" : $" {{ {string.Join(", ", lossOnly)} }};"));
         w.Close();
     }
 
@@ -278,7 +299,7 @@ internal static class ModelEmitter
     private static string Signature(AnalyzedModel model, List<NodeSpec> inputs)
     {
         string ins = string.Join(", ", inputs.Select(i => Names.TensorDoc(((InputOp)i.Op).Name, model.TypeOf(i.Id))));
-        string outs = string.Join(", ", model.Spec.Outputs.Select(o => Names.TensorDoc(o.Name, model.TypeOf(o.Node))));
+        string outs = string.Join(", ", model.Spec.Outputs.Where(o => !o.ForLoss).Select(o => Names.TensorDoc(o.Name, model.TypeOf(o.Node))));
         return $"({ins}) -> ({outs})";
     }
 

@@ -16,10 +16,11 @@ namespace Dsl.Metadata;
 public static class ModelGraph
 {
     /// <summary>
-    /// The graph in Graphviz DOT syntax. An output is drawn from the layer of the same name, or from the chain of
-    /// single-consumer layers that follows it (a <c>Sigmoid</c> after a layer named <c>autoencoder</c>); an output no
-    /// layer names (a self-supervised target) is drawn unconnected, because <see cref="ModelInfo"/> does not record
-    /// which node feeds it.
+    /// The graph in Graphviz DOT syntax, drawn from the metadata alone: every layer with the layers it reads, each
+    /// declared output from the layer that produces it (<see cref="TensorInfo.Node"/>), and each loss term as an
+    /// octagon labelled with its kind and weight, with its prediction (the output, or the layer a <c>Minimize</c>
+    /// reads), its target (a target column, or the layer a self-supervised term compares with) and its mask flowing
+    /// into it. Metadata built by hand without the node names draws an output from the layer of the same name.
     /// </summary>
     public static string ToDot(this ModelInfo model)
     {
@@ -44,34 +45,36 @@ public static class ModelGraph
             }
         }
 
+        var layers = model.Layers.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var output in model.Outputs)
         {
             string node = "out." + output.Name;
             dot.Append($"  {Id(node)} [label={Label($"{output.Name}\n{output.Shape}")}, shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n");
-            if (SourceOf(model, output.Name) is string source)
+            string? source = output.Node ?? (layers.Contains(output.Name) ? output.Name : null);
+            if (source is not null)
             {
                 dot.Append($"  {Id(source)} -> {Id(node)};\n");
             }
         }
 
-        var inputs = model.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var term in model.Losses)
         {
             string node = "loss." + term.Name;
             string weight = term.Weight.ToString("0.###", CultureInfo.InvariantCulture);
             dot.Append($"  {Id(node)} [label={Label($"loss {term.Name}: {term.Kind}\nweight {weight}")}, shape=octagon, style=filled, fillcolor=\"#fee2e2\"];\n");
-            string prediction = model.Outputs.Any(o => o.Name == term.Prediction) ? "out." + term.Prediction : term.Prediction;
+            string prediction = model.Outputs.Any(o => o.Name == term.Prediction) ? "out." + term.Prediction : term.PredictionNode ?? term.Prediction;
             dot.Append($"  {Id(prediction)} -> {Id(node)} [label=\"prediction\"];\n");
+            if (term.TargetNode is not null)
+            {
+                dot.Append($"  {Id(term.TargetNode)} -> {Id(node)} [label=\"target\"];\n");
+            }
+
             foreach (string column in new[] { term.Target, term.Mask }.OfType<string>())
             {
                 string target = "target." + column;
-                if (!inputs.Contains(column))
-                {
-                    var info = model.Targets.FirstOrDefault(t => t.Name == column);
-                    dot.Append($"  {Id(target)} [label={Label($"{column}\n{info?.Shape ?? ""}")}, shape=ellipse, style=dashed];\n");
-                }
-
-                dot.Append($"  {Id(inputs.Contains(column) ? column : target)} -> {Id(node)} [label=\"{(column == term.Mask ? "mask" : "target")}\"];\n");
+                var info = model.Targets.FirstOrDefault(t => t.Name == column);
+                dot.Append($"  {Id(target)} [label={Label($"{column}\n{info?.Shape ?? ""}")}, shape=ellipse, style=dashed];\n");
+                dot.Append($"  {Id(target)} -> {Id(node)} [label=\"{(column == term.Mask ? "mask" : "target")}\"];\n");
             }
         }
 
@@ -155,28 +158,6 @@ public static class ModelGraph
             {
                 File.Delete(temp);
             }
-        }
-    }
-
-    /// <summary>The layer an output reads: the layer of that name, followed down its chain of single-consumer layers; null when no layer has the name.</summary>
-    private static string? SourceOf(ModelInfo model, string output)
-    {
-        var layer = model.Layers.FirstOrDefault(l => l.Name == output);
-        if (layer is null)
-        {
-            return null;
-        }
-
-        string current = layer.Name;
-        while (true)
-        {
-            var readers = model.Layers.Where(l => l.Inputs.Contains(current, StringComparer.Ordinal)).ToList();
-            if (readers.Count != 1 || readers[0].Inputs.Count != 1 || readers[0].Kind == "Output")
-            {
-                return current;
-            }
-
-            current = readers[0].Name;
         }
     }
 

@@ -5,20 +5,18 @@ namespace Dsl.Metadata;
 
 /// <summary>
 /// What the generator knows about a model, for summaries and plots: its layers in order with output shapes
-/// and parameter counts, its inputs and outputs, and the graph as DOT text. Every generated model exposes one
-/// as <c>static ModelInfo Info</c>.
+/// and parameter counts, its inputs and outputs, its loss terms. Every generated model exposes one as
+/// <c>static ModelInfo Info</c>; the graph picture is computed from it at run time (<see cref="ModelGraph.ToDot"/>).
 /// </summary>
 /// <param name="Name">The model's class name.</param>
 /// <param name="Inputs">Declared inputs, in order.</param>
-/// <param name="Outputs">Declared outputs, in order.</param>
+/// <param name="Outputs">Declared outputs (<c>g.Output</c>), in order; a tensor only a loss reads is not one.</param>
 /// <param name="Layers">Every node of the graph in execution order (inputs first).</param>
-/// <param name="Dot">The graph in Graphviz DOT syntax.</param>
 public sealed record ModelInfo(
     string Name,
     IReadOnlyList<TensorInfo> Inputs,
     IReadOnlyList<TensorInfo> Outputs,
-    IReadOnlyList<LayerInfo> Layers,
-    string Dot)
+    IReadOnlyList<LayerInfo> Layers)
 {
     /// <summary>Parameters an optimizer updates (shared parts counted once, frozen parts excluded).</summary>
     public long TrainableParameters => Layers.Sum(l => l.TrainableParameters);
@@ -52,17 +50,31 @@ public sealed record ModelInfo(
 /// <param name="Name">The term's name: the target's name for supervised terms, the given name for <c>Minimize</c>.</param>
 /// <param name="Kind">The loss function (<c>CrossEntropy</c>, <c>Mse</c>, <c>Minimize</c>, ...).</param>
 /// <param name="Weight">Its weight in the total.</param>
-/// <param name="Prediction">The output (or node) the term reads.</param>
-/// <param name="Target">The target tensor's name, or null for self-supervised and target-free terms.</param>
-/// <param name="Mask">The per-sample mask's name, or null.</param>
+/// <param name="Prediction">The declared output the term reads; for a <c>Minimize</c> over a node that is not an output, that node's layer name.</param>
+/// <param name="Target">The target column's name, or null for self-supervised and target-free terms.</param>
+/// <param name="Mask">The per-sample mask column's name, or null.</param>
 /// <param name="IsClassification">True for cross entropy or NLL on class indices: the trainer reports accuracy for it.</param>
-public sealed record LossInfo(string Name, string Kind, double Weight, string Prediction, string? Target, string? Mask, bool IsClassification);
+public sealed record LossInfo(string Name, string Kind, double Weight, string Prediction, string? Target, string? Mask, bool IsClassification)
+{
+    /// <summary>The layer (<see cref="LayerInfo.Name"/>) whose tensor the term reads as its prediction; null when not recorded.</summary>
+    public string? PredictionNode { get; init; }
+
+    /// <summary>
+    /// The layer a self-supervised term compares with (<c>Loss.Mse(target: image)</c>: the input <c>image</c>); null for a
+    /// term with a target column or none.
+    /// </summary>
+    public string? TargetNode { get; init; }
+}
 
 /// <summary>A named tensor of a model's interface.</summary>
 /// <param name="Name">The record member's name as declared (<c>image</c>).</param>
 /// <param name="Shape">The static shape, batch first (<c>[B, 1, 28, 28]</c>).</param>
 /// <param name="DType">The element type (<c>float32</c>, <c>int64</c>).</param>
-public sealed record TensorInfo(string Name, string Shape, string DType);
+public sealed record TensorInfo(string Name, string Shape, string DType)
+{
+    /// <summary>For an output: the layer (<see cref="LayerInfo.Name"/>) that produces it; null for inputs and targets.</summary>
+    public string? Node { get; init; }
+}
 
 /// <summary>One node of a model's graph.</summary>
 /// <param name="Name">Field / state-dict name for layers with parameters, a generated name otherwise.</param>

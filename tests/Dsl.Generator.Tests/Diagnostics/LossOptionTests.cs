@@ -93,6 +93,6 @@ public class LossOptionTests
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         Assert.Empty(run.OutputDiagnostics);
-        Assert.Contains("LossFunctions.Mean(outputs.Triplet)", run.GeneratedSource("Triplet"));
+        Assert.Contains("LossFunctions.Mean(outputs.Triplet ?? throw new global::System.ArgumentException(", run.GeneratedSource("Triplet"));
     }
 }

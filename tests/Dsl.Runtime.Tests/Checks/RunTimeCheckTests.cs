@@ -94,7 +94,7 @@ public sealed class RunTimeCheckTests
         using var model = new CosineAlignment();
         using var empty = torch.zeros(0, 1);
 
-        var error = Assert.Throws<ArgumentException>(() => model.ComputeLoss(new CosineAlignment.Outputs(empty), new CosineAlignment.Targets()));
+        var error = Assert.Throws<ArgumentException>(() => model.ComputeLoss(new CosineAlignment.Outputs() { Misalignment = empty }, new CosineAlignment.Targets()));
 
         Assert.StartsWith("Mean: the prediction is empty (shape [0, 1]); expected at least one sample.", error.Message, StringComparison.Ordinal);
     }

@@ -69,6 +69,30 @@ public sealed class ModelSummaryTests
         Assert.Contains("\"out.classification\" -> \"loss.label\" [label=\"prediction\"];", dot, StringComparison.Ordinal);
         Assert.Contains("\"target.label\" -> \"loss.label\" [label=\"target\"];", dot, StringComparison.Ordinal);
         Assert.Contains("\"loss.reconstruction\" [label=\"loss reconstruction: Mse\\nweight 0.1\"", dot, StringComparison.Ordinal);
+        Assert.Contains("\"out.autoencoder\" -> \"loss.reconstruction\" [label=\"prediction\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"image\" -> \"loss.reconstruction\" [label=\"target\"];", dot, StringComparison.Ordinal);
+
+        // The self-supervised target is no output: the picture draws the input into the term, nothing else.
+        Assert.DoesNotContain("reconstruction_target", dot, StringComparison.Ordinal);
+        Assert.Equal(2, dot.Split('\n').Count(l => l.Contains("fillcolor=\"#dcfce7\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_dot_graph_styles_inputs_and_outputs_and_draws_each_output_from_its_layer()
+    {
+        string dot = DigitClassifier.Info.ToDot();
+        Assert.StartsWith("digraph DigitClassifier {\n  rankdir=TB;\n", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"relu_1\" [label=\"relu_1: Relu\\n[B, 32, 26, 26]\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"layer1\" [label=\"layer1: Conv2d\\n[B, 32, 26, 26]\\n320 params\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"layer4\" -> \"out.logits\";\n", dot, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", dot, StringComparison.Ordinal);
+
+        // A Minimize over a node that is no output: the term reads the layer itself.
+        string alignment = MirrorAlignment.Info.ToDot();
+        var term = MirrorAlignment.Info.Losses.Single();
+        Assert.Contains($"  \"{term.PredictionNode}\" -> \"loss.misalignment\" [label=\"prediction\"];\n", alignment, StringComparison.Ordinal);
+        Assert.Equal(new[] { "student_logits" }, MirrorAlignment.Info.Outputs.Select(o => o.Name));
     }
 
     [Fact]
@@ -83,5 +107,12 @@ public sealed class ModelSummaryTests
         Assert.True(bytes.Length > 1000, $"the PNG has only {bytes.Length} bytes");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes.Take(4));
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp-*"));
+
+        // Loss terms as nodes (a self-supervised target, a Minimize over a non-output) are valid DOT that Graphviz draws.
+        foreach (var info in new[] { MultitaskNet.Info, MirrorAlignment.Info })
+        {
+            string png = ModelGraph.Plot(info, folder.Path);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png).Take(4));
+        }
     }
 }

@@ -70,7 +70,8 @@ public class LossWiringTests
         using var logits = LogitsTensor();
         using var image = torch.linspace(0, 1, 3 * 28 * 28).reshape(3, 1, 28, 28);
         using var reconstruction = (image * 0.5f) + 0.25f;
-        var outputs = new MultitaskNet.Outputs(logits, reconstruction, image);
+        // The reconstruction target is no output (not positional): a hand-built Outputs sets it by name.
+        var outputs = new MultitaskNet.Outputs(logits, reconstruction) { ReconstructionTarget = image };
         using var labels = torch.tensor(Labels);
 
         using var losses = model.ComputeLoss(outputs, new MultitaskNet.Targets(labels));
@@ -89,6 +90,38 @@ public class LossWiringTests
         Assert.Equal(mse, losses.Reconstruction.item<float>(), 5);
         Assert.Equal((0.9 * ce) + (0.1 * mse), losses.Total.item<float>(), 5);
         Assert.Equal(new[] { ("label", 0.9), ("reconstruction", 0.1) }, losses.Terms.Select(v => (v.Name, v.Weight)));
+
+        var missing = Assert.Throws<ArgumentException>(() => model.ComputeLoss(new MultitaskNet.Outputs(logits, reconstruction), new MultitaskNet.Targets(labels)));
+        Assert.StartsWith("MultitaskNet: the outputs carry no 'reconstruction_target', the tensor a loss term reads beside the declared outputs", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outputs_are_the_declared_ones_and_forward_still_feeds_the_self_supervised_term()
+    {
+        // Only g.Output declarations are outputs: the record's positional members, Info and the trainer's outputs.
+        Assert.Equal(new[] { "Classification", "Autoencoder" }, typeof(MultitaskNet.Outputs).GetConstructors().Single().GetParameters().Select(p => p.Name));
+        Assert.Equal(new[] { "classification", "autoencoder" }, MultitaskNet.Info.Outputs.Select(o => o.Name));
+        var term = MultitaskNet.Info.Losses.Single(l => l.Name == "reconstruction");
+        Assert.Equal(("autoencoder", "sigmoid_1", "image"), (term.Prediction, term.PredictionNode, term.TargetNode));
+
+        torch.manual_seed(5);
+        using var model = new MultitaskNet();
+        model.eval();
+        using var images = torch.rand(3, 1, 28, 28);
+        using var labels = torch.tensor(Labels);
+        using var outputs = model.Forward(images);
+        Assert.Same(images, outputs.ReconstructionTarget);
+        using var losses = model.ComputeLoss(outputs, new MultitaskNet.Targets(labels));
+        using var expected = (outputs.Autoencoder - images).square().mean();
+        Assert.Equal(expected.item<float>(), losses.Reconstruction.item<float>(), 6);
+
+        ITrainableModel trainable = model;
+        using (var step = trainable.Step(new Dictionary<string, Tensor> { ["image"] = images, ["label"] = labels }))
+        {
+            Assert.Equal(new[] { "classification", "autoencoder" }, step.Outputs.Keys.OrderByDescending(k => k.Length));
+        }
+
+        Assert.False(images.IsInvalid);
     }
 
     [Fact]
@@ -117,7 +150,11 @@ public class LossWiringTests
 
         // Row 1 is orthogonal (cosine 0), row 2 parallel (cosine 1): mean(1 - cos) = (1 + 0) / 2.
         Assert.Equal(0.5, losses.Misalignment.item<float>(), 5);
-        Assert.Equal(new long[] { 2, 1 }, outputs.Misalignment.shape);
+        // The minimized node is no declared output: the record has no positional member and Info lists none.
+        Assert.Empty(typeof(CosineAlignment.Outputs).GetConstructors().Single().GetParameters());
+        Assert.Empty(CosineAlignment.Info.Outputs);
+        Assert.Equal(new long[] { 2, 1 }, outputs.Misalignment!.shape);
+        Assert.Equal(("scalar_1", "scalar_1"), (CosineAlignment.Info.Losses[0].Prediction, CosineAlignment.Info.Losses[0].PredictionNode));
     }
 
     [Fact]
@@ -152,7 +189,7 @@ public class LossWiringTests
         Assert.StartsWith("DigitClassifier: the batch has no column 'label'. The model needs the columns image, label; the batch has image.", error.Message, StringComparison.Ordinal);
 
         var info = Assert.Single(trainable.ModelInfo.Losses);
-        Assert.Equal(new Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true), info);
+        Assert.Equal(new Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true) { PredictionNode = "layer4" }, info);
         Assert.Equal(new Dsl.Metadata.TensorInfo("label", "[B]", "int64"), Assert.Single(trainable.ModelInfo.Targets));
     }
 }

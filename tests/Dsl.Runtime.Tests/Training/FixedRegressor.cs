@@ -19,8 +19,7 @@ internal sealed class FixedRegressor : nn.Module, ITrainableModel
             nameof(FixedRegressor),
             new[] { new TensorInfo("x", "[B, 2]", "float32") },
             new[] { new TensorInfo("prediction", "[B, 2]", "float32") },
-            System.Array.Empty<LayerInfo>(),
-            "digraph {}")
+            System.Array.Empty<LayerInfo>())
         {
             Losses = new[] { new LossInfo("y", "Mse", 1.0, "prediction", "y", masked ? "mask" : null, IsClassification: false) },
         };

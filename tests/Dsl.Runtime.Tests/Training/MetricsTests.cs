@@ -16,7 +16,7 @@ public sealed class MetricsTests
         public FixedLogits(string? mask)
             : base(nameof(FixedLogits))
         {
-            ModelInfo = new ModelInfo(nameof(FixedLogits), System.Array.Empty<TensorInfo>(), System.Array.Empty<TensorInfo>(), System.Array.Empty<LayerInfo>(), "")
+            ModelInfo = new ModelInfo(nameof(FixedLogits), System.Array.Empty<TensorInfo>(), System.Array.Empty<TensorInfo>(), System.Array.Empty<LayerInfo>())
             {
                 Losses = new[] { new LossInfo("digit", "CrossEntropy", 1.0, "logits", "digit", mask, IsClassification: true) },
             };

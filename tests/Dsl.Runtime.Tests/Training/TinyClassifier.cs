@@ -32,8 +32,7 @@ internal sealed class TinyClassifier : nn.Module, ITrainableModel
             nameof(TinyClassifier),
             new[] { new TensorInfo("x", "[B, 2]", "float32") },
             new[] { new TensorInfo("logits", $"[B, {classes}]", "float32") },
-            System.Array.Empty<LayerInfo>(),
-            "digraph {}")
+            System.Array.Empty<LayerInfo>())
         {
             Losses = new[] { new LossInfo("label", "CrossEntropy", 1.0, "logits", "label", masked ? "mask" : null, IsClassification: true) },
         };

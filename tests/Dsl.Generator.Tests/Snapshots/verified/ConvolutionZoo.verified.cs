@@ -222,7 +222,7 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ConvolutionZoo", new[] { "image", "signal", "volume" }), global::Dsl.Training.BatchColumns.Get(batch, "signal", "ConvolutionZoo", new[] { "image", "signal", "volume" }), global::Dsl.Training.BatchColumns.Get(batch, "volume", "ConvolutionZoo", new[] { "image", "signal", "volume" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -265,7 +265,7 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("y", "[B, 3]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("y", "[B, 3]", "float32") { Node = "linear_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -299,78 +299,11 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
             new global::Dsl.Metadata.LayerInfo("flatten_1", "Flatten", "[B, 18]", 0, 0, new string[] { "conv3d_2" }),
             new global::Dsl.Metadata.LayerInfo("concat_2", "Concat", "[B, 38]", 0, 0, new string[] { "global_max_pool2d_1", "global_avg_pool1d_1", "flatten_1" }),
             new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 3]", 117, 0, new string[] { "concat_2" }) { MultiplyAccumulates = 114 },
-        },
-        Dot:
-            "digraph ConvolutionZoo {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 3, 32, 32]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 8, 32, 16]\\n368 params\"];\n" +
-            "  \"image\" -> \"conv2d_1\";\n" +
-            "  \"group_norm_1\" [label=\"group_norm_1: GroupNorm\\n[B, 8, 32, 16]\\n16 params\"];\n" +
-            "  \"conv2d_1\" -> \"group_norm_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 8, 32, 16]\"];\n" +
-            "  \"group_norm_1\" -> \"relu_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 8, 16, 8]\\n1,032 params\"];\n" +
-            "  \"relu_1\" -> \"conv2d_2\";\n" +
-            "  \"instance_norm2d_1\" [label=\"instance_norm2d_1: InstanceNorm2d\\n[B, 8, 16, 8]\\n16 params\"];\n" +
-            "  \"conv2d_2\" -> \"instance_norm2d_1\";\n" +
-            "  \"dropout2d_1\" [label=\"dropout2d_1: Dropout2d\\n[B, 8, 16, 8]\"];\n" +
-            "  \"instance_norm2d_1\" -> \"dropout2d_1\";\n" +
-            "  \"conv_transpose2d_1\" [label=\"conv_transpose2d_1: ConvTranspose2d\\n[B, 8, 32, 16]\\n776 params\"];\n" +
-            "  \"dropout2d_1\" -> \"conv_transpose2d_1\";\n" +
-            "  \"concat_1\" [label=\"concat_1: Concat\\n[B, 16, 32, 16]\"];\n" +
-            "  \"relu_1\" -> \"concat_1\";\n" +
-            "  \"conv_transpose2d_1\" -> \"concat_1\";\n" +
-            "  \"zero_pad2d_1\" [label=\"zero_pad2d_1: ZeroPad2d\\n[B, 16, 34, 16]\"];\n" +
-            "  \"concat_1\" -> \"zero_pad2d_1\";\n" +
-            "  \"cropping2d_1\" [label=\"cropping2d_1: Cropping2d\\n[B, 16, 32, 16]\"];\n" +
-            "  \"zero_pad2d_1\" -> \"cropping2d_1\";\n" +
-            "  \"max_pool2d_1\" [label=\"max_pool2d_1: MaxPool2d\\n[B, 16, 16, 16]\"];\n" +
-            "  \"cropping2d_1\" -> \"max_pool2d_1\";\n" +
-            "  \"up_sample2d_1\" [label=\"up_sample2d_1: UpSample2d\\n[B, 16, 32, 32]\"];\n" +
-            "  \"max_pool2d_1\" -> \"up_sample2d_1\";\n" +
-            "  \"adaptive_avg_pool2d_1\" [label=\"adaptive_avg_pool2d_1: AdaptiveAvgPool2d\\n[B, 16, 4, 2]\"];\n" +
-            "  \"up_sample2d_1\" -> \"adaptive_avg_pool2d_1\";\n" +
-            "  \"global_max_pool2d_1\" [label=\"global_max_pool2d_1: GlobalMaxPool2d\\n[B, 16]\"];\n" +
-            "  \"adaptive_avg_pool2d_1\" -> \"global_max_pool2d_1\";\n" +
-            "  \"signal\" [label=\"signal\\n[B, 2, 64]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv1d_1\" [label=\"conv1d_1: Conv1d\\n[B, 4, 64]\\n28 params\"];\n" +
-            "  \"signal\" -> \"conv1d_1\";\n" +
-            "  \"batch_norm_1\" [label=\"batch_norm_1: BatchNorm1d\\n[B, 4, 64]\\n16 params\"];\n" +
-            "  \"conv1d_1\" -> \"batch_norm_1\";\n" +
-            "  \"dropout1d_1\" [label=\"dropout1d_1: Dropout1d\\n[B, 4, 64]\"];\n" +
-            "  \"batch_norm_1\" -> \"dropout1d_1\";\n" +
-            "  \"max_pool1d_1\" [label=\"max_pool1d_1: MaxPool1d\\n[B, 4, 32]\"];\n" +
-            "  \"dropout1d_1\" -> \"max_pool1d_1\";\n" +
-            "  \"conv_transpose1d_1\" [label=\"conv_transpose1d_1: ConvTranspose1d\\n[B, 4, 64]\\n52 params\"];\n" +
-            "  \"max_pool1d_1\" -> \"conv_transpose1d_1\";\n" +
-            "  \"avg_pool1d_1\" [label=\"avg_pool1d_1: AvgPool1d\\n[B, 4, 32]\"];\n" +
-            "  \"conv_transpose1d_1\" -> \"avg_pool1d_1\";\n" +
-            "  \"global_avg_pool1d_1\" [label=\"global_avg_pool1d_1: GlobalAvgPool1d\\n[B, 4]\"];\n" +
-            "  \"avg_pool1d_1\" -> \"global_avg_pool1d_1\";\n" +
-            "  \"volume\" [label=\"volume\\n[B, 1, 4, 8, 8]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv3d_1\" [label=\"conv3d_1: Conv3d\\n[B, 2, 4, 8, 8]\\n20 params\"];\n" +
-            "  \"volume\" -> \"conv3d_1\";\n" +
-            "  \"batch_norm_2\" [label=\"batch_norm_2: BatchNorm3d\\n[B, 2, 4, 8, 8]\\n8 params\"];\n" +
-            "  \"conv3d_1\" -> \"batch_norm_2\";\n" +
-            "  \"conv3d_2\" [label=\"conv3d_2: Conv3d\\n[B, 2, 1, 3, 3]\\n110 params\"];\n" +
-            "  \"batch_norm_2\" -> \"conv3d_2\";\n" +
-            "  \"flatten_1\" [label=\"flatten_1: Flatten\\n[B, 18]\"];\n" +
-            "  \"conv3d_2\" -> \"flatten_1\";\n" +
-            "  \"concat_2\" [label=\"concat_2: Concat\\n[B, 38]\"];\n" +
-            "  \"global_max_pool2d_1\" -> \"concat_2\";\n" +
-            "  \"global_avg_pool1d_1\" -> \"concat_2\";\n" +
-            "  \"flatten_1\" -> \"concat_2\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 3]\\n117 params\"];\n" +
-            "  \"concat_2\" -> \"linear_1\";\n" +
-            "  \"out.y\" [label=\"y\\n[B, 3]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"linear_1\" -> \"out.y\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("target", "Mse", 1.0, "y", "target", null, false),
+            new global::Dsl.Metadata.LossInfo("target", "Mse", 1.0, "y", "target", null, false) { PredictionNode = "linear_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

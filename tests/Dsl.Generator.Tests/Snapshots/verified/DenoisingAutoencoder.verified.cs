@@ -197,7 +197,7 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "noisy", "DenoisingAutoencoder", new[] { "noisy" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -232,7 +232,7 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("denoised", "[B, 1, 28, 28]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("denoised", "[B, 1, 28, 28]", "float32") { Node = "sigmoid_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -263,71 +263,11 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
             new global::Dsl.Metadata.LayerInfo("up_sample2d_3", "UpSample2d", "[B, 16, 28, 28]", 0, 0, new string[] { "relu_8" }),
             new global::Dsl.Metadata.LayerInfo("conv2d_8", "Conv2d", "[B, 1, 28, 28]", 145, 0, new string[] { "up_sample2d_3" }) { MultiplyAccumulates = 112896 },
             new global::Dsl.Metadata.LayerInfo("sigmoid_1", "Sigmoid", "[B, 1, 28, 28]", 0, 0, new string[] { "conv2d_8" }),
-        },
-        Dot:
-            "digraph DenoisingAutoencoder {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"noisy\" [label=\"noisy\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 16, 28, 28]\\n160 params\"];\n" +
-            "  \"noisy\" -> \"conv2d_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 16, 28, 28]\"];\n" +
-            "  \"conv2d_1\" -> \"relu_1\";\n" +
-            "  \"max_pool2d_1\" [label=\"max_pool2d_1: MaxPool2d\\n[B, 16, 14, 14]\"];\n" +
-            "  \"relu_1\" -> \"max_pool2d_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 32, 14, 14]\\n4,640 params\"];\n" +
-            "  \"max_pool2d_1\" -> \"conv2d_2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 32, 14, 14]\"];\n" +
-            "  \"conv2d_2\" -> \"relu_2\";\n" +
-            "  \"max_pool2d_2\" [label=\"max_pool2d_2: MaxPool2d\\n[B, 32, 7, 7]\"];\n" +
-            "  \"relu_2\" -> \"max_pool2d_2\";\n" +
-            "  \"conv2d_3\" [label=\"conv2d_3: Conv2d\\n[B, 64, 7, 7]\\n18,496 params\"];\n" +
-            "  \"max_pool2d_2\" -> \"conv2d_3\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 64, 7, 7]\"];\n" +
-            "  \"conv2d_3\" -> \"relu_3\";\n" +
-            "  \"max_pool2d_3\" [label=\"max_pool2d_3: MaxPool2d\\n[B, 64, 4, 4]\"];\n" +
-            "  \"relu_3\" -> \"max_pool2d_3\";\n" +
-            "  \"conv2d_4\" [label=\"conv2d_4: Conv2d\\n[B, 128, 4, 4]\\n73,856 params\"];\n" +
-            "  \"max_pool2d_3\" -> \"conv2d_4\";\n" +
-            "  \"relu_4\" [label=\"relu_4: Relu\\n[B, 128, 4, 4]\"];\n" +
-            "  \"conv2d_4\" -> \"relu_4\";\n" +
-            "  \"global_avg_pool2d_1\" [label=\"global_avg_pool2d_1: GlobalAvgPool2d\\n[B, 128]\"];\n" +
-            "  \"relu_4\" -> \"global_avg_pool2d_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 512]\\n66,048 params\"];\n" +
-            "  \"global_avg_pool2d_1\" -> \"linear_1\";\n" +
-            "  \"relu_5\" [label=\"relu_5: Relu\\n[B, 512]\"];\n" +
-            "  \"linear_1\" -> \"relu_5\";\n" +
-            "  \"reshape_1\" [label=\"reshape_1: Reshape\\n[B, 32, 4, 4]\"];\n" +
-            "  \"relu_5\" -> \"reshape_1\";\n" +
-            "  \"conv2d_5\" [label=\"conv2d_5: Conv2d\\n[B, 64, 4, 4]\\n18,496 params\"];\n" +
-            "  \"reshape_1\" -> \"conv2d_5\";\n" +
-            "  \"relu_6\" [label=\"relu_6: Relu\\n[B, 64, 4, 4]\"];\n" +
-            "  \"conv2d_5\" -> \"relu_6\";\n" +
-            "  \"up_sample2d_1\" [label=\"up_sample2d_1: UpSample2d\\n[B, 64, 8, 8]\"];\n" +
-            "  \"relu_6\" -> \"up_sample2d_1\";\n" +
-            "  \"conv2d_6\" [label=\"conv2d_6: Conv2d\\n[B, 32, 8, 8]\\n18,464 params\"];\n" +
-            "  \"up_sample2d_1\" -> \"conv2d_6\";\n" +
-            "  \"relu_7\" [label=\"relu_7: Relu\\n[B, 32, 8, 8]\"];\n" +
-            "  \"conv2d_6\" -> \"relu_7\";\n" +
-            "  \"up_sample2d_2\" [label=\"up_sample2d_2: UpSample2d\\n[B, 32, 16, 16]\"];\n" +
-            "  \"relu_7\" -> \"up_sample2d_2\";\n" +
-            "  \"conv2d_7\" [label=\"conv2d_7: Conv2d\\n[B, 16, 14, 14]\\n4,624 params\"];\n" +
-            "  \"up_sample2d_2\" -> \"conv2d_7\";\n" +
-            "  \"relu_8\" [label=\"relu_8: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"conv2d_7\" -> \"relu_8\";\n" +
-            "  \"up_sample2d_3\" [label=\"up_sample2d_3: UpSample2d\\n[B, 16, 28, 28]\"];\n" +
-            "  \"relu_8\" -> \"up_sample2d_3\";\n" +
-            "  \"conv2d_8\" [label=\"conv2d_8: Conv2d\\n[B, 1, 28, 28]\\n145 params\"];\n" +
-            "  \"up_sample2d_3\" -> \"conv2d_8\";\n" +
-            "  \"sigmoid_1\" [label=\"sigmoid_1: Sigmoid\\n[B, 1, 28, 28]\"];\n" +
-            "  \"conv2d_8\" -> \"sigmoid_1\";\n" +
-            "  \"out.denoised\" [label=\"denoised\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"sigmoid_1\" -> \"out.denoised\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("clean", "BinaryCrossEntropy", 1.0, "denoised", "clean", null, false),
+            new global::Dsl.Metadata.LossInfo("clean", "BinaryCrossEntropy", 1.0, "denoised", "clean", null, false) { PredictionNode = "sigmoid_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

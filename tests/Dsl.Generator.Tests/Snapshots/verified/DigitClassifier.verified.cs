@@ -145,7 +145,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "DigitClassifier", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -180,7 +180,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32") { Node = "layer4" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -196,41 +196,11 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
             new global::Dsl.Metadata.LayerInfo("relu_3", "Relu", "[B, 128]", 0, 0, new string[] { "layer3" }),
             new global::Dsl.Metadata.LayerInfo("dropout_2", "Dropout", "[B, 128]", 0, 0, new string[] { "relu_3" }),
             new global::Dsl.Metadata.LayerInfo("layer4", "Linear", "[B, 10]", 1290, 0, new string[] { "dropout_2" }) { MultiplyAccumulates = 1280 },
-        },
-        Dot:
-            "digraph DigitClassifier {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"layer1\" [label=\"layer1: Conv2d\\n[B, 32, 26, 26]\\n320 params\"];\n" +
-            "  \"image\" -> \"layer1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 32, 26, 26]\"];\n" +
-            "  \"layer1\" -> \"relu_1\";\n" +
-            "  \"layer2\" [label=\"layer2: Conv2d\\n[B, 64, 24, 24]\\n18,496 params\"];\n" +
-            "  \"relu_1\" -> \"layer2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 64, 24, 24]\"];\n" +
-            "  \"layer2\" -> \"relu_2\";\n" +
-            "  \"max_pool2d_1\" [label=\"max_pool2d_1: MaxPool2d\\n[B, 64, 12, 12]\"];\n" +
-            "  \"relu_2\" -> \"max_pool2d_1\";\n" +
-            "  \"dropout_1\" [label=\"dropout_1: Dropout\\n[B, 64, 12, 12]\"];\n" +
-            "  \"max_pool2d_1\" -> \"dropout_1\";\n" +
-            "  \"flatten_1\" [label=\"flatten_1: Flatten\\n[B, 9216]\"];\n" +
-            "  \"dropout_1\" -> \"flatten_1\";\n" +
-            "  \"layer3\" [label=\"layer3: Linear\\n[B, 128]\\n1,179,776 params\"];\n" +
-            "  \"flatten_1\" -> \"layer3\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 128]\"];\n" +
-            "  \"layer3\" -> \"relu_3\";\n" +
-            "  \"dropout_2\" [label=\"dropout_2: Dropout\\n[B, 128]\"];\n" +
-            "  \"relu_3\" -> \"dropout_2\";\n" +
-            "  \"layer4\" [label=\"layer4: Linear\\n[B, 10]\\n1,290 params\"];\n" +
-            "  \"dropout_2\" -> \"layer4\";\n" +
-            "  \"out.logits\" [label=\"logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"layer4\" -> \"out.logits\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true),
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true) { PredictionNode = "layer4" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

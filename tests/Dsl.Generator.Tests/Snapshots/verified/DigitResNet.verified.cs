@@ -328,7 +328,7 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "DigitResNet", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -363,7 +363,7 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32") { Node = "linear_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -417,123 +417,11 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
             new global::Dsl.Metadata.LayerInfo("relu_13", "Relu", "[B, 64, 4, 4]", 0, 0, new string[] { "add_6" }),
             new global::Dsl.Metadata.LayerInfo("global_avg_pool2d_1", "GlobalAvgPool2d", "[B, 64]", 0, 0, new string[] { "relu_13" }),
             new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 10]", 650, 0, new string[] { "global_avg_pool2d_1" }) { MultiplyAccumulates = 640 },
-        },
-        Dot:
-            "digraph DigitResNet {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 16, 14, 14]\\n800 params\"];\n" +
-            "  \"image\" -> \"conv2d_1\";\n" +
-            "  \"batch_norm_1\" [label=\"batch_norm_1: BatchNorm2d\\n[B, 16, 14, 14]\\n64 params\"];\n" +
-            "  \"conv2d_1\" -> \"batch_norm_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"batch_norm_1\" -> \"relu_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 16, 14, 14]\\n2,320 params\"];\n" +
-            "  \"relu_1\" -> \"conv2d_2\";\n" +
-            "  \"batch_norm_2\" [label=\"batch_norm_2: BatchNorm2d\\n[B, 16, 14, 14]\\n64 params\"];\n" +
-            "  \"conv2d_2\" -> \"batch_norm_2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"batch_norm_2\" -> \"relu_2\";\n" +
-            "  \"conv2d_3\" [label=\"conv2d_3: Conv2d\\n[B, 16, 14, 14]\\n2,320 params\"];\n" +
-            "  \"relu_2\" -> \"conv2d_3\";\n" +
-            "  \"batch_norm_3\" [label=\"batch_norm_3: BatchNorm2d\\n[B, 16, 14, 14]\\n64 params\"];\n" +
-            "  \"conv2d_3\" -> \"batch_norm_3\";\n" +
-            "  \"add_1\" [label=\"add_1: Add\\n[B, 16, 14, 14]\"];\n" +
-            "  \"relu_1\" -> \"add_1\";\n" +
-            "  \"batch_norm_3\" -> \"add_1\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"add_1\" -> \"relu_3\";\n" +
-            "  \"conv2d_4\" [label=\"conv2d_4: Conv2d\\n[B, 16, 14, 14]\\n2,320 params\"];\n" +
-            "  \"relu_3\" -> \"conv2d_4\";\n" +
-            "  \"batch_norm_4\" [label=\"batch_norm_4: BatchNorm2d\\n[B, 16, 14, 14]\\n64 params\"];\n" +
-            "  \"conv2d_4\" -> \"batch_norm_4\";\n" +
-            "  \"relu_4\" [label=\"relu_4: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"batch_norm_4\" -> \"relu_4\";\n" +
-            "  \"conv2d_5\" [label=\"conv2d_5: Conv2d\\n[B, 16, 14, 14]\\n2,320 params\"];\n" +
-            "  \"relu_4\" -> \"conv2d_5\";\n" +
-            "  \"batch_norm_5\" [label=\"batch_norm_5: BatchNorm2d\\n[B, 16, 14, 14]\\n64 params\"];\n" +
-            "  \"conv2d_5\" -> \"batch_norm_5\";\n" +
-            "  \"add_2\" [label=\"add_2: Add\\n[B, 16, 14, 14]\"];\n" +
-            "  \"relu_3\" -> \"add_2\";\n" +
-            "  \"batch_norm_5\" -> \"add_2\";\n" +
-            "  \"relu_5\" [label=\"relu_5: Relu\\n[B, 16, 14, 14]\"];\n" +
-            "  \"add_2\" -> \"relu_5\";\n" +
-            "  \"conv2d_6\" [label=\"conv2d_6: Conv2d\\n[B, 32, 7, 7]\\n4,640 params\"];\n" +
-            "  \"relu_5\" -> \"conv2d_6\";\n" +
-            "  \"batch_norm_6\" [label=\"batch_norm_6: BatchNorm2d\\n[B, 32, 7, 7]\\n128 params\"];\n" +
-            "  \"conv2d_6\" -> \"batch_norm_6\";\n" +
-            "  \"relu_6\" [label=\"relu_6: Relu\\n[B, 32, 7, 7]\"];\n" +
-            "  \"batch_norm_6\" -> \"relu_6\";\n" +
-            "  \"conv2d_7\" [label=\"conv2d_7: Conv2d\\n[B, 32, 7, 7]\\n9,248 params\"];\n" +
-            "  \"relu_6\" -> \"conv2d_7\";\n" +
-            "  \"batch_norm_7\" [label=\"batch_norm_7: BatchNorm2d\\n[B, 32, 7, 7]\\n128 params\"];\n" +
-            "  \"conv2d_7\" -> \"batch_norm_7\";\n" +
-            "  \"conv2d_8\" [label=\"conv2d_8: Conv2d\\n[B, 32, 7, 7]\\n544 params\"];\n" +
-            "  \"relu_5\" -> \"conv2d_8\";\n" +
-            "  \"add_3\" [label=\"add_3: Add\\n[B, 32, 7, 7]\"];\n" +
-            "  \"conv2d_8\" -> \"add_3\";\n" +
-            "  \"batch_norm_7\" -> \"add_3\";\n" +
-            "  \"relu_7\" [label=\"relu_7: Relu\\n[B, 32, 7, 7]\"];\n" +
-            "  \"add_3\" -> \"relu_7\";\n" +
-            "  \"conv2d_9\" [label=\"conv2d_9: Conv2d\\n[B, 32, 7, 7]\\n9,248 params\"];\n" +
-            "  \"relu_7\" -> \"conv2d_9\";\n" +
-            "  \"batch_norm_8\" [label=\"batch_norm_8: BatchNorm2d\\n[B, 32, 7, 7]\\n128 params\"];\n" +
-            "  \"conv2d_9\" -> \"batch_norm_8\";\n" +
-            "  \"relu_8\" [label=\"relu_8: Relu\\n[B, 32, 7, 7]\"];\n" +
-            "  \"batch_norm_8\" -> \"relu_8\";\n" +
-            "  \"conv2d_10\" [label=\"conv2d_10: Conv2d\\n[B, 32, 7, 7]\\n9,248 params\"];\n" +
-            "  \"relu_8\" -> \"conv2d_10\";\n" +
-            "  \"batch_norm_9\" [label=\"batch_norm_9: BatchNorm2d\\n[B, 32, 7, 7]\\n128 params\"];\n" +
-            "  \"conv2d_10\" -> \"batch_norm_9\";\n" +
-            "  \"add_4\" [label=\"add_4: Add\\n[B, 32, 7, 7]\"];\n" +
-            "  \"relu_7\" -> \"add_4\";\n" +
-            "  \"batch_norm_9\" -> \"add_4\";\n" +
-            "  \"relu_9\" [label=\"relu_9: Relu\\n[B, 32, 7, 7]\"];\n" +
-            "  \"add_4\" -> \"relu_9\";\n" +
-            "  \"conv2d_11\" [label=\"conv2d_11: Conv2d\\n[B, 64, 4, 4]\\n18,496 params\"];\n" +
-            "  \"relu_9\" -> \"conv2d_11\";\n" +
-            "  \"batch_norm_10\" [label=\"batch_norm_10: BatchNorm2d\\n[B, 64, 4, 4]\\n256 params\"];\n" +
-            "  \"conv2d_11\" -> \"batch_norm_10\";\n" +
-            "  \"relu_10\" [label=\"relu_10: Relu\\n[B, 64, 4, 4]\"];\n" +
-            "  \"batch_norm_10\" -> \"relu_10\";\n" +
-            "  \"conv2d_12\" [label=\"conv2d_12: Conv2d\\n[B, 64, 4, 4]\\n36,928 params\"];\n" +
-            "  \"relu_10\" -> \"conv2d_12\";\n" +
-            "  \"batch_norm_11\" [label=\"batch_norm_11: BatchNorm2d\\n[B, 64, 4, 4]\\n256 params\"];\n" +
-            "  \"conv2d_12\" -> \"batch_norm_11\";\n" +
-            "  \"conv2d_13\" [label=\"conv2d_13: Conv2d\\n[B, 64, 4, 4]\\n2,112 params\"];\n" +
-            "  \"relu_9\" -> \"conv2d_13\";\n" +
-            "  \"add_5\" [label=\"add_5: Add\\n[B, 64, 4, 4]\"];\n" +
-            "  \"conv2d_13\" -> \"add_5\";\n" +
-            "  \"batch_norm_11\" -> \"add_5\";\n" +
-            "  \"relu_11\" [label=\"relu_11: Relu\\n[B, 64, 4, 4]\"];\n" +
-            "  \"add_5\" -> \"relu_11\";\n" +
-            "  \"conv2d_14\" [label=\"conv2d_14: Conv2d\\n[B, 64, 4, 4]\\n36,928 params\"];\n" +
-            "  \"relu_11\" -> \"conv2d_14\";\n" +
-            "  \"batch_norm_12\" [label=\"batch_norm_12: BatchNorm2d\\n[B, 64, 4, 4]\\n256 params\"];\n" +
-            "  \"conv2d_14\" -> \"batch_norm_12\";\n" +
-            "  \"relu_12\" [label=\"relu_12: Relu\\n[B, 64, 4, 4]\"];\n" +
-            "  \"batch_norm_12\" -> \"relu_12\";\n" +
-            "  \"conv2d_15\" [label=\"conv2d_15: Conv2d\\n[B, 64, 4, 4]\\n36,928 params\"];\n" +
-            "  \"relu_12\" -> \"conv2d_15\";\n" +
-            "  \"batch_norm_13\" [label=\"batch_norm_13: BatchNorm2d\\n[B, 64, 4, 4]\\n256 params\"];\n" +
-            "  \"conv2d_15\" -> \"batch_norm_13\";\n" +
-            "  \"add_6\" [label=\"add_6: Add\\n[B, 64, 4, 4]\"];\n" +
-            "  \"relu_11\" -> \"add_6\";\n" +
-            "  \"batch_norm_13\" -> \"add_6\";\n" +
-            "  \"relu_13\" [label=\"relu_13: Relu\\n[B, 64, 4, 4]\"];\n" +
-            "  \"add_6\" -> \"relu_13\";\n" +
-            "  \"global_avg_pool2d_1\" [label=\"global_avg_pool2d_1: GlobalAvgPool2d\\n[B, 64]\"];\n" +
-            "  \"relu_13\" -> \"global_avg_pool2d_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 10]\\n650 params\"];\n" +
-            "  \"global_avg_pool2d_1\" -> \"linear_1\";\n" +
-            "  \"out.logits\" [label=\"logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"linear_1\" -> \"out.logits\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true),
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true) { PredictionNode = "linear_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

@@ -12,14 +12,17 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
 
     /// <summary>The outputs of <see cref="MirrorAlignment"/>; disposing them disposes every output tensor.</summary>
     /// <param name="StudentLogits">student_logits: [B, 10] float32</param>
-    /// <param name="Misalignment">misalignment: [B, 1] float32</param>
-    public sealed record Outputs(global::TorchSharp.torch.Tensor StudentLogits, global::TorchSharp.torch.Tensor Misalignment) : global::System.IDisposable
+    public sealed record Outputs(global::TorchSharp.torch.Tensor StudentLogits) : global::System.IDisposable
     {
+        /// <summary>Not an output: the tensor loss 'misalignment' reads (misalignment: [B, 1] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public global::TorchSharp.torch.Tensor? Misalignment { get; init; }
+
         /// <summary>Disposes every output tensor.</summary>
         public void Dispose()
         {
             StudentLogits.Dispose();
-            Misalignment.Dispose();
+            Misalignment?.Dispose();
         }
     }
 
@@ -79,7 +82,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         teacher.eval();
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (student_logits: [B, 10] float32, misalignment: [B, 1] float32).</summary>
+    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (student_logits: [B, 10] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -104,7 +107,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         var cosine_similarity_1 = global::TorchSharp.torch.nn.functional.cosine_similarity(softmax_1, softmax_2, 1).unsqueeze(1); // [B, 1]
         var scalar_1 = 1.0 - cosine_similarity_1; // [B, 1]
         #line default
-        return new Outputs(output_2, scalar_1);
+        return new Outputs(output_2) { Misalignment = scalar_1 };
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
@@ -122,7 +125,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         global::System.ArgumentNullException.ThrowIfNull(outputs);
         global::System.ArgumentNullException.ThrowIfNull(targets);
 
-        var misalignment = global::Dsl.Training.LossFunctions.Mean(outputs.Misalignment);
+        var misalignment = global::Dsl.Training.LossFunctions.Mean(outputs.Misalignment ?? throw new global::System.ArgumentException("MirrorAlignment: the outputs carry no 'misalignment', the tensor a loss term reads beside the declared outputs; forward sets it: pass the Outputs that forward returned, or set the member when building Outputs by hand.", nameof(outputs)));
         var total = misalignment.alias();
         return new Losses(total, misalignment);
     }
@@ -142,12 +145,11 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MirrorAlignment", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
         byName["student_logits"] = outputs.StudentLogits;
-        byName["misalignment"] = outputs.Misalignment;
         return byName;
     }
 
@@ -177,8 +179,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("student_logits", "[B, 10]", "float32"),
-            new global::Dsl.Metadata.TensorInfo("misalignment", "[B, 1]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("student_logits", "[B, 10]", "float32") { Node = "output_2" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -192,40 +193,11 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
             new global::Dsl.Metadata.LayerInfo("softmax_2", "Softmax", "[B, 10]", 0, 0, new string[] { "output_2" }),
             new global::Dsl.Metadata.LayerInfo("cosine_similarity_1", "CosineSimilarity", "[B, 1]", 0, 0, new string[] { "softmax_1", "softmax_2" }),
             new global::Dsl.Metadata.LayerInfo("scalar_1", "ScalarSubtract", "[B, 1]", 0, 0, new string[] { "cosine_similarity_1" }),
-        },
-        Dot:
-            "digraph MirrorAlignment {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"teacher_1\" [label=\"teacher_1: Apply\\n[B, 10]\\n1,199,882 params\"];\n" +
-            "  \"image\" -> \"teacher_1\";\n" +
-            "  \"output_1\" [label=\"output_1: Output\\n[B, 10]\"];\n" +
-            "  \"teacher_1\" -> \"output_1\";\n" +
-            "  \"softmax_1\" [label=\"softmax_1: Softmax\\n[B, 10]\"];\n" +
-            "  \"output_1\" -> \"softmax_1\";\n" +
-            "  \"flip_1\" [label=\"flip_1: Flip\\n[B, 1, 28, 28]\"];\n" +
-            "  \"image\" -> \"flip_1\";\n" +
-            "  \"student_1\" [label=\"student_1: Apply\\n[B, 10]\\n1,199,882 params\"];\n" +
-            "  \"flip_1\" -> \"student_1\";\n" +
-            "  \"output_2\" [label=\"output_2: Output\\n[B, 10]\"];\n" +
-            "  \"student_1\" -> \"output_2\";\n" +
-            "  \"softmax_2\" [label=\"softmax_2: Softmax\\n[B, 10]\"];\n" +
-            "  \"output_2\" -> \"softmax_2\";\n" +
-            "  \"cosine_similarity_1\" [label=\"cosine_similarity_1: CosineSimilarity\\n[B, 1]\"];\n" +
-            "  \"softmax_1\" -> \"cosine_similarity_1\";\n" +
-            "  \"softmax_2\" -> \"cosine_similarity_1\";\n" +
-            "  \"scalar_1\" [label=\"scalar_1: ScalarSubtract\\n[B, 1]\"];\n" +
-            "  \"cosine_similarity_1\" -> \"scalar_1\";\n" +
-            "  \"out.student_logits\" [label=\"student_logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"output_2\" -> \"out.student_logits\";\n" +
-            "  \"out.misalignment\" [label=\"misalignment\\n[B, 1]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"scalar_1\" -> \"out.misalignment\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("misalignment", "Minimize", 1.0, "misalignment", null, null, false),
+            new global::Dsl.Metadata.LossInfo("misalignment", "Minimize", 1.0, "scalar_1", null, null, false) { PredictionNode = "scalar_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

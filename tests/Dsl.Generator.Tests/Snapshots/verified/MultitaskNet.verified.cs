@@ -13,9 +13,12 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     /// <summary>The outputs of <see cref="MultitaskNet"/>; disposing them disposes every output tensor.</summary>
     /// <param name="Classification">classification: [B, 10] float32</param>
     /// <param name="Autoencoder">autoencoder: [B, 1, 28, 28] float32</param>
-    /// <param name="ReconstructionTarget">reconstruction_target: [B, 1, 28, 28] float32</param>
-    public sealed record Outputs(global::TorchSharp.torch.Tensor Classification, global::TorchSharp.torch.Tensor Autoencoder, global::TorchSharp.torch.Tensor ReconstructionTarget) : global::System.IDisposable
+    public sealed record Outputs(global::TorchSharp.torch.Tensor Classification, global::TorchSharp.torch.Tensor Autoencoder) : global::System.IDisposable
     {
+        /// <summary>Not an output: the tensor loss 'reconstruction' reads (reconstruction_target: [B, 1, 28, 28] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public global::TorchSharp.torch.Tensor? ReconstructionTarget { get; init; }
+
         /// <summary>Disposes every output tensor.</summary>
         public void Dispose()
         {
@@ -122,7 +125,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         global::Dsl.Modules.Initialization.Apply(autoencoder, global::Dsl.Init.GlorotUniform);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32, reconstruction_target: [B, 1, 28, 28] float32).</summary>
+    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -179,7 +182,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, 1, 28, 28]
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28]
         #line default
-        return new Outputs(classification, sigmoid_1, image);
+        return new Outputs(classification, sigmoid_1) { ReconstructionTarget = image };
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
@@ -200,7 +203,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         global::Dsl.Checks.TensorCheck.Check("MultitaskNet", "target", "label", targets.Label, LabelTargetShape, "[B]", global::TorchSharp.torch.ScalarType.Int64, batch);
 
         var label = global::Dsl.Training.LossFunctions.CrossEntropy(outputs.Classification, targets.Label);
-        var reconstruction = global::Dsl.Training.LossFunctions.Mse(outputs.Autoencoder, outputs.ReconstructionTarget);
+        var reconstruction = global::Dsl.Training.LossFunctions.Mse(outputs.Autoencoder, outputs.ReconstructionTarget ?? throw new global::System.ArgumentException("MultitaskNet: the outputs carry no 'reconstruction_target', the tensor a loss term reads beside the declared outputs; forward sets it: pass the Outputs that forward returned, or set the member when building Outputs by hand.", nameof(outputs)));
         var total = 0.9 * label + 0.1 * reconstruction;
         return new Losses(total, label, reconstruction);
     }
@@ -220,7 +223,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "MultitaskNet", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -260,9 +263,8 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("classification", "[B, 10]", "float32"),
-            new global::Dsl.Metadata.TensorInfo("autoencoder", "[B, 1, 28, 28]", "float32"),
-            new global::Dsl.Metadata.TensorInfo("reconstruction_target", "[B, 1, 28, 28]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("classification", "[B, 10]", "float32") { Node = "classification" },
+            new global::Dsl.Metadata.TensorInfo("autoencoder", "[B, 1, 28, 28]", "float32") { Node = "sigmoid_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -296,82 +298,12 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
             new global::Dsl.Metadata.LayerInfo("up_sample2d_2", "UpSample2d", "[B, 64, 28, 28]", 0, 0, new string[] { "relu_8" }),
             new global::Dsl.Metadata.LayerInfo("autoencoder", "Conv2d", "[B, 1, 28, 28]", 577, 0, new string[] { "up_sample2d_2" }) { MultiplyAccumulates = 451584 },
             new global::Dsl.Metadata.LayerInfo("sigmoid_1", "Sigmoid", "[B, 1, 28, 28]", 0, 0, new string[] { "autoencoder" }),
-        },
-        Dot:
-            "digraph MultitaskNet {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 64, 28, 28]\\n640 params\"];\n" +
-            "  \"image\" -> \"conv2d_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 64, 28, 28]\"];\n" +
-            "  \"conv2d_1\" -> \"relu_1\";\n" +
-            "  \"dropout_1\" [label=\"dropout_1: Dropout\\n[B, 64, 28, 28]\"];\n" +
-            "  \"relu_1\" -> \"dropout_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 64, 28, 28]\\n36,928 params\"];\n" +
-            "  \"dropout_1\" -> \"conv2d_2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 64, 28, 28]\"];\n" +
-            "  \"conv2d_2\" -> \"relu_2\";\n" +
-            "  \"dropout_2\" [label=\"dropout_2: Dropout\\n[B, 64, 28, 28]\"];\n" +
-            "  \"relu_2\" -> \"dropout_2\";\n" +
-            "  \"conv2d_3\" [label=\"conv2d_3: Conv2d\\n[B, 64, 28, 28]\\n36,928 params\"];\n" +
-            "  \"dropout_2\" -> \"conv2d_3\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 64, 28, 28]\"];\n" +
-            "  \"conv2d_3\" -> \"relu_3\";\n" +
-            "  \"dropout_3\" [label=\"dropout_3: Dropout\\n[B, 64, 28, 28]\"];\n" +
-            "  \"relu_3\" -> \"dropout_3\";\n" +
-            "  \"max_pool2d_1\" [label=\"max_pool2d_1: MaxPool2d\\n[B, 64, 14, 14]\"];\n" +
-            "  \"dropout_3\" -> \"max_pool2d_1\";\n" +
-            "  \"conv2d_4\" [label=\"conv2d_4: Conv2d\\n[B, 64, 14, 14]\\n36,928 params\"];\n" +
-            "  \"max_pool2d_1\" -> \"conv2d_4\";\n" +
-            "  \"relu_4\" [label=\"relu_4: Relu\\n[B, 64, 14, 14]\"];\n" +
-            "  \"conv2d_4\" -> \"relu_4\";\n" +
-            "  \"dropout_4\" [label=\"dropout_4: Dropout\\n[B, 64, 14, 14]\"];\n" +
-            "  \"relu_4\" -> \"dropout_4\";\n" +
-            "  \"conv2d_5\" [label=\"conv2d_5: Conv2d\\n[B, 64, 14, 14]\\n36,928 params\"];\n" +
-            "  \"dropout_4\" -> \"conv2d_5\";\n" +
-            "  \"relu_5\" [label=\"relu_5: Relu\\n[B, 64, 14, 14]\"];\n" +
-            "  \"conv2d_5\" -> \"relu_5\";\n" +
-            "  \"dropout_5\" [label=\"dropout_5: Dropout\\n[B, 64, 14, 14]\"];\n" +
-            "  \"relu_5\" -> \"dropout_5\";\n" +
-            "  \"conv2d_6\" [label=\"conv2d_6: Conv2d\\n[B, 64, 14, 14]\\n36,928 params\"];\n" +
-            "  \"dropout_5\" -> \"conv2d_6\";\n" +
-            "  \"relu_6\" [label=\"relu_6: Relu\\n[B, 64, 14, 14]\"];\n" +
-            "  \"conv2d_6\" -> \"relu_6\";\n" +
-            "  \"max_pool2d_2\" [label=\"max_pool2d_2: MaxPool2d\\n[B, 64, 7, 7]\"];\n" +
-            "  \"relu_6\" -> \"max_pool2d_2\";\n" +
-            "  \"flatten_1\" [label=\"flatten_1: Flatten\\n[B, 3136]\"];\n" +
-            "  \"max_pool2d_2\" -> \"flatten_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 1024]\\n3,212,288 params\"];\n" +
-            "  \"flatten_1\" -> \"linear_1\";\n" +
-            "  \"relu_7\" [label=\"relu_7: Relu\\n[B, 1024]\"];\n" +
-            "  \"linear_1\" -> \"relu_7\";\n" +
-            "  \"classification\" [label=\"classification: Linear\\n[B, 10]\\n10,250 params\"];\n" +
-            "  \"relu_7\" -> \"classification\";\n" +
-            "  \"up_sample2d_1\" [label=\"up_sample2d_1: UpSample2d\\n[B, 64, 14, 14]\"];\n" +
-            "  \"max_pool2d_2\" -> \"up_sample2d_1\";\n" +
-            "  \"conv2d_7\" [label=\"conv2d_7: Conv2d\\n[B, 64, 14, 14]\\n36,928 params\"];\n" +
-            "  \"up_sample2d_1\" -> \"conv2d_7\";\n" +
-            "  \"relu_8\" [label=\"relu_8: Relu\\n[B, 64, 14, 14]\"];\n" +
-            "  \"conv2d_7\" -> \"relu_8\";\n" +
-            "  \"up_sample2d_2\" [label=\"up_sample2d_2: UpSample2d\\n[B, 64, 28, 28]\"];\n" +
-            "  \"relu_8\" -> \"up_sample2d_2\";\n" +
-            "  \"autoencoder\" [label=\"autoencoder: Conv2d\\n[B, 1, 28, 28]\\n577 params\"];\n" +
-            "  \"up_sample2d_2\" -> \"autoencoder\";\n" +
-            "  \"sigmoid_1\" [label=\"sigmoid_1: Sigmoid\\n[B, 1, 28, 28]\"];\n" +
-            "  \"autoencoder\" -> \"sigmoid_1\";\n" +
-            "  \"out.classification\" [label=\"classification\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"classification\" -> \"out.classification\";\n" +
-            "  \"out.autoencoder\" [label=\"autoencoder\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"sigmoid_1\" -> \"out.autoencoder\";\n" +
-            "  \"out.reconstruction_target\" [label=\"reconstruction_target\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"image\" -> \"out.reconstruction_target\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 0.9, "classification", "label", null, true),
-            new global::Dsl.Metadata.LossInfo("reconstruction", "Mse", 0.1, "autoencoder", null, null, false),
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 0.9, "classification", "label", null, true) { PredictionNode = "classification" },
+            new global::Dsl.Metadata.LossInfo("reconstruction", "Mse", 0.1, "autoencoder", null, null, false) { PredictionNode = "sigmoid_1", TargetNode = "image" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

@@ -128,7 +128,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "OddOnlyMlp", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -166,7 +166,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("logits", "[B, 10]", "float32") { Node = "linear_2" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -175,27 +175,11 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
             new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 64]", 50240, 0, new string[] { "flatten_1" }) { MultiplyAccumulates = 50176 },
             new global::Dsl.Metadata.LayerInfo("relu_1", "Relu", "[B, 64]", 0, 0, new string[] { "linear_1" }),
             new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 10]", 650, 0, new string[] { "relu_1" }) { MultiplyAccumulates = 640 },
-        },
-        Dot:
-            "digraph OddOnlyMlp {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"flatten_1\" [label=\"flatten_1: Flatten\\n[B, 784]\"];\n" +
-            "  \"image\" -> \"flatten_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 64]\\n50,240 params\"];\n" +
-            "  \"flatten_1\" -> \"linear_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 64]\"];\n" +
-            "  \"linear_1\" -> \"relu_1\";\n" +
-            "  \"linear_2\" [label=\"linear_2: Linear\\n[B, 10]\\n650 params\"];\n" +
-            "  \"relu_1\" -> \"linear_2\";\n" +
-            "  \"out.logits\" [label=\"logits\\n[B, 10]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"linear_2\" -> \"out.logits\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", "isOdd", true),
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", "isOdd", true) { PredictionNode = "linear_2" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

@@ -397,7 +397,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "image", "ResNet", new[] { "image" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -432,7 +432,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("logits", "[B, 2]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("logits", "[B, 2]", "float32") { Node = "linear_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -501,155 +501,11 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
             new global::Dsl.Metadata.LayerInfo("relu_17", "Relu", "[B, 512, 8, 8]", 0, 0, new string[] { "add_8" }),
             new global::Dsl.Metadata.LayerInfo("global_avg_pool2d_1", "GlobalAvgPool2d", "[B, 512]", 0, 0, new string[] { "relu_17" }),
             new global::Dsl.Metadata.LayerInfo("linear_1", "Linear", "[B, 2]", 1026, 0, new string[] { "global_avg_pool2d_1" }) { MultiplyAccumulates = 1024 },
-        },
-        Dot:
-            "digraph ResNet {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 3, 128, 128]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 64, 64, 64]\\n9,472 params\"];\n" +
-            "  \"image\" -> \"conv2d_1\";\n" +
-            "  \"batch_norm_1\" [label=\"batch_norm_1: BatchNorm2d\\n[B, 64, 64, 64]\\n256 params\"];\n" +
-            "  \"conv2d_1\" -> \"batch_norm_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 64, 64, 64]\"];\n" +
-            "  \"batch_norm_1\" -> \"relu_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 64, 64, 64]\\n36,928 params\"];\n" +
-            "  \"relu_1\" -> \"conv2d_2\";\n" +
-            "  \"batch_norm_2\" [label=\"batch_norm_2: BatchNorm2d\\n[B, 64, 64, 64]\\n256 params\"];\n" +
-            "  \"conv2d_2\" -> \"batch_norm_2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 64, 64, 64]\"];\n" +
-            "  \"batch_norm_2\" -> \"relu_2\";\n" +
-            "  \"conv2d_3\" [label=\"conv2d_3: Conv2d\\n[B, 64, 64, 64]\\n36,928 params\"];\n" +
-            "  \"relu_2\" -> \"conv2d_3\";\n" +
-            "  \"batch_norm_3\" [label=\"batch_norm_3: BatchNorm2d\\n[B, 64, 64, 64]\\n256 params\"];\n" +
-            "  \"conv2d_3\" -> \"batch_norm_3\";\n" +
-            "  \"add_1\" [label=\"add_1: Add\\n[B, 64, 64, 64]\"];\n" +
-            "  \"relu_1\" -> \"add_1\";\n" +
-            "  \"batch_norm_3\" -> \"add_1\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 64, 64, 64]\"];\n" +
-            "  \"add_1\" -> \"relu_3\";\n" +
-            "  \"conv2d_4\" [label=\"conv2d_4: Conv2d\\n[B, 64, 64, 64]\\n36,928 params\"];\n" +
-            "  \"relu_3\" -> \"conv2d_4\";\n" +
-            "  \"batch_norm_4\" [label=\"batch_norm_4: BatchNorm2d\\n[B, 64, 64, 64]\\n256 params\"];\n" +
-            "  \"conv2d_4\" -> \"batch_norm_4\";\n" +
-            "  \"relu_4\" [label=\"relu_4: Relu\\n[B, 64, 64, 64]\"];\n" +
-            "  \"batch_norm_4\" -> \"relu_4\";\n" +
-            "  \"conv2d_5\" [label=\"conv2d_5: Conv2d\\n[B, 64, 64, 64]\\n36,928 params\"];\n" +
-            "  \"relu_4\" -> \"conv2d_5\";\n" +
-            "  \"batch_norm_5\" [label=\"batch_norm_5: BatchNorm2d\\n[B, 64, 64, 64]\\n256 params\"];\n" +
-            "  \"conv2d_5\" -> \"batch_norm_5\";\n" +
-            "  \"add_2\" [label=\"add_2: Add\\n[B, 64, 64, 64]\"];\n" +
-            "  \"relu_3\" -> \"add_2\";\n" +
-            "  \"batch_norm_5\" -> \"add_2\";\n" +
-            "  \"relu_5\" [label=\"relu_5: Relu\\n[B, 64, 64, 64]\"];\n" +
-            "  \"add_2\" -> \"relu_5\";\n" +
-            "  \"conv2d_6\" [label=\"conv2d_6: Conv2d\\n[B, 128, 32, 32]\\n73,856 params\"];\n" +
-            "  \"relu_5\" -> \"conv2d_6\";\n" +
-            "  \"batch_norm_6\" [label=\"batch_norm_6: BatchNorm2d\\n[B, 128, 32, 32]\\n512 params\"];\n" +
-            "  \"conv2d_6\" -> \"batch_norm_6\";\n" +
-            "  \"relu_6\" [label=\"relu_6: Relu\\n[B, 128, 32, 32]\"];\n" +
-            "  \"batch_norm_6\" -> \"relu_6\";\n" +
-            "  \"conv2d_7\" [label=\"conv2d_7: Conv2d\\n[B, 128, 32, 32]\\n147,584 params\"];\n" +
-            "  \"relu_6\" -> \"conv2d_7\";\n" +
-            "  \"batch_norm_7\" [label=\"batch_norm_7: BatchNorm2d\\n[B, 128, 32, 32]\\n512 params\"];\n" +
-            "  \"conv2d_7\" -> \"batch_norm_7\";\n" +
-            "  \"conv2d_8\" [label=\"conv2d_8: Conv2d\\n[B, 128, 32, 32]\\n8,320 params\"];\n" +
-            "  \"relu_5\" -> \"conv2d_8\";\n" +
-            "  \"add_3\" [label=\"add_3: Add\\n[B, 128, 32, 32]\"];\n" +
-            "  \"conv2d_8\" -> \"add_3\";\n" +
-            "  \"batch_norm_7\" -> \"add_3\";\n" +
-            "  \"relu_7\" [label=\"relu_7: Relu\\n[B, 128, 32, 32]\"];\n" +
-            "  \"add_3\" -> \"relu_7\";\n" +
-            "  \"conv2d_9\" [label=\"conv2d_9: Conv2d\\n[B, 128, 32, 32]\\n147,584 params\"];\n" +
-            "  \"relu_7\" -> \"conv2d_9\";\n" +
-            "  \"batch_norm_8\" [label=\"batch_norm_8: BatchNorm2d\\n[B, 128, 32, 32]\\n512 params\"];\n" +
-            "  \"conv2d_9\" -> \"batch_norm_8\";\n" +
-            "  \"relu_8\" [label=\"relu_8: Relu\\n[B, 128, 32, 32]\"];\n" +
-            "  \"batch_norm_8\" -> \"relu_8\";\n" +
-            "  \"conv2d_10\" [label=\"conv2d_10: Conv2d\\n[B, 128, 32, 32]\\n147,584 params\"];\n" +
-            "  \"relu_8\" -> \"conv2d_10\";\n" +
-            "  \"batch_norm_9\" [label=\"batch_norm_9: BatchNorm2d\\n[B, 128, 32, 32]\\n512 params\"];\n" +
-            "  \"conv2d_10\" -> \"batch_norm_9\";\n" +
-            "  \"add_4\" [label=\"add_4: Add\\n[B, 128, 32, 32]\"];\n" +
-            "  \"relu_7\" -> \"add_4\";\n" +
-            "  \"batch_norm_9\" -> \"add_4\";\n" +
-            "  \"relu_9\" [label=\"relu_9: Relu\\n[B, 128, 32, 32]\"];\n" +
-            "  \"add_4\" -> \"relu_9\";\n" +
-            "  \"conv2d_11\" [label=\"conv2d_11: Conv2d\\n[B, 256, 16, 16]\\n295,168 params\"];\n" +
-            "  \"relu_9\" -> \"conv2d_11\";\n" +
-            "  \"batch_norm_10\" [label=\"batch_norm_10: BatchNorm2d\\n[B, 256, 16, 16]\\n1,024 params\"];\n" +
-            "  \"conv2d_11\" -> \"batch_norm_10\";\n" +
-            "  \"relu_10\" [label=\"relu_10: Relu\\n[B, 256, 16, 16]\"];\n" +
-            "  \"batch_norm_10\" -> \"relu_10\";\n" +
-            "  \"conv2d_12\" [label=\"conv2d_12: Conv2d\\n[B, 256, 16, 16]\\n590,080 params\"];\n" +
-            "  \"relu_10\" -> \"conv2d_12\";\n" +
-            "  \"batch_norm_11\" [label=\"batch_norm_11: BatchNorm2d\\n[B, 256, 16, 16]\\n1,024 params\"];\n" +
-            "  \"conv2d_12\" -> \"batch_norm_11\";\n" +
-            "  \"conv2d_13\" [label=\"conv2d_13: Conv2d\\n[B, 256, 16, 16]\\n33,024 params\"];\n" +
-            "  \"relu_9\" -> \"conv2d_13\";\n" +
-            "  \"add_5\" [label=\"add_5: Add\\n[B, 256, 16, 16]\"];\n" +
-            "  \"conv2d_13\" -> \"add_5\";\n" +
-            "  \"batch_norm_11\" -> \"add_5\";\n" +
-            "  \"relu_11\" [label=\"relu_11: Relu\\n[B, 256, 16, 16]\"];\n" +
-            "  \"add_5\" -> \"relu_11\";\n" +
-            "  \"conv2d_14\" [label=\"conv2d_14: Conv2d\\n[B, 256, 16, 16]\\n590,080 params\"];\n" +
-            "  \"relu_11\" -> \"conv2d_14\";\n" +
-            "  \"batch_norm_12\" [label=\"batch_norm_12: BatchNorm2d\\n[B, 256, 16, 16]\\n1,024 params\"];\n" +
-            "  \"conv2d_14\" -> \"batch_norm_12\";\n" +
-            "  \"relu_12\" [label=\"relu_12: Relu\\n[B, 256, 16, 16]\"];\n" +
-            "  \"batch_norm_12\" -> \"relu_12\";\n" +
-            "  \"conv2d_15\" [label=\"conv2d_15: Conv2d\\n[B, 256, 16, 16]\\n590,080 params\"];\n" +
-            "  \"relu_12\" -> \"conv2d_15\";\n" +
-            "  \"batch_norm_13\" [label=\"batch_norm_13: BatchNorm2d\\n[B, 256, 16, 16]\\n1,024 params\"];\n" +
-            "  \"conv2d_15\" -> \"batch_norm_13\";\n" +
-            "  \"add_6\" [label=\"add_6: Add\\n[B, 256, 16, 16]\"];\n" +
-            "  \"relu_11\" -> \"add_6\";\n" +
-            "  \"batch_norm_13\" -> \"add_6\";\n" +
-            "  \"relu_13\" [label=\"relu_13: Relu\\n[B, 256, 16, 16]\"];\n" +
-            "  \"add_6\" -> \"relu_13\";\n" +
-            "  \"conv2d_16\" [label=\"conv2d_16: Conv2d\\n[B, 512, 8, 8]\\n1,180,160 params\"];\n" +
-            "  \"relu_13\" -> \"conv2d_16\";\n" +
-            "  \"batch_norm_14\" [label=\"batch_norm_14: BatchNorm2d\\n[B, 512, 8, 8]\\n2,048 params\"];\n" +
-            "  \"conv2d_16\" -> \"batch_norm_14\";\n" +
-            "  \"relu_14\" [label=\"relu_14: Relu\\n[B, 512, 8, 8]\"];\n" +
-            "  \"batch_norm_14\" -> \"relu_14\";\n" +
-            "  \"conv2d_17\" [label=\"conv2d_17: Conv2d\\n[B, 512, 8, 8]\\n2,359,808 params\"];\n" +
-            "  \"relu_14\" -> \"conv2d_17\";\n" +
-            "  \"batch_norm_15\" [label=\"batch_norm_15: BatchNorm2d\\n[B, 512, 8, 8]\\n2,048 params\"];\n" +
-            "  \"conv2d_17\" -> \"batch_norm_15\";\n" +
-            "  \"conv2d_18\" [label=\"conv2d_18: Conv2d\\n[B, 512, 8, 8]\\n131,584 params\"];\n" +
-            "  \"relu_13\" -> \"conv2d_18\";\n" +
-            "  \"add_7\" [label=\"add_7: Add\\n[B, 512, 8, 8]\"];\n" +
-            "  \"conv2d_18\" -> \"add_7\";\n" +
-            "  \"batch_norm_15\" -> \"add_7\";\n" +
-            "  \"relu_15\" [label=\"relu_15: Relu\\n[B, 512, 8, 8]\"];\n" +
-            "  \"add_7\" -> \"relu_15\";\n" +
-            "  \"conv2d_19\" [label=\"conv2d_19: Conv2d\\n[B, 512, 8, 8]\\n2,359,808 params\"];\n" +
-            "  \"relu_15\" -> \"conv2d_19\";\n" +
-            "  \"batch_norm_16\" [label=\"batch_norm_16: BatchNorm2d\\n[B, 512, 8, 8]\\n2,048 params\"];\n" +
-            "  \"conv2d_19\" -> \"batch_norm_16\";\n" +
-            "  \"relu_16\" [label=\"relu_16: Relu\\n[B, 512, 8, 8]\"];\n" +
-            "  \"batch_norm_16\" -> \"relu_16\";\n" +
-            "  \"conv2d_20\" [label=\"conv2d_20: Conv2d\\n[B, 512, 8, 8]\\n2,359,808 params\"];\n" +
-            "  \"relu_16\" -> \"conv2d_20\";\n" +
-            "  \"batch_norm_17\" [label=\"batch_norm_17: BatchNorm2d\\n[B, 512, 8, 8]\\n2,048 params\"];\n" +
-            "  \"conv2d_20\" -> \"batch_norm_17\";\n" +
-            "  \"add_8\" [label=\"add_8: Add\\n[B, 512, 8, 8]\"];\n" +
-            "  \"relu_15\" -> \"add_8\";\n" +
-            "  \"batch_norm_17\" -> \"add_8\";\n" +
-            "  \"relu_17\" [label=\"relu_17: Relu\\n[B, 512, 8, 8]\"];\n" +
-            "  \"add_8\" -> \"relu_17\";\n" +
-            "  \"global_avg_pool2d_1\" [label=\"global_avg_pool2d_1: GlobalAvgPool2d\\n[B, 512]\"];\n" +
-            "  \"relu_17\" -> \"global_avg_pool2d_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 2]\\n1,026 params\"];\n" +
-            "  \"global_avg_pool2d_1\" -> \"linear_1\";\n" +
-            "  \"out.logits\" [label=\"logits\\n[B, 2]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"linear_1\" -> \"out.logits\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true),
+            new global::Dsl.Metadata.LossInfo("label", "CrossEntropy", 1.0, "logits", "label", null, true) { PredictionNode = "linear_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

@@ -131,7 +131,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> global::Dsl.Training.ITrainableModel.Infer(global::System.Collections.Generic.IReadOnlyDictionary<string, global::TorchSharp.torch.Tensor> batch) =>
         OutputsByName(forward(new Inputs(global::Dsl.Training.BatchColumns.Get(batch, "left", "SiameseNet", new[] { "left", "right" }), global::Dsl.Training.BatchColumns.Get(batch, "right", "SiameseNet", new[] { "left", "right" }))));
 
-    /// <summary>The outputs by declared name (each tensor once; an input passed through for a loss is left out).</summary>
+    /// <summary>The declared outputs by name (each tensor once, an input passed through left out); tensors only a loss reads are no outputs.</summary>
     private static global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor> OutputsByName(Outputs outputs)
     {
         var byName = new global::System.Collections.Generic.Dictionary<string, global::TorchSharp.torch.Tensor>();
@@ -170,7 +170,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("distance", "[B, 1]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("distance", "[B, 1]", "float32") { Node = "euclidean_distance_1" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -181,31 +181,11 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
             new global::Dsl.Metadata.LayerInfo("tower_2", "Apply", "[B, 50]", 0, 0, new string[] { "right" }) { MultiplyAccumulates = 643024 },
             new global::Dsl.Metadata.LayerInfo("output_2", "Output", "[B, 50]", 0, 0, new string[] { "tower_2" }),
             new global::Dsl.Metadata.LayerInfo("euclidean_distance_1", "EuclideanDistance", "[B, 1]", 0, 0, new string[] { "output_1", "output_2" }),
-        },
-        Dot:
-            "digraph SiameseNet {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"left\" [label=\"left\\n[B, 1, 56, 46]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"right\" [label=\"right\\n[B, 1, 56, 46]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"tower_1\" [label=\"tower_1: Apply\\n[B, 50]\\n191,618 params\"];\n" +
-            "  \"left\" -> \"tower_1\";\n" +
-            "  \"output_1\" [label=\"output_1: Output\\n[B, 50]\"];\n" +
-            "  \"tower_1\" -> \"output_1\";\n" +
-            "  \"tower_2\" [label=\"tower_2: Apply\\n[B, 50]\"];\n" +
-            "  \"right\" -> \"tower_2\";\n" +
-            "  \"output_2\" [label=\"output_2: Output\\n[B, 50]\"];\n" +
-            "  \"tower_2\" -> \"output_2\";\n" +
-            "  \"euclidean_distance_1\" [label=\"euclidean_distance_1: EuclideanDistance\\n[B, 1]\"];\n" +
-            "  \"output_1\" -> \"euclidean_distance_1\";\n" +
-            "  \"output_2\" -> \"euclidean_distance_1\";\n" +
-            "  \"out.distance\" [label=\"distance\\n[B, 1]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"euclidean_distance_1\" -> \"out.distance\";\n" +
-            "}\n")
+        })
     {
         Losses = new global::Dsl.Metadata.LossInfo[]
         {
-            new global::Dsl.Metadata.LossInfo("same", "Contrastive", 1.0, "distance", "same", null, false),
+            new global::Dsl.Metadata.LossInfo("same", "Contrastive", 1.0, "distance", "same", null, false) { PredictionNode = "euclidean_distance_1" },
         },
         Targets = new global::Dsl.Metadata.TensorInfo[]
         {

@@ -113,7 +113,7 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         },
         Outputs: new global::Dsl.Metadata.TensorInfo[]
         {
-            new global::Dsl.Metadata.TensorInfo("embedding", "[B, 50]", "float32"),
+            new global::Dsl.Metadata.TensorInfo("embedding", "[B, 50]", "float32") { Node = "relu_4" },
         },
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
@@ -132,41 +132,5 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
             new global::Dsl.Metadata.LayerInfo("dropout_3", "Dropout", "[B, 128]", 0, 0, new string[] { "relu_3" }),
             new global::Dsl.Metadata.LayerInfo("linear_2", "Linear", "[B, 50]", 6450, 0, new string[] { "dropout_3" }) { MultiplyAccumulates = 6400 },
             new global::Dsl.Metadata.LayerInfo("relu_4", "Relu", "[B, 50]", 0, 0, new string[] { "linear_2" }),
-        },
-        Dot:
-            "digraph SiameseTower {\n" +
-            "  rankdir=TB;\n" +
-            "  node [shape=box, fontname=\"Helvetica\"];\n" +
-            "  \"image\" [label=\"image\\n[B, 1, 56, 46]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n" +
-            "  \"conv2d_1\" [label=\"conv2d_1: Conv2d\\n[B, 6, 54, 44]\\n60 params\"];\n" +
-            "  \"image\" -> \"conv2d_1\";\n" +
-            "  \"relu_1\" [label=\"relu_1: Relu\\n[B, 6, 54, 44]\"];\n" +
-            "  \"conv2d_1\" -> \"relu_1\";\n" +
-            "  \"max_pool2d_1\" [label=\"max_pool2d_1: MaxPool2d\\n[B, 6, 27, 22]\"];\n" +
-            "  \"relu_1\" -> \"max_pool2d_1\";\n" +
-            "  \"dropout_1\" [label=\"dropout_1: Dropout\\n[B, 6, 27, 22]\"];\n" +
-            "  \"max_pool2d_1\" -> \"dropout_1\";\n" +
-            "  \"conv2d_2\" [label=\"conv2d_2: Conv2d\\n[B, 12, 25, 20]\\n660 params\"];\n" +
-            "  \"dropout_1\" -> \"conv2d_2\";\n" +
-            "  \"relu_2\" [label=\"relu_2: Relu\\n[B, 12, 25, 20]\"];\n" +
-            "  \"conv2d_2\" -> \"relu_2\";\n" +
-            "  \"max_pool2d_2\" [label=\"max_pool2d_2: MaxPool2d\\n[B, 12, 12, 10]\"];\n" +
-            "  \"relu_2\" -> \"max_pool2d_2\";\n" +
-            "  \"dropout_2\" [label=\"dropout_2: Dropout\\n[B, 12, 12, 10]\"];\n" +
-            "  \"max_pool2d_2\" -> \"dropout_2\";\n" +
-            "  \"flatten_1\" [label=\"flatten_1: Flatten\\n[B, 1440]\"];\n" +
-            "  \"dropout_2\" -> \"flatten_1\";\n" +
-            "  \"linear_1\" [label=\"linear_1: Linear\\n[B, 128]\\n184,448 params\"];\n" +
-            "  \"flatten_1\" -> \"linear_1\";\n" +
-            "  \"relu_3\" [label=\"relu_3: Relu\\n[B, 128]\"];\n" +
-            "  \"linear_1\" -> \"relu_3\";\n" +
-            "  \"dropout_3\" [label=\"dropout_3: Dropout\\n[B, 128]\"];\n" +
-            "  \"relu_3\" -> \"dropout_3\";\n" +
-            "  \"linear_2\" [label=\"linear_2: Linear\\n[B, 50]\\n6,450 params\"];\n" +
-            "  \"dropout_3\" -> \"linear_2\";\n" +
-            "  \"relu_4\" [label=\"relu_4: Relu\\n[B, 50]\"];\n" +
-            "  \"linear_2\" -> \"relu_4\";\n" +
-            "  \"out.embedding\" [label=\"embedding\\n[B, 50]\", shape=ellipse, style=filled, fillcolor=\"#dcfce7\"];\n" +
-            "  \"relu_4\" -> \"out.embedding\";\n" +
-            "}\n");
+        });
 }
