@@ -10,7 +10,6 @@ internal sealed class SelectPyTorch : PyTorchEmitter<SelectOp>
 {
     protected override ForwardStep Forward(SelectOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {
-        int axis = op.Dim < 0 ? model.TypeOf(node.Inputs[0]).Rank + op.Dim : op.Dim;
-        return new($"{names.Local(node.Inputs[0])}.select({Int(axis)}, {Int(op.Index)})");
+        return new($"{names.Local(node.Inputs[0])}.select({Int(SelectTorchSharp.Axis(op, node, model))}, {Int(op.Index)})");
     }
 }

@@ -12,11 +12,13 @@ using Examples.Models;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
+using TestModels = Dsl.Runtime.Tests.Models;
 
 namespace Dsl.Runtime.Tests.Export;
 
 /// <summary>
-/// Every seed model (and <see cref="ExportCoverageNet"/>, which uses the ops the seeds leave out) against the PyTorch
+/// Every seed model (and <see cref="ExportCoverageNet"/>, which uses the ops the seeds leave out, and the test models of
+/// the convolution family, the recurrent, attention and tensor ops) against the PyTorch
 /// module the generator emits (<c>PyTorchSource</c>), run by Debian's python3-torch: the TorchSharp weights go to
 /// PyTorch as safetensors and load there strictly by name, both compute the same outputs and loss terms; then
 /// PyTorch changes every weight and buffer, writes them back, and the C# module loads them strictly by name and again
@@ -74,10 +76,10 @@ print(len(net.state_dict()))
         typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet),
 
         // The convolution family, the sequence and attention ops, the tensor ops.
-        typeof(Runtime.Tests.Models.ConvolutionZoo), typeof(Runtime.Tests.Models.SignalCnn), typeof(Runtime.Tests.Models.TinyUNet), typeof(Runtime.Tests.Models.DcganGenerator),
-        typeof(Runtime.Tests.Models.DcganDiscriminator), typeof(Runtime.Tests.Models.Resampler), typeof(Runtime.Tests.Models.SymbolicUpsampler), typeof(Runtime.Tests.Models.PadCropDrop),
-        typeof(Runtime.Tests.Models.LstmTextClassifier), typeof(Runtime.Tests.Models.GruTextClassifier), typeof(Runtime.Tests.Models.EncoderBlock), typeof(Runtime.Tests.Models.DecoderAttention),
-        typeof(Runtime.Tests.Models.TensorOps),
+        typeof(TestModels.ConvolutionZoo), typeof(TestModels.SignalCnn), typeof(TestModels.TinyUNet), typeof(TestModels.DcganGenerator),
+        typeof(TestModels.DcganDiscriminator), typeof(TestModels.Resampler), typeof(TestModels.SymbolicUpsampler), typeof(TestModels.PadCropDrop),
+        typeof(TestModels.LstmTextClassifier), typeof(TestModels.GruTextClassifier), typeof(TestModels.EncoderBlock), typeof(TestModels.DecoderAttention),
+        typeof(TestModels.TensorOps),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
@@ -184,11 +186,11 @@ print(" ".join(name + str(list(first[name].shape)) for name in net.output_names)
     public void The_generated_pytorch_vae_loads_the_weights_and_samples_noise()
     {
         using var folder = new WeightTestSupport.TempDir();
-        File.WriteAllText(folder.File("model.py"), Runtime.Tests.Models.DigitVae.PyTorchSource);
+        File.WriteAllText(folder.File("model.py"), TestModels.DigitVae.PyTorchSource);
         torch.manual_seed(3);
-        using var model = new Runtime.Tests.Models.DigitVae();
+        using var model = new TestModels.DigitVae();
         model.SaveWeights(folder.File("weights.safetensors"));
-        var batch = Batch(Runtime.Tests.Models.DigitVae.Info, size: 3);
+        var batch = Batch(TestModels.DigitVae.Info, size: 3);
         batch["image"] = rand(3, 784);
         WeightFile.Write(folder.File("batch.safetensors"), batch);
         string printed = PythonTorch.Run(NoiseScript, folder.Path).Trim();
