@@ -16,13 +16,12 @@ internal sealed class MultiheadAttentionPyTorch : PyTorchEmitter<MultiheadAttent
 
     protected override ForwardStep Forward(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {
-        string query = names.Local(node.Inputs[0]);
-        string key = node.Inputs.Count > 1 ? names.Local(node.Inputs[1]) : query;
-        string value = node.Inputs.Count > 2 ? names.Local(node.Inputs[2]) : key;
+        var (q, k, v) = MultiheadAttentionTorchSharp.Operands(node);
+        string query = names.Local(q), key = names.Local(k), value = names.Local(v);
         // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
         string mask = op.Causal ? $"torch.full(({query}.shape[1], {key}.shape[1]), float(\"-inf\"), device={query}.device).triu(1)" : "None";
         return new(
             $"{names.Layer(node.Id)}({query}, {key}, {value}, need_weights=False, attn_mask={mask})[0]",
-            op.Causal ? "causal: each position attends to itself and earlier ones" : null);
+            op.Causal ? MultiheadAttentionTorchSharp.CausalNote : null);
     }
 }
