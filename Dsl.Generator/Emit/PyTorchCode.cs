@@ -59,6 +59,13 @@ internal static class PyTorchCode
         return items.Count == 1 ? $"({items[0]},)" : $"({string.Join(", ", items)})";
     }
 
+    /// <summary>One size per spatial axis: a single literal where every axis agrees, else a tuple.</summary>
+    public static string Axes(IEnumerable<int> values)
+    {
+        var list = values.Select(v => (long)v).ToList();
+        return list.Distinct().Count() == 1 ? Int(list[0]) : Tuple(list);
+    }
+
     /// <summary>
     /// <c>F.pad</c> of the spatial dimensions in PyTorch's order, last dimension first (for 2-D: left, right, top,
     /// bottom), as the TorchSharp code pads (<see cref="TorchSharpCode.Pad"/>).

@@ -5,7 +5,7 @@ using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>The functional form of each function (<c>F.relu</c>), or the tensor's own for the math ones (<c>x.exp()</c>).</summary>
+/// <summary>The functional form of each function (<c>F.relu</c>), or the tensor's own for the math ones (<c>x.exp()</c>, <c>x.pow(2.0)</c>).</summary>
 internal sealed class ActivationPyTorch : PyTorchEmitter<ActivationOp>
 {
     protected override ForwardStep Forward(ActivationOp activation, NodeSpec node, AnalyzedModel model, PyTorchNames names)
@@ -30,6 +30,7 @@ internal sealed class ActivationPyTorch : PyTorchEmitter<ActivationOp>
             ActivationKind.Log => $"{x}.log()",
             ActivationKind.Sqrt => $"{x}.sqrt()",
             ActivationKind.Abs => $"{x}.abs()",
+            ActivationKind.Pow => $"{x}.pow({a})",
             _ => throw new System.InvalidOperationException($"Unknown activation {activation.Activation}."),
         });
     }

@@ -25,9 +25,10 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
 
     public override ITorchSharpEmitter TorchSharp { get; } = new AdaptiveAvgPool2dTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new AdaptiveAvgPool2dPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new AdaptiveAvgPool2dOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new AdaptiveAvgPool2dOp(7, 7),

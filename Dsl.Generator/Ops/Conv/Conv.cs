@@ -30,9 +30,10 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ConvTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new ConvPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new ConvOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ConvOp(16, 3, 1, PaddingSpec.Same, bias: true),

@@ -75,16 +75,21 @@ internal sealed class ConvTorchSharp : TorchSharpEmitter<ConvOp>
             return new ForwardStep($"{field}.forward({x})");
         }
 
-        string sides = string.Join(", ", Enumerable.Range(0, padding.Rank).Select(a => $"{padding.Before[a]} before / {padding.After[a]} after axis {a + 1}"));
-        string note = padding.Rank == 2
-            ? $"Same padding is asymmetric here (top {padding.Top}, bottom {padding.Bottom}, left {padding.Left}, right {padding.Right}): pad explicitly, as Keras does."
-            : $"Same padding is asymmetric here ({sides}): pad explicitly, as Keras does.";
-        return new ForwardStep($"{field}.forward({Pad(x, padding)})", note);
+        return new ForwardStep($"{field}.forward({Pad(x, padding)})", AsymmetricNote(padding));
     }
 
-    private static System.Collections.Generic.List<int> OutputPadding(ConvOp conv) =>
+    /// <summary>The note on a convolution whose Same padding is asymmetric (shared with the PyTorch emitter).</summary>
+    internal static string AsymmetricNote(PaddingPlan padding)
+    {
+        string sides = string.Join(", ", Enumerable.Range(0, padding.Rank).Select(a => $"{padding.Before[a]} before / {padding.After[a]} after axis {a + 1}"));
+        return padding.Rank == 2
+            ? $"Same padding is asymmetric here (top {padding.Top}, bottom {padding.Bottom}, left {padding.Left}, right {padding.Right}): pad explicitly, as Keras does."
+            : $"Same padding is asymmetric here ({sides}): pad explicitly, as Keras does.";
+    }
+
+    internal static System.Collections.Generic.List<int> OutputPadding(ConvOp conv) =>
         Enumerable.Range(0, conv.SpatialRank).Select(a => conv.Transposed ? conv.TransposedPadding(a).OutputPadding : 0).ToList();
 
     /// <summary>A transposed convolution whose output padding differs between its axes.</summary>
-    private static bool HasMixedOutputPadding(ConvOp conv) => conv.Transposed && OutputPadding(conv).Distinct().Count() > 1;
+    internal static bool HasMixedOutputPadding(ConvOp conv) => conv.Transposed && OutputPadding(conv).Distinct().Count() > 1;
 }

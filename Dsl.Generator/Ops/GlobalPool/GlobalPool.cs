@@ -28,9 +28,10 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalPoolTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new GlobalPoolPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new GlobalPoolOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new GlobalPoolOp(PoolKind.Avg, 2),

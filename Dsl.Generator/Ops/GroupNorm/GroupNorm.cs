@@ -26,9 +26,10 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new GroupNormTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new GroupNormPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new GroupNormOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new GroupNormOp(4, 1e-5, Affine: true),

@@ -19,15 +19,25 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
 
     protected override ForwardStep Forward(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model, MemberNames names)
     {
-        string query = names.Local(node.Inputs[0]);
-        string key = node.Inputs.Count > 1 ? names.Local(node.Inputs[1]) : query;
-        string value = node.Inputs.Count > 2 ? names.Local(node.Inputs[2]) : key;
+        var (q, k, v) = Operands(node);
+        string query = names.Local(q), key = names.Local(k), value = names.Local(v);
         // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
         string mask = op.Causal
             ? $"{Torch}full(new long[] {{ {query}.shape[1], {key}.shape[1] }}, float.NegativeInfinity, dtype: {Torch}ScalarType.Float32, device: {query}.device).triu(1)"
             : "null";
         return new(
             $"this.{names.Field(node.Id)}.forward({query}.transpose(0, 1), {key}.transpose(0, 1), {value}.transpose(0, 1), null, false, {mask}).Item1.transpose(0, 1)",
-            op.Causal ? "causal: each position attends to itself and earlier ones" : null);
+            op.Causal ? CausalNote : null);
+    }
+
+    /// <summary>The note on a causal attention's line (the PyTorch emitter's too).</summary>
+    internal const string CausalNote = "causal: each position attends to itself and earlier ones";
+
+    /// <summary>The nodes of the query, key and value: self-attention reads one node, the key is the value where two are given.</summary>
+    internal static (int Query, int Key, int Value) Operands(NodeSpec node)
+    {
+        int query = node.Inputs[0];
+        int key = node.Inputs.Count > 1 ? node.Inputs[1] : query;
+        return (query, key, node.Inputs.Count > 2 ? node.Inputs[2] : key);
     }
 }

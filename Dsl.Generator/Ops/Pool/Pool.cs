@@ -29,9 +29,10 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new PoolTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new PoolPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new PoolOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new PoolOp(PoolKind.Max, 2, 2, PaddingSpec.Valid),

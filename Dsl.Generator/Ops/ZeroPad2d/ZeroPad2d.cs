@@ -26,9 +26,10 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ZeroPad2dTorchSharp();
 
+    public override IPyTorchEmitter PyTorch { get; } = new ZeroPad2dPyTorch();
+
     public override IOnnxEmitter Onnx { get; } = new ZeroPad2dOnnx();
 
-    // PyTorch emitter: a slot (null) until the issue that adds it.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ZeroPad2dOp(1, 1, 1, 1),

@@ -3,7 +3,7 @@ namespace Dsl.Generator.Tests.Snapshots;
 /// <summary>
 /// The generated code of one model that uses every op of the convolution family (per-axis sizes, transposed
 /// convolutions, 1-D / 3-D layers, pooling, padding, cropping, norms, channel dropout), checked against a reviewed
-/// snapshot and compiled against TorchSharp with no diagnostic.
+/// snapshot and compiled against TorchSharp with no diagnostic; its PyTorch source against a reviewed <c>.py</c> snapshot.
 /// </summary>
 public class ConvolutionFamilySnapshotTests
 {
@@ -16,5 +16,6 @@ public class ConvolutionFamilySnapshotTests
         Assert.Equal("", run.DslDiagnostics);
         Assert.True(run.OutputDiagnostics.IsEmpty, GeneratorHarness.Describe(run.OutputDiagnostics));
         Snapshot.Verify("ConvolutionZoo", run.GeneratedSource("ConvolutionZoo"));
+        Snapshot.Verify("ConvolutionZoo", run.PyTorchSource("ConvolutionZoo"), "py");
     }
 }

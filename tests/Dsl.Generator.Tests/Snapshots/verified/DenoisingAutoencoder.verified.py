@@ -10,4 +10,110 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-raise NotImplementedError("DenoisingAutoencoder: no PyTorch emitter yet for Conv2d, MaxPool2d, GlobalAvgPool2d (Dsl.Generator/Ops/<Op>/<Op>PyTorch.cs)")
+class DenoisingAutoencoder(nn.Module):
+    """Examples.Models.DenoisingAutoencoder: (noisy [B, 1, 28, 28]) -> (denoised [B, 1, 28, 28]); B is the batch."""
+
+    input_names = ["noisy"]
+    output_names = ["denoised"]
+    target_names = ["clean"]
+    accuracy_heads = {}
+
+    def __init__(self):
+        super().__init__()
+        self.conv2d_1 = nn.Conv2d(1, 16, 3, stride=1, padding=1, bias=True)  # [B, 1, 28, 28] -> [B, 16, 28, 28]
+        self.conv2d_2 = nn.Conv2d(16, 32, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 32, 14, 14]
+        self.conv2d_3 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 64, 7, 7]
+        self.conv2d_4 = nn.Conv2d(64, 128, 3, stride=1, padding=1, bias=True)  # [B, 64, 4, 4] -> [B, 128, 4, 4]
+        self.linear_1 = nn.Linear(128, 512, bias=True)  # [B, 128] -> [B, 512]
+        self.conv2d_5 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, 32, 4, 4] -> [B, 64, 4, 4]
+        self.conv2d_6 = nn.Conv2d(64, 32, 3, stride=1, padding=1, bias=True)  # [B, 64, 8, 8] -> [B, 32, 8, 8]
+        self.conv2d_7 = nn.Conv2d(32, 16, 3, stride=1, bias=True)  # [B, 32, 16, 16] -> [B, 16, 14, 14]
+        self.conv2d_8 = nn.Conv2d(16, 1, 3, stride=1, padding=1, bias=True)  # [B, 16, 28, 28] -> [B, 1, 28, 28]
+
+    def forward(self, noisy):
+        conv2d_1 = self.conv2d_1(noisy)  # [B, 16, 28, 28]
+        relu_1 = F.relu(conv2d_1)  # [B, 16, 28, 28]
+        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, 16, 14, 14]
+        conv2d_2 = self.conv2d_2(max_pool2d_1)  # [B, 32, 14, 14]
+        relu_2 = F.relu(conv2d_2)  # [B, 32, 14, 14]
+        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 32, 7, 7]
+        conv2d_3 = self.conv2d_3(max_pool2d_2)  # [B, 64, 7, 7]
+        relu_3 = F.relu(conv2d_3)  # [B, 64, 7, 7]
+        # Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
+        max_pool2d_3 = F.max_pool2d(relu_3, 2, stride=2, ceil_mode=True)  # [B, 64, 4, 4]
+        conv2d_4 = self.conv2d_4(max_pool2d_3)  # [B, 128, 4, 4]
+        relu_4 = F.relu(conv2d_4)  # [B, 128, 4, 4]
+        global_avg_pool2d_1 = relu_4.mean((2, 3))  # [B, 128]
+        linear_1 = self.linear_1(global_avg_pool2d_1)  # [B, 512]
+        relu_5 = F.relu(linear_1)  # [B, 512]
+        reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4)  # [B, 32, 4, 4]
+        conv2d_5 = self.conv2d_5(reshape_1)  # [B, 64, 4, 4]
+        relu_6 = F.relu(conv2d_5)  # [B, 64, 4, 4]
+        up_sample2d_1 = F.interpolate(relu_6, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 64, 8, 8]
+        conv2d_6 = self.conv2d_6(up_sample2d_1)  # [B, 32, 8, 8]
+        relu_7 = F.relu(conv2d_6)  # [B, 32, 8, 8]
+        up_sample2d_2 = F.interpolate(relu_7, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 32, 16, 16]
+        conv2d_7 = self.conv2d_7(up_sample2d_2)  # [B, 16, 14, 14]
+        relu_8 = F.relu(conv2d_7)  # [B, 16, 14, 14]
+        up_sample2d_3 = F.interpolate(relu_8, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 16, 28, 28]
+        conv2d_8 = self.conv2d_8(up_sample2d_3)  # [B, 1, 28, 28]
+        sigmoid_1 = torch.sigmoid(conv2d_8)  # [B, 1, 28, 28]
+        return {"denoised": sigmoid_1}
+
+    def compute_loss(self, outputs, targets):
+        """The weighted total and every term (unweighted) by name: clean (BinaryCrossEntropy, weight 1.0)."""
+        clean = F.binary_cross_entropy(outputs["denoised"], targets["clean"])
+        total = clean
+        return total, {"clean": clean}
+
+
+SAFETENSORS_DTYPES = {
+    "F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+    "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8, "U8": torch.uint8, "BOOL": torch.bool,
+}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file: a dict of CPU tensors by name, in file order."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    with open(path, "rb") as f:
+        data = f.read()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    header.pop("__metadata__", None)
+    body = 8 + size
+    tensors = {}
+    for name, entry in sorted(header.items(), key=lambda item: item[1]["data_offsets"][0]):
+        begin, end = entry["data_offsets"]
+        dtype = SAFETENSORS_DTYPES[entry["dtype"]]
+        raw = bytearray(data[body + begin:body + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors
+
+
+def save_safetensors(tensors, path, metadata=None):
+    """Writes a dict of tensors (a state dict) as safetensors, atomically (a temporary file, then a rename)."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    codes = {dtype: code for code, dtype in SAFETENSORS_DTYPES.items()}
+    header, blobs, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach().cpu().contiguous()
+        blob = tensor.reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+        header[name] = {"dtype": codes[tensor.dtype], "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+    os.replace(temporary, path)
+
+
+MODEL = DenoisingAutoencoder

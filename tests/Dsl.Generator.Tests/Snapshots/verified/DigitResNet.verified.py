@@ -10,4 +10,154 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-raise NotImplementedError("DigitResNet: no PyTorch emitter yet for Conv2d, GlobalAvgPool2d (Dsl.Generator/Ops/<Op>/<Op>PyTorch.cs)")
+class DigitResNet(nn.Module):
+    """Examples.Models.DigitResNet: (image [B, 1, 28, 28]) -> (logits [B, 10]); B is the batch."""
+
+    input_names = ["image"]
+    output_names = ["logits"]
+    target_names = ["label"]
+    accuracy_heads = {"label": "logits"}
+
+    def __init__(self):
+        super().__init__()
+        self.conv2d_1 = nn.Conv2d(1, 16, 7, stride=2, bias=True)  # [B, 1, 28, 28] -> [B, 16, 14, 14]
+        self.batch_norm_1 = nn.BatchNorm2d(16, eps=1e-05, momentum=0.1)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.conv2d_2 = nn.Conv2d(16, 16, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.batch_norm_2 = nn.BatchNorm2d(16, eps=1e-05, momentum=0.1)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.conv2d_3 = nn.Conv2d(16, 16, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.batch_norm_3 = nn.BatchNorm2d(16, eps=1e-05, momentum=0.1)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.conv2d_4 = nn.Conv2d(16, 16, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.batch_norm_4 = nn.BatchNorm2d(16, eps=1e-05, momentum=0.1)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.conv2d_5 = nn.Conv2d(16, 16, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.batch_norm_5 = nn.BatchNorm2d(16, eps=1e-05, momentum=0.1)  # [B, 16, 14, 14] -> [B, 16, 14, 14]
+        self.conv2d_6 = nn.Conv2d(16, 32, 3, stride=2, bias=True)  # [B, 16, 14, 14] -> [B, 32, 7, 7]
+        self.batch_norm_6 = nn.BatchNorm2d(32, eps=1e-05, momentum=0.1)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.conv2d_7 = nn.Conv2d(32, 32, 3, stride=1, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.batch_norm_7 = nn.BatchNorm2d(32, eps=1e-05, momentum=0.1)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.conv2d_8 = nn.Conv2d(16, 32, 1, stride=2, bias=True)  # [B, 16, 14, 14] -> [B, 32, 7, 7]
+        self.conv2d_9 = nn.Conv2d(32, 32, 3, stride=1, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.batch_norm_8 = nn.BatchNorm2d(32, eps=1e-05, momentum=0.1)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.conv2d_10 = nn.Conv2d(32, 32, 3, stride=1, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.batch_norm_9 = nn.BatchNorm2d(32, eps=1e-05, momentum=0.1)  # [B, 32, 7, 7] -> [B, 32, 7, 7]
+        self.conv2d_11 = nn.Conv2d(32, 64, 3, stride=2, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 64, 4, 4]
+        self.batch_norm_10 = nn.BatchNorm2d(64, eps=1e-05, momentum=0.1)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.conv2d_12 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.batch_norm_11 = nn.BatchNorm2d(64, eps=1e-05, momentum=0.1)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.conv2d_13 = nn.Conv2d(32, 64, 1, stride=2, bias=True)  # [B, 32, 7, 7] -> [B, 64, 4, 4]
+        self.conv2d_14 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.batch_norm_12 = nn.BatchNorm2d(64, eps=1e-05, momentum=0.1)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.conv2d_15 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.batch_norm_13 = nn.BatchNorm2d(64, eps=1e-05, momentum=0.1)  # [B, 64, 4, 4] -> [B, 64, 4, 4]
+        self.linear_1 = nn.Linear(64, 10, bias=True)  # [B, 64] -> [B, 10]
+
+    def forward(self, image):
+        # Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
+        conv2d_1 = self.conv2d_1(F.pad(image, (2, 3, 2, 3)))  # [B, 16, 14, 14]
+        batch_norm_1 = self.batch_norm_1(conv2d_1)  # [B, 16, 14, 14]
+        relu_1 = F.relu(batch_norm_1)  # [B, 16, 14, 14]
+        conv2d_2 = self.conv2d_2(relu_1)  # [B, 16, 14, 14]
+        batch_norm_2 = self.batch_norm_2(conv2d_2)  # [B, 16, 14, 14]
+        relu_2 = F.relu(batch_norm_2)  # [B, 16, 14, 14]
+        conv2d_3 = self.conv2d_3(relu_2)  # [B, 16, 14, 14]
+        batch_norm_3 = self.batch_norm_3(conv2d_3)  # [B, 16, 14, 14]
+        add_1 = relu_1 + batch_norm_3  # [B, 16, 14, 14]
+        relu_3 = F.relu(add_1)  # [B, 16, 14, 14]
+        conv2d_4 = self.conv2d_4(relu_3)  # [B, 16, 14, 14]
+        batch_norm_4 = self.batch_norm_4(conv2d_4)  # [B, 16, 14, 14]
+        relu_4 = F.relu(batch_norm_4)  # [B, 16, 14, 14]
+        conv2d_5 = self.conv2d_5(relu_4)  # [B, 16, 14, 14]
+        batch_norm_5 = self.batch_norm_5(conv2d_5)  # [B, 16, 14, 14]
+        add_2 = relu_3 + batch_norm_5  # [B, 16, 14, 14]
+        relu_5 = F.relu(add_2)  # [B, 16, 14, 14]
+        # Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
+        conv2d_6 = self.conv2d_6(F.pad(relu_5, (0, 1, 0, 1)))  # [B, 32, 7, 7]
+        batch_norm_6 = self.batch_norm_6(conv2d_6)  # [B, 32, 7, 7]
+        relu_6 = F.relu(batch_norm_6)  # [B, 32, 7, 7]
+        conv2d_7 = self.conv2d_7(relu_6)  # [B, 32, 7, 7]
+        batch_norm_7 = self.batch_norm_7(conv2d_7)  # [B, 32, 7, 7]
+        conv2d_8 = self.conv2d_8(relu_5)  # [B, 32, 7, 7]
+        add_3 = conv2d_8 + batch_norm_7  # [B, 32, 7, 7]
+        relu_7 = F.relu(add_3)  # [B, 32, 7, 7]
+        conv2d_9 = self.conv2d_9(relu_7)  # [B, 32, 7, 7]
+        batch_norm_8 = self.batch_norm_8(conv2d_9)  # [B, 32, 7, 7]
+        relu_8 = F.relu(batch_norm_8)  # [B, 32, 7, 7]
+        conv2d_10 = self.conv2d_10(relu_8)  # [B, 32, 7, 7]
+        batch_norm_9 = self.batch_norm_9(conv2d_10)  # [B, 32, 7, 7]
+        add_4 = relu_7 + batch_norm_9  # [B, 32, 7, 7]
+        relu_9 = F.relu(add_4)  # [B, 32, 7, 7]
+        conv2d_11 = self.conv2d_11(relu_9)  # [B, 64, 4, 4]
+        batch_norm_10 = self.batch_norm_10(conv2d_11)  # [B, 64, 4, 4]
+        relu_10 = F.relu(batch_norm_10)  # [B, 64, 4, 4]
+        conv2d_12 = self.conv2d_12(relu_10)  # [B, 64, 4, 4]
+        batch_norm_11 = self.batch_norm_11(conv2d_12)  # [B, 64, 4, 4]
+        conv2d_13 = self.conv2d_13(relu_9)  # [B, 64, 4, 4]
+        add_5 = conv2d_13 + batch_norm_11  # [B, 64, 4, 4]
+        relu_11 = F.relu(add_5)  # [B, 64, 4, 4]
+        conv2d_14 = self.conv2d_14(relu_11)  # [B, 64, 4, 4]
+        batch_norm_12 = self.batch_norm_12(conv2d_14)  # [B, 64, 4, 4]
+        relu_12 = F.relu(batch_norm_12)  # [B, 64, 4, 4]
+        conv2d_15 = self.conv2d_15(relu_12)  # [B, 64, 4, 4]
+        batch_norm_13 = self.batch_norm_13(conv2d_15)  # [B, 64, 4, 4]
+        add_6 = relu_11 + batch_norm_13  # [B, 64, 4, 4]
+        relu_13 = F.relu(add_6)  # [B, 64, 4, 4]
+        global_avg_pool2d_1 = relu_13.mean((2, 3))  # [B, 64]
+        linear_1 = self.linear_1(global_avg_pool2d_1)  # [B, 10]
+        return {"logits": linear_1}
+
+    def compute_loss(self, outputs, targets):
+        """The weighted total and every term (unweighted) by name: label (CrossEntropy, weight 1.0)."""
+        label = F.cross_entropy(outputs["logits"], targets["label"])
+        total = label
+        return total, {"label": label}
+
+
+SAFETENSORS_DTYPES = {
+    "F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+    "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8, "U8": torch.uint8, "BOOL": torch.bool,
+}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file: a dict of CPU tensors by name, in file order."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    with open(path, "rb") as f:
+        data = f.read()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    header.pop("__metadata__", None)
+    body = 8 + size
+    tensors = {}
+    for name, entry in sorted(header.items(), key=lambda item: item[1]["data_offsets"][0]):
+        begin, end = entry["data_offsets"]
+        dtype = SAFETENSORS_DTYPES[entry["dtype"]]
+        raw = bytearray(data[body + begin:body + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors
+
+
+def save_safetensors(tensors, path, metadata=None):
+    """Writes a dict of tensors (a state dict) as safetensors, atomically (a temporary file, then a rename)."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    codes = {dtype: code for code, dtype in SAFETENSORS_DTYPES.items()}
+    header, blobs, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach().cpu().contiguous()
+        blob = tensor.reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+        header[name] = {"dtype": codes[tensor.dtype], "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+    os.replace(temporary, path)
+
+
+MODEL = DigitResNet

@@ -10,4 +10,136 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-raise NotImplementedError("MirrorAlignment: no PyTorch emitter yet for Conv2d, MaxPool2d (Dsl.Generator/Ops/<Op>/<Op>PyTorch.cs)")
+def run_frozen(module, *inputs):
+    """Applies a frozen submodel: eval mode, no autograd unless the inputs carry gradients (Frozen.Run)."""
+    module.eval()
+    with torch.set_grad_enabled(torch.is_grad_enabled() and any(x.requires_grad for x in inputs)):
+        return module(*inputs)
+
+
+class DigitClassifier(nn.Module):
+    """Examples.Models.DigitClassifier: (image [B, 1, 28, 28]) -> (logits [B, 10]); B is the batch."""
+
+    input_names = ["image"]
+    output_names = ["logits"]
+    target_names = ["label"]
+    accuracy_heads = {"label": "logits"}
+
+    def __init__(self):
+        super().__init__()
+        self.layer1 = nn.Conv2d(1, 32, 3, stride=1, bias=True)  # [B, 1, 28, 28] -> [B, 32, 26, 26]
+        self.layer2 = nn.Conv2d(32, 64, 3, stride=1, bias=True)  # [B, 32, 26, 26] -> [B, 64, 24, 24]
+        self.layer3 = nn.Linear(9216, 128, bias=True)  # [B, 9216] -> [B, 128]
+        self.layer4 = nn.Linear(128, 10, bias=True)  # [B, 128] -> [B, 10]
+
+    def forward(self, image):
+        layer1 = self.layer1(image)  # [B, 32, 26, 26]
+        relu_1 = F.relu(layer1)  # [B, 32, 26, 26]
+        layer2 = self.layer2(relu_1)  # [B, 64, 24, 24]
+        relu_2 = F.relu(layer2)  # [B, 64, 24, 24]
+        max_pool2d_1 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 64, 12, 12]
+        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, 64, 12, 12]
+        flatten_1 = dropout_1.flatten(1)  # [B, 9216]
+        layer3 = self.layer3(flatten_1)  # [B, 128]
+        relu_3 = F.relu(layer3)  # [B, 128]
+        dropout_2 = F.dropout(relu_3, 0.5, self.training)  # [B, 128]
+        layer4 = self.layer4(dropout_2)  # [B, 10]
+        return {"logits": layer4}
+
+    def compute_loss(self, outputs, targets):
+        """The weighted total and every term (unweighted) by name: label (CrossEntropy, weight 1.0)."""
+        label = F.cross_entropy(outputs["logits"], targets["label"])
+        total = label
+        return total, {"label": label}
+
+
+class MirrorAlignment(nn.Module):
+    """Examples.Models.MirrorAlignment: (image [B, 1, 28, 28]) -> (student_logits [B, 10]); B is the batch."""
+
+    input_names = ["image"]
+    output_names = ["student_logits", "misalignment"]
+    target_names = []
+    accuracy_heads = {}
+
+    def __init__(self):
+        super().__init__()
+        self.teacher = DigitClassifier()
+        self.teacher.requires_grad_(False)  # frozen: not trained, eval mode, no autograd
+        self.teacher.eval()
+        self.student = DigitClassifier()
+
+    def train(self, mode=True):
+        super().train(mode)
+        self.teacher.eval()
+        return self
+
+    def forward(self, image):
+        # 'teacher' is frozen: eval mode, no autograd unless its inputs carry gradients.
+        teacher_1 = run_frozen(self.teacher, image)  # [B, 10]
+        output_1 = teacher_1["logits"]  # [B, 10]
+        softmax_1 = F.softmax(output_1, 1)  # [B, 10]
+        flip_1 = image.flip(2)  # [B, 1, 28, 28]
+        student_1 = self.student(flip_1)  # [B, 10]
+        output_2 = student_1["logits"]  # [B, 10]
+        softmax_2 = F.softmax(output_2, 1)  # [B, 10]
+        cosine_similarity_1 = F.cosine_similarity(softmax_1, softmax_2, 1).unsqueeze(1)  # [B, 1]
+        scalar_1 = 1.0 - cosine_similarity_1  # [B, 1]
+        return {"student_logits": output_2, "misalignment": scalar_1}
+
+    def compute_loss(self, outputs, targets):
+        """The weighted total and every term (unweighted) by name: misalignment (Minimize, weight 1.0)."""
+        misalignment = outputs["misalignment"].mean()
+        total = misalignment
+        return total, {"misalignment": misalignment}
+
+
+SAFETENSORS_DTYPES = {
+    "F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+    "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8, "U8": torch.uint8, "BOOL": torch.bool,
+}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file: a dict of CPU tensors by name, in file order."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    with open(path, "rb") as f:
+        data = f.read()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    header.pop("__metadata__", None)
+    body = 8 + size
+    tensors = {}
+    for name, entry in sorted(header.items(), key=lambda item: item[1]["data_offsets"][0]):
+        begin, end = entry["data_offsets"]
+        dtype = SAFETENSORS_DTYPES[entry["dtype"]]
+        raw = bytearray(data[body + begin:body + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors
+
+
+def save_safetensors(tensors, path, metadata=None):
+    """Writes a dict of tensors (a state dict) as safetensors, atomically (a temporary file, then a rename)."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    codes = {dtype: code for code, dtype in SAFETENSORS_DTYPES.items()}
+    header, blobs, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach().cpu().contiguous()
+        blob = tensor.reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+        header[name] = {"dtype": codes[tensor.dtype], "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+    os.replace(temporary, path)
+
+
+MODEL = MirrorAlignment

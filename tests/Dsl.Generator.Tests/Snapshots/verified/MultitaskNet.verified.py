@@ -10,4 +10,114 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-raise NotImplementedError("MultitaskNet: no PyTorch emitter yet for Conv2d, MaxPool2d (Dsl.Generator/Ops/<Op>/<Op>PyTorch.cs)")
+class MultitaskNet(nn.Module):
+    """Examples.Models.MultitaskNet: (image [B, 1, 28, 28]) -> (classification [B, 10], autoencoder [B, 1, 28, 28]); B is the batch."""
+
+    input_names = ["image"]
+    output_names = ["classification", "autoencoder", "reconstruction_target"]
+    target_names = ["label"]
+    accuracy_heads = {"label": "classification"}
+
+    def __init__(self):
+        super().__init__()
+        self.conv2d_1 = nn.Conv2d(1, 64, 3, stride=1, padding=1, bias=True)  # [B, 1, 28, 28] -> [B, 64, 28, 28]
+        self.conv2d_2 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 28, 28] -> [B, 64, 28, 28]
+        self.conv2d_3 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 28, 28] -> [B, 64, 28, 28]
+        self.conv2d_4 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 14, 14] -> [B, 64, 14, 14]
+        self.conv2d_5 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 14, 14] -> [B, 64, 14, 14]
+        self.conv2d_6 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 14, 14] -> [B, 64, 14, 14]
+        self.linear_1 = nn.Linear(3136, 1024, bias=True)  # [B, 3136] -> [B, 1024]
+        self.classification = nn.Linear(1024, 10, bias=True)  # [B, 1024] -> [B, 10]
+        self.conv2d_7 = nn.Conv2d(64, 64, 3, stride=1, padding=1, bias=True)  # [B, 64, 14, 14] -> [B, 64, 14, 14]
+        self.autoencoder = nn.Conv2d(64, 1, 3, stride=1, padding=1, bias=True)  # [B, 64, 28, 28] -> [B, 1, 28, 28]
+
+    def forward(self, image):
+        conv2d_1 = self.conv2d_1(image)  # [B, 64, 28, 28]
+        relu_1 = F.relu(conv2d_1)  # [B, 64, 28, 28]
+        dropout_1 = F.dropout(relu_1, 0.1, self.training)  # [B, 64, 28, 28]
+        conv2d_2 = self.conv2d_2(dropout_1)  # [B, 64, 28, 28]
+        relu_2 = F.relu(conv2d_2)  # [B, 64, 28, 28]
+        dropout_2 = F.dropout(relu_2, 0.1, self.training)  # [B, 64, 28, 28]
+        conv2d_3 = self.conv2d_3(dropout_2)  # [B, 64, 28, 28]
+        relu_3 = F.relu(conv2d_3)  # [B, 64, 28, 28]
+        dropout_3 = F.dropout(relu_3, 0.1, self.training)  # [B, 64, 28, 28]
+        max_pool2d_1 = F.max_pool2d(dropout_3, 2, stride=2)  # [B, 64, 14, 14]
+        conv2d_4 = self.conv2d_4(max_pool2d_1)  # [B, 64, 14, 14]
+        relu_4 = F.relu(conv2d_4)  # [B, 64, 14, 14]
+        dropout_4 = F.dropout(relu_4, 0.1, self.training)  # [B, 64, 14, 14]
+        conv2d_5 = self.conv2d_5(dropout_4)  # [B, 64, 14, 14]
+        relu_5 = F.relu(conv2d_5)  # [B, 64, 14, 14]
+        dropout_5 = F.dropout(relu_5, 0.1, self.training)  # [B, 64, 14, 14]
+        conv2d_6 = self.conv2d_6(dropout_5)  # [B, 64, 14, 14]
+        relu_6 = F.relu(conv2d_6)  # [B, 64, 14, 14]
+        max_pool2d_2 = F.max_pool2d(relu_6, 2, stride=2)  # [B, 64, 7, 7]
+        flatten_1 = max_pool2d_2.flatten(1)  # [B, 3136]
+        linear_1 = self.linear_1(flatten_1)  # [B, 1024]
+        relu_7 = F.relu(linear_1)  # [B, 1024]
+        classification = self.classification(relu_7)  # [B, 10]
+        up_sample2d_1 = F.interpolate(max_pool2d_2, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 64, 14, 14]
+        conv2d_7 = self.conv2d_7(up_sample2d_1)  # [B, 64, 14, 14]
+        relu_8 = F.relu(conv2d_7)  # [B, 64, 14, 14]
+        up_sample2d_2 = F.interpolate(relu_8, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 64, 28, 28]
+        autoencoder = self.autoencoder(up_sample2d_2)  # [B, 1, 28, 28]
+        sigmoid_1 = torch.sigmoid(autoencoder)  # [B, 1, 28, 28]
+        return {"classification": classification, "autoencoder": sigmoid_1, "reconstruction_target": image}
+
+    def compute_loss(self, outputs, targets):
+        """The weighted total and every term (unweighted) by name: label (CrossEntropy, weight 0.9), reconstruction (Mse, weight 0.1)."""
+        label = F.cross_entropy(outputs["classification"], targets["label"])
+        reconstruction = F.mse_loss(outputs["autoencoder"], outputs["reconstruction_target"])
+        total = 0.9 * label + 0.1 * reconstruction
+        return total, {"label": label, "reconstruction": reconstruction}
+
+
+SAFETENSORS_DTYPES = {
+    "F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+    "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8, "U8": torch.uint8, "BOOL": torch.bool,
+}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file: a dict of CPU tensors by name, in file order."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    with open(path, "rb") as f:
+        data = f.read()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    header.pop("__metadata__", None)
+    body = 8 + size
+    tensors = {}
+    for name, entry in sorted(header.items(), key=lambda item: item[1]["data_offsets"][0]):
+        begin, end = entry["data_offsets"]
+        dtype = SAFETENSORS_DTYPES[entry["dtype"]]
+        raw = bytearray(data[body + begin:body + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors
+
+
+def save_safetensors(tensors, path, metadata=None):
+    """Writes a dict of tensors (a state dict) as safetensors, atomically (a temporary file, then a rename)."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    codes = {dtype: code for code, dtype in SAFETENSORS_DTYPES.items()}
+    header, blobs, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach().cpu().contiguous()
+        blob = tensor.reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+        header[name] = {"dtype": codes[tensor.dtype], "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+    os.replace(temporary, path)
+
+
+MODEL = MultitaskNet

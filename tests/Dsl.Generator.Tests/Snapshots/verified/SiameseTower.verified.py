@@ -10,4 +10,86 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-raise NotImplementedError("SiameseTower: no PyTorch emitter yet for Conv2d, MaxPool2d (Dsl.Generator/Ops/<Op>/<Op>PyTorch.cs)")
+class SiameseTower(nn.Module):
+    """Examples.Models.SiameseTower: (image [B, 1, 56, 46]) -> (embedding [B, 50]); B is the batch."""
+
+    input_names = ["image"]
+    output_names = ["embedding"]
+    target_names = []
+    accuracy_heads = {}
+
+    def __init__(self):
+        super().__init__()
+        self.conv2d_1 = nn.Conv2d(1, 6, 3, stride=1, bias=True)  # [B, 1, 56, 46] -> [B, 6, 54, 44]
+        self.conv2d_2 = nn.Conv2d(6, 12, 3, stride=1, bias=True)  # [B, 6, 27, 22] -> [B, 12, 25, 20]
+        self.linear_1 = nn.Linear(1440, 128, bias=True)  # [B, 1440] -> [B, 128]
+        self.linear_2 = nn.Linear(128, 50, bias=True)  # [B, 128] -> [B, 50]
+
+    def forward(self, image):
+        conv2d_1 = self.conv2d_1(image)  # [B, 6, 54, 44]
+        relu_1 = F.relu(conv2d_1)  # [B, 6, 54, 44]
+        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, 6, 27, 22]
+        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, 6, 27, 22]
+        conv2d_2 = self.conv2d_2(dropout_1)  # [B, 12, 25, 20]
+        relu_2 = F.relu(conv2d_2)  # [B, 12, 25, 20]
+        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 12, 12, 10]
+        dropout_2 = F.dropout(max_pool2d_2, 0.25, self.training)  # [B, 12, 12, 10]
+        flatten_1 = dropout_2.flatten(1)  # [B, 1440]
+        linear_1 = self.linear_1(flatten_1)  # [B, 128]
+        relu_3 = F.relu(linear_1)  # [B, 128]
+        dropout_3 = F.dropout(relu_3, 0.1, self.training)  # [B, 128]
+        linear_2 = self.linear_2(dropout_3)  # [B, 50]
+        relu_4 = F.relu(linear_2)  # [B, 50]
+        return {"embedding": relu_4}
+
+
+SAFETENSORS_DTYPES = {
+    "F64": torch.float64, "F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16,
+    "I64": torch.int64, "I32": torch.int32, "I16": torch.int16, "I8": torch.int8, "U8": torch.uint8, "BOOL": torch.bool,
+}
+
+
+def load_safetensors(path):
+    """Reads a safetensors file: a dict of CPU tensors by name, in file order."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    with open(path, "rb") as f:
+        data = f.read()
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + size])
+    header.pop("__metadata__", None)
+    body = 8 + size
+    tensors = {}
+    for name, entry in sorted(header.items(), key=lambda item: item[1]["data_offsets"][0]):
+        begin, end = entry["data_offsets"]
+        dtype = SAFETENSORS_DTYPES[entry["dtype"]]
+        raw = bytearray(data[body + begin:body + end])
+        flat = torch.frombuffer(raw, dtype=dtype) if raw else torch.empty(0, dtype=dtype)
+        tensors[name] = flat.reshape(entry["shape"])
+    return tensors
+
+
+def save_safetensors(tensors, path, metadata=None):
+    """Writes a dict of tensors (a state dict) as safetensors, atomically (a temporary file, then a rename)."""
+    assert sys.byteorder == "little", "safetensors data is little-endian"
+    codes = {dtype: code for code, dtype in SAFETENSORS_DTYPES.items()}
+    header, blobs, offset = {}, [], 0
+    if metadata:
+        header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
+    for name, tensor in tensors.items():
+        tensor = tensor.detach().cpu().contiguous()
+        blob = tensor.reshape(-1).view(torch.uint8).numpy().tobytes() if tensor.numel() else b""
+        header[name] = {"dtype": codes[tensor.dtype], "shape": list(tensor.shape), "data_offsets": [offset, offset + len(blob)]}
+        blobs.append(blob)
+        offset += len(blob)
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    temporary = path + ".tmp"
+    with open(temporary, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for blob in blobs:
+            f.write(blob)
+    os.replace(temporary, path)
+
+
+MODEL = SiameseTower
