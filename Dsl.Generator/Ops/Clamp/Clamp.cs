@@ -24,6 +24,8 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ClampTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new ClampOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

@@ -24,6 +24,8 @@ internal sealed class EmbeddingDescriptor : OpDescriptor<EmbeddingOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new EmbeddingTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new EmbeddingOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

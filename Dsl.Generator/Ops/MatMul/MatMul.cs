@@ -24,6 +24,8 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new MatMulTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new MatMulOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

@@ -25,6 +25,8 @@ internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAtten
 
     public override ITorchSharpEmitter TorchSharp { get; } = new MultiheadAttentionTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new MultiheadAttentionOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

@@ -25,6 +25,8 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new PermuteTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new PermuteOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

@@ -24,6 +24,8 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
 
     public override ITorchSharpEmitter TorchSharp { get; } = new RandomNormalLikeTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new RandomNormalLikeOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

@@ -26,6 +26,8 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new RecurrentTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new RecurrentOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

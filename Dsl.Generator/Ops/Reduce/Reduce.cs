@@ -27,6 +27,8 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ReduceTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new ReduceOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

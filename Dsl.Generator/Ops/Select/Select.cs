@@ -25,6 +25,8 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new SelectTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new SelectOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

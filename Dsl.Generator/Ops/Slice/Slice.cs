@@ -24,6 +24,8 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new SliceTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new SliceOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

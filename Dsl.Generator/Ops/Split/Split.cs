@@ -26,6 +26,8 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new SplitTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new SplitOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

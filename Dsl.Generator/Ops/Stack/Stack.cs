@@ -24,6 +24,8 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new StackTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new StackOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {

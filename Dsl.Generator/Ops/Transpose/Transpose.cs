@@ -24,6 +24,8 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     public override ITorchSharpEmitter TorchSharp { get; } = new TransposeTorchSharp();
 
+    public override IOnnxEmitter Onnx { get; } = new TransposeOnnx();
+
     // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
