@@ -36,7 +36,7 @@ public class OnnxRuntimeParityTests
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         using var session = new InferenceSession(bytes, options);
         var feeds = graph.Inputs
-            .Select(i => NamedOnnxValue.CreateFromTensor(i.Name, new DenseTensor<float>(inputs[i.Name].data<float>().ToArray(), inputs[i.Name].shape.Select(d => (int)d).ToArray())))
+            .Select(i => Feed(i.Name, inputs[i.Name]))
             .ToList();
         using var results = session.Run(feeds);
 
@@ -59,5 +59,14 @@ public class OnnxRuntimeParityTests
         output.WriteLine($"{name}: max relative error {worst:E2} ({string.Join(", ", errors)})");
         Console.WriteLine($"ONNX Runtime vs TorchSharp, {name}: max relative error {worst:E2}");
         Assert.True(worst <= Tolerance, $"{name}: ONNX Runtime differs from TorchSharp by {worst:E2} relative ({string.Join(", ", errors)})");
+    }
+
+    /// <summary>An input as ONNX Runtime takes it: float, or int64 ids.</summary>
+    internal static NamedOnnxValue Feed(string name, torch.Tensor value)
+    {
+        int[] shape = value.shape.Select(d => (int)d).ToArray();
+        return value.dtype == torch.ScalarType.Int64
+            ? NamedOnnxValue.CreateFromTensor(name, new DenseTensor<long>(value.data<long>().ToArray(), shape))
+            : NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(value.data<float>().ToArray(), shape));
     }
 }

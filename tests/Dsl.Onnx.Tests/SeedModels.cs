@@ -59,13 +59,20 @@ internal static class SeedModels
     /// <summary>The size given to a symbolic dimension other than the batch (T).</summary>
     public const long SymbolicSize = 5;
 
-    /// <summary>Random inputs of the graph's input shapes, with <paramref name="batch"/> for B.</summary>
+    /// <summary>The number of distinct ids an int64 input draws from (the test models' embeddings have at least this many rows).</summary>
+    public const long Vocabulary = 10;
+
+    /// <summary>Random inputs of the graph's input shapes, with <paramref name="batch"/> for B; int64 inputs are ids below <see cref="Vocabulary"/>.</summary>
     public static Dictionary<string, Tensor> Inputs(OnnxGraph graph, long batch, long seed)
     {
         torch.manual_seed(seed);
         return graph.Inputs.ToDictionary(
             i => i.Name,
-            i => torch.rand(i.Type.Dims.Select(d => d.Value ?? (d.Param == "B" ? batch : SymbolicSize)).ToArray()));
+            i =>
+            {
+                long[] shape = i.Type.Dims.Select(d => d.Value ?? (d.Param == "B" ? batch : SymbolicSize)).ToArray();
+                return i.Type.ElementType == "int64" ? torch.randint(0, Vocabulary, shape, dtype: ScalarType.Int64) : torch.rand(shape);
+            });
     }
 
     /// <summary>The module's outputs by declared name: forward(new Inputs(...)) through the generated records.</summary>

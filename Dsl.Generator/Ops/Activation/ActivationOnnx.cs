@@ -51,6 +51,9 @@ internal sealed class ActivationOnnx : OnnxEmitter<ActivationOp>
                 scope.Add("Softplus", inner, Binary(scope, "Mul", "beta_x", x, beta));
                 scope.Add("Div", y, inner, beta);
                 break;
+            case ActivationKind.Pow:
+                scope.Add("Pow", y, x, scope.Scalar("exponent", activation.Argument));
+                break;
             case ActivationKind.Relu6:
                 scope.Add("Clip", y, x, scope.Scalar("min", 0.0), scope.Scalar("max", 6.0));
                 break;

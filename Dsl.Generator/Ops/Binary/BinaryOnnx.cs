@@ -4,14 +4,15 @@ using Dsl.Generator.Model.Ops;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary><c>Add</c> / <c>Sub</c> / <c>Mul</c>, broadcasting a [B, 1] side as PyTorch does.</summary>
+/// <summary><c>Add</c> / <c>Sub</c> / <c>Mul</c> / <c>Div</c>, broadcasting as PyTorch does (ONNX's numpy-style broadcasting).</summary>
 internal sealed class BinaryOnnx : OnnxEmitter<BinaryOp>
 {
     public static string OpType(BinaryKind kind) => kind switch
     {
         BinaryKind.Add => "Add",
         BinaryKind.Subtract => "Sub",
-        _ => "Mul",
+        BinaryKind.Multiply => "Mul",
+        _ => "Div",
     };
 
     protected override string Emit(BinaryOp binary, NodeSpec node, OnnxScope scope)

@@ -26,7 +26,8 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new ClampPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ClampOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ClampOp(-1, 1),

@@ -26,7 +26,8 @@ internal sealed class EmbeddingDescriptor : OpDescriptor<EmbeddingOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new EmbeddingPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new EmbeddingOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new EmbeddingOp(1000, 64, null),

@@ -26,7 +26,8 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new MatMulPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new MatMulOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new MatMulOp(),

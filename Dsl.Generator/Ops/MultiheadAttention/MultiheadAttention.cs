@@ -27,7 +27,8 @@ internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAtten
 
     public override IPyTorchEmitter PyTorch { get; } = new MultiheadAttentionPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new MultiheadAttentionOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new MultiheadAttentionOp(4, 0, Causal: false),

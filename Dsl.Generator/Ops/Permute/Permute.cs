@@ -27,7 +27,8 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new PermutePyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new PermuteOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new PermuteOp(EquatableArray.Create(0, 2, 3, 1)),

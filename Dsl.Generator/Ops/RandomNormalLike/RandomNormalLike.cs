@@ -26,7 +26,8 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
 
     public override IPyTorchEmitter PyTorch { get; } = new RandomNormalLikePyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new RandomNormalLikeOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new RandomNormalLikeOp(),

@@ -28,7 +28,8 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new RecurrentPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new RecurrentOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new RecurrentOp(RecurrentKind.Lstm, 32, 2, Bidirectional: true, Dropout: 0.1),

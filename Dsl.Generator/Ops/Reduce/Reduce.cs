@@ -29,7 +29,8 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new ReducePyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new ReduceOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ReduceOp(ReduceKind.Mean, EquatableArray.Create(1), KeepDim: false),

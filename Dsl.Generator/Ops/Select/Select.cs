@@ -27,7 +27,8 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new SelectPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new SelectOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new SelectOp(1, -1),

@@ -26,7 +26,8 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new SlicePyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new SliceOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new SliceOp(-1, 0, 16),

@@ -28,7 +28,8 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new SplitPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new SplitOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new SplitOp(-1, EquatableArray.Create(16, 16), 0, 1),

@@ -26,7 +26,8 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new StackPyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new StackOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new StackOp(1),

@@ -26,7 +26,8 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     public override IPyTorchEmitter PyTorch { get; } = new TransposePyTorch();
 
-    // PyTorch and ONNX emitters: slots (null) until the issue that adds them.
+    public override IOnnxEmitter Onnx { get; } = new TransposeOnnx();
+
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new TransposeOp(1, 2),

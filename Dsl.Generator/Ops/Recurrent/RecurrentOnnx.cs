@@ -1,0 +1,119 @@
+using System.Linq;
+using Dsl.Generator.Emit.Onnx;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>
+/// ONNX's <c>LSTM</c> / <c>GRU</c> / <c>RNN</c>, one node per layer (both directions in one), fed the PyTorch weights
+/// (<c>weight_ih_l0</c>, <c>weight_hh_l0_reverse</c>, ...) with the gates reordered in the graph: PyTorch stacks an
+/// LSTM's gates i, f, g, o and ONNX i, o, f, c; a GRU's r, z, n and ONNX z, r, h (PyTorch's GRU applies the reset gate
+/// after the hidden projection: linear_before_reset = 1). The batch-first sequence is transposed to ONNX's [T, B, F]
+/// and back; between layers the directions' outputs are concatenated per step, as PyTorch feeds the next layer.
+/// Dropout between layers is off at inference.
+/// </summary>
+internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
+{
+    protected override string Emit(RecurrentOp op, NodeSpec node, OnnxScope scope)
+    {
+        var input = scope.InputType(0);
+        var features = input.Dims[1];
+        if (!features.IsKnown)
+        {
+            throw new OnnxUnsupportedException($"{op.Kind} '{node.Name}' on {input.ShapeText}: the ONNX export needs the feature size.");
+        }
+
+        if (op.Relu)
+        {
+            throw new OnnxUnsupportedException($"Rnn '{node.Name}' with the relu nonlinearity is unsupported in ONNX export (the RNN op's activations list is not written yet); use tanh.");
+        }
+
+        long h = op.HiddenSize;
+        int directions = op.Directions;
+        string opType = op.Cell switch
+        {
+            RecurrentKind.Lstm => "LSTM",
+            RecurrentKind.Gru => "GRU",
+            _ => "RNN",
+        };
+
+        string sequence = scope.Temp("time_major");
+        scope.Add("Transpose", sequence, scope.Input(0)).Ints("perm", 1, 0, 2);
+        long inputSize = features.Value;
+        for (int layer = 0; layer < op.NumLayers; layer++)
+        {
+            string w = PerDirection(scope, op, layer, directions, d => Gates(scope, op, "weight_ih_l" + layer + d, inputSize));
+            string r = PerDirection(scope, op, layer, directions, d => Gates(scope, op, "weight_hh_l" + layer + d, h));
+            string b = PerDirection(scope, op, layer, directions, d =>
+            {
+                string both = scope.Temp("bias_l" + layer);
+                scope.Add("Concat", both, Gates(scope, op, "bias_ih_l" + layer + d), Gates(scope, op, "bias_hh_l" + layer + d)).Int("axis", 0);
+                return both;
+            });
+
+            // Y: [T, D, B, H] -> [T, B, D, H] -> [T, B, D H].
+            string y = scope.Temp("y_l" + layer);
+            var cell = scope.Add(opType, y, sequence, w, r, b).Int("hidden_size", h).String("direction", directions == 2 ? "bidirectional" : "forward");
+            if (op.Cell == RecurrentKind.Gru)
+            {
+                cell.Int("linear_before_reset", 1);
+            }
+
+            string steps = scope.Temp("steps_l" + layer);
+            scope.Add("Transpose", steps, y).Ints("perm", 0, 2, 1, 3);
+            sequence = scope.Temp("out_l" + layer);
+            scope.Add("Reshape", sequence, steps, scope.Ints("shape_l" + layer, 0, 0, directions * h));
+            inputSize = directions * h;
+        }
+
+        scope.Add("Transpose", scope.Output, sequence).Ints("perm", 1, 0, 2);
+        return scope.Output;
+    }
+
+    /// <summary>One direction's tensor per direction (forward, then <c>_reverse</c>), each given a leading axis and concatenated: [D, ...].</summary>
+    private static string PerDirection(OnnxScope scope, RecurrentOp op, int layer, int directions, System.Func<string, string> part)
+    {
+        var parts = Enumerable.Range(0, directions).Select(d =>
+        {
+            string unsqueezed = scope.Temp("direction");
+            scope.Add("Unsqueeze", unsqueezed, part(d == 0 ? "" : "_reverse"), scope.Ints("axis0", 0));
+            return unsqueezed;
+        }).ToArray();
+        if (parts.Length == 1)
+        {
+            return parts[0];
+        }
+
+        string stacked = scope.Temp("directions_l" + layer);
+        scope.Add("Concat", stacked, parts).Int("axis", 0);
+        return stacked;
+    }
+
+    /// <summary>The parameter <paramref name="name"/> ([G H, columns], or [G H] for a bias) with its gate blocks in ONNX's order.</summary>
+    private static string Gates(OnnxScope scope, RecurrentOp op, string name, long columns = 0)
+    {
+        long h = op.HiddenSize;
+        string parameter = columns > 0 ? scope.Weight(name, op.Gates * h, columns) : scope.Weight(name, op.Gates * h);
+        int[] order = op.Cell switch
+        {
+            RecurrentKind.Lstm => new[] { 0, 3, 1, 2 },
+            RecurrentKind.Gru => new[] { 1, 0, 2 },
+            _ => new[] { 0 },
+        };
+        if (order.Length == 1)
+        {
+            return parameter;
+        }
+
+        var blocks = order.Select(g =>
+        {
+            string block = scope.Temp(name + "_gate" + g);
+            scope.Add("Slice", block, parameter, scope.Ints("start", g * h), scope.Ints("end", (g + 1) * h), scope.Ints("axes", 0));
+            return block;
+        }).ToArray();
+        string reordered = scope.Temp(name + "_onnx");
+        scope.Add("Concat", reordered, blocks).Int("axis", 0);
+        return reordered;
+    }
+}

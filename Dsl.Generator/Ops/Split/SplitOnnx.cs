@@ -1,0 +1,30 @@
+using Dsl.Generator.Emit.Onnx;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
+using Dsl.Generator.Shapes.Rules;
+
+namespace Dsl.Generator.Ops;
+
+/// <summary>
+/// Each piece is its own node, so each is a <c>Slice</c> of its range (the one SplitRule computes for TorchSharp's
+/// narrow): the same values as one multi-output <c>Split</c>, without a node whose other outputs go unused.
+/// </summary>
+internal sealed class SplitOnnx : OnnxEmitter<SplitOp>
+{
+    protected override string Emit(SplitOp op, NodeSpec node, OnnxScope scope)
+    {
+        var input = scope.InputType(0);
+        int axis = Axes.NonBatch(op.Dim, input)!.Value;
+        var dim = input.Dims[axis - 1];
+        if (!dim.IsKnown)
+        {
+            throw new OnnxUnsupportedException($"{op.Kind} '{node.Name}' along a symbolic axis of {input.ShapeText}: the ONNX export needs the axis' size.");
+        }
+
+        long start = SplitRule.Start(op, dim.Value)!.Value;
+        long end = start + SplitRule.Length(op, dim.Value);
+        scope.Add("Slice", scope.Output, scope.Input(0), scope.Ints("starts", start), scope.Ints("ends", end), scope.Ints("axes", axis));
+        return scope.Output;
+    }
+}
