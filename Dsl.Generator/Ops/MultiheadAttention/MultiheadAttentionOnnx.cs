@@ -36,8 +36,8 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         // [B, T, E] -> projection -> [B, T, H, d] -> [B, H, T, d] (the key: [B, H, d, S], ready for q k^T).
         string Project(string x, int part, string name, params long[] perm)
         {
-            string weight = Slice(scope, inWeight, part * e, (part + 1) * e, name + "_weight");
-            string bias = Slice(scope, inBias, part * e, (part + 1) * e, name + "_bias");
+            string weight = scope.Slice(scope.Temp(name + "_weight"), inWeight, 0, part * e, (part + 1) * e);
+            string bias = scope.Slice(scope.Temp(name + "_bias"), inBias, 0, part * e, (part + 1) * e);
             string projected = scope.Temp(name);
             LinearOnnx.Affine(scope, x, weight, bias, projected);
             string split = scope.Temp(name + "_heads");
@@ -81,12 +81,5 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         scope.Add("Reshape", concatenated, merged, scope.Ints("merged_shape", 0, 0, e));
         LinearOnnx.Affine(scope, concatenated, scope.Weight("out_proj.weight", e, e), scope.Weight("out_proj.bias", e), scope.Output);
         return scope.Output;
-    }
-
-    private static string Slice(OnnxScope scope, string x, long start, long end, string name)
-    {
-        string result = scope.Temp(name);
-        scope.Add("Slice", result, x, scope.Ints(name + "_start", start), scope.Ints(name + "_end", end), scope.Ints(name + "_axes", 0));
-        return result;
     }
 }

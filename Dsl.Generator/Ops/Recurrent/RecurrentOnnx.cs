@@ -106,12 +106,7 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
             return parameter;
         }
 
-        var blocks = order.Select(g =>
-        {
-            string block = scope.Temp(name + "_gate" + g);
-            scope.Add("Slice", block, parameter, scope.Ints("start", g * h), scope.Ints("end", (g + 1) * h), scope.Ints("axes", 0));
-            return block;
-        }).ToArray();
+        var blocks = order.Select(g => scope.Slice(scope.Temp(name + "_gate" + g), parameter, 0, g * h, (g + 1) * h)).ToArray();
         string reordered = scope.Temp(name + "_onnx");
         scope.Add("Concat", reordered, blocks).Int("axis", 0);
         return reordered;

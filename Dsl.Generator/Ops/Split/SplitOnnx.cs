@@ -24,7 +24,6 @@ internal sealed class SplitOnnx : OnnxEmitter<SplitOp>
 
         long start = SplitRule.Start(op, dim.Value)!.Value;
         long end = start + SplitRule.Length(op, dim.Value);
-        scope.Add("Slice", scope.Output, scope.Input(0), scope.Ints("starts", start), scope.Ints("ends", end), scope.Ints("axes", axis));
-        return scope.Output;
+        return scope.Slice(scope.Output, scope.Input(0), axis, start, end);
     }
 }
