@@ -25,7 +25,7 @@ public partial class GruClassifier
 }
 
 /// <summary>
-/// A pre-norm transformer block: causal self-attention, cross-attention to a memory of another length (key = value),
+/// A pre-norm transformer block: causal self-attention over a symbolic length T, cross-attention to a memory of another length (key = value),
 /// attention with distinct key and value nodes, and a position-wise feed-forward, each with a residual.
 /// </summary>
 [Model]
@@ -33,7 +33,7 @@ public partial class TransformerBlock
 {
     static void Define(Graph g)
     {
-        var x = g.Input("x", 5, 8);
+        var x = g.Input("x", Dim.Of("T"), 8);
         var memory = g.Input("memory", 3, 8);
         var h = x + x.LayerNorm().MultiheadAttention(2, causal: true);
         h = h + h.MultiheadAttention(4, keyValue: memory);
