@@ -13,14 +13,14 @@ public partial class LstmClassifier
     }
 }
 
-/// <summary>Embedding + a bidirectional GRU, then a one-way tanh RNN stacked on it, every step's features averaged.</summary>
+/// <summary>Embedding + a bidirectional GRU, then a two-layer tanh RNN and a bidirectional relu RNN stacked on it, every step's features averaged.</summary>
 [Model]
 public partial class GruClassifier
 {
     static void Define(Graph g)
     {
         var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
-        g.Output("logits", tokens.Embedding(10, 8).Gru(5, bidirectional: true).Rnn(4, numLayers: 2).Mean(1).Linear(2));
+        g.Output("logits", tokens.Embedding(10, 8).Gru(5, bidirectional: true).Rnn(4, numLayers: 2).Rnn(3, bidirectional: true, nonlinearity: "relu").Mean(1).Linear(2));
     }
 }
 
