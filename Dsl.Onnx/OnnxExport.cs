@@ -171,6 +171,10 @@ public static class OnnxExport
                 proto.Type = AttributeProto.Types.AttributeType.String;
                 proto.S = ByteString.CopyFromUtf8(value);
                 break;
+            case string[] values:
+                proto.Type = AttributeProto.Types.AttributeType.Strings;
+                proto.Strings.AddRange(values.Select(ByteString.CopyFromUtf8));
+                break;
             case OnnxTensor tensor:
                 proto.Type = AttributeProto.Types.AttributeType.Tensor;
                 proto.T = new TensorProto

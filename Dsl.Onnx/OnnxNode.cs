@@ -42,6 +42,9 @@ public sealed class OnnxNode
 
     public OnnxNode String(string name, string value) => With(name, value);
 
+    /// <summary>A list of strings (an RNN's <c>activations</c>).</summary>
+    public OnnxNode Strings(string name, params string[] values) => With(name, values);
+
     internal OnnxNode Tensor(string name, OnnxTensor value) => With(name, value);
 
     /// <summary>Declares the output's type (<c>float[B,32,26,26]</c>).</summary>

@@ -66,6 +66,7 @@ public static class OnnxText
         AttributeProto.Types.AttributeType.Ints => "[" + string.Join(",", attribute.Ints.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]",
         AttributeProto.Types.AttributeType.Float => attribute.F.ToString("R", CultureInfo.InvariantCulture),
         AttributeProto.Types.AttributeType.String => "\"" + attribute.S.ToStringUtf8() + "\"",
+        AttributeProto.Types.AttributeType.Strings => "[" + string.Join(",", attribute.Strings.Select(s => "\"" + s.ToStringUtf8() + "\"")) + "]",
         AttributeProto.Types.AttributeType.Tensor => Tensor(attribute.T),
         var other => other.ToString(),
     };

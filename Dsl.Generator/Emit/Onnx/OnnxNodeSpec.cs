@@ -45,6 +45,9 @@ internal sealed class OnnxNodeSpec
 
     public OnnxNodeSpec String(string name, string value) => With($".String({Names.StringLiteral(name)}, {Names.StringLiteral(value)})");
 
+    public OnnxNodeSpec Strings(string name, params string[] values) =>
+        With($".Strings({Names.StringLiteral(name)}{string.Concat(values.Select(v => ", " + Names.StringLiteral(v)))})");
+
     private OnnxNodeSpec With(string call)
     {
         attributes.Add(call);

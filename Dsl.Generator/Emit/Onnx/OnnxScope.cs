@@ -96,6 +96,16 @@ internal sealed class OnnxScope
         return name;
     }
 
+    /// <summary>
+    /// A <c>Slice</c> of <paramref name="x"/> along one axis from <paramref name="start"/> to before <paramref name="end"/>
+    /// (negative bounds count from the back, long.MaxValue runs to the end), written to <paramref name="output"/>, which it returns.
+    /// </summary>
+    public string Slice(string output, string x, long axis, long start, long end)
+    {
+        Add("Slice", output, x, Ints("start", start), Ints("end", end), Ints("axis", axis));
+        return output;
+    }
+
     /// <summary>A float constant of <paramref name="shape"/> (a scalar when empty) holding <paramref name="values"/>, or one value repeated.</summary>
     public string Floats(string suffix, double[] values, params long[] shape)
     {

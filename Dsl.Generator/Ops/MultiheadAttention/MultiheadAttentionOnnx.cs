@@ -10,7 +10,8 @@ namespace Dsl.Generator.Ops;
 /// Scaled dot-product attention composed from <c>MatMul</c> / <c>Softmax</c> / <c>Reshape</c> / <c>Transpose</c> with
 /// the TorchSharp module's weights (<c>in_proj_weight</c> [3E, E] and <c>in_proj_bias</c> sliced into the query, key
 /// and value projections; <c>out_proj.weight</c> / <c>out_proj.bias</c>): per head softmax(q k^T / sqrt(E / heads)) v,
-/// a causal mask adding a large negative number above the diagonal. Dropout is off at inference.
+/// a causal mask adding a large negative number above the diagonal (built from the scores' shape, so the lengths may be
+/// symbolic). Dropout is off at inference.
 /// </summary>
 internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
 {
@@ -36,8 +37,8 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         // [B, T, E] -> projection -> [B, T, H, d] -> [B, H, T, d] (the key: [B, H, d, S], ready for q k^T).
         string Project(string x, int part, string name, params long[] perm)
         {
-            string weight = Slice(scope, inWeight, part * e, (part + 1) * e, name + "_weight");
-            string bias = Slice(scope, inBias, part * e, (part + 1) * e, name + "_bias");
+            string weight = scope.Slice(scope.Temp(name + "_weight"), inWeight, 0, part * e, (part + 1) * e);
+            string bias = scope.Slice(scope.Temp(name + "_bias"), inBias, 0, part * e, (part + 1) * e);
             string projected = scope.Temp(name);
             LinearOnnx.Affine(scope, x, weight, bias, projected);
             string split = scope.Temp(name + "_heads");
@@ -57,17 +58,8 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         scope.Add("Mul", scaled, scores, scope.Scalar("scale", 1.0 / Math.Sqrt(headDim)));
         if (op.Causal)
         {
-            var t = queryType.Dims[0];
-            var s = scope.InputType(node.Inputs.Count > 1 ? 1 : 0).Dims[0];
-            if (!t.IsKnown || !s.IsKnown)
-            {
-                throw new OnnxUnsupportedException($"causal MultiheadAttention '{node.Name}' over a symbolic length: the ONNX export writes the mask as a constant and needs both lengths.");
-            }
-
-            // -1e9 above the diagonal: exp underflows to exactly 0 in float, as PyTorch's -infinity does.
-            var mask = Enumerable.Range(0, t.Value).SelectMany(i => Enumerable.Range(0, s.Value).Select(j => j > i ? -1e9 : 0.0)).ToArray();
             string masked = scope.Temp("masked");
-            scope.Add("Add", masked, scaled, scope.Floats("mask", mask, t.Value, s.Value));
+            scope.Add("Add", masked, scaled, CausalMask(scope, scaled));
             scaled = masked;
         }
 
@@ -83,10 +75,43 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         return scope.Output;
     }
 
-    private static string Slice(OnnxScope scope, string x, long start, long end, string name)
+    /// <summary>
+    /// [Tq, Tk]: -1e9 where key s comes after query t (s > t), else 0, from the lengths of <paramref name="scores"/>
+    /// ([B, H, Tq, Tk]) at run time: Range over each length, compared as a column against a row. exp(-1e9) underflows
+    /// to exactly 0 in float, as PyTorch's -infinity does.
+    /// </summary>
+    private static string CausalMask(OnnxScope scope, string scores)
     {
-        string result = scope.Temp(name);
-        scope.Add("Slice", result, x, scope.Ints(name + "_start", start), scope.Ints(name + "_end", end), scope.Ints(name + "_axes", 0));
-        return result;
+        string shape = scope.Temp("scores_shape");
+        scope.Add("Shape", shape, scores);
+        string ScalarInt(string name, string vector)
+        {
+            string scalar = scope.Temp(name);
+            scope.Add("Squeeze", scalar, vector);
+            return scalar;
+        }
+
+        string zero = ScalarInt("zero", scope.Ints("zero_1d", 0));
+        string one = ScalarInt("one", scope.Ints("one_1d", 1));
+        string Positions(string name, long axis, long unsqueezeAt)
+        {
+            string length = scope.Temp(name + "_length_1d");
+            scope.Add("Gather", length, shape, scope.Ints(name + "_axis", axis)).Int("axis", 0);
+            string positions = scope.Temp(name + "_positions");
+            scope.Add("Range", positions, zero, ScalarInt(name + "_length", length), one);
+            string shaped = scope.Temp(name + "_shaped");
+            scope.Add("Unsqueeze", shaped, positions, scope.Ints(name + "_unsqueeze", unsqueezeAt));
+            return shaped;
+        }
+
+        string queries = Positions("query", 2, 1);
+        string keys = Positions("key", 3, 0);
+        string later = scope.Temp("later");
+        scope.Add("Greater", later, keys, queries);
+        string flags = scope.Temp("later_float");
+        scope.Add("Cast", flags, later).Int("to", 1);
+        string mask = scope.Temp("mask");
+        scope.Add("Mul", mask, flags, scope.Scalar("negative", -1e9));
+        return mask;
     }
 }

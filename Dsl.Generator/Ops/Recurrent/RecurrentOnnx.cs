@@ -9,7 +9,7 @@ namespace Dsl.Generator.Ops;
 /// ONNX's <c>LSTM</c> / <c>GRU</c> / <c>RNN</c>, one node per layer (both directions in one), fed the PyTorch weights
 /// (<c>weight_ih_l0</c>, <c>weight_hh_l0_reverse</c>, ...) with the gates reordered in the graph: PyTorch stacks an
 /// LSTM's gates i, f, g, o and ONNX i, o, f, c; a GRU's r, z, n and ONNX z, r, h (PyTorch's GRU applies the reset gate
-/// after the hidden projection: linear_before_reset = 1). The batch-first sequence is transposed to ONNX's [T, B, F]
+/// after the hidden projection: linear_before_reset = 1; a relu RNN names Relu for each direction). The batch-first sequence is transposed to ONNX's [T, B, F]
 /// and back; between layers the directions' outputs are concatenated per step, as PyTorch feeds the next layer.
 /// Dropout between layers is off at inference.
 /// </summary>
@@ -22,11 +22,6 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
         if (!features.IsKnown)
         {
             throw new OnnxUnsupportedException($"{op.Kind} '{node.Name}' on {input.ShapeText}: the ONNX export needs the feature size.");
-        }
-
-        if (op.Relu)
-        {
-            throw new OnnxUnsupportedException($"Rnn '{node.Name}' with the relu nonlinearity is unsupported in ONNX export (the RNN op's activations list is not written yet); use tanh.");
         }
 
         long h = op.HiddenSize;
@@ -58,6 +53,10 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
             if (op.Cell == RecurrentKind.Gru)
             {
                 cell.Int("linear_before_reset", 1);
+            }
+            else if (op.Relu)
+            {
+                cell.Strings("activations", Enumerable.Repeat("Relu", directions).ToArray());
             }
 
             string steps = scope.Temp("steps_l" + layer);
@@ -106,12 +105,7 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
             return parameter;
         }
 
-        var blocks = order.Select(g =>
-        {
-            string block = scope.Temp(name + "_gate" + g);
-            scope.Add("Slice", block, parameter, scope.Ints("start", g * h), scope.Ints("end", (g + 1) * h), scope.Ints("axes", 0));
-            return block;
-        }).ToArray();
+        var blocks = order.Select(g => scope.Slice(scope.Temp(name + "_gate" + g), parameter, 0, g * h, (g + 1) * h)).ToArray();
         string reordered = scope.Temp(name + "_onnx");
         scope.Add("Concat", reordered, blocks).Int("axis", 0);
         return reordered;

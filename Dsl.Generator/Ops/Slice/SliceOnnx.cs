@@ -12,7 +12,6 @@ internal sealed class SliceOnnx : OnnxEmitter<SliceOp>
     {
         int axis = Axes.NonBatch(op.Dim, scope.InputType(0))!.Value;
         long end = op.End is int e ? e : long.MaxValue;
-        scope.Add("Slice", scope.Output, scope.Input(0), scope.Ints("starts", op.Start), scope.Ints("ends", end), scope.Ints("axes", axis));
-        return scope.Output;
+        return scope.Slice(scope.Output, scope.Input(0), axis, op.Start, end);
     }
 }

@@ -16,15 +16,9 @@ internal sealed class SplitOnnx : OnnxEmitter<SplitOp>
     {
         var input = scope.InputType(0);
         int axis = Axes.NonBatch(op.Dim, input)!.Value;
-        var dim = input.Dims[axis - 1];
-        if (!dim.IsKnown)
-        {
-            throw new OnnxUnsupportedException($"{op.Kind} '{node.Name}' along a symbolic axis of {input.ShapeText}: the ONNX export needs the axis' size.");
-        }
-
-        long start = SplitRule.Start(op, dim.Value)!.Value;
-        long end = start + SplitRule.Length(op, dim.Value);
-        scope.Add("Slice", scope.Output, scope.Input(0), scope.Ints("starts", start), scope.Ints("ends", end), scope.Ints("axes", axis));
-        return scope.Output;
+        int size = input.Dims[axis - 1].Value; // the rule refuses a split along a symbolic axis
+        long start = SplitRule.Start(op, size)!.Value;
+        long end = start + SplitRule.Length(op, size);
+        return scope.Slice(scope.Output, scope.Input(0), axis, start, end);
     }
 }

@@ -13,19 +13,19 @@ public partial class LstmClassifier
     }
 }
 
-/// <summary>Embedding + a bidirectional GRU, then a one-way tanh RNN stacked on it, every step's features averaged.</summary>
+/// <summary>Embedding + a bidirectional GRU, then a two-layer tanh RNN and a bidirectional relu RNN stacked on it, every step's features averaged.</summary>
 [Model]
 public partial class GruClassifier
 {
     static void Define(Graph g)
     {
         var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
-        g.Output("logits", tokens.Embedding(10, 8).Gru(5, bidirectional: true).Rnn(4, numLayers: 2).Mean(1).Linear(2));
+        g.Output("logits", tokens.Embedding(10, 8).Gru(5, bidirectional: true).Rnn(4, numLayers: 2).Rnn(3, bidirectional: true, nonlinearity: "relu").Mean(1).Linear(2));
     }
 }
 
 /// <summary>
-/// A pre-norm transformer block: causal self-attention, cross-attention to a memory of another length (key = value),
+/// A pre-norm transformer block: causal self-attention over a symbolic length T, cross-attention to a memory of another length (key = value),
 /// attention with distinct key and value nodes, and a position-wise feed-forward, each with a residual.
 /// </summary>
 [Model]
@@ -33,7 +33,7 @@ public partial class TransformerBlock
 {
     static void Define(Graph g)
     {
-        var x = g.Input("x", 5, 8);
+        var x = g.Input("x", Dim.Of("T"), 8);
         var memory = g.Input("memory", 3, 8);
         var h = x + x.LayerNorm().MultiheadAttention(2, causal: true);
         h = h + h.MultiheadAttention(4, keyValue: memory);
