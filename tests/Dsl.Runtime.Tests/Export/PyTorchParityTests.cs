@@ -80,6 +80,10 @@ print(len(net.state_dict()))
         typeof(TestModels.DcganDiscriminator), typeof(TestModels.Resampler), typeof(TestModels.SymbolicUpsampler), typeof(TestModels.PadCropDrop),
         typeof(TestModels.LstmTextClassifier), typeof(TestModels.GruTextClassifier), typeof(TestModels.EncoderBlock), typeof(TestModels.DecoderAttention),
         typeof(TestModels.TensorOps),
+
+        // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
+        typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
+        typeof(Architectures.MobileNetV2Block), typeof(TestModels.SymbolicDownsampler), typeof(Composition.DcganGeneratorStep),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
