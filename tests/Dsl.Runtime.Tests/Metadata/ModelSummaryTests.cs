@@ -87,6 +87,7 @@ public sealed class ModelSummaryTests
         Assert.Contains("  \"layer1\" [label=\"layer1: Conv2d\\n[B, 32, 26, 26]\\n320 params\"];\n", dot, StringComparison.Ordinal);
         Assert.Contains("  \"layer4\" -> \"out.logits\";\n", dot, StringComparison.Ordinal);
         Assert.EndsWith("}\n", dot, StringComparison.Ordinal);
+        Assert.Equal(dot, DigitClassifier.Info.Dot);   // the contract's "graph as DOT text" on Info
 
         // A Minimize over a node that is no output: the term reads the layer itself.
         string alignment = MirrorAlignment.Info.ToDot();
