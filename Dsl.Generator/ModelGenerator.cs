@@ -26,14 +26,18 @@ public sealed class ModelGenerator : IIncrementalGenerator
 {
     internal const string ModelAttributeName = "Dsl.ModelAttribute";
 
+    /// <summary>Each model's parse, reused across compilations while nothing it read changed (editors recompile on every keystroke).</summary>
+    internal ParseCache Parses { get; } = new();
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var parses = Parses;
         IncrementalValuesProvider<ParsedModel> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ModelAttributeName,
                 // Records too (AttributeUsage.Class admits them): they get DSL0107 instead of being silently skipped.
                 predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax,
-                transform: static (ctx, ct) => ModelParser.ParseSafely(ctx, ct))
+                transform: (ctx, ct) => parses.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValuesProvider<ModelSpec> specs = parsed

@@ -102,8 +102,8 @@ internal sealed partial class Interpreter
     {
         if (!helperBodies.TryGetValue(method, out var body))
         {
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            var syntax = reads.Syntax(method.DeclaringSyntaxReferences[0], cancellationToken);
+            body = reads.Bind(compilation, syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
             helperBodies[method] = body;
         }
 

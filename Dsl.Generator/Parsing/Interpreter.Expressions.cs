@@ -256,8 +256,8 @@ internal sealed partial class Interpreter
         {
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } &&
-                    compilation.GetSemanticModel(reference.SyntaxTree).GetOperation(initializer.Value, cancellationToken) is { } value)
+                if (reads.Syntax(reference, cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer } &&
+                    reads.Bind(compilation, reference.SyntaxTree).GetOperation(initializer.Value, cancellationToken) is { } value)
                 {
                     return Evaluate(value);
                 }

@@ -34,6 +34,7 @@ internal sealed partial class Interpreter
     public const int CallCost = 16;
 
     private readonly Compilation compilation;
+    private readonly SourceReads reads;
     private readonly CancellationToken cancellationToken;
     private readonly DslCalls calls;
     private readonly Dictionary<IMethodSymbol, IOperation?> helperBodies = new(SymbolEqualityComparer.Default);
@@ -43,9 +44,10 @@ internal sealed partial class Interpreter
     private int steps;
     private int nextCancellationCheck = 1024;
 
-    public Interpreter(Compilation compilation, GraphBuilder graph, CancellationToken cancellationToken)
+    public Interpreter(Compilation compilation, SourceReads reads, GraphBuilder graph, CancellationToken cancellationToken)
     {
         this.compilation = compilation;
+        this.reads = reads;
         this.cancellationToken = cancellationToken;
         Graph = graph;
         calls = new DslCalls(this, graph);

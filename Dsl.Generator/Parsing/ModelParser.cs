@@ -19,21 +19,30 @@ namespace Dsl.Generator.Parsing;
 internal static class ModelParser
 {
     /// <summary>The generator's entry point: the class declaration that carries <c>[Model]</c>.</summary>
-    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-        ParseSafely((TypeDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.SemanticModel.Compilation, cancellationToken);
+    public static ParsedModel ParseSafely(GeneratorAttributeSyntaxContext context, SourceReads reads, CancellationToken cancellationToken) =>
+        ParseSafely((TypeDeclarationSyntax)context.TargetNode, (INamedTypeSymbol)context.TargetSymbol, context.SemanticModel.Compilation, reads, cancellationToken);
 
     /// <summary>
     /// Reads the model declared by <paramref name="declaration"/> (the declaration that carries <c>[Model]</c>).
     /// The generator and the analyzer both come here, so they see the same IR and the same diagnostics.
     /// </summary>
-    public static ParsedModel ParseSafely(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+    public static ParsedModel ParseSafely(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken) =>
+        ParseSafely(declaration, symbol, compilation, new SourceReads(), cancellationToken);
+
+    /// <summary>As above, noting in <paramref name="reads"/> every syntax tree the result depends on.</summary>
+    public static ParsedModel ParseSafely(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, SourceReads reads, CancellationToken cancellationToken)
     {
         var builder = new GraphBuilder(symbol.Name);
         int classSite = builder.AddSite(declaration.Identifier.GetLocation());
+        foreach (var part in symbol.DeclaringSyntaxReferences)
+        {
+            reads.Syntax(part, cancellationToken);
+        }
+
         bool complete;
         try
         {
-            complete = Parse(declaration, symbol, compilation, builder, cancellationToken);
+            complete = Parse(declaration, symbol, compilation, reads, builder, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -69,7 +78,7 @@ internal static class ModelParser
         return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
     }
 
-    private static bool Parse(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, GraphBuilder builder, CancellationToken cancellationToken)
+    private static bool Parse(TypeDeclarationSyntax declaration, INamedTypeSymbol symbol, Compilation compilation, SourceReads reads, GraphBuilder builder, CancellationToken cancellationToken)
     {
         int classSite = 0;
         if (!HasCompleteName(symbol))
@@ -96,7 +105,7 @@ internal static class ModelParser
             symbol.IsGenericType ? "is generic; a model class cannot have type parameters" :
             symbol.IsStatic ? "is static; remove 'static' so the module can be instantiated" :
             symbol.IsAbstract ? "is abstract; remove 'abstract' so the module can be instantiated" :
-            DeclaredBaseClass(symbol, compilation, cancellationToken) is { } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
+            DeclaredBaseClass(symbol, compilation, reads, cancellationToken) is { } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
             null;
         if (problem is not null)
         {
@@ -120,14 +129,14 @@ internal static class ModelParser
             return false;
         }
 
-        var syntax = define.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+        var syntax = define.DeclaringSyntaxReferences.FirstOrDefault() is { } reference ? reads.Syntax(reference, cancellationToken) as MethodDeclarationSyntax : null;
         if (syntax is null || (syntax.Body is null && syntax.ExpressionBody is null))
         {
             builder.Report(Descriptors.MissingDefine, classSite, symbol.Name, "; Define needs a body");
             return false;
         }
 
-        var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+        var semanticModel = reads.Bind(compilation, syntax.SyntaxTree);
         if (semanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // The C# compiler already reports these; interpreting code that does not bind would only add noise.
@@ -140,7 +149,7 @@ internal static class ModelParser
             return false;
         }
 
-        var interpreter = new Interpreter(semanticModel.Compilation, builder, cancellationToken);
+        var interpreter = new Interpreter(semanticModel.Compilation, reads, builder, cancellationToken);
         interpreter.RunDefine(define.Parameters[0], body);
         return true;
     }
@@ -149,7 +158,7 @@ internal static class ModelParser
     /// The base class the user's own declarations name, or null. The symbol's BaseType cannot tell: where the
     /// generated part of the class is in the compilation (as it is for the analyzer), it names Module.
     /// </summary>
-    private static INamedTypeSymbol? DeclaredBaseClass(INamedTypeSymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+    private static INamedTypeSymbol? DeclaredBaseClass(INamedTypeSymbol symbol, Compilation compilation, SourceReads reads, CancellationToken cancellationToken)
     {
         if (symbol.BaseType is not { SpecialType: not SpecialType.System_Object } baseType)
         {
@@ -159,12 +168,12 @@ internal static class ModelParser
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             if (ModelGenerator.IsGenerated(reference.SyntaxTree) ||
-                reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { BaseList: { } baseList })
+                reads.Syntax(reference, cancellationToken) is not TypeDeclarationSyntax { BaseList: { } baseList })
             {
                 continue;
             }
 
-            var semanticModel = compilation.GetSemanticModel(reference.SyntaxTree);
+            var semanticModel = reads.Bind(compilation, reference.SyntaxTree);
             foreach (var type in baseList.Types)
             {
                 if (semanticModel.GetTypeInfo(type.Type, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named)

@@ -117,8 +117,11 @@ public static class GeneratorHarness
                 ["CS1702"] = ReportDiagnostic.Suppress,
             });
 
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        new[] { new ModelGenerator().AsSourceGenerator() },
+    public static GeneratorDriver CreateDriver() => CreateDriver(new ModelGenerator());
+
+    /// <summary>A driver around <paramref name="generator"/>, so a test can look at the generator's state after runs.</summary>
+    internal static GeneratorDriver CreateDriver(ModelGenerator generator) => CSharpGeneratorDriver.Create(
+        new[] { generator.AsSourceGenerator() },
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
