@@ -16,9 +16,11 @@ public sealed record BenchmarkSettings(
     int TrainerRounds,
     int MemorySteps,
     int MemoryInterval,
-    int MemoryBatchSize)
+    int MemoryBatchSize,
+    int CheaperStepRounds,
+    int CheaperStepSteps)
 {
-    public static BenchmarkSettings Full { get; } = new("full", 8, 4, 3, 10, 2, 100, 10, 300, 50, 32);
+    public static BenchmarkSettings Full { get; } = new("full", 8, 4, 3, 10, 2, 100, 10, 300, 50, 32, 10, 4);
 
-    public static BenchmarkSettings Quick { get; } = new("quick", 1, 1, 1, 2, 1, 100, 2, 40, 20, 32);
+    public static BenchmarkSettings Quick { get; } = new("quick", 1, 1, 1, 2, 1, 100, 2, 40, 20, 32, 2, 1);
 }
