@@ -30,6 +30,27 @@ internal static class GraphWalk
     }
 
     /// <summary>
+    /// True when <paramref name="reader"/> is the only thing that reads <paramref name="node"/>: no other node, output
+    /// or loss term, and <paramref name="reader"/> only once. Then <paramref name="reader"/> may overwrite it.
+    /// </summary>
+    public static bool IsReadOnlyBy(ModelSpec spec, int node, int reader)
+    {
+        int reads = 0;
+        foreach (var other in spec.Nodes)
+        {
+            foreach (int input in other.Inputs)
+            {
+                if (input == node && (other.Id != reader || ++reads > 1))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return spec.Outputs.All(o => o.Node != node) && spec.Losses.All(l => l.Prediction != node && l.TargetNode != node);
+    }
+
+    /// <summary>
     /// The nodes on the branches of <paramref name="node"/>'s inputs that are not shared by all of them: for a
     /// residual <c>x + f(x)</c>, the layers of <c>f</c>.
     /// </summary>

@@ -15,4 +15,11 @@ internal abstract record Op
 
     /// <summary>True when the op owns parameters or buffers and so becomes a registered submodule.</summary>
     public virtual bool IsLayer => false;
+
+    /// <summary>
+    /// True when forward writes a new tensor that the op's own backward does not keep (a convolution or a dense layer
+    /// keeps its input, not its output), so the one op that reads it may overwrite it in place (<c>relu_</c>).
+    /// False for views, which share storage with their input, and for ops whose backward reads their result.
+    /// </summary>
+    public virtual bool WritesFreshOutput => false;
 }

@@ -11,4 +11,7 @@ internal sealed record BatchNormOp(int SpatialRank, double Eps, double Momentum)
     public override string NamePrefix => "batch_norm";
 
     public override bool IsLayer => true;
+
+    /// <summary>Its backward keeps the input and the batch statistics, not the output.</summary>
+    public override bool WritesFreshOutput => true;
 }

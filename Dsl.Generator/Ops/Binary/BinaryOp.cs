@@ -13,6 +13,9 @@ internal sealed record BinaryOp(BinaryKind Operator) : Op
 {
     public override string Kind => Operator.ToString();
 
+    /// <summary>A sum or difference: its backward needs neither the inputs nor the result (a product or quotient keeps its inputs, still not the result, but stays out of the measured case).</summary>
+    public override bool WritesFreshOutput => Operator is BinaryKind.Add or BinaryKind.Subtract;
+
     public string Symbol => Operator switch
     {
         BinaryKind.Add => "+",

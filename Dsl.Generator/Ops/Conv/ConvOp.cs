@@ -60,4 +60,6 @@ internal sealed record ConvOp(
     public override string NamePrefix => Transposed ? "conv_transpose" + SpatialRank + "d" : Kind.ToLowerInvariant();
 
     public override bool IsLayer => true;
+
+    public override bool WritesFreshOutput => true;
 }

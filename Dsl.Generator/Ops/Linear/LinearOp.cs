@@ -6,4 +6,6 @@ internal sealed record LinearOp(int OutFeatures, bool Bias) : Op
     public override string Kind => "Linear";
 
     public override bool IsLayer => true;
+
+    public override bool WritesFreshOutput => true;
 }

@@ -125,6 +125,49 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
         Assert.True(error <= Tolerance, $"gradients differ by {error:E2} in {name}");
     }
 
+    /// <summary>
+    /// Models whose generated forward overwrites layer outputs in place (<c>relu_</c> after convolutions, dense layers,
+    /// BatchNorm and residual sums) and draws no randomness in train mode: their training gradients must equal PyTorch's,
+    /// whose module applies every ReLU out of place.
+    /// </summary>
+    public static TheoryData<Type> InPlaceModels() => new()
+    {
+        typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(OddOnlyMlp), typeof(TestModels.TinyUNet), typeof(Architectures.InceptionBlock),
+    };
+
+    [Theory]
+    [MemberData(nameof(InPlaceModels))]
+    public void Training_gradients_with_in_place_activations_agree_with_pytorch(Type type)
+    {
+        using var folder = new WeightTestSupport.TempDir();
+        var info = (ModelInfo)type.GetProperty("Info")!.GetValue(null)!;
+        string source = (string)type.GetField("PyTorchSource")!.GetValue(null)!;
+        File.WriteAllText(folder.File("model.py"), source);
+        torch.manual_seed(17);
+        using var model = (nn.Module)Activator.CreateInstance(type, type.Name)!;
+        var batch = Batch(info, size: 4);
+        WeightFile.Write(folder.File("batch.safetensors"), batch);
+        model.SaveWeights(folder.File("weights.safetensors"));
+        model.train();
+        using (var step = ((ITrainableModel)model).Step(batch))
+        {
+            step.Losses.Total.backward();
+        }
+
+        PythonTorch.Run(GradientScript, folder.Path);
+        using var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
+        var ours = model.named_parameters().Where(p => p.parameter.grad is not null).ToDictionary(p => p.name, p => p.parameter.grad!.clone());
+        Assert.Equal(ours.Keys.Order(StringComparer.Ordinal), theirs.Tensors.Select(t => t.Key).Order(StringComparer.Ordinal));
+        // Relative to the model's largest gradient: a convolution's bias before a BatchNorm has a gradient of exactly
+        // zero in theory, so both sides hold rounding noise there, relative to the gradients flowing past it.
+        double scale = theirs.Tensors.Max(t => t.Value.abs().max().item<float>());
+        var (error, name) = ours
+            .Select(e => ((e.Value.to_type(ScalarType.Float64) - theirs[e.Key].to_type(ScalarType.Float64)).abs().max().item<double>() / scale, e.Key))
+            .Max();
+        output.WriteLine(FormattableString.Invariant($"{type.Name} gradients: max error {error:E2} of the largest gradient ({name}), {ours.Count} tensors"));
+        Assert.True(error <= Tolerance, $"{type.Name}: gradients differ by {error:E2} in {name}");
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public void The_generated_pytorch_module_computes_what_the_torchsharp_module_computes_with_weights_moved_both_ways(Type type)
@@ -141,6 +184,7 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
         WeightFile.Write(folder.File("batch.safetensors"), batch);
         model.SaveWeights(folder.File("weights.safetensors"));
         var ours = Evaluate(model, info, batch);
+        KeepCase(type.Name, folder, ours);
 
         string printed = PythonTorch.Run(Script, folder.Path);
         Assert.Equal(model.state_dict().Count.ToString(CultureInfo.InvariantCulture), printed.Trim());
@@ -166,6 +210,28 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
             $"{type.Name}: max relative error C# weights -> PyTorch {toPyTorch.Error:E2} ({toPyTorch.Name}), PyTorch weights -> C# {fromPyTorch.Error:E2} ({fromPyTorch.Name}); {ours.Count} outputs and loss terms"));
         Assert.True(toPyTorch.Error <= Tolerance, $"{type.Name}: PyTorch with the C# weights differs by {toPyTorch.Error:E2} (relative) in {toPyTorch.Name}");
         Assert.True(fromPyTorch.Error <= Tolerance, $"{type.Name}: C# with PyTorch's weights differs by {fromPyTorch.Error:E2} (relative) in {fromPyTorch.Name}");
+    }
+
+    /// <summary>
+    /// Where <c>DSL_PARITY_CASES</c> names a directory, each case is kept there as it stands before PyTorch runs
+    /// (model.py, weights.safetensors, batch.safetensors, and torchsharp.safetensors: what C# computed on the CPU), so
+    /// the same comparison can run elsewhere, e.g. on a GPU (<c>tools/gpu/cuda_parity.py</c>).
+    /// </summary>
+    private static void KeepCase(string name, WeightTestSupport.TempDir folder, Dictionary<string, Tensor> ours)
+    {
+        if (Environment.GetEnvironmentVariable("DSL_PARITY_CASES") is not { Length: > 0 } root)
+        {
+            return;
+        }
+
+        string target = Path.Combine(root, name);
+        Directory.CreateDirectory(target);
+        foreach (string file in new[] { "model.py", "weights.safetensors", "batch.safetensors" })
+        {
+            File.Copy(folder.File(file), Path.Combine(target, file), overwrite: true);
+        }
+
+        WeightFile.Write(Path.Combine(target, "torchsharp.safetensors"), ours);
     }
 
     /// <summary>Draws noise in forward, then checks that the outputs are new on every call, of the declared shapes, and the loss is finite.</summary>

@@ -123,35 +123,35 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         var noisy = inputs.Noisy; // [B, 1, 28, 28]
         #line 25 "DenoisingAutoencoder.cs"
         var conv2d_1 = this.conv2d_1.forward(noisy); // [B, 16, 28, 28]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 16, 28, 28]
+        var relu_1 = conv2d_1.relu_(); // [B, 16, 28, 28]
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 16, 14, 14]
         var conv2d_2 = this.conv2d_2.forward(max_pool2d_1); // [B, 32, 14, 14]
-        var relu_2 = global::TorchSharp.torch.nn.functional.relu(conv2d_2); // [B, 32, 14, 14]
+        var relu_2 = conv2d_2.relu_(); // [B, 32, 14, 14]
         var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 32, 7, 7]
         var conv2d_3 = this.conv2d_3.forward(max_pool2d_2); // [B, 64, 7, 7]
-        var relu_3 = global::TorchSharp.torch.nn.functional.relu(conv2d_3); // [B, 64, 7, 7]
+        var relu_3 = conv2d_3.relu_(); // [B, 64, 7, 7]
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
         var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, 64, 4, 4]
         #line 28 "DenoisingAutoencoder.cs"
         var conv2d_4 = this.conv2d_4.forward(max_pool2d_3); // [B, 128, 4, 4]
-        var relu_4 = global::TorchSharp.torch.nn.functional.relu(conv2d_4); // [B, 128, 4, 4]
+        var relu_4 = conv2d_4.relu_(); // [B, 128, 4, 4]
         var global_avg_pool2d_1 = relu_4.mean(new long[] { 2, 3 }); // [B, 128]
         #line 31 "DenoisingAutoencoder.cs"
         var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 512]
-        var relu_5 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 512]
+        var relu_5 = linear_1.relu_(); // [B, 512]
         #line 32 "DenoisingAutoencoder.cs"
         var reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4); // [B, 32, 4, 4]
         #line 33 "DenoisingAutoencoder.cs"
         var conv2d_5 = this.conv2d_5.forward(reshape_1); // [B, 64, 4, 4]
-        var relu_6 = global::TorchSharp.torch.nn.functional.relu(conv2d_5); // [B, 64, 4, 4]
+        var relu_6 = conv2d_5.relu_(); // [B, 64, 4, 4]
         var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 8, 8]
         #line 34 "DenoisingAutoencoder.cs"
         var conv2d_6 = this.conv2d_6.forward(up_sample2d_1); // [B, 32, 8, 8]
-        var relu_7 = global::TorchSharp.torch.nn.functional.relu(conv2d_6); // [B, 32, 8, 8]
+        var relu_7 = conv2d_6.relu_(); // [B, 32, 8, 8]
         var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 32, 16, 16]
         #line 35 "DenoisingAutoencoder.cs"
         var conv2d_7 = this.conv2d_7.forward(up_sample2d_2); // [B, 16, 14, 14]
-        var relu_8 = global::TorchSharp.torch.nn.functional.relu(conv2d_7); // [B, 16, 14, 14]
+        var relu_8 = conv2d_7.relu_(); // [B, 16, 14, 14]
         var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 16, 28, 28]
         #line 36 "DenoisingAutoencoder.cs"
         var conv2d_8 = this.conv2d_8.forward(up_sample2d_3); // [B, 1, 28, 28]

@@ -89,10 +89,10 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         var image = inputs.Image; // [B, 1, 28, 28]
         #line 17 "DigitClassifier.cs"
         var layer1 = this.layer1.forward(image); // [B, 32, 26, 26]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(layer1); // [B, 32, 26, 26]
+        var relu_1 = layer1.relu_(); // [B, 32, 26, 26]
         #line 18 "DigitClassifier.cs"
         var layer2 = this.layer2.forward(relu_1); // [B, 64, 24, 24]
-        var relu_2 = global::TorchSharp.torch.nn.functional.relu(layer2); // [B, 64, 24, 24]
+        var relu_2 = layer2.relu_(); // [B, 64, 24, 24]
         #line 19 "DigitClassifier.cs"
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 64, 12, 12]
         var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 64, 12, 12]
@@ -100,7 +100,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         var flatten_1 = dropout_1.flatten(1); // [B, 9216]
         #line 21 "DigitClassifier.cs"
         var layer3 = this.layer3.forward(flatten_1); // [B, 128]
-        var relu_3 = global::TorchSharp.torch.nn.functional.relu(layer3); // [B, 128]
+        var relu_3 = layer3.relu_(); // [B, 128]
         var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, 128]
         #line 22 "DigitClassifier.cs"
         var layer4 = this.layer4.forward(dropout_2); // [B, 10]

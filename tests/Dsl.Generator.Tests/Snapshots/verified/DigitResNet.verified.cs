@@ -218,32 +218,32 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         #line 39 "ResNet.cs"
         var batch_norm_1 = this.batch_norm_1.forward(conv2d_1); // [B, 16, 14, 14]
         #line 40 "ResNet.cs"
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(batch_norm_1); // [B, 16, 14, 14]
+        var relu_1 = batch_norm_1.relu_(); // [B, 16, 14, 14]
         #line 21 "ResNet.cs"
         var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, 16, 14, 14]
         var batch_norm_2 = this.batch_norm_2.forward(conv2d_2); // [B, 16, 14, 14]
-        var relu_2 = global::TorchSharp.torch.nn.functional.relu(batch_norm_2); // [B, 16, 14, 14]
+        var relu_2 = batch_norm_2.relu_(); // [B, 16, 14, 14]
         #line 22 "ResNet.cs"
         var conv2d_3 = this.conv2d_3.forward(relu_2); // [B, 16, 14, 14]
         var batch_norm_3 = this.batch_norm_3.forward(conv2d_3); // [B, 16, 14, 14]
         #line 28 "ResNet.cs"
         var add_1 = relu_1 + batch_norm_3; // [B, 16, 14, 14]
-        var relu_3 = global::TorchSharp.torch.nn.functional.relu(add_1); // [B, 16, 14, 14]
+        var relu_3 = add_1.relu_(); // [B, 16, 14, 14]
         #line 21 "ResNet.cs"
         var conv2d_4 = this.conv2d_4.forward(relu_3); // [B, 16, 14, 14]
         var batch_norm_4 = this.batch_norm_4.forward(conv2d_4); // [B, 16, 14, 14]
-        var relu_4 = global::TorchSharp.torch.nn.functional.relu(batch_norm_4); // [B, 16, 14, 14]
+        var relu_4 = batch_norm_4.relu_(); // [B, 16, 14, 14]
         #line 22 "ResNet.cs"
         var conv2d_5 = this.conv2d_5.forward(relu_4); // [B, 16, 14, 14]
         var batch_norm_5 = this.batch_norm_5.forward(conv2d_5); // [B, 16, 14, 14]
         #line 28 "ResNet.cs"
         var add_2 = relu_3 + batch_norm_5; // [B, 16, 14, 14]
-        var relu_5 = global::TorchSharp.torch.nn.functional.relu(add_2); // [B, 16, 14, 14]
+        var relu_5 = add_2.relu_(); // [B, 16, 14, 14]
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
         var conv2d_6 = this.conv2d_6.forward(global::TorchSharp.torch.nn.functional.pad(relu_5, new long[] { 0, 1, 0, 1 })); // [B, 32, 7, 7]
         var batch_norm_6 = this.batch_norm_6.forward(conv2d_6); // [B, 32, 7, 7]
-        var relu_6 = global::TorchSharp.torch.nn.functional.relu(batch_norm_6); // [B, 32, 7, 7]
+        var relu_6 = batch_norm_6.relu_(); // [B, 32, 7, 7]
         #line 22 "ResNet.cs"
         var conv2d_7 = this.conv2d_7.forward(relu_6); // [B, 32, 7, 7]
         var batch_norm_7 = this.batch_norm_7.forward(conv2d_7); // [B, 32, 7, 7]
@@ -251,21 +251,21 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         var conv2d_8 = this.conv2d_8.forward(relu_5); // [B, 32, 7, 7]
         #line 28 "ResNet.cs"
         var add_3 = conv2d_8 + batch_norm_7; // [B, 32, 7, 7]
-        var relu_7 = global::TorchSharp.torch.nn.functional.relu(add_3); // [B, 32, 7, 7]
+        var relu_7 = add_3.relu_(); // [B, 32, 7, 7]
         #line 21 "ResNet.cs"
         var conv2d_9 = this.conv2d_9.forward(relu_7); // [B, 32, 7, 7]
         var batch_norm_8 = this.batch_norm_8.forward(conv2d_9); // [B, 32, 7, 7]
-        var relu_8 = global::TorchSharp.torch.nn.functional.relu(batch_norm_8); // [B, 32, 7, 7]
+        var relu_8 = batch_norm_8.relu_(); // [B, 32, 7, 7]
         #line 22 "ResNet.cs"
         var conv2d_10 = this.conv2d_10.forward(relu_8); // [B, 32, 7, 7]
         var batch_norm_9 = this.batch_norm_9.forward(conv2d_10); // [B, 32, 7, 7]
         #line 28 "ResNet.cs"
         var add_4 = relu_7 + batch_norm_9; // [B, 32, 7, 7]
-        var relu_9 = global::TorchSharp.torch.nn.functional.relu(add_4); // [B, 32, 7, 7]
+        var relu_9 = add_4.relu_(); // [B, 32, 7, 7]
         #line 21 "ResNet.cs"
         var conv2d_11 = this.conv2d_11.forward(relu_9); // [B, 64, 4, 4]
         var batch_norm_10 = this.batch_norm_10.forward(conv2d_11); // [B, 64, 4, 4]
-        var relu_10 = global::TorchSharp.torch.nn.functional.relu(batch_norm_10); // [B, 64, 4, 4]
+        var relu_10 = batch_norm_10.relu_(); // [B, 64, 4, 4]
         #line 22 "ResNet.cs"
         var conv2d_12 = this.conv2d_12.forward(relu_10); // [B, 64, 4, 4]
         var batch_norm_11 = this.batch_norm_11.forward(conv2d_12); // [B, 64, 4, 4]
@@ -273,17 +273,17 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         var conv2d_13 = this.conv2d_13.forward(relu_9); // [B, 64, 4, 4]
         #line 28 "ResNet.cs"
         var add_5 = conv2d_13 + batch_norm_11; // [B, 64, 4, 4]
-        var relu_11 = global::TorchSharp.torch.nn.functional.relu(add_5); // [B, 64, 4, 4]
+        var relu_11 = add_5.relu_(); // [B, 64, 4, 4]
         #line 21 "ResNet.cs"
         var conv2d_14 = this.conv2d_14.forward(relu_11); // [B, 64, 4, 4]
         var batch_norm_12 = this.batch_norm_12.forward(conv2d_14); // [B, 64, 4, 4]
-        var relu_12 = global::TorchSharp.torch.nn.functional.relu(batch_norm_12); // [B, 64, 4, 4]
+        var relu_12 = batch_norm_12.relu_(); // [B, 64, 4, 4]
         #line 22 "ResNet.cs"
         var conv2d_15 = this.conv2d_15.forward(relu_12); // [B, 64, 4, 4]
         var batch_norm_13 = this.batch_norm_13.forward(conv2d_15); // [B, 64, 4, 4]
         #line 28 "ResNet.cs"
         var add_6 = relu_11 + batch_norm_13; // [B, 64, 4, 4]
-        var relu_13 = global::TorchSharp.torch.nn.functional.relu(add_6); // [B, 64, 4, 4]
+        var relu_13 = add_6.relu_(); // [B, 64, 4, 4]
         #line 17 "DigitResNet.cs"
         var global_avg_pool2d_1 = relu_13.mean(new long[] { 2, 3 }); // [B, 64]
         var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 10]

@@ -138,45 +138,45 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         var image = inputs.Image; // [B, 1, 28, 28]
         #line 25 "MultitaskNet.cs"
         var conv2d_1 = this.conv2d_1.forward(image); // [B, 64, 28, 28]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 64, 28, 28]
+        var relu_1 = conv2d_1.relu_(); // [B, 64, 28, 28]
         #line 29 "MultitaskNet.cs"
         var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, 64, 28, 28]
         #line 25 "MultitaskNet.cs"
         var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 64, 28, 28]
-        var relu_2 = global::TorchSharp.torch.nn.functional.relu(conv2d_2); // [B, 64, 28, 28]
+        var relu_2 = conv2d_2.relu_(); // [B, 64, 28, 28]
         #line 29 "MultitaskNet.cs"
         var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, 64, 28, 28]
         #line 25 "MultitaskNet.cs"
         var conv2d_3 = this.conv2d_3.forward(dropout_2); // [B, 64, 28, 28]
-        var relu_3 = global::TorchSharp.torch.nn.functional.relu(conv2d_3); // [B, 64, 28, 28]
+        var relu_3 = conv2d_3.relu_(); // [B, 64, 28, 28]
         #line 29 "MultitaskNet.cs"
         var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 64, 28, 28]
         #line 33 "MultitaskNet.cs"
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, 64, 14, 14]
         #line 25 "MultitaskNet.cs"
         var conv2d_4 = this.conv2d_4.forward(max_pool2d_1); // [B, 64, 14, 14]
-        var relu_4 = global::TorchSharp.torch.nn.functional.relu(conv2d_4); // [B, 64, 14, 14]
+        var relu_4 = conv2d_4.relu_(); // [B, 64, 14, 14]
         #line 29 "MultitaskNet.cs"
         var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, 64, 14, 14]
         #line 25 "MultitaskNet.cs"
         var conv2d_5 = this.conv2d_5.forward(dropout_4); // [B, 64, 14, 14]
-        var relu_5 = global::TorchSharp.torch.nn.functional.relu(conv2d_5); // [B, 64, 14, 14]
+        var relu_5 = conv2d_5.relu_(); // [B, 64, 14, 14]
         #line 29 "MultitaskNet.cs"
         var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, 64, 14, 14]
         #line 25 "MultitaskNet.cs"
         var conv2d_6 = this.conv2d_6.forward(dropout_5); // [B, 64, 14, 14]
-        var relu_6 = global::TorchSharp.torch.nn.functional.relu(conv2d_6); // [B, 64, 14, 14]
+        var relu_6 = conv2d_6.relu_(); // [B, 64, 14, 14]
         #line 33 "MultitaskNet.cs"
         var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7]
         #line 36 "MultitaskNet.cs"
         var flatten_1 = max_pool2d_2.flatten(1); // [B, 3136]
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 1024]
-        var relu_7 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 1024]
+        var relu_7 = linear_1.relu_(); // [B, 1024]
         var classification = this.classification.forward(relu_7); // [B, 10]
         #line 39 "MultitaskNet.cs"
         var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 14, 14]
         var conv2d_7 = this.conv2d_7.forward(up_sample2d_1); // [B, 64, 14, 14]
-        var relu_8 = global::TorchSharp.torch.nn.functional.relu(conv2d_7); // [B, 64, 14, 14]
+        var relu_8 = conv2d_7.relu_(); // [B, 64, 14, 14]
         #line 40 "MultitaskNet.cs"
         var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28]
         var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, 1, 28, 28]

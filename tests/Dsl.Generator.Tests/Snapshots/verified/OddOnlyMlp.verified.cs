@@ -84,7 +84,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         #line 15 "OddOnlyMlp.cs"
         var flatten_1 = image.flatten(1); // [B, 784]
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 64]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 64]
+        var relu_1 = linear_1.relu_(); // [B, 64]
         var linear_2 = this.linear_2.forward(relu_1); // [B, 10]
         #line default
         return new Outputs(linear_2);

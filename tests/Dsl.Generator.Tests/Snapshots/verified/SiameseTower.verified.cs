@@ -63,23 +63,23 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         var image = inputs.Image; // [B, 1, 56, 46]
         #line 19 "SiameseTower.cs"
         var conv2d_1 = this.conv2d_1.forward(image); // [B, 6, 54, 44]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(conv2d_1); // [B, 6, 54, 44]
+        var relu_1 = conv2d_1.relu_(); // [B, 6, 54, 44]
         var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 6, 27, 22]
         var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 6, 27, 22]
         #line 20 "SiameseTower.cs"
         var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 12, 25, 20]
-        var relu_2 = global::TorchSharp.torch.nn.functional.relu(conv2d_2); // [B, 12, 25, 20]
+        var relu_2 = conv2d_2.relu_(); // [B, 12, 25, 20]
         var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 12, 12, 10]
         var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, 12, 12, 10]
         #line 21 "SiameseTower.cs"
         var flatten_1 = dropout_2.flatten(1); // [B, 1440]
         #line 22 "SiameseTower.cs"
         var linear_1 = this.linear_1.forward(flatten_1); // [B, 128]
-        var relu_3 = global::TorchSharp.torch.nn.functional.relu(linear_1); // [B, 128]
+        var relu_3 = linear_1.relu_(); // [B, 128]
         var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 128]
         #line 23 "SiameseTower.cs"
         var linear_2 = this.linear_2.forward(dropout_3); // [B, 50]
-        var relu_4 = global::TorchSharp.torch.nn.functional.relu(linear_2); // [B, 50]
+        var relu_4 = linear_2.relu_(); // [B, 50]
         #line default
         return new Outputs(relu_4);
     }
