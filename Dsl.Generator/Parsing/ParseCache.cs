@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -9,17 +9,21 @@ namespace Dsl.Generator.Parsing;
 /// <summary>
 /// Reuses a model's parse across compilations while nothing it depends on changed. Roslyn reruns the generator's
 /// transform for every [Model] class whenever the compilation changes (a keystroke in any file), and the transform
-/// binds Define and its helpers, by far the generator's dearest work. A parse stays valid while (1) the references
-/// and options are the same, (2) every edited file kept its <see cref="DeclarationShape"/> (so every declaration binds
-/// the same) and no file was added or removed, and (3) none of the trees the parse read (<see cref="SourceReads"/>:
-/// the class, Define, inlined helpers, evaluated field initializers) was edited. Anything else parses again.
-/// Kept per generator instance, keyed weakly by the class declaration (a node outlives a compilation only while
-/// its file is unchanged), so nothing here keeps an old project alive.
+/// binds Define and its helpers, by far the generator's dearest work. A parse from the previous compilation stays valid
+/// while (1) the references and options are the same, (2) every edited file kept its <see cref="DeclarationShape"/>
+/// (so every declaration binds the same) and no file was added or removed, and (3) none of the trees the parse read
+/// (<see cref="SourceReads"/>: the class, Define, inlined helpers, evaluated field initializers) was edited. Anything
+/// else parses again.
 /// </summary>
+/// <remarks>
+/// Kept per generator instance as two generations: the parses of the current compilation and of the one before. A
+/// reused parse moves into the current generation, so the next compilation only compares with this one; the older
+/// generation is dropped, and the compilation itself is held weakly, so nothing here keeps an old project alive.
+/// </remarks>
 internal sealed class ParseCache
 {
-    private readonly ConditionalWeakTable<SyntaxNode, Slot> slots = new();
-    private readonly ConditionalWeakTable<Compilation, Snapshot> snapshots = new();
+    private readonly object gate = new();
+    private Generation? current;
     private int interpretations;
 
     /// <summary>How many times a model was interpreted (not reused): what the cache saves is visible in tests.</summary>
@@ -27,63 +31,128 @@ internal sealed class ParseCache
 
     public ParsedModel Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var snapshot = snapshots.GetValue(context.SemanticModel.Compilation, static compilation => new Snapshot(compilation));
-        var slot = slots.GetValue(context.TargetNode, static _ => new Slot());
-        if (slot.Entry is { } entry && entry.StillValidIn(snapshot, cancellationToken))
+        var generation = GenerationOf(context.SemanticModel.Compilation);
+        if (generation.TryReuse(context.TargetNode, cancellationToken) is { } reused)
         {
-            return entry.Result;
+            return reused;
         }
 
         Interlocked.Increment(ref interpretations);
         var reads = new SourceReads();
         var result = ModelParser.ParseSafely(context, reads, cancellationToken);
-        slot.Entry = new Entry(snapshot, reads.Trees.ToArray(), result);
+        generation.Store(context.TargetNode, new Reading(reads.Trees.ToArray(), result));
         return result;
     }
 
-    private sealed class Slot
+    private Generation GenerationOf(Compilation compilation)
     {
-        private volatile Entry? entry;
-
-        public Entry? Entry { get => entry; set => entry = value; }
-    }
-
-    private sealed class Entry
-    {
-        private readonly Snapshot snapshot;
-        private readonly SyntaxTree[] reads;
-
-        public Entry(Snapshot snapshot, SyntaxTree[] reads, ParsedModel result)
+        lock (gate)
         {
-            this.snapshot = snapshot;
-            this.reads = reads;
-            Result = result;
-        }
-
-        public ParsedModel Result { get; }
-
-        public bool StillValidIn(Snapshot current, CancellationToken cancellationToken)
-        {
-            if (ReferenceEquals(current, snapshot))
+            if (current is null || !current.IsOf(compilation))
             {
-                return true;
+                current = new Generation(compilation, current);
             }
 
-            var change = current.ChangeSince(snapshot, cancellationToken);
-            return change.DeclarationsKept && !reads.Any(change.Edited.Contains);
+            return current;
+        }
+    }
+
+    /// <summary>One parse and the trees it read.</summary>
+    private sealed record Reading(SyntaxTree[] Reads, ParsedModel Result);
+
+    /// <summary>The parses made or reused for one compilation, and the generation before it.</summary>
+    private sealed class Generation
+    {
+        private readonly WeakReference<Compilation> compilation;
+        private readonly Snapshot snapshot;
+        private readonly Dictionary<SyntaxNode, Reading> parses = new();
+        private Generation? previous;
+        private Change? change;
+
+        public Generation(Compilation compilation, Generation? previous)
+        {
+            this.compilation = new WeakReference<Compilation>(compilation);
+            snapshot = new Snapshot(compilation);
+            if (previous is not null)
+            {
+                previous.Forget();
+            }
+
+            this.previous = previous;
+        }
+
+        public bool IsOf(Compilation other) => compilation.TryGetTarget(out var mine) && ReferenceEquals(mine, other);
+
+        public ParsedModel? TryReuse(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            Generation? before;
+            lock (parses)
+            {
+                if (parses.TryGetValue(node, out var same))
+                {
+                    return same.Result;
+                }
+
+                before = previous;
+            }
+
+            if (before?.Find(node) is not { } parse)
+            {
+                return null;
+            }
+
+            var edits = ChangeSince(before, cancellationToken);
+            if (!edits.DeclarationsKept || parse.Reads.Any(edits.Edited.Contains))
+            {
+                return null;
+            }
+
+            Store(node, parse);
+            return parse.Result;
+        }
+
+        public void Store(SyntaxNode node, Reading parse)
+        {
+            lock (parses)
+            {
+                parses[node] = parse;
+            }
+        }
+
+        private Reading? Find(SyntaxNode node)
+        {
+            lock (parses)
+            {
+                return parses.TryGetValue(node, out var parse) ? parse : null;
+            }
+        }
+
+        /// <summary>Drops the link to the generation before: a superseded generation is only read, never compared.</summary>
+        private void Forget()
+        {
+            lock (parses)
+            {
+                previous = null;
+            }
+        }
+
+        private Change ChangeSince(Generation before, CancellationToken cancellationToken)
+        {
+            lock (parses)
+            {
+                return change ??= Change.Between(before.snapshot, snapshot, cancellationToken);
+            }
         }
     }
 
     /// <summary>What the cache needs of one compilation: its trees, references and options.</summary>
     private sealed class Snapshot
     {
-        private readonly ConditionalWeakTable<Snapshot, Change> changes = new();
-
         public Snapshot(Compilation compilation)
         {
             Trees = compilation.SyntaxTrees.ToArray();
             TreeSet = new HashSet<SyntaxTree>(Trees);
-            References = compilation.References.ToArray();
+            References = compilation.ExternalReferences.ToArray();
             Options = compilation.Options;
         }
 
@@ -94,21 +163,6 @@ internal sealed class ParseCache
         public MetadataReference[] References { get; }
 
         public CompilationOptions Options { get; }
-
-        /// <summary>The change from <paramref name="earlier"/> to this compilation, computed once for all models.</summary>
-        public Change ChangeSince(Snapshot earlier, CancellationToken cancellationToken)
-        {
-            lock (changes)
-            {
-                if (!changes.TryGetValue(earlier, out var change))
-                {
-                    change = Change.Between(earlier, this, cancellationToken);
-                    changes.Add(earlier, change);
-                }
-
-                return change;
-            }
-        }
     }
 
     /// <summary>The trees of the earlier compilation that were edited, and whether every declaration stayed the same.</summary>

@@ -140,6 +140,11 @@ public class ParseReuseTests
 
         Assert.Equal(2 + 1, session.Interpretations);                        // only the last edit touched a file Net read
         Assert.Equal(module, session.Module);
+
+        // After a chain of reuses, an edit that matters is still seen.
+        session.Edit("Other.cs", Other);
+        session.Edit("Sizes.cs", Sizes.Replace("Out = 3", "Out = 4"));
+        Assert.Contains("Linear(16, 4,", session.Module);
     }
 
     [Fact]
