@@ -94,7 +94,8 @@ def main():
         print(f"wrote {args.out}", flush=True)
         if os.path.exists(args.test):
             evaluate(net, exported.load_safetensors(args.test), device)
-    dist.barrier()
+    # NCCL needs to know the process's GPU (else it guesses and warns); gloo takes no device.
+    dist.barrier(device_ids=[local_rank]) if cuda else dist.barrier()
     dist.destroy_process_group()
 
 
