@@ -100,28 +100,11 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
     public void Gradients_through_a_frozen_critic_agree_with_pytorch()
     {
         using var folder = new WeightTestSupport.TempDir();
-        File.WriteAllText(folder.File("model.py"), Composition.GeneratorStep.PyTorchSource);
-        torch.manual_seed(13);
-        using var model = new Composition.GeneratorStep();
-        var batch = Batch(Composition.GeneratorStep.Info, size: 5);
-        WeightFile.Write(folder.File("batch.safetensors"), batch);
-        model.SaveWeights(folder.File("weights.safetensors"));
-        model.train();
-        using (var step = ((ITrainableModel)model).Step(batch))
-        {
-            step.Losses.Total.backward();
-        }
-
-        PythonTorch.Run(GradientScript, folder.Path);
-        using var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
-        var ours = model.named_parameters().Where(p => p.parameter.grad is not null).ToDictionary(p => "gradient." + p.name, p => p.parameter.grad!.clone());
-        Assert.Equal(
-            ours.Keys.Select(k => k["gradient.".Length..]).Order(StringComparer.Ordinal),
-            theirs.Tensors.Select(t => t.Key).Order(StringComparer.Ordinal));
-        Assert.All(ours.Keys, k => Assert.StartsWith("gradient.generator.", k, StringComparison.Ordinal));
-        var renamed = ours.ToDictionary(e => e.Key["gradient.".Length..], e => e.Value);
-        var (error, name) = MaxRelativeError(renamed, theirs);
-        output.WriteLine(FormattableString.Invariant($"GeneratorStep gradients: max relative error {error:E2} ({name}), {renamed.Count} tensors"));
+        var (ours, theirs) = TrainingGradients(typeof(Composition.GeneratorStep), seed: 13, batchSize: 5, folder);
+        using var _ = theirs;
+        Assert.All(ours.Keys, k => Assert.StartsWith("generator.", k, StringComparison.Ordinal));
+        var (error, name) = MaxRelativeError(ours, theirs);
+        output.WriteLine(FormattableString.Invariant($"GeneratorStep gradients: max relative error {error:E2} ({name}), {ours.Count} tensors"));
         Assert.True(error <= Tolerance, $"gradients differ by {error:E2} in {name}");
     }
 
@@ -140,12 +123,29 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
     public void Training_gradients_with_in_place_activations_agree_with_pytorch(Type type)
     {
         using var folder = new WeightTestSupport.TempDir();
+        var (ours, theirs) = TrainingGradients(type, seed: 17, batchSize: 4, folder);
+        using var _ = theirs;
+        // Relative to the model's largest gradient: a convolution's bias before a BatchNorm has a gradient of exactly
+        // zero in theory, so both sides hold rounding noise there, relative to the gradients flowing past it.
+        double scale = theirs.Tensors.Max(t => t.Value.abs().max().item<float>());
+        var (error, name) = ours
+            .Select(e => ((e.Value.to_type(ScalarType.Float64) - theirs[e.Key].to_type(ScalarType.Float64)).abs().max().item<double>() / scale, e.Key))
+            .Max();
+        output.WriteLine(FormattableString.Invariant($"{type.Name} gradients: max error {error:E2} of the largest gradient ({name}), {ours.Count} tensors"));
+        Assert.True(error <= Tolerance, $"{type.Name}: gradients differ by {error:E2} in {name}");
+    }
+
+    /// <summary>
+    /// One training step's gradients of <paramref name="type"/> (train mode, a random batch) in TorchSharp and, with the
+    /// same weights and batch, in its generated PyTorch module; both name the same parameters.
+    /// </summary>
+    private static (Dictionary<string, Tensor> Ours, WeightFile Theirs) TrainingGradients(Type type, int seed, int batchSize, WeightTestSupport.TempDir folder)
+    {
         var info = (ModelInfo)type.GetProperty("Info")!.GetValue(null)!;
-        string source = (string)type.GetField("PyTorchSource")!.GetValue(null)!;
-        File.WriteAllText(folder.File("model.py"), source);
-        torch.manual_seed(17);
+        File.WriteAllText(folder.File("model.py"), (string)type.GetField("PyTorchSource")!.GetValue(null)!);
+        torch.manual_seed(seed);
         using var model = (nn.Module)Activator.CreateInstance(type, type.Name)!;
-        var batch = Batch(info, size: 4);
+        var batch = Batch(info, size: batchSize);
         WeightFile.Write(folder.File("batch.safetensors"), batch);
         model.SaveWeights(folder.File("weights.safetensors"));
         model.train();
@@ -155,17 +155,10 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
         }
 
         PythonTorch.Run(GradientScript, folder.Path);
-        using var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
+        var theirs = WeightFile.Read(folder.File("gradients.safetensors"));
         var ours = model.named_parameters().Where(p => p.parameter.grad is not null).ToDictionary(p => p.name, p => p.parameter.grad!.clone());
         Assert.Equal(ours.Keys.Order(StringComparer.Ordinal), theirs.Tensors.Select(t => t.Key).Order(StringComparer.Ordinal));
-        // Relative to the model's largest gradient: a convolution's bias before a BatchNorm has a gradient of exactly
-        // zero in theory, so both sides hold rounding noise there, relative to the gradients flowing past it.
-        double scale = theirs.Tensors.Max(t => t.Value.abs().max().item<float>());
-        var (error, name) = ours
-            .Select(e => ((e.Value.to_type(ScalarType.Float64) - theirs[e.Key].to_type(ScalarType.Float64)).abs().max().item<double>() / scale, e.Key))
-            .Max();
-        output.WriteLine(FormattableString.Invariant($"{type.Name} gradients: max error {error:E2} of the largest gradient ({name}), {ours.Count} tensors"));
-        Assert.True(error <= Tolerance, $"{type.Name}: gradients differ by {error:E2} in {name}");
+        return (ours, theirs);
     }
 
     [Theory]
