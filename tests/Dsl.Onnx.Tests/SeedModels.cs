@@ -20,8 +20,14 @@ internal static class SeedModels
     /// <summary>Every [Model] class of Examples (each has the generated OnnxGraph).</summary>
     public static IReadOnlyList<Type> Seeds { get; } = ModelsIn(Examples, "Examples.Models");
 
-    /// <summary>The seeds and this project's models of the ops the seeds do not use (Models/).</summary>
-    public static IReadOnlyList<Type> All { get; } = Seeds.Concat(ModelsIn(typeof(SeedModels).Assembly, "Dsl.Onnx.Tests.Models")).ToList();
+    /// <summary>
+    /// The seeds, this project's models of the ops the seeds do not use (Models/), and the classic architectures of the
+    /// runtime tests (LeNet-5, VGG-11-BN, Inception 3a, MobileNetV2 block; compiled here from their one source file).
+    /// </summary>
+    public static IReadOnlyList<Type> All { get; } = Seeds
+        .Concat(ModelsIn(typeof(SeedModels).Assembly, "Dsl.Onnx.Tests.Models"))
+        .Concat(ModelsIn(typeof(SeedModels).Assembly, "Dsl.Runtime.Tests.Architectures"))
+        .ToList();
 
     private static List<Type> ModelsIn(Assembly assembly, string ns) => assembly.GetTypes()
         .Where(t => t.Namespace == ns && t.GetProperty("OnnxGraph", BindingFlags.Public | BindingFlags.Static) is not null)
