@@ -219,6 +219,10 @@ internal static class Descriptors
         "DSL0902", Outputs, "Parameter budget exceeded",
         "Model '{0}' has {1} parameters ({2} as float32), above the budget of {3}; its largest layer is {4} with {5}. If that is intended, raise <DslParameterBudget> in the project file.");
 
+    public static readonly DiagnosticDescriptor BidirectionalStep = Warning(
+        "DSL0904", Shapes, "One step of a bidirectional recurrent layer",
+        "{0} takes step {1} of bidirectional {2}: there its forward half has read steps 0 to {1} and its backward half steps {1} to the end, so one of them has not read the whole sequence; to summarize it in both directions take each half where it ends: Ops.Concat(1, seq.Slice(2, 0, {3}).LastStep(), seq.Slice(2, {3}).Select(1, 0))");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))

@@ -67,6 +67,10 @@ internal sealed class ShapeContext
         return null;
     }
 
+    /// <summary>Reports a warning at the node's call site; the node's analysis goes on.</summary>
+    public void Warn(DiagnosticDescriptor descriptor, params string[] args) =>
+        diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, Node.Site, args));
+
     /// <summary>DSL0007 at argument <paramref name="parameter"/>: "<c>Label: problem</c>".</summary>
     public NodeAnalysis? InvalidArgument(string? parameter, string problem) =>
         FailAt(parameter, Descriptors.InvalidArgument, Label, problem);

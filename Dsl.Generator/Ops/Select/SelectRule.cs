@@ -1,4 +1,5 @@
 using System.Linq;
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -28,6 +29,13 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
         if (!size.IsKnown && op.Index < -1)
         {
             return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + ShapeContext.Text(-(long)op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
+        }
+
+        if (axis == 1 && context.Spec.Nodes[context.Node.Inputs[0]] is { Op: RecurrentOp { Bidirectional: true } recurrent } source)
+        {
+            // The classic mistake of reading a bidirectional layer like a unidirectional one (Keras' Bidirectional
+            // without return_sequences returns each direction's final state, which no single step holds).
+            context.Warn(Descriptors.BidirectionalStep, context.Label, op.Index < 0 ? "T" + ShapeContext.Text(op.Index) : ShapeContext.Text(op.Index), source.Op.Kind + " '" + source.Name + "'", ShapeContext.Text(recurrent.HiddenSize));
         }
 
         var dims = input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
 namespace Dsl.Generator.Tests.Diagnostics;
 
 /// <summary>
@@ -12,12 +15,34 @@ public class SequenceOpTests
     [InlineData("g.Output(\"y\", tokens.Embedding(100, 16)); g.Output(\"o\", x);", "[B, T, 16]")]
     [InlineData("g.Output(\"y\", g.Input(\"ids\", DType.Int64, 3, 5).Embedding(10, 4, paddingIdx: -1)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, 3, 5, 4]")]
     [InlineData("g.Output(\"y\", x.Lstm(32)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T, 32]")]
-    [InlineData("g.Output(\"y\", x.Lstm(32, numLayers: 2, bidirectional: true).LastStep()); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, 64]")]
-    [InlineData("g.Output(\"y\", x.Gru(5, bidirectional: true).Select(1, 0)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, 10]")]
+    [InlineData("g.Output(\"y\", x.Lstm(32, numLayers: 2, bidirectional: true)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T, 64]")]
+    [InlineData("g.Output(\"y\", x.Lstm(32, numLayers: 2).LastStep()); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, 32]")]
+    [InlineData("var s = x.Gru(5, bidirectional: true); g.Output(\"y\", Ops.Concat(1, s.Slice(2, 0, 5).LastStep(), s.Slice(2, 5).Select(1, 0))); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, 10]")]
     [InlineData("g.Output(\"y\", x.Rnn(7, nonlinearity: \"relu\").Select(-1, 3)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T]")]
     [InlineData("g.Output(\"y\", x.Linear(4)); g.Output(\"t\", tokens.Embedding(2, 2));", "[B, T, 4]")]
     [InlineData("g.Output(\"y\", tokens.Embedding(50, 8).Linear(3).Relu().Linear(2)); g.Output(\"o\", x);", "[B, T, 2]")]
     public void Sequence_ops_infer_PyTorch_shapes(string body, string shape) => DefineBody.AssertOutputShape(body, shape, Inputs);
+
+    [Theory]
+    [InlineData("g.Output(\"y\", x.Lstm(8, bidirectional: true).LastStep());", "Select 'select_1' takes step T-1 of bidirectional Lstm 'lstm_1'", "seq.Slice(2, 0, 8).LastStep(), seq.Slice(2, 8).Select(1, 0)")]
+    [InlineData("g.Output(\"y\", x.Gru(5, numLayers: 2, bidirectional: true).Select(1, 0));", "Select 'select_1' takes step 0 of bidirectional Gru 'gru_1'", "steps 0 to 0")]
+    public void One_step_of_a_bidirectional_layer_is_a_warning(string body, string message, string hint)
+    {
+        var diagnostic = Assert.Single(DefineBody.Run(body + " g.Output(\"t\", tokens.Embedding(2, 2));", Inputs).Diagnostics);
+        Assert.Equal(("DSL0904", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains(message + ": there its forward half", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Contains(hint, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("g.Output(\"y\", x.Lstm(8).LastStep());")]                                       // one direction: the last step has read it all
+    [InlineData("g.Output(\"y\", x.Lstm(8, bidirectional: true).Mean(1));")]                     // pooled over the steps
+    [InlineData("g.Output(\"y\", x.Lstm(8, bidirectional: true).Select(2, 0));")]                // a feature, not a step
+    public void Reading_a_bidirectional_layer_whole_is_not_a_warning(string body)
+    {
+        var run = DefineBody.Run(body + " g.Output(\"t\", tokens.Embedding(2, 2));", Inputs);
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+    }
 
     [Fact]
     public void An_int64_input_is_declared_and_checked_as_int64()

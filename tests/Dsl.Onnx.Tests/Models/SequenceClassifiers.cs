@@ -2,14 +2,18 @@ using Dsl;
 
 namespace Dsl.Onnx.Tests.Models;
 
-/// <summary>Embedding + a two-layer bidirectional LSTM over int64 token ids of a symbolic length, the last step classified.</summary>
+/// <summary>
+/// Embedding + a two-layer bidirectional LSTM over int64 token ids of a symbolic length, classified from each direction
+/// where it ends (the forward half's last step, the backward half's first).
+/// </summary>
 [Model]
 public partial class LstmClassifier
 {
     static void Define(Graph g)
     {
         var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
-        g.Output("logits", tokens.Embedding(10, 8, paddingIdx: 0).Lstm(6, numLayers: 2, bidirectional: true).LastStep().Linear(3));
+        var steps = tokens.Embedding(10, 8, paddingIdx: 0).Lstm(6, numLayers: 2, bidirectional: true);
+        g.Output("logits", Ops.Concat(1, steps.Slice(2, 0, 6).LastStep(), steps.Slice(2, 6).Select(1, 0)).Linear(3));
     }
 }
 

@@ -9,17 +9,18 @@ using TorchSharp;
 
 namespace Dsl.Runtime.Tests.Models;
 
-/// <summary>Text classification on token ids of any length: Embedding, a two-layer bidirectional LSTM, the last step, a linear head.</summary>
+/// <summary>Text classification on token ids of any length: Embedding, a two-layer bidirectional LSTM, each direction where it ends, a linear head.</summary>
 [Model]
 public partial class LstmTextClassifier
 {
     static void Define(Graph g)
     {
         var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
-        var logits = tokens
+        var steps = tokens
             .Embedding(50, 16, paddingIdx: 0, name: "embed")
-            .Lstm(24, numLayers: 2, bidirectional: true, dropout: 0.1, name: "lstm")
-            .LastStep()
+            .Lstm(24, numLayers: 2, bidirectional: true, dropout: 0.1, name: "lstm");
+        // Each direction where it has read the whole sequence: forward at the last step, backward at the first.
+        var logits = Ops.Concat(1, steps.Slice(2, 0, 24).LastStep(), steps.Slice(2, 24).Select(1, 0))
             .Linear(3, name: "head");
         g.Output("logits", logits);
         g.Loss("label", logits, Loss.CrossEntropy());
@@ -46,7 +47,8 @@ public partial class GruTextClassifier
 
 /// <summary>
 /// The recurrent classifiers have PyTorch's parameters and compute what PyTorch computes with the same weights
-/// (python3-torch), accept sequences of any length, refuse float ids, and learn: a few Adam steps on one batch lower the loss.
+/// (python3-torch; the bidirectional one's summary equals PyTorch's final hidden states of both directions), accept
+/// sequences of any length, refuse float ids, and learn: a few Adam steps on one batch lower the loss.
 /// </summary>
 public sealed class SequenceClassifierTests
 {
@@ -64,7 +66,9 @@ class Lstm(nn.Module):
         self.lstm = nn.LSTM(16, 24, num_layers=2, bidirectional=True, dropout=0.1, batch_first=True)
         self.head = nn.Linear(48, 3)
     def forward(self, tokens):
-        return self.head(self.lstm(self.embed(tokens))[0][:, -1])
+        # The final hidden states of the last layer, forward and backward: what the DSL's slices select.
+        _, (h, _) = self.lstm(self.embed(tokens))
+        return self.head(torch.cat([h[-2], h[-1]], 1))
 class Gru(nn.Module):
     def __init__(self):
         super().__init__()
