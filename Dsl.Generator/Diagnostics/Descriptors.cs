@@ -221,7 +221,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor BidirectionalStep = Warning(
         "DSL0904", Shapes, "One step of a bidirectional recurrent layer",
-        "{0} takes step {1} of bidirectional {2}: there its forward half has read steps 0 to {1} and its backward half steps {1} to the end, so one of them has not read the whole sequence; to summarize it in both directions take each half where it ends: Ops.Concat(1, seq.Slice(2, 0, {3}).LastStep(), seq.Slice(2, {3}).Select(1, 0))");
+        "{0} takes step {1} of bidirectional {2} {4}: there its forward half has read steps 0 to {1} and its backward half steps {1} to the end, so one of them has not read the whole sequence; to summarize it in both directions take each half where it ends: Ops.Concat(1, seq.Slice(2, 0, {3}).LastStep(), seq.Slice(2, {3}).Select(1, 0)) gives {5}");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -31,14 +31,16 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
             return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + ShapeContext.Text(-(long)op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
         }
 
+        var type = new TensorType(input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray());
         if (axis == 1 && context.Spec.Nodes[context.Node.Inputs[0]] is { Op: RecurrentOp { Bidirectional: true } recurrent } source)
         {
             // The classic mistake of reading a bidirectional layer like a unidirectional one (Keras' Bidirectional
             // without return_sequences returns each direction's final state, which no single step holds).
-            context.Warn(Descriptors.BidirectionalStep, context.Label, op.Index < 0 ? "T" + ShapeContext.Text(op.Index) : ShapeContext.Text(op.Index), source.Op.Kind + " '" + source.Name + "'", ShapeContext.Text(recurrent.HiddenSize));
+            string step = op.Index < 0 ? "T" + ShapeContext.Text(op.Index) : ShapeContext.Text(op.Index);
+            context.Warn(Descriptors.BidirectionalStep, context.Label, step, source.Op.Kind + " '" + source.Name + "'",
+                ShapeContext.Text(recurrent.HiddenSize), input.ShapeText, type.ShapeText);
         }
 
-        var dims = input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray();
-        return ShapeContext.Ok(new TensorType(dims));
+        return ShapeContext.Ok(type);
     }
 }

@@ -24,8 +24,8 @@ public class SequenceOpTests
     public void Sequence_ops_infer_PyTorch_shapes(string body, string shape) => DefineBody.AssertOutputShape(body, shape, Inputs);
 
     [Theory]
-    [InlineData("g.Output(\"y\", x.Lstm(8, bidirectional: true).LastStep());", "Select 'select_1' takes step T-1 of bidirectional Lstm 'lstm_1'", "seq.Slice(2, 0, 8).LastStep(), seq.Slice(2, 8).Select(1, 0)")]
-    [InlineData("g.Output(\"y\", x.Gru(5, numLayers: 2, bidirectional: true).Select(1, 0));", "Select 'select_1' takes step 0 of bidirectional Gru 'gru_1'", "steps 0 to 0")]
+    [InlineData("g.Output(\"y\", x.Lstm(8, bidirectional: true).LastStep());", "Select 'select_1' takes step T-1 of bidirectional Lstm 'lstm_1' [B, T, 16]", "seq.Slice(2, 0, 8).LastStep(), seq.Slice(2, 8).Select(1, 0)) gives [B, 16]")]
+    [InlineData("g.Output(\"y\", x.Gru(5, numLayers: 2, bidirectional: true).Select(1, 0));", "Select 'select_1' takes step 0 of bidirectional Gru 'gru_1' [B, T, 10]", "steps 0 to 0")]
     public void One_step_of_a_bidirectional_layer_is_a_warning(string body, string message, string hint)
     {
         var diagnostic = Assert.Single(DefineBody.Run(body + " g.Output(\"t\", tokens.Embedding(2, 2));", Inputs).Diagnostics);
