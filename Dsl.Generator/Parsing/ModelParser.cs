@@ -36,7 +36,7 @@ internal static class ModelParser
         int classSite = builder.AddSite(declaration.Identifier.GetLocation());
         foreach (var part in symbol.DeclaringSyntaxReferences)
         {
-            reads.Syntax(part, cancellationToken);
+            reads.DependOn(part.SyntaxTree);
         }
 
         bool complete;

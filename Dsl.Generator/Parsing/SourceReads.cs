@@ -15,6 +15,9 @@ internal sealed class SourceReads
 
     public IReadOnlyCollection<SyntaxTree> Trees => trees;
 
+    /// <summary>Notes that the parse depends on <paramref name="tree"/> without reading it here.</summary>
+    public void DependOn(SyntaxTree tree) => trees.Add(tree);
+
     /// <summary>The semantic model of <paramref name="tree"/>, noting that the parse depends on the tree.</summary>
     public SemanticModel Bind(Compilation compilation, SyntaxTree tree)
     {
