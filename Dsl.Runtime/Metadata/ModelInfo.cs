@@ -28,7 +28,7 @@ public sealed record ModelInfo(
     public long TotalParameters => TrainableParameters + NonTrainableParameters;
 
     /// <summary>
-    /// The graph as Graphviz DOT text (DESIGN section 5): computed from the layer table and the loss terms on each
+    /// The graph as Graphviz DOT text: computed from the layer table and the loss terms on each
     /// read (<see cref="ModelGraph.ToDot"/>), so the generated code carries no copy of it.
     /// </summary>
     public string Dot => this.ToDot();

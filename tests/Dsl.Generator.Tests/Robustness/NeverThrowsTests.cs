@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Dsl.Generator.Tests.Robustness;
 
 /// <summary>
-/// The generator must never throw (DESIGN section 6): malformed, half-typed or hostile declarations give
+/// The generator must never throw: malformed, half-typed or hostile declarations give
 /// diagnostics, never an exception out of the driver, never CS8785 ("generator failed") and never DSL0106 (our
 /// own internal-error wrapper, which would mean a bug was caught rather than avoided). Mutations are seeded, so a
 /// failure reproduces.
