@@ -259,14 +259,16 @@ internal sealed class TrainingRun : IDisposable
         var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK);
         if (!statistics.IsFinite)
         {
-            throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName());
+            var (source, name, detail) = DivergenceDiagnosis.OfLoss(_module, _model.ModelInfo, inputs, result);
+            throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName(), source, name, detail);
         }
 
         result.Losses.Total.backward();
         if (!GradientsAreFinite())
         {
+            var (source, name, detail) = DivergenceDiagnosis.OfGradients(_module);
             _optimizer.zero_grad();
-            throw new TrainingDivergedException(epoch, batch, "the gradients are not finite", statistics.Total, statistics.TermsByName());
+            throw new TrainingDivergedException(epoch, batch, "the gradients are not finite", statistics.Total, statistics.TermsByName(), source, name, detail);
         }
 
         if (_options.GradientClipNorm is double maxNorm)
