@@ -84,6 +84,7 @@ internal static class ExportOnnxCommand
     {
         var graph = module.GetType().GetProperty("OnnxGraph", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as OnnxGraph
             ?? throw new InvalidOperationException($"{module.GetType().Name} has no generated OnnxGraph");
+        NonFiniteWeights.ThrowIfAny(module, $"ONNX export of {module.GetType().Name}");
         return OnnxExport.ToModel(graph, module).ToByteArray();
     }
 }

@@ -58,6 +58,7 @@ public sealed class PyTorchCommands
                 console.WriteLine(module.LoadWeights(file, strict: true).ToString());
             }
 
+            NonFiniteWeights.ThrowIfAny(module, $"PyTorch export of {type.Name}");
             var written = PyTorchExport.Write(type, module, directory, parsed.GetValue(limit), parsed.GetValue(test));
             console.MarkupLineInterpolated($"{type.Name}: wrote {string.Join(", ", written)} to [green]{directory}[/]");
             console.WriteLine(written.Contains("train.safetensors")
