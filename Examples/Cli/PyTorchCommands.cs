@@ -51,6 +51,9 @@ public sealed class PyTorchCommands
         {
             var type = Resolve(parsed.GetRequiredValue(example), parsed.GetValue(model));
             string directory = parsed.GetValue(output)!;
+            CliPaths.AtLeastOne("--limit", parsed.GetValue(limit));
+            CliPaths.AtLeastOne("--test", parsed.GetValue(test));
+            CliPaths.Directory("--out", directory);
             torch.manual_seed(parsed.GetValue(seed));
             using var module = PyTorchExport.Create(type);
             if (parsed.GetValue(weights) is { } file)
