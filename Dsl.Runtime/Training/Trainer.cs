@@ -39,8 +39,9 @@ public static class Trainer
     /// <param name="cancellationToken">Stops training after the current batch; the last checkpoint stays valid.</param>
     /// <exception cref="TrainingDivergedException">A batch's loss or gradients were NaN or infinite.</exception>
     /// <exception cref="CheckpointException">
-    /// The checkpoint to resume from is unusable (corrupt: its checksum differs; another architecture; another seed),
-    /// or a checkpoint could not be written (the previous one is then kept).
+    /// The checkpoint to resume from is unusable (corrupt: its checksum differs; inconsistent; another architecture;
+    /// another seed, batch size, optimizer or training set size; more epochs done than asked for), another run holds
+    /// the checkpoint directory, or a checkpoint could not be written (the previous one is then kept).
     /// </exception>
     /// <exception cref="ArgumentException">Invalid options, device or datasets.</exception>
     public static TrainingHistory Fit<TModel>(
@@ -85,12 +86,21 @@ public static class Trainer
     /// <param name="data">Samples with the model's input and target columns.</param>
     /// <param name="batchSize">Samples per forward pass.</param>
     /// <param name="topK">The k of <see cref="EvaluationMetrics.TopKAccuracy"/>.</param>
+    /// <exception cref="ArgumentException">The dataset is empty.</exception>
     public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256, int topK = 5)
         where TModel : nn.Module, ITrainableModel
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        if (data.Count == 0)
+        {
+            throw new ArgumentException(
+                $"The dataset is empty: there is nothing to evaluate {model.ModelInfo.Name} on (its losses and metrics would be NaN). " +
+                "Pass a dataset with at least one sample (check the split or filter that built it).",
+                nameof(data));
+        }
+
         return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model), topK);
     }
 

@@ -7,4 +7,11 @@ namespace Dsl.Training;
 /// <param name="StopReason">Why training stopped.</param>
 /// <param name="BestEpoch">The epoch with the best value of the early-stopping metric (the lowest validation total loss unless <see cref="EarlyStopping.Monitor"/> says otherwise), or 0 without one.</param>
 /// <param name="TotalSeconds">Wall-clock seconds of this call.</param>
-public sealed record TrainingHistory(IReadOnlyList<EpochMetrics> Epochs, StopReason StopReason, int BestEpoch, double TotalSeconds);
+public sealed record TrainingHistory(IReadOnlyList<EpochMetrics> Epochs, StopReason StopReason, int BestEpoch, double TotalSeconds)
+{
+    /// <summary>
+    /// The folder of this run's checkpoints (<c>version_N</c> under <see cref="TrainingOptions.CheckpointDirectory"/>),
+    /// or null without a checkpoint directory. It exists once the first checkpoint is written.
+    /// </summary>
+    public string? CheckpointFolder { get; init; }
+}

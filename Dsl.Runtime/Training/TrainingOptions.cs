@@ -50,15 +50,21 @@ public sealed record TrainingOptions
     public EarlyStopping? EarlyStopping { get; init; }
 
     /// <summary>
-    /// Where a checkpoint is written after every epoch (model weights, optimizer state, trainer state), or null
-    /// for none. Only the latest checkpoint is kept.
+    /// Where checkpoints are written after every epoch (model weights, optimizer state, trainer state), or null
+    /// for none. Every fresh run gets a folder of its own under it, <c>version_0</c>, <c>version_1</c>, ... (as
+    /// PyTorch Lightning does), so running a program again starts a new run and keeps the earlier ones; in its folder
+    /// only the latest checkpoint is kept (<see cref="TrainingHistory.CheckpointFolder"/> names it). One run at a time
+    /// holds the directory (the lock file <c>.lock</c>, released when the run ends or its process dies): a second
+    /// run on it is refused with a <see cref="CheckpointException"/>.
     /// </summary>
     public string? CheckpointDirectory { get; init; }
 
     /// <summary>
-    /// Continue from the latest complete checkpoint in <see cref="CheckpointDirectory"/> (a fresh start when it
-    /// holds none). Without it, a directory that already holds checkpoints is an error, so an earlier run is
-    /// never overwritten by accident.
+    /// Continue the latest run under <see cref="CheckpointDirectory"/> from its latest complete checkpoint (a fresh
+    /// run when it holds none). The checkpoint is checked before anything is loaded: the seed, batch size, shuffling,
+    /// training set size, gradient clipping, optimizer and schedule must be the run's, and <see cref="Epochs"/> at
+    /// least the epochs already trained; each difference is a <see cref="CheckpointException"/> saying what differs.
+    /// Without it, a new run starts in a new folder.
     /// </summary>
     public bool Resume { get; init; }
 

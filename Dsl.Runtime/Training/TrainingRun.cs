@@ -27,7 +27,9 @@ internal sealed class TrainingRun : IDisposable
     private readonly TrainingOptions _options;
     private readonly Device _device;
     private readonly ITrainingObserver _observer;
-    private readonly CheckpointStore? _store;
+    private CheckpointStore? _store;
+    private CheckpointLock? _lock;
+    private long _trainSamples;
     private readonly IReadOnlyList<Parameter> _trainable;
     private readonly ScheduleRunner _schedule;
     private readonly MetricMonitor _monitor;
@@ -49,7 +51,6 @@ internal sealed class TrainingRun : IDisposable
         _options = options;
         _device = device;
         _observer = observer;
-        _store = options.CheckpointDirectory is null ? null : new CheckpointStore(options.CheckpointDirectory);
         _trainable = module.parameters().Where(p => p.requires_grad).ToList();
     }
 
@@ -58,6 +59,7 @@ internal sealed class TrainingRun : IDisposable
     public TrainingHistory Fit(TensorDataset train, TensorDataset? validation, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        _trainSamples = train.Count;
         int completed = Start();
         StopReason reason = StopReason.Completed;
         foreach (var callback in _options.Callbacks)
@@ -133,7 +135,10 @@ internal sealed class TrainingRun : IDisposable
             }
         }
 
-        var history = new TrainingHistory(_history.ToArray(), reason, _bestEpoch, clock.Elapsed.TotalSeconds);
+        var history = new TrainingHistory(_history.ToArray(), reason, _bestEpoch, clock.Elapsed.TotalSeconds)
+        {
+            CheckpointFolder = _store?.Directory,
+        };
         foreach (var callback in _options.Callbacks)
         {
             callback.OnTrainEnd(Context(), history);
@@ -144,18 +149,27 @@ internal sealed class TrainingRun : IDisposable
 
     private TrainingContext Context() => new(_module, _model.ModelInfo, _options, _history.ToArray());
 
-    public void Dispose() => DisposeBestWeights();
+    public void Dispose()
+    {
+        DisposeBestWeights();
+        _lock?.Dispose();
+        _lock = null;
+    }
 
-    /// <summary>Seeds a fresh run or restores the latest checkpoint; returns the number of epochs already done.</summary>
+    /// <summary>
+    /// Locks the checkpoint directory for this run, picks the run's folder (the latest run's when resuming, else a
+    /// new <c>version_N</c>), and seeds a fresh run or restores the latest checkpoint; returns the number of epochs
+    /// already done.
+    /// </summary>
     private int Start()
     {
-        string? latest = _store?.Latest();
-        if (latest is not null && !_options.Resume)
+        string? latest = null;
+        if (_options.CheckpointDirectory is string root)
         {
-            throw new ArgumentException(
-                $"The checkpoint directory '{_store!.Directory}' already holds a checkpoint ({Path.GetFileName(latest)}) of an earlier run: " +
-                "set TrainingOptions.Resume = true to continue it, or choose an empty directory.",
-                nameof(TrainingOptions.CheckpointDirectory));
+            var runs = new CheckpointRuns(root);
+            _lock = CheckpointLock.Acquire(runs.Directory);
+            _store = (_options.Resume ? runs.LatestWithCheckpoint() : null) ?? runs.NewRun();
+            latest = _options.Resume ? _store.Latest() : null;
         }
 
         _optimizer.zero_grad();
@@ -170,9 +184,13 @@ internal sealed class TrainingRun : IDisposable
 
     private int Restore(string folder)
     {
+        // Every check before the first call that changes anything (or that libtorch may answer by aborting).
         CheckpointChecksums.Verify(folder);
         var state = CheckpointFiles.ReadState(folder);
+        CheckpointValidation.CheckConsistent(folder, state, CheckpointStore.EpochOf(folder));
         CheckpointFiles.CheckCompatible(folder, state, _module, _model.ModelInfo.Name, _options.Seed);
+        CheckpointValidation.CheckOptions(folder, state, _options, _trainSamples);
+        byte[] rng = CheckpointValidation.DecodeRngState(folder, state);
 
         // Before the optimizer's state: a schedule's step reads the group's current rate.
         _schedule.Replay(state.SchedulerSteps, state.History, state.LearningRates, folder);
@@ -184,17 +202,6 @@ internal sealed class TrainingRun : IDisposable
         }
 
         CheckpointFiles.LoadModel(Path.Combine(folder, CheckpointStore.ModelFile), _module);
-
-        byte[] rng;
-        try
-        {
-            rng = Convert.FromBase64String(state.RngState);
-        }
-        catch (FormatException e)
-        {
-            throw new CheckpointException($"Checkpoint '{folder}' has a corrupt random-generator state. Delete the checkpoint folder to start over.", e);
-        }
-
         using (var rngState = tensor(rng, ScalarType.Byte))
         {
             random.set_rng_state(rngState);
@@ -252,14 +259,16 @@ internal sealed class TrainingRun : IDisposable
         var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK);
         if (!statistics.IsFinite)
         {
-            throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName());
+            var (source, name, detail) = DivergenceDiagnosis.OfLoss(_module, _model.ModelInfo, inputs, result);
+            throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName(), source, name, detail);
         }
 
         result.Losses.Total.backward();
         if (!GradientsAreFinite())
         {
+            var (source, name, detail) = DivergenceDiagnosis.OfGradients(_module);
             _optimizer.zero_grad();
-            throw new TrainingDivergedException(epoch, batch, "the gradients are not finite", statistics.Total, statistics.TermsByName());
+            throw new TrainingDivergedException(epoch, batch, "the gradients are not finite", statistics.Total, statistics.TermsByName(), source, name, detail);
         }
 
         if (_options.GradientClipNorm is double maxNorm)
@@ -349,7 +358,13 @@ internal sealed class TrainingRun : IDisposable
             rng,
             _history.ToArray(),
             _schedule.Steps,
-            _schedule.Rates());
+            _schedule.Rates())
+        {
+            BatchSize = _options.BatchSize,
+            Shuffle = _options.Shuffle,
+            TrainSamples = _trainSamples,
+            GradientClipNorm = _options.GradientClipNorm ?? 0,
+        };
     }
 
     /// <summary>The shuffling seed of an epoch: a function of the run's seed and the epoch number only.</summary>

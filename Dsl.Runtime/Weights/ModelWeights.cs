@@ -92,7 +92,8 @@ public static class ModelWeights
                 nameof(byName));
         }
 
-        var plan = WeightMatcher.Match(file.Path, module.state_dict().ToList(), file.Tensors, byName, prefix);
+        var modelEntries = module.state_dict().ToList();
+        var plan = WeightMatcher.Match(file.Path, modelEntries, file.Tensors, byName, prefix);
         if (!plan.Report.PairsEveryEntry && !byName)
         {
             throw new WeightLoadException($"In-order loading needs the same number of tensors with the same shapes in the model and in '{file.Path}'", plan.Report);
@@ -101,6 +102,26 @@ public static class ModelWeights
         if (!plan.Report.IsExactMatch && strict)
         {
             throw new WeightLoadException($"The weights in '{file.Path}' do not match the model exactly (strict loading)", plan.Report);
+        }
+
+        if (plan.Report.Loaded.Count == 0 && modelEntries.Count > 0)
+        {
+            throw new WeightLoadException(
+                $"No tensor of '{file.Path}' ({file.Tensors.Count} tensors) matches the model's {modelEntries.Count} entries by name and shape, " +
+                $"so loading would change nothing{PrefixHint(modelEntries, file.Tensors, prefix)}",
+                plan.Report);
+        }
+
+        plan.Report.NonFinite = NonFiniteWeights.Find(plan.Copies.Select((copy, i) => new KeyValuePair<string, Tensor>(plan.Report.Loaded[i], copy.Source)));
+        if (plan.Report.NonFinite.Count > 0)
+        {
+            if (strict)
+            {
+                throw new WeightLoadException($"The weights in '{file.Path}' hold NaN or infinity (strict loading refuses them)", plan.Report);
+            }
+
+            Console.Error.WriteLine(
+                $"warning: the weights loaded from '{file.Path}' hold NaN or infinity, so the model will compute NaN: {NonFiniteWeights.List(plan.Report.NonFinite)}");
         }
 
         using var scope = torch.NewDisposeScope();
@@ -113,5 +134,32 @@ public static class ModelWeights
         }
 
         return plan.Report;
+    }
+
+    /// <summary>A hint when the two sides' names differ by a submodule prefix: "; the file's names start with 'teacher.': pass prefix: ...".</summary>
+    private static string PrefixHint(IReadOnlyList<KeyValuePair<string, Tensor>> model, IReadOnlyList<KeyValuePair<string, Tensor>> file, string? prefix)
+    {
+        if (!string.IsNullOrEmpty(prefix) || model.Count == 0 || file.Count == 0)
+        {
+            return ". Compare the names below; a file for another model does not load into this one";
+        }
+
+        foreach (var (modelName, _) in model)
+        {
+            foreach (var (fileName, _) in file)
+            {
+                if (fileName.EndsWith("." + modelName, StringComparison.Ordinal))
+                {
+                    return $". The file's names carry a prefix the model's lack ('{fileName}' for '{modelName}'): pass prefix: \"{fileName[..^(modelName.Length + 1)]}\"";
+                }
+
+                if (modelName.EndsWith("." + fileName, StringComparison.Ordinal))
+                {
+                    return $". The model's names carry a prefix the file's lack ('{modelName}' for '{fileName}'): pass prefix: \"{modelName[..^(fileName.Length + 1)]}\" to load it into that submodule";
+                }
+            }
+        }
+
+        return ". Compare the names below; a file for another model does not load into this one";
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,10 +14,19 @@ namespace Dsl.Weights;
 /// <c>nn.Module.load</c> reads, without needing a module of the saving type. Layout: the entry count
 /// (LEB128), then per entry the name (a <see cref="BinaryWriter"/> string: LEB128 byte length + UTF-8), the
 /// <see cref="ScalarType"/> code (LEB128), the rank and each dimension (LEB128), then the raw little-endian data.
+/// Files written here end with a checksum trailer, <c>DSLSHA256</c> and the SHA-256 of every byte before it, so a
+/// flipped bit in the data is detected; <c>nn.Module.load</c> stops reading after the last tensor and never sees it,
+/// and files without it (<c>nn.Module.save</c>'s, older ones) are still read, unchecked.
 /// </summary>
 internal static class TorchSharpFormat
 {
     private const int MaxRank = 64;
+
+    /// <summary>The trailer's marker, ASCII <c>DSLSHA256</c>.</summary>
+    private static readonly byte[] TrailerMagic = Encoding.ASCII.GetBytes("DSLSHA256");
+
+    /// <summary>The trailer's length: the marker and a SHA-256.</summary>
+    private static int TrailerLength => TrailerMagic.Length + SHA256.HashSizeInBytes;
 
     /// <summary>UTF-8 that throws on invalid bytes, so a corrupt name is an error and not a name with U+FFFD in it.</summary>
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -81,9 +91,15 @@ internal static class TorchSharpFormat
                 TensorBytes.Read(stream, tensor);
             }
 
-            if (stream.Position != stream.Length)
+            long end = stream.Position;
+            if (end != stream.Length && !HasTrailer(stream, end))
             {
-                throw new WeightFileException(path, $"{stream.Length - stream.Position} bytes follow the last of the {count} tensors; the file is corrupt or not a TorchSharp weight file.");
+                throw new WeightFileException(path, $"{stream.Length - end} bytes follow the last of the {count} tensors; the file is corrupt or not a TorchSharp weight file.");
+            }
+
+            if (end != stream.Length)
+            {
+                VerifyTrailer(path, stream, end);
             }
 
             return tensors;
@@ -95,8 +111,19 @@ internal static class TorchSharpFormat
         }
     }
 
-    /// <summary>Writes <paramref name="tensors"/> in the given order, byte for byte as <c>nn.Module.save</c> would.</summary>
+    /// <summary>
+    /// Writes <paramref name="tensors"/> in the given order, byte for byte as <c>nn.Module.save</c> would, then the
+    /// checksum trailer.
+    /// </summary>
     public static void Write(Stream stream, IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
+    {
+        using var hashing = new HashingStream(stream);
+        WriteTensors(hashing, tensors);
+        stream.Write(TrailerMagic);
+        stream.Write(hashing.Hash());
+    }
+
+    private static void WriteTensors(Stream stream, IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write7BitEncodedInt64(tensors.Count);
@@ -113,6 +140,52 @@ internal static class TorchSharpFormat
 
             writer.Flush();
             TensorBytes.Write(stream, tensor);
+        }
+    }
+
+    /// <summary>Whether the bytes from <paramref name="end"/> to the end of the file are exactly a checksum trailer's.</summary>
+    private static bool HasTrailer(Stream stream, long end)
+    {
+        if (stream.Length - end != TrailerLength)
+        {
+            return false;
+        }
+
+        var marker = new byte[TrailerMagic.Length];
+        stream.Position = end;
+        stream.ReadExactly(marker);
+        return marker.AsSpan().SequenceEqual(TrailerMagic);
+    }
+
+    /// <summary>Throws unless the SHA-256 of the first <paramref name="end"/> bytes is the one the trailer records.</summary>
+    private static void VerifyTrailer(string path, Stream stream, long end)
+    {
+        var recorded = new byte[SHA256.HashSizeInBytes];
+        stream.Position = end + TrailerMagic.Length;
+        stream.ReadExactly(recorded);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        stream.Position = 0;
+        for (long left = end; left > 0;)
+        {
+            int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+
+            hash.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        byte[] actual = hash.GetHashAndReset();
+        if (!actual.AsSpan().SequenceEqual(recorded))
+        {
+            throw new WeightFileException(
+                path,
+                $"its content does not match the SHA-256 recorded at its end when it was written (content {Convert.ToHexStringLower(actual)}, recorded {Convert.ToHexStringLower(recorded)}): " +
+                "a flipped bit, a partial copy or an edit changed it. Copy or export the weights again from their source.");
         }
     }
 
@@ -149,6 +222,59 @@ internal static class TorchSharpFormat
         catch (Exception e) when (e is IOException or FormatException)
         {
             throw new WeightFileException(path, $"the name of tensor #{index} is malformed; the file is corrupt or not a TorchSharp weight file.", e);
+        }
+    }
+
+    /// <summary>A write-only stream that passes every byte to another stream and hashes it (SHA-256).</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public HashingStream(Stream inner) => _inner = inner;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            _inner.Write(buffer);
+        }
+
+        public override void WriteByte(byte value) => Write(new[] { value });
+
+        public override void Flush() => _inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

@@ -47,6 +47,12 @@ public sealed class WeightLoadReport
     /// </summary>
     public IReadOnlyList<DTypeMismatch> DTypeMismatches { get; }
 
+    /// <summary>
+    /// Tensors of the file that hold NaN or infinity among those loaded (named as in the model): a strict load refuses
+    /// them, a non-strict one loads them and warns on the standard error.
+    /// </summary>
+    public IReadOnlyList<NonFiniteTensor> NonFinite { get; internal set; } = System.Array.Empty<NonFiniteTensor>();
+
     /// <summary>True when every entry matched: nothing missing, unexpected or mismatched in shape or dtype.</summary>
     public bool IsExactMatch => PairsEveryEntry && DTypeMismatches.Count == 0;
 
@@ -66,6 +72,7 @@ public sealed class WeightLoadReport
         AppendSection(text, "Unexpected (in the file, not in the model)", Unexpected);
         AppendSection(text, "Shape mismatches", ShapeMismatches);
         AppendSection(text, "Dtype mismatches (a non-strict load converts them to the model's dtype)", DTypeMismatches);
+        AppendSection(text, "Non-finite values (NaN or infinity; a strict load refuses them)", NonFinite);
         return text.ToString();
     }
 

@@ -128,6 +128,7 @@ public sealed class ExampleApp
     private int Plot(IExample example, ParseResult parsed)
     {
         string root = parsed.GetValue<string>("--out") ?? "out";
+        CliPaths.Directory("--out", Path.Combine(root, example.Name));
         foreach (ModelInfo model in example.Models)
         {
             string file = ModelGraph.Plot(model, Path.Combine(root, example.Name));
@@ -181,15 +182,18 @@ public sealed class ExampleApp
     /// <param name="trained">Called with each network right after it is trained (e.g. to export it), or null.</param>
     public int RunExample(IExample example, ExampleOptions options, Action<torch.nn.Module>? trained = null)
     {
-        if (options.Epochs < 1 || options.BatchSize < 1 || options.Limit is < 1)
+        CliPaths.AtLeastOne("--epochs", options.Epochs);
+        CliPaths.AtLeastOne("--batch-size", options.BatchSize);
+        if (options.Limit is int limit)
         {
-            throw new ArgumentException("--epochs, --batch-size and --limit must be at least 1");
+            CliPaths.AtLeastOne("--limit", limit);
         }
 
         ExampleData.SourceOf(options.Dataset, options.Data);
         torch.Device device = ParseDevice(options.Device);
+        CliPaths.Directory("--out", options.OutputRoot);
         string directory = Path.Combine(options.OutputRoot, example.Name);
-        Directory.CreateDirectory(directory);
+        CliPaths.Directory("--out", directory);
 
         var context = new ExampleContext(directory, console, device);
         if (trained is not null)

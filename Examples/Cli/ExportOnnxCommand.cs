@@ -38,6 +38,22 @@ internal static class ExportOnnxCommand
             IExample example = ExampleApp.Find(parsed.GetRequiredValue(exampleArgument));
             string? weightFile = parsed.GetValue(weights);
             string? file = parsed.GetValue(output);
+            // Every path and count checked before training, so a typo costs no training run.
+            if (file is not null)
+            {
+                CliPaths.File("--out", file);
+            }
+
+            if (parsed.GetValue(epochs) is int epochCount)
+            {
+                CliPaths.AtLeastOne("--epochs", epochCount);
+            }
+
+            if (parsed.GetValue(limit) is int limitCount)
+            {
+                CliPaths.AtLeastOne("--limit", limitCount);
+            }
+
             // A training run's result files go where the example's command puts them: out/<example>/, or beside --out.
             string resultsRoot = file is null ? "out" : Path.GetDirectoryName(Path.GetFullPath(file))!;
             (string Name, byte[] Bytes) exported = weightFile is null
@@ -84,6 +100,7 @@ internal static class ExportOnnxCommand
     {
         var graph = module.GetType().GetProperty("OnnxGraph", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as OnnxGraph
             ?? throw new InvalidOperationException($"{module.GetType().Name} has no generated OnnxGraph");
+        NonFiniteWeights.ThrowIfAny(module, $"ONNX export of {module.GetType().Name}");
         return OnnxExport.ToModel(graph, module).ToByteArray();
     }
 }

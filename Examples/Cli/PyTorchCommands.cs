@@ -51,6 +51,9 @@ public sealed class PyTorchCommands
         {
             var type = Resolve(parsed.GetRequiredValue(example), parsed.GetValue(model));
             string directory = parsed.GetValue(output)!;
+            CliPaths.AtLeastOne("--limit", parsed.GetValue(limit));
+            CliPaths.AtLeastOne("--test", parsed.GetValue(test));
+            CliPaths.Directory("--out", directory);
             torch.manual_seed(parsed.GetValue(seed));
             using var module = PyTorchExport.Create(type);
             if (parsed.GetValue(weights) is { } file)
@@ -58,6 +61,7 @@ public sealed class PyTorchCommands
                 console.WriteLine(module.LoadWeights(file, strict: true).ToString());
             }
 
+            NonFiniteWeights.ThrowIfAny(module, $"PyTorch export of {type.Name}");
             var written = PyTorchExport.Write(type, module, directory, parsed.GetValue(limit), parsed.GetValue(test));
             console.MarkupLineInterpolated($"{type.Name}: wrote {string.Join(", ", written)} to [green]{directory}[/]");
             console.WriteLine(written.Contains("train.safetensors")

@@ -66,10 +66,10 @@ internal static class CheckpointFiles
                 throw new JsonException("required fields are missing");
             }
 
-            if (state.FormatVersion != TrainerState.CurrentFormatVersion)
+            if (state.FormatVersion is < TrainerState.OldestReadableVersion or > TrainerState.CurrentFormatVersion)
             {
                 throw new CheckpointException(
-                    $"Checkpoint '{path}' has format version {state.FormatVersion}; this library reads version {TrainerState.CurrentFormatVersion}. {Advice}");
+                    $"Checkpoint '{path}' has format version {state.FormatVersion}; this library reads versions {TrainerState.OldestReadableVersion} to {TrainerState.CurrentFormatVersion}. {Advice}");
             }
 
             return state;

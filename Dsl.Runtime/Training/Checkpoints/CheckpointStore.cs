@@ -117,7 +117,8 @@ internal sealed class CheckpointStore
     public static FileStream CreateFile(string path) =>
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 
-    private static int EpochOf(string path)
+    /// <summary>The epoch of a checkpoint folder's name (<c>epoch-0003</c>: 3), or 0 for any other name.</summary>
+    public static int EpochOf(string path)
     {
         string name = Path.GetFileName(path);
         return name.StartsWith(Prefix, StringComparison.Ordinal)

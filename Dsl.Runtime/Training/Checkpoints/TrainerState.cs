@@ -35,9 +35,25 @@ internal sealed record TrainerState(
 {
     /// <summary>
     /// The version written by this library; 2 added <c>checksums.sha256</c> beside the files; 3 the monitored best
-    /// value, the schedule's steps and the learning rates.
+    /// value, the schedule's steps and the learning rates; 4 the options a resume must keep (<see cref="BatchSize"/>,
+    /// <see cref="Shuffle"/>, <see cref="TrainSamples"/>, <see cref="GradientClipNorm"/>). Version 3 is still read.
     /// </summary>
-    public const int CurrentFormatVersion = 3;
+    public const int CurrentFormatVersion = 4;
+
+    /// <summary>The oldest version this library resumes (its missing fields are not checked).</summary>
+    public const int OldestReadableVersion = 3;
+
+    /// <summary>The run's <see cref="TrainingOptions.BatchSize"/>; null in a version 3 checkpoint.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>The run's <see cref="TrainingOptions.Shuffle"/>; null in a version 3 checkpoint.</summary>
+    public bool? Shuffle { get; init; }
+
+    /// <summary>The number of training samples; null in a version 3 checkpoint.</summary>
+    public long? TrainSamples { get; init; }
+
+    /// <summary>The run's <see cref="TrainingOptions.GradientClipNorm"/> (0 for none); null in a version 3 checkpoint.</summary>
+    public double? GradientClipNorm { get; init; }
 }
 
 /// <summary>One state-dict entry of a checkpointed model.</summary>

@@ -25,17 +25,20 @@ public sealed class CheckpointTests
         using var folder = new TempDirectory();
         using var model = TinyClassifier.Create(seed: 5);
         var seenAfterEach = new System.Collections.Generic.List<string[]>();
-        var observer = new Observer { AfterCheckpoint = (_, _) => seenAfterEach.Add(Entries(folder.Path)) };
+        string run = Path.Combine(folder.Path, "version_0");
+        var observer = new Observer { AfterCheckpoint = (_, _) => seenAfterEach.Add(Entries(run)) };
 
-        Trainer.Fit(model, train, null, Options(folder.Path), observer);
+        var history = Trainer.Fit(model, train, null, Options(folder.Path), observer);
 
         Assert.Equal(new[] { 1, 2, 3 }, observer.Checkpoints.Select(c => c.Epoch));
-        Assert.Equal(Path.Combine(folder.Path, "epoch-0003"), observer.Checkpoints[^1].Path);
+        Assert.Equal(run, history.CheckpointFolder);
+        Assert.Equal(Path.Combine(run, "epoch-0003"), observer.Checkpoints[^1].Path);
         Assert.All(seenAfterEach, entries => Assert.Single(entries));
-        Assert.Equal(new[] { "epoch-0003" }, Entries(folder.Path));
+        Assert.Equal(new[] { "epoch-0003" }, Entries(run));
+        Assert.Equal(new[] { ".lock", "version_0" }, Entries(folder.Path));
         Assert.Equal(
             new[] { "checksums.sha256", "model.bin", "optimizer.bin", "trainer.json" },
-            Directory.GetFiles(Path.Combine(folder.Path, "epoch-0003")).Select(Path.GetFileName).Order());
+            Directory.GetFiles(Path.Combine(run, "epoch-0003")).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public sealed class CheckpointTests
             Trainer.Fit(model, train, null, Options(folder.Path, epochs: 1));
         }
 
-        string crashed = Path.Combine(folder.Path, ".tmp-epoch-0002-0123456789abcdef");
+        string crashed = Path.Combine(folder.Path, "version_0", ".tmp-epoch-0002-0123456789abcdef");
         Directory.CreateDirectory(crashed);
         File.WriteAllBytes(Path.Combine(crashed, "model.bin"), new byte[] { 1, 2, 3 });
 
@@ -57,7 +60,7 @@ public sealed class CheckpointTests
         Trainer.Fit(resumed, train, null, Options(folder.Path) with { Resume = true }, observer);
 
         Assert.Equal(new[] { 2, 3 }, observer.Started);
-        Assert.Equal(new[] { "epoch-0003" }, Entries(folder.Path));
+        Assert.Equal(new[] { "epoch-0003" }, Entries(Path.Combine(folder.Path, "version_0")));
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class CheckpointTests
             Trainer.Fit(model, train, null, Options(folder.Path, epochs: 1));
         }
 
-        string weights = Path.Combine(folder.Path, "epoch-0001", "model.bin");
+        string weights = Path.Combine(folder.Path, "version_0", "epoch-0001", "model.bin");
         Truncate(weights);
         using var resumed = TinyClassifier.Create(seed: 6);
         var before = Weights.Copy(resumed);
@@ -95,7 +98,7 @@ public sealed class CheckpointTests
             Trainer.Fit(model, train, null, Options(folder.Path, epochs: 1) with { Optimizer = OptimizerSpec.Adam() });
         }
 
-        string path = Path.Combine(folder.Path, "epoch-0001", file);
+        string path = Path.Combine(folder.Path, "version_0", "epoch-0001", file);
         Truncate(path);
         using var resumed = TinyClassifier.Create(seed: 6);
 
@@ -124,20 +127,6 @@ public sealed class CheckpointTests
     }
 
     [Fact]
-    public void A_fresh_run_refuses_to_overwrite_the_checkpoints_of_an_earlier_run()
-    {
-        using var train = SyntheticData.Blobs(100, seed: 1);
-        using var folder = new TempDirectory();
-        using var model = TinyClassifier.Create(seed: 5);
-        Trainer.Fit(model, train, null, Options(folder.Path, epochs: 1));
-
-        var error = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, train, null, Options(folder.Path)));
-
-        Assert.Contains("Resume = true", error.Message);
-        Assert.Equal(new[] { "epoch-0001" }, Entries(folder.Path));
-    }
-
-    [Fact]
     public void Resuming_with_another_seed_is_refused()
     {
         using var train = SyntheticData.Blobs(100, seed: 1);
@@ -160,7 +149,7 @@ public sealed class CheckpointTests
         var history = Trainer.Fit(model, train, null, Options(folder.Path, epochs: 2) with { Resume = true }, null, CancellationToken.None);
 
         Assert.Equal(2, history.Epochs.Count);
-        Assert.Equal(new[] { "epoch-0002" }, Entries(folder.Path));
+        Assert.Equal(new[] { "epoch-0002" }, Entries(Path.Combine(folder.Path, "version_0")));
     }
 
     private static string[] Entries(string folder) =>

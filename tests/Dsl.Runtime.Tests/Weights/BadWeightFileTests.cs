@@ -137,11 +137,13 @@ public class BadWeightFileTests : IDisposable
             WeightFile.Write(good, new[] { new KeyValuePair<string, Tensor>("layer.weight", w) });
         }
 
+        // The file ends with the 41-byte checksum trailer (DSLSHA256 and a SHA-256): cut it and 10 bytes of data.
         byte[] bytes = File.ReadAllBytes(good);
-        string problem = Problem(bytes[..^10], "truncated.dat");
+        string problem = Problem(bytes[..^(41 + 10)], "truncated.dat");
         Assert.Contains("tensor 'layer.weight' ([4, 4] Float32) needs 64 bytes of data, but only 54 remain in the file", problem, StringComparison.Ordinal);
 
-        Assert.Contains("3 bytes follow the last of the 1 tensors", Problem([.. bytes, 1, 2, 3], "trailing.dat"), StringComparison.Ordinal);
+        Assert.Contains("44 bytes follow the last of the 1 tensors", Problem([.. bytes, 1, 2, 3], "trailing.dat"), StringComparison.Ordinal);
+        Assert.Contains("3 bytes follow the last of the 1 tensors", Problem([.. bytes[..^41], 1, 2, 3], "untrailed.dat"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -225,10 +225,12 @@ public class LoadWeightsReportTests : IDisposable
             AssertSameTensor(container.state_dict()["student." + name], tensor, name);
         }
 
+        // Without the prefix nothing matches: refused, saying which prefix the file's names carry.
         using var unprefixed = new DigitClassifier();
-        var everything = unprefixed.LoadWeights(path);
-        Assert.Empty(everything.Loaded);
-        Assert.Equal(16, everything.Unexpected.Count);
+        var error = Assert.Throws<WeightLoadException>(() => unprefixed.LoadWeights(path));
+        Assert.Empty(error.Report.Loaded);
+        Assert.Equal(16, error.Report.Unexpected.Count);
+        Assert.Contains("pass prefix: \"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,8 +251,8 @@ public class LoadWeightsReportTests : IDisposable
         string path = SaveTwoLayers(fileName, "z_first", "a_second");
         using var model = new TwoLayers("encoder", "decoder");
 
-        var byName = model.LoadWeights(path);
-        Assert.Empty(byName.Loaded);
+        var byName = Assert.Throws<WeightLoadException>(() => model.LoadWeights(path));
+        Assert.Empty(byName.Report.Loaded);
 
         var report = model.LoadWeights(path, byName: false, strict: true);
         Assert.Equal(new[] { "encoder.weight", "encoder.bias", "decoder.weight", "decoder.bias" }, report.Loaded);

@@ -105,14 +105,18 @@ public class ModelWeightsRoundTripTests
     }
 
     [Fact]
-    public void The_torchsharp_format_is_byte_identical_to_module_save_and_loads_either_way()
+    public void The_torchsharp_format_is_byte_identical_to_module_save_up_to_the_checksum_trailer_and_loads_either_way()
     {
         using var dir = new TempDir();
         torch.manual_seed(5);
         using var source = new DigitClassifier();
         source.SaveWeights(dir.File("ours.dat"));
         source.save(dir.File("theirs.dat"));
-        Assert.Equal(File.ReadAllBytes(dir.File("theirs.dat")), File.ReadAllBytes(dir.File("ours.dat")));
+        byte[] theirs = File.ReadAllBytes(dir.File("theirs.dat"));
+        byte[] ours = File.ReadAllBytes(dir.File("ours.dat"));
+        Assert.Equal(theirs, ours[..theirs.Length]);
+        Assert.Equal("DSLSHA256", System.Text.Encoding.ASCII.GetString(ours, theirs.Length, 9));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(theirs), ours[(theirs.Length + 9)..]);
 
         using var viaTorchSharp = new DigitClassifier();
         viaTorchSharp.load(dir.File("ours.dat"));
