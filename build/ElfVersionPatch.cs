@@ -1,4 +1,4 @@
-// Native compatibility (DESIGN.md section 7): TorchSharp 0.107's libLibTorchSharp.so asks for
+// Native compatibility: TorchSharp 0.107's libLibTorchSharp.so asks for
 // GLIBCXX_3.4.32 for one marker symbol (std::ios_base_library_init) that it never calls, so it
 // fails to load on hosts whose libstdc++ is older (Debian 12, Ubuntu 22.04). Marking that one
 // version requirement weak (VER_FLG_WEAK in its Vernaux entry) lets the loader accept the host.
