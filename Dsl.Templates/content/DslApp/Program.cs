@@ -2,7 +2,12 @@ using DslApp.Models;
 
 // Trains the model of Models/DigitClassifier.cs for one epoch on the 10,000 MNIST digits embedded in Dsl.Runtime,
 // then writes its weights and an ONNX file. `dotnet run -- 1000` trains on the first 1,000 digits only.
-int samples = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+int samples = int.MaxValue;
+if (args.Length > 0 && (!int.TryParse(args[0], out samples) || samples < 1))
+{
+    Console.Error.WriteLine($"usage: dotnet run [-- <samples>]: '{args[0]}' is not a positive number of training digits");
+    return 2;
+}
 
 using var data = MnistData.Load();                       // DataSource.Embedded: no download
 using var split = data.Split();                          // the embedded training and test digits
@@ -21,3 +26,4 @@ Console.WriteLine($"test accuracy {last.Validation!.Accuracy["label"]:P1} on {te
 model.SaveWeights("DigitClassifier.safetensors");        // read back with model.LoadWeights(path)
 model.ExportOnnx("DigitClassifier.onnx");                // for ONNX Runtime, or any ONNX tool
 Console.WriteLine("wrote DigitClassifier.safetensors and DigitClassifier.onnx");
+return 0;

@@ -9,6 +9,7 @@ namespace Dsl.Generator.Tests.Fixtures;
 /// compatibility step (buildTransitive); a project outside this repository that references only the packed
 /// package declares a model, builds, and runs a forward pass.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public class PackageConsumerTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "dsl-consumer-" + Guid.NewGuid().ToString("N"));
