@@ -1,6 +1,9 @@
 namespace Dsl.Generator.Tests.Fixtures;
 
-/// <summary>The tests that pack Dsl.Runtime run one at a time: two packs at once would build the same project outputs.</summary>
+/// <summary>
+/// The tests that build Dsl.Runtime in this repository (packing it, or building a fixture that references it) run one at
+/// a time: two builds at once would write the same project outputs (a pack with its own version recompiles them).
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class PackingCollection
 {
