@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Dsl.Tests.Shared;
 
 namespace Dsl.Generator.Tests.Fixtures;
 
@@ -21,7 +23,10 @@ public class PackageConsumerTests : IDisposable
     [Fact]
     public async Task A_project_referencing_only_the_packed_package_generates_builds_and_runs_its_model()
     {
-        // A fresh version each run, so the global package cache never serves an older build of the package.
+        // A fresh version each run, restored into a package folder of the test's own (the machine's folder, holding
+        // TorchSharp already, is a read-only fallback), so no package cache ever serves an older build of the package
+        // and the machine's cache gains nothing.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
         string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         string feed = Path.Combine(root, "feed");
         var pack = await DotnetCli.RunAsync(RepoFiles.Root, "pack", Path.Combine(RepoFiles.Root, "Dsl.Runtime", "Dsl.Runtime.csproj"),
@@ -36,6 +41,9 @@ public class PackageConsumerTests : IDisposable
               <packageSources>
                 <add key="local" value="{feed}" />
               </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{MachinePackageFolder()}" />
+              </fallbackPackageFolders>
             </configuration>
             """);
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
@@ -44,7 +52,6 @@ public class PackageConsumerTests : IDisposable
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Dsl.Runtime" Version="{version}" />
@@ -67,8 +74,14 @@ public class PackageConsumerTests : IDisposable
             }
             """);
 
-        var run = await DotnetCli.RunAsync(app, "run", "--nologo", "-nodeReuse:false");
+        var run = await DotnetProcess.RunAsync(app, TimeSpan.FromMinutes(5), environment, "run", "-nodeReuse:false");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("scores 2x3 params 15", run.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>The machine's NuGet package folder: NUGET_PACKAGES, else ~/.nuget/packages.</summary>
+    internal static string MachinePackageFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

@@ -40,7 +40,7 @@ public sealed class TemplateAppTests : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <fallbackPackageFolders>
-                <add key="machine" value="{MachinePackageFolder()}" />
+                <add key="machine" value="{PackageConsumerTests.MachinePackageFolder()}" />
               </fallbackPackageFolders>
             </configuration>
             """);
@@ -102,10 +102,4 @@ public sealed class TemplateAppTests : IDisposable
         Assert.True(exitCode == 0, $"dotnet {string.Join(" ", args)} failed ({exitCode}):\n{output}");
         return output;
     }
-
-    /// <summary>The machine's NuGet package folder: NUGET_PACKAGES, else ~/.nuget/packages.</summary>
-    private static string MachinePackageFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }
