@@ -62,7 +62,6 @@ public class PackageConsumerTests : IDisposable
             using Dsl;
             using TorchSharp;
 
-            Dsl.Checks.OneDnnKernels.ChooseForThisHost();
             using var model = new Tiny();
             using var outputs = model.Forward(torch.ones(2, 4));
             System.Console.WriteLine("scores " + string.Join("x", outputs.Scores.shape) + " params " + Tiny.Info.TrainableParameters);
@@ -74,9 +73,13 @@ public class PackageConsumerTests : IDisposable
             }
             """);
 
+        // The app never chooses oneDNN's kernels: the generated forward does, before its first layer, as the notice
+        // about the mistyped setting shows.
+        environment["DSL_ONEDNN_KERNELS"] = "fastest";
         var run = await DotnetProcess.RunAsync(app, TimeSpan.FromMinutes(5), environment, "run", "-nodeReuse:false");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("scores 2x3 params 15", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Dsl: DSL_ONEDNN_KERNELS='fastest' is not a kernel choice", run.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The machine's NuGet package folder: NUGET_PACKAGES, else ~/.nuget/packages.</summary>
