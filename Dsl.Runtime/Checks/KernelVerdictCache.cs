@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Dsl.Checks;
 
@@ -11,7 +12,7 @@ namespace Dsl.Checks;
 /// (the check runs again and rewrites it); writing is atomic (temp file + rename) and a failure to write is ignored:
 /// the cache saves time, it never decides anything by itself and never stops a program.
 /// </summary>
-public sealed class KernelVerdictCache
+public sealed partial class KernelVerdictCache
 {
     private const string Fast = "fast";
     private const string Exact = "exact";
@@ -45,7 +46,7 @@ public sealed class KernelVerdictCache
     {
         try
         {
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(PathFor(key)));
+            var entry = JsonSerializer.Deserialize(File.ReadAllText(PathFor(key)), EntryJson.Default.Entry);
             if (entry is null || entry.Key != key || entry.Detail is null)
             {
                 return null;
@@ -80,7 +81,7 @@ public sealed class KernelVerdictCache
         {
             System.IO.Directory.CreateDirectory(Directory);
             var entry = new Entry(key, result.Outcome == KernelCheckOutcome.Passed ? Fast : Exact, result.Detail, DateTimeOffset.UtcNow);
-            File.WriteAllText(temp, JsonSerializer.Serialize(entry, Options));
+            File.WriteAllText(temp, JsonSerializer.Serialize(entry, EntryJson.Default.Entry));
             File.Move(temp, path, overwrite: true);
             return true;
         }
@@ -103,8 +104,17 @@ public sealed class KernelVerdictCache
         }
     }
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     /// <summary>The file's content.</summary>
     private sealed record Entry(HostKey Key, string Verdict, string? Detail, DateTimeOffset CheckedAt);
+
+    /// <summary>
+    /// Source-generated JSON for <see cref="Entry"/>: the runtime reads the verdict on its own when it first trains or
+    /// runs a model, and reflection-based JSON would JIT-compile the serializer at that moment (tens to hundreds of
+    /// milliseconds, more than the file read).
+    /// </summary>
+    [JsonSerializable(typeof(Entry))]
+    [JsonSourceGenerationOptions(WriteIndented = true)]
+    private sealed partial class EntryJson : JsonSerializerContext
+    {
+    }
 }

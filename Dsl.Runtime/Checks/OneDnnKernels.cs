@@ -14,6 +14,9 @@ namespace Dsl.Checks;
 /// <item><see cref="UseExactKernels"/> / <see cref="UseFastKernels"/>: the program decides.</item>
 /// </list>
 /// A <c>DNNL_MAX_CPU_ISA</c> the user set is never overridden. The first decision in a process holds.
+/// An app that calls none of them gets <see cref="ChooseForThisHost"/> automatically, the first time the runtime
+/// trains (<see cref="Training.Trainer.Fit"/>) or a generated module checks its inputs at the start of
+/// <c>forward</c>, before any layer runs (<see cref="ChooseOnFirstUse"/>).
 /// </summary>
 public static class OneDnnKernels
 {
@@ -21,7 +24,8 @@ public static class OneDnnKernels
     public const string ModeVariable = "DSL_ONEDNN_KERNELS";
 
     private static readonly object Gate = new();
-    private static KernelDecision? decided;
+    // Volatile: ChooseOnFirstUse reads it without the lock on every forward pass.
+    private static volatile KernelDecision? decided;
 
     /// <summary>The kernels chosen in this process, or null before any of the choosing methods ran.</summary>
     public static KernelDecision? Current
@@ -44,6 +48,22 @@ public static class OneDnnKernels
     /// </summary>
     /// <remarks>A <c>DSL_ONEDNN_KERNELS</c> other than fast, exact or auto is reported on stderr and treated as auto.</remarks>
     public static KernelDecision ChooseForThisHost() => Choose(KernelVerdictCache.ForUser(), KernelCheckProcess.Run, Console.Error);
+
+    /// <summary>
+    /// <see cref="ChooseForThisHost"/> unless a choice was made already: what the runtime calls before it first trains
+    /// or runs a generated module, so an app that never chooses still gets exact gradients on a host whose fast
+    /// kernels are wrong. After the first call it is one volatile read. It does nothing in the self-check's child
+    /// process, which must run oneDNN's default kernels.
+    /// </summary>
+    internal static void ChooseOnFirstUse()
+    {
+        if (decided is not null || Environment.GetEnvironmentVariable(KernelCheckProcess.ChildVariable) == "1")
+        {
+            return;
+        }
+
+        ChooseForThisHost();
+    }
 
     private static KernelDecision Choose(KernelVerdictCache cache, Func<KernelCheckResult> check, TextWriter notices)
     {

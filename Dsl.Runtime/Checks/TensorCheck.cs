@@ -33,6 +33,9 @@ public static class TensorCheck
         torch.ScalarType dtype,
         long batch)
     {
+        // The first check of a generated forward pass comes before any layer runs: choose oneDNN's kernels now
+        // unless the app did (one volatile read once chosen).
+        OneDnnKernels.ChooseOnFirstUse();
         if (tensor is null)
         {
             throw new ArgumentNullException(name, $"{model}: {role} '{name}' is null; expected a tensor of shape {expectedText} ({DTypeName(dtype)}).");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Dsl.Checks;
 using Dsl.Data;
 using Dsl.Training.Schedules;
 using TorchSharp;
@@ -35,7 +36,9 @@ public static class Trainer
     /// <param name="train">The training samples.</param>
     /// <param name="validation">Validation samples, or null.</param>
     /// <param name="options">Epochs, batch size, optimizer, seed, device, early stopping, checkpoints.</param>
-    /// <param name="observer">Receives progress, or null.</param>
+    /// <param name="observer">
+    /// Receives progress, or null. Without one the trainer prints Keras-style progress (<see cref="TrainingOptions.Verbose"/>).
+    /// </param>
     /// <param name="cancellationToken">Stops training after the current batch; the last checkpoint stays valid.</param>
     /// <exception cref="TrainingDivergedException">A batch's loss or gradients were NaN or infinite.</exception>
     /// <exception cref="CheckpointException">
@@ -57,6 +60,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        OneDnnKernels.ChooseOnFirstUse(); // before the first step's convolutions, unless the app chose already
         if (train.Count == 0)
         {
             throw new ArgumentException("The training dataset is empty.", nameof(train));
@@ -73,7 +77,7 @@ public static class Trainer
         model.to(device);
         using var optimizer = options.Optimizer.Create(model);
         var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, train.BatchCount(options.BatchSize));
-        using var run = new TrainingRun(model, model, optimizer, schedule, options, device, observer ?? new NullObserver());
+        using var run = new TrainingRun(model, model, optimizer, schedule, options, device, ConsoleProgress.For(options.Verbose, observer, Console.Out, !Console.IsOutputRedirected));
         return run.Fit(train, validation, cancellationToken);
     }
 
@@ -184,9 +188,5 @@ public static class Trainer
         }
 
         return metrics.Result();
-    }
-
-    private sealed class NullObserver : ITrainingObserver
-    {
     }
 }

@@ -71,6 +71,13 @@ public sealed record TrainingOptions
     /// <summary>Clips the gradients' total L2 norm to this value before each step, or null for no clipping.</summary>
     public double? GradientClipNorm { get; init; }
 
+    /// <summary>
+    /// What <see cref="Trainer.Fit"/> prints: by default (<see cref="TrainingVerbosity.Auto"/>) a live progress bar
+    /// on a terminal and one line per epoch when the output is redirected, unless the caller passes its own
+    /// <see cref="ITrainingObserver"/>; <see cref="TrainingVerbosity.Silent"/> prints nothing.
+    /// </summary>
+    public TrainingVerbosity Verbose { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {

@@ -32,7 +32,7 @@ public static class TrainerBenchmark
             bareModel.load_state_dict(fitModel.state_dict(), strict: true);
         }
 
-        var options = new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Shuffle = false, Optimizer = OptimizerSpec.Adam() };
+        var options = new TrainingOptions { Epochs = 1, BatchSize = BatchSize, Shuffle = false, Optimizer = OptimizerSpec.Adam(), Verbose = TrainingVerbosity.Silent }; // the trainer, not the console
 
         double FitEpoch()
         {

@@ -17,6 +17,7 @@ namespace Dsl.Generator.Tests.Fixtures;
 /// <c>error DSL0002</c> once, at the exact line and column of the offending call, as a user would see it. Its
 /// Usage.cs uses the broken model and must not add a single error (the skeleton the generator emits).
 /// </summary>
+[Collection(PackingCollection.Name)]
 public class FixtureBuildTests
 {
     private const string MarkerCall = "Linear(10)";
