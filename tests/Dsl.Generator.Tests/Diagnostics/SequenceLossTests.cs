@@ -258,4 +258,16 @@ public class SequenceLossTests
         Assert.Equal("DSL0212", diagnostic.Id);
         Assert.Contains("class indices are int64", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void A_model_whose_losses_read_no_declared_output_takes_its_batch_size_from_the_loss_only_tensor()
+    {
+        string source = Clean(Run("""
+                var logits = g.Input("x", 4).Linear(3);
+                g.Loss("label", logits, Loss.CrossEntropy());
+            """));
+
+        Assert.Contains("public sealed record Outputs()", source);
+        Assert.Contains("long batch = (outputs.Linear1 ?? throw new global::System.ArgumentException(", source);
+    }
 }
