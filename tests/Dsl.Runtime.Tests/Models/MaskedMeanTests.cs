@@ -93,4 +93,19 @@ public sealed class MaskedMeanTests
         var error = Assert.Throws<ArgumentException>(() => LossFunctions.CrossEntropy(logits, classes, classDim: 0));
         Assert.Contains("classDim 0 is not a class axis", error.Message);
     }
+
+    [Fact]
+    public void Soft_targets_over_a_sequence_read_the_class_axis_too()
+    {
+        using var logits = randn(2, 3, 5);
+        using var classes = randint(0, 5, new long[] { 2, 3 }, dtype: ScalarType.Int64);
+        using var oneHot = nn.functional.one_hot(classes, 5).to_type(ScalarType.Float32);
+        using var mask = tensor(new[] { 1f, 0.5f, 0f, 0.25f, 0f, 1f }, new long[] { 2, 3 });
+
+        // One-hot probabilities are the class indices: both readings of the same sequence give the same loss.
+        using var soft = LossFunctions.SoftCrossEntropy(logits, oneHot, mask, classDim: -1);
+        using var hard = LossFunctions.CrossEntropy(logits, classes, mask, classDim: -1);
+
+        Assert.Equal(hard.item<float>(), soft.item<float>(), 5);
+    }
 }
