@@ -20,6 +20,27 @@ internal static class ClassAxes
     public static int? FeatureAxis(ModelSpec spec, IReadOnlyList<NodeAnalysis> nodes, int node) =>
         FeatureAxis(spec, nodes, node, new Dictionary<int, int?>());
 
+    /// <summary>
+    /// Why <paramref name="node"/>'s layout is not known, for DSL0211: the node where the trail ends, found by following
+    /// the ops that keep or move a layout back to it (an input, a Reshape, a submodel's output, operands that disagree).
+    /// </summary>
+    public static string WhyUnknown(ModelSpec spec, IReadOnlyList<NodeAnalysis> nodes, int node)
+    {
+        var n = spec.Nodes[node];
+        while (n.Op is ActivationOp or DropoutOp or ScalarOp or ClampOp or FlipOp or SliceOp or SplitOp or RandomNormalLikeOp or TransposeOp or PermuteOp or SelectOp or ReduceOp && n.Inputs.Count > 0)
+        {
+            n = spec.Nodes[n.Inputs[0]];
+        }
+
+        string type = nodes[n.Id].Type?.ShapeText ?? "";
+        return n.Op switch
+        {
+            InputOp input => "the input '" + input.Name + "' " + type + " is no image, so its layout is not known",
+            BinaryOp or ConcatOp or StackOp => "the operands of " + n.Op.Kind + " '" + n.Name + "' do not tell one layout",
+            _ => "it comes from " + n.Op.Kind + " '" + n.Name + "', which does not keep a known layout",
+        };
+    }
+
     private static int? FeatureAxis(ModelSpec spec, IReadOnlyList<NodeAnalysis> nodes, int node, Dictionary<int, int?> memo)
     {
         if (memo.TryGetValue(node, out var known))

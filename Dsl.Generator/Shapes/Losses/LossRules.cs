@@ -131,10 +131,7 @@ internal static class LossRules
         }
         else
         {
-            var source = spec.Nodes[loss.Prediction];
-            string reason = source.Op is InputOp
-                ? "an input of rank " + prediction.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) + " says nothing about its layout"
-                : "it comes from " + source.Op.Kind + " '" + source.Name + "', which does not keep a known layout";
+            string reason = ClassAxes.WhyUnknown(spec, nodes, loss.Prediction);
             string Reading(int classAxis) => soft ? "probabilities " + prediction.TypeText : ClassIndices(classAxis).TypeText;
             Report(Descriptors.AmbiguousClassAxis, loss.Site, loss.Name, function, predictionName, prediction.ShapeText, reason, Reading(1), Reading(prediction.Rank - 1));
             return new LossAnalysis(null);

@@ -117,7 +117,7 @@ public class SequenceLossTests
     public void The_ambiguous_case_names_both_readings_and_the_fix()
     {
         var run = Run("""
-                var scores = g.Input("x", 7, 3);
+                var scores = (g.Input("x", 7, 3) * 2.0).Relu();
                 g.Output("scores", scores);
                 g.Loss("t", scores, Loss.Nll());
             """);
@@ -128,6 +128,7 @@ public class SequenceLossTests
         Assert.Contains("classes on dim 1 (channels first) would make the target [B, 3] int64", text);
         Assert.Contains("classes last (features last) would make it [B, 7] int64", text);
         Assert.Contains("Loss.Nll(classDim: 1) or Loss.Nll(classDim: -1)", text);
+        Assert.Contains("(the input 'x' [B, 7, 3] is no image, so its layout is not known)", text);
     }
 
     [Fact]
