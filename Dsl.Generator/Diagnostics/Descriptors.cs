@@ -119,10 +119,6 @@ internal static class Descriptors
         "DSL0203", Outputs, "Cross entropy needs class scores",
         "Loss '{0}': {1} needs class scores [B, C, ...] but prediction '{2}' has shape {3}; {4}");
 
-    public static readonly DiagnosticDescriptor LossOnNonOutput = Error(
-        "DSL0204", Outputs, "Loss on a node that is not an output",
-        "Loss '{0}' reads '{1}', which is not an output of the model; declare it with g.Output(\"name\", node) so that callers and the loss see the same tensor");
-
     public static readonly DiagnosticDescriptor NotADistance = Error(
         "DSL0205", Outputs, "Contrastive loss needs a distance",
         "Loss '{0}': Contrastive needs a distance of shape [B, 1] or [B] but prediction '{1}' has shape {2}; compute it with Ops.EuclideanDistance(a, b)");
@@ -150,6 +146,14 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DuplicateOutput = Error(
         "DSL0202", Outputs, "Duplicate output name",
         "Output '{0}' is declared twice; give every output its own name");
+
+    public static readonly DiagnosticDescriptor AmbiguousClassAxis = Error(
+        "DSL0211", Outputs, "Class axis of the prediction is not known",
+        "Loss '{0}': {1} cannot tell which axis of '{2}' {3} holds the classes ({4}); classes on dim 1 (channels first) would make the target {5}, classes last (features last) would make it {6}; state it with Loss.{1}(classDim: 1) or Loss.{1}(classDim: -1)");
+
+    public static readonly DiagnosticDescriptor ClassIndexTargetMismatch = Error(
+        "DSL0212", Outputs, "Class-index target does not match the prediction",
+        "Loss '{0}': {1} compares '{2}' {3} with '{4}' {5}, but classes on dim {6} of '{2}' need {7}; {8}");
 
     // ----- DSL0300-0399: composition, sharing and names -----
 

@@ -39,7 +39,12 @@ internal sealed class LossEmitter
 
         foreach (var mask in model.Spec.Losses.Select(l => l.Mask).OfType<string>().Distinct())
         {
-            targets.Add(new TargetColumn(mask, Names.Unique(Names.PascalCase(mask), targetUsed), AnalyzedModel.MaskType, "a per-sample mask: 1 counts the sample, 0 drops it"));
+            int first = model.Spec.Losses.Select((l, i) => (l, i)).First(p => p.l.Mask == mask).i;
+            var type = first < model.Losses.Count ? model.Losses[first].Mask ?? AnalyzedModel.MaskType : AnalyzedModel.MaskType;
+            string description = type.Dims.Count == 0
+                ? "a per-sample mask: 1 counts the sample, 0 drops it"
+                : "a per-position mask: 1 counts the position, 0 drops it, fractions weight it (non-negative)";
+            targets.Add(new TargetColumn(mask, Names.Unique(Names.PascalCase(mask), targetUsed), type, description));
         }
 
         var termUsed = ReservedNames.ForRecord("Losses", "Total", "Terms", "Dispose");
@@ -124,9 +129,15 @@ internal sealed class LossEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(targets);");
         if (targets.Count > 0)
         {
-            // A supervised term's prediction is a declared output, so there is one whenever there are targets.
-            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).First(p => !p.o.ForLoss).i;
-            w.Line($"long batch = outputs.{names.OutputMember(firstOutput)}.shape[0];");
+            // The batch size of the first declared output, or where a model declares none (its losses read other nodes)
+            // of the first tensor a loss reads.
+            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).FirstOrDefault(p => !p.o.ForLoss).o is null
+                ? 0
+                : spec.Outputs.Select((o, i) => (o, i)).First(p => !p.o.ForLoss).i;
+            string first = spec.Outputs[firstOutput].ForLoss
+                ? $"(outputs.{names.OutputMember(firstOutput)} ?? throw new global::System.ArgumentException({Names.StringLiteral(LossOnlyMissing(spec.Outputs[firstOutput]))}, nameof(outputs)))"
+                : $"outputs.{names.OutputMember(firstOutput)}";
+            w.Line($"long batch = {first}.shape[0];");
             for (int i = 0; i < targets.Count; i++)
             {
                 var target = targets[i];
@@ -145,7 +156,7 @@ internal sealed class LossEmitter
             var loss = spec.Losses[i];
             string local = Names.Escape(Names.Unique(Names.Sanitize(loss.Name), locals));
             termLocals.Add(local);
-            w.Line($"var {local} = {Expression(loss)};");
+            w.Line($"var {local} = {Expression(i)};");
         }
 
         string total = string.Join(" + ", spec.Losses.Select((l, i) => l.Weight == 1.0 ? termLocals[i] : $"{Names.DoubleLiteral(l.Weight)} * {termLocals[i]}"));
@@ -172,7 +183,22 @@ internal sealed class LossEmitter
         w.Open($"{Training}StepResult {Training}ITrainableModel.Step(global::System.Collections.Generic.IReadOnlyDictionary<string, {Tensor}> batch)");
         w.Line($"var outputs = forward(new Inputs({string.Join(", ", inputNames.Select(n => Column(n, stepNeeds)))}));");
         w.Line($"var losses = ComputeLoss(outputs, new Targets({string.Join(", ", targets.Select(t => Column(t.Name, stepNeeds)))}));");
-        w.Line($"return new {Training}StepResult(OutputsByName(outputs), losses);");
+        var lossOnly = LossOnlyPredictions().ToList();
+        if (lossOnly.Count == 0)
+        {
+            w.Line($"return new {Training}StepResult(OutputsByName(outputs), losses);");
+        }
+        else
+        {
+            // A classification term's metrics read its prediction; where only the loss reads it, the step hands it on too.
+            w.Line("var byName = OutputsByName(outputs);");
+            foreach (var (key, index) in lossOnly)
+            {
+                w.Line($"byName[{Names.StringLiteral(key)}] = outputs.{names.OutputMember(index)}!;");
+            }
+
+            w.Line($"return new {Training}StepResult(byName, losses);");
+        }
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs forward on the batch's input columns only: the outputs by declared name.</summary>");
@@ -197,13 +223,33 @@ internal sealed class LossEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The predictions of classification terms that are no declared output (a loss may read any node): the name
+    /// <c>Info</c> gives each (<see cref="InfoLossLines"/>) and its loss-only <c>Outputs</c> member.
+    /// </summary>
+    private IEnumerable<(string Key, int Index)> LossOnlyPredictions()
+    {
+        var spec = model.Spec;
+        var seen = new HashSet<int>();
+        foreach (var loss in spec.Losses)
+        {
+            if (loss.Kind is LossKind.CrossEntropy or LossKind.Nll && loss.IsSupervised &&
+                !spec.Outputs.Any(o => o.Node == loss.Prediction && !o.ForLoss) && seen.Add(loss.Prediction))
+            {
+                int index = spec.Outputs.Select((o, i) => (o, i)).First(p => p.o.Node == loss.Prediction).i;
+                yield return (spec.Nodes[loss.Prediction].Name, index);
+            }
+        }
+    }
+
     /// <summary>The <c>Losses</c> and <c>Targets</c> arguments of the generated <c>Info</c>.</summary>
     public IEnumerable<string> InfoLossLines()
     {
         var spec = model.Spec;
-        foreach (var loss in spec.Losses)
+        for (int i = 0; i < spec.Losses.Count; i++)
         {
-            // A declared output by its name; a Minimize node that is not one by its layer name (it is no output).
+            var loss = spec.Losses[i];
+            // A declared output by its name; a node that is not one (a Minimize node, any node a loss reads) by its layer name.
             string prediction = spec.Outputs.FirstOrDefault(o => o.Node == loss.Prediction && !o.ForLoss)?.Name ?? spec.Nodes[loss.Prediction].Name;
             string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
             string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
@@ -211,13 +257,26 @@ internal sealed class LossEmitter
             string targetNode = loss.TargetNode >= 0 ? $", TargetNode = {Names.StringLiteral(spec.Nodes[loss.TargetNode].Name)}" : "";
             yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
                 $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}) " +
-                $"{{ PredictionNode = {Names.StringLiteral(spec.Nodes[loss.Prediction].Name)}{targetNode} }},";
+                $"{{ PredictionNode = {Names.StringLiteral(spec.Nodes[loss.Prediction].Name)}{targetNode}{ClassOptions(i)} }},";
         }
     }
 
-    private string Expression(LossSpec loss)
+    /// <summary>The class axis where it is not 1 and the ignored index where there is one, as <c>Info</c> initializers.</summary>
+    private string ClassOptions(int index)
+    {
+        var loss = model.Spec.Losses[index];
+        int axis = ClassAxis(index);
+        return (axis == 1 ? "" : $", ClassDim = {Names.IntLiteral(axis)}") +
+            (loss.IgnoreIndex is long ignored ? $", IgnoreIndex = {ignored.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+    }
+
+    /// <summary>The class axis of a cross entropy or NLL term as shape inference resolved it (1 for other terms).</summary>
+    private int ClassAxis(int index) => index < model.Losses.Count && model.Spec.Losses[index].HasClassAxis ? model.Losses[index].ClassAxis : 1;
+
+    private string Expression(int index)
     {
         var spec = model.Spec;
+        var loss = spec.Losses[index];
         string prediction = Read(loss.Prediction);
         string target = loss.TargetNode >= 0
             ? Read(loss.TargetNode)
@@ -226,12 +285,12 @@ internal sealed class LossEmitter
         string f = Training + "LossFunctions.";
         return loss.Kind switch
         {
-            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
-            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)})",
+            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)}{ClassArguments()})",
+            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)}{ClassArguments()})",
             LossKind.BinaryCrossEntropy => $"{f}BinaryCrossEntropy({prediction}, {target}{mask})",
             LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask}{Option("posWeight", 1)})",
             LossKind.Huber => $"{f}Huber({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
-            LossKind.Nll => $"{f}Nll({prediction}, {target}{mask})",
+            LossKind.Nll => $"{f}Nll({prediction}, {target}{mask}{ClassArguments()})",
             LossKind.KlDivergence => $"{f}KlDivergence({prediction}, {target}{mask})",
             LossKind.Mse => $"{f}Mse({prediction}, {target}{mask})",
             LossKind.Mae => $"{f}Mae({prediction}, {target}{mask})",
@@ -242,6 +301,14 @@ internal sealed class LossEmitter
         // An option only where it differs from its default, so the common call reads as before.
         string Option(string parameter, double defaultValue) =>
             loss.Argument == defaultValue ? "" : $", {parameter}: {Names.DoubleLiteral(loss.Argument)}";
+
+        // The class axis where it is not 1 (a sequence's last axis) and the ignored class index, as named arguments.
+        string ClassArguments()
+        {
+            int axis = ClassAxis(index);
+            return (axis == 1 ? "" : $", classDim: {Names.IntLiteral(axis)}") +
+                (loss.IgnoreIndex is long ignored ? $", ignoreIndex: {ignored.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        }
 
         // A declared output is a positional member; a tensor only a loss reads is the non-positional one forward sets
         // (null in an Outputs built by hand without it: an ArgumentException naming it).

@@ -139,15 +139,18 @@ internal static class PyTorchEmitter
             w.Outdent();
         }
 
-        if (models.Any(m => m.Spec.Losses.Any(l => l.Mask is not null)))
+        if (models.Any(m => m.Spec.Losses.Any(l => l.Mask is not null || l.IgnoreIndex is not null)))
         {
             w.Line();
             w.Line();
-            w.Line("def masked_mean(elementwise, mask):").Indent();
-            w.Line("\"\"\"The mean over the samples the mask selects (weights them), as LossFunctions.MaskedMean.\"\"\"");
-            w.Line("per_sample = elementwise.flatten(1).mean(1) if elementwise.dim() > 1 else elementwise");
-            w.Line("weights = mask.to(per_sample.dtype)");
-            w.Line("return (per_sample * weights).sum() / weights.sum().clamp_min(1.0)");
+            w.Line("def masked_mean(elementwise, mask, keep=None):").Indent();
+            w.Line("\"\"\"sum(w * l) / sum(w), w the mask ([B] or per position) times keep (False where a target is ignored); 0 where every w is 0 (LossFunctions.MaskedMean).\"\"\"");
+            w.Line("weights = torch.ones_like(elementwise) if mask is None else mask.to(elementwise.dtype).reshape(tuple(mask.shape) + (1,) * (elementwise.dim() - mask.dim())).expand_as(elementwise)");
+            w.Line("if keep is not None:").Indent();
+            w.Line("weights = weights * keep.to(elementwise.dtype)");
+            w.Outdent();
+            w.Line("total = weights.sum()");
+            w.Line("return (elementwise * weights).sum() / torch.where(total > 0, total, torch.ones_like(total))");
             w.Outdent();
         }
     }

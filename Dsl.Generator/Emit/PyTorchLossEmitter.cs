@@ -38,11 +38,12 @@ internal sealed class PyTorchLossEmitter
         w.Line($"\"\"\"The weighted total and every term (unweighted) by name: {string.Join(", ", losses.Select(l => $"{l.Name} ({l.KindName}, weight {PyTorchCode.Float(l.Weight)})"))}.\"\"\"");
         var used = new HashSet<string>(System.StringComparer.Ordinal) { "self", "outputs", "targets", "total", "F", "torch", "nn", "masked_mean", "float" };
         var locals = new List<string>();
-        foreach (var loss in losses)
+        for (int i = 0; i < losses.Count; i++)
         {
+            var loss = losses[i];
             string local = Names.Unique(PyTorchNames.Identifier(loss.Name), used);
             locals.Add(local);
-            w.Line($"{local} = {Expression(loss)}");
+            w.Line($"{local} = {Expression(i)}");
         }
 
         string total = string.Join(" + ", losses.Select((l, i) => l.Weight == 1.0 ? locals[i] : $"{PyTorchCode.Float(l.Weight)} * {locals[i]}"));
@@ -51,24 +52,32 @@ internal sealed class PyTorchLossEmitter
         w.Outdent();
     }
 
-    private string Expression(LossSpec loss)
+    private string Expression(int index)
     {
-        string prediction = $"outputs[{PyTorchCode.Str(OutputName(loss.Prediction))}]";
+        var loss = model.Spec.Losses[index];
+        int axis = loss.HasClassAxis && index < model.Losses.Count ? model.Losses[index].ClassAxis : 1;
+        string read = $"outputs[{PyTorchCode.Str(OutputName(loss.Prediction))}]";
+        // torch's cross entropy and NLL take the classes on dim 1: a sequence's [B, T, V] moves them there.
+        string prediction = axis == 1 ? read : $"{read}.movedim({axis}, 1)";
         string target = loss.TargetNode >= 0 ? $"outputs[{PyTorchCode.Str(OutputName(loss.TargetNode))}]" : $"targets[{PyTorchCode.Str(loss.Name)}]";
         string? mask = loss.Mask is null ? null : $"targets[{PyTorchCode.Str(loss.Mask)}]";
-        string Reduced(string function, string arguments) => mask is null
+        // An ignored class index: the loss per position (0 where ignored) and the mean over the positions kept, as
+        // torch's own mean with ignore_index but 0 rather than NaN when a batch keeps none (as LossFunctions).
+        string ignore = loss.IgnoreIndex is long ignored ? $", ignore_index={ignored.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        string keep = loss.IgnoreIndex is long kept ? $", {target} != {kept.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        string Reduced(string function, string arguments) => mask is null && keep.Length == 0
             ? $"{function}({arguments})"
-            : $"masked_mean({function}({arguments}, reduction=\"none\"), {mask})";
+            : $"masked_mean({function}({arguments}{ignore}, reduction=\"none\"), {mask ?? "None"}{keep})";
         string Mean(string elementwise) => mask is null ? $"({elementwise}).mean()" : $"masked_mean({elementwise}, {mask})";
         // The loss's option where it differs from its default; label smoothing of soft targets mixes in the uniform distribution.
         string Option(string parameter, double defaultValue) => loss.Argument == defaultValue ? "" : $", {parameter}={PyTorchCode.Float(loss.Argument)}";
         string Smoothed(string probabilities) => loss.Argument == 0
             ? probabilities
-            : $"({probabilities} * {PyTorchCode.Float(1 - loss.Argument)} + {PyTorchCode.Float(loss.Argument)} / {prediction}.shape[1])";
+            : $"({probabilities} * {PyTorchCode.Float(1 - loss.Argument)} + {PyTorchCode.Float(loss.Argument)} / {read}.shape[{axis}])";
         return loss.Kind switch
         {
             LossKind.CrossEntropy => Reduced("F.cross_entropy", $"{prediction}, {target}{Option("label_smoothing", 0)}"),
-            LossKind.SoftCrossEntropy => Mean($"-({Smoothed(target)} * F.log_softmax({prediction}, 1)).sum(1)"),
+            LossKind.SoftCrossEntropy => Mean($"-({Smoothed(target)} * F.log_softmax({read}, {axis})).sum({axis})"),
             LossKind.BinaryCrossEntropy => Reduced("F.binary_cross_entropy", $"{prediction}, {target}"),
             LossKind.BinaryCrossEntropyWithLogits => Reduced("F.binary_cross_entropy_with_logits", $"{prediction}, {target}" +
                 (loss.Argument == 1 ? "" : $", pos_weight=torch.tensor({PyTorchCode.Float(loss.Argument)})")),

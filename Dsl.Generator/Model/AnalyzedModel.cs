@@ -49,7 +49,10 @@ internal sealed record PaddingPlan(EquatableArray<int> Before, EquatableArray<in
 internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, long NonTrainableParameters, PaddingPlan? Padding, long? Macs = 0);
 
 /// <summary>What shape inference concluded about one loss term: the target tensor a batch must provide (null for terms without one).</summary>
-internal sealed record LossAnalysis(TensorType? Target);
+/// <param name="Target">The target column's type, or null.</param>
+/// <param name="ClassAxis">For cross entropy and NLL: the prediction's class axis, counted with the batch (1 for [B, C, ...], 2 for [B, T, C]).</param>
+/// <param name="Mask">The mask column's type (<see cref="AnalyzedModel.MaskType"/> unless per position), or null without a mask.</param>
+internal sealed record LossAnalysis(TensorType? Target, int ClassAxis = 1, TensorType? Mask = null);
 
 /// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node and one <see cref="LossAnalysis"/> per loss term, and the diagnostics found.</summary>
 internal sealed record AnalyzedModel(

@@ -3,10 +3,10 @@ namespace Dsl.Generator.Model;
 /// <summary>The loss functions of the DSL (<c>Loss.X(...)</c>) plus <c>g.Minimize</c>.</summary>
 internal enum LossKind
 {
-    /// <summary>Cross entropy of logits [B, C, ...] against class indices [B, ...] (int64).</summary>
+    /// <summary>Cross entropy of logits against class indices (int64) of the logits' shape without the class axis.</summary>
     CrossEntropy,
 
-    /// <summary>Cross entropy of logits [B, C] against probabilities / one-hot [B, C] (Keras' categorical_crossentropy).</summary>
+    /// <summary>Cross entropy of logits against probabilities / one-hot of the same shape (Keras' categorical_crossentropy).</summary>
     SoftCrossEntropy,
 
     /// <summary>Binary cross entropy of probabilities against targets of the same shape.</summary>
@@ -64,6 +64,21 @@ internal sealed record LossSpec(
     EquatableArray<ArgSite> ArgSites)
 {
     public bool IsSupervised => Kind != LossKind.Minimize && TargetNode < 0;
+
+    /// <summary>True where the mask holds a weight per position of the per-sample loss rather than one per sample.</summary>
+    public bool MaskPerPosition { get; init; }
+
+    /// <summary>Where <c>MaskedBy</c> named the mask, or -1.</summary>
+    public int MaskSite { get; init; } = -1;
+
+    /// <summary>The class axis a cross entropy or NLL states (<c>classDim:</c>, negative from the back), or null to infer it.</summary>
+    public int? ClassDim { get; init; }
+
+    /// <summary>The class index whose targets a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
+    public long? IgnoreIndex { get; init; }
+
+    /// <summary>True for the losses that read a class axis: cross entropy (with class indices or soft) and NLL.</summary>
+    public bool HasClassAxis => Kind is LossKind.CrossEntropy or LossKind.SoftCrossEntropy or LossKind.Nll;
 
     public int SiteOf(string parameter)
     {

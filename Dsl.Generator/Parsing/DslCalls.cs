@@ -50,7 +50,7 @@ internal sealed partial class DslCalls
                     var term = ((IInvocationOperation)call.At).Instance is { } instance && interpreter.Evaluate(instance) is LossTermRef t
                         ? t
                         : throw new InterpretationError(Descriptors.UninitializedNode, call.At.Syntax, "The loss term");
-                    graph.SetMask(term, call.String("mask"), call.SiteOf("mask"));
+                    graph.SetMask(term, call.String("mask"), call.SiteOf("mask"), call.Bool("perPosition", defaultValue: false));
                     return term;
                 }
 

@@ -170,7 +170,11 @@ internal sealed partial class GraphBuilder
         return new LossTermRef(losses.Count - 1);
     }
 
-    public void SetMask(LossTermRef term, string mask, int maskSite)
+    /// <summary><c>classDim:</c> and <c>ignoreIndex:</c> of a cross entropy or NLL term.</summary>
+    public void SetClassOptions(LossTermRef term, int? classDim, long? ignoreIndex) =>
+        losses[term.Index] = losses[term.Index] with { ClassDim = classDim, IgnoreIndex = ignoreIndex };
+
+    public void SetMask(LossTermRef term, string mask, int maskSite, bool perPosition)
     {
         var loss = losses[term.Index];
         if (loss.Mask is not null)
@@ -179,7 +183,7 @@ internal sealed partial class GraphBuilder
             return;
         }
 
-        losses[term.Index] = loss with { Mask = mask, MaskSite = maskSite };
+        losses[term.Index] = loss with { Mask = mask, MaskSite = maskSite, MaskPerPosition = perPosition };
     }
 
     /// <summary>A layer's own <c>init:</c> (a Dsl.Init member other than <see cref="LayerInit.Default"/>).</summary>

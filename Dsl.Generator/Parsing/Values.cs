@@ -42,6 +42,15 @@ internal sealed class LossFunctionRef
 
     /// <summary>Where <c>target:</c> was written, or -1.</summary>
     public int TargetSite { get; }
+
+    /// <summary>The class axis a cross entropy or NLL states (<c>classDim:</c>), or null to infer it.</summary>
+    public int? ClassDim { get; init; }
+
+    /// <summary>The class index a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
+    public long? IgnoreIndex { get; init; }
+
+    /// <summary>Where the function's own arguments were written, named <c>loss.parameter</c>.</summary>
+    public Model.EquatableArray<Model.ArgSite> ArgSites { get; set; }
 }
 
 /// <summary>A declared loss term, by index, so that <c>.MaskedBy(...)</c> can amend it.</summary>

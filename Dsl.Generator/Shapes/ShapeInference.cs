@@ -32,6 +32,7 @@ internal static class ShapeInference
             var nodes = InferNodes(spec, uses, diagnostics);
             CheckOutputs(spec, diagnostics);
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
+            Losses.LossRules.CheckSharedMasks(spec, losses, diagnostics);
             diagnostics = Fixes.PaddingSameFix.Attach(spec, uses, diagnostics);
             return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses, uses.ToEquatableArray());
         }

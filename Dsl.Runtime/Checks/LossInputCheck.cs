@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using TorchSharp;
 
 namespace Dsl.Checks;
@@ -37,7 +38,13 @@ public static class LossInputCheck
     /// Throws unless every class index in <paramref name="classes"/> lies in 0 .. C - 1, where C is the size of
     /// dimension 1 of <paramref name="logits"/>.
     /// </summary>
-    public static void ClassIndices(torch.Tensor logits, torch.Tensor classes)
+    public static void ClassIndices(torch.Tensor logits, torch.Tensor classes) => ClassIndices(logits, classes, null);
+
+    /// <summary>
+    /// Throws unless every class index in <paramref name="classes"/> lies in 0 .. C - 1 or is <paramref name="ignoreIndex"/>
+    /// (a target left out of the loss), where C is the size of dimension 1 of <paramref name="logits"/>.
+    /// </summary>
+    public static void ClassIndices(torch.Tensor logits, torch.Tensor classes, long? ignoreIndex)
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(classes);
@@ -49,8 +56,9 @@ public static class LossInputCheck
         long count = logits.shape[1];
         long low, high;
         using (torch.no_grad())
-        using (var min = classes.min())
-        using (var max = classes.max())
+        using (var kept = ignoreIndex is long ignored ? classes.masked_fill(classes.eq(ignored), 0) : classes.alias())
+        using (var min = kept.min())
+        using (var max = kept.max())
         {
             low = min.item<long>();
             high = max.item<long>();
@@ -62,10 +70,53 @@ public static class LossInputCheck
         }
 
         long bad = low < 0 ? low : high;
+        string ignoring = ignoreIndex is long index ? $" or the ignored index {index}" : "";
         throw new ArgumentException(
             $"{Describe(classes, "the class-index target")} holds class index {bad}, but the prediction has {count} classes: " +
-            $"expected class indices from 0 to {count - 1}. Check the labels (1-based labels need - 1) or give the last layer one output per class.",
+            $"expected class indices from 0 to {count - 1}{ignoring}. Check the labels (1-based labels need - 1; padding needs ignoreIndex: on the loss) or give the last layer one output per class.",
             nameof(classes));
+    }
+
+    /// <summary>
+    /// Throws unless every weight of <paramref name="mask"/> is a number at least 0 and its shape leads
+    /// <paramref name="elementwise"/>'s ([B] or the per-position shape of the loss).
+    /// </summary>
+    /// <param name="mask">The mask (float weights).</param>
+    /// <param name="elementwise">The loss per element it weights.</param>
+    public static void MaskWeights(torch.Tensor mask, torch.Tensor elementwise)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(elementwise);
+        if (mask.dim() > elementwise.dim() || !mask.shape.SequenceEqual(elementwise.shape.Take((int)mask.dim())))
+        {
+            throw new ArgumentException(
+                $"{Describe(mask, "the mask")} has shape {TensorCheck.Format(mask.shape)}, but the loss it weights has shape {TensorCheck.Format(elementwise.shape)}: " +
+                $"expected one weight per sample, [{elementwise.shape[0]}], or one per position, {TensorCheck.Format(elementwise.shape)}.",
+                nameof(mask));
+        }
+
+        if (mask.NumberOfElements == 0 || !mask.is_floating_point())
+        {
+            return;
+        }
+
+        double low;
+        using (torch.no_grad())
+        using (var min = mask.min())
+        {
+            low = min.ToDouble();
+        }
+
+        if (low >= 0)
+        {
+            return;
+        }
+
+        string found = double.IsNaN(low) ? "holds NaN" : string.Create(CultureInfo.InvariantCulture, $"holds the weight {low:G6}");
+        throw new ArgumentException(
+            $"{Describe(mask, "the mask")} {found}, but a mask holds non-negative weights (1 counts a sample or position, 0 drops it, a fraction weights it). " +
+            "Check how the mask column is built (a -1 for padding needs to become 0).",
+            nameof(mask));
     }
 
     /// <summary>Throws unless every value of <paramref name="target"/> lies in [0, 1] (probabilities, one-hot rows, 0/1 flags).</summary>

@@ -70,6 +70,12 @@ public sealed record LossInfo(string Name, string Kind, double Weight, string Pr
     /// term with a target column or none.
     /// </summary>
     public string? TargetNode { get; init; }
+
+    /// <summary>For a classification term: the prediction's class axis, counted with the batch (1 for [B, C, ...], 2 for a sequence [B, T, C]).</summary>
+    public int ClassDim { get; init; } = 1;
+
+    /// <summary>For a classification term: the class index its targets may hold to be left out (<c>ignoreIndex:</c>), or null.</summary>
+    public long? IgnoreIndex { get; init; }
 }
 
 /// <summary>A named tensor of a model's interface.</summary>

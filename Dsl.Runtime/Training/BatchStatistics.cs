@@ -38,8 +38,9 @@ internal sealed record BatchStatistics(
     /// <summary>
     /// Reads the losses of <paramref name="result"/>; for every classification term of <paramref name="info"/>
     /// counts correct and top-<paramref name="topK"/> predictions (argmax / top-k over dim 1 against the target column)
-    /// and the confusion matrix; for every Mse / Mae term with a target column sums the errors and the targets. Masked
-    /// terms count only samples whose mask is 1. Call inside a dispose scope.
+    /// and the confusion matrix (the classes on the term's class axis, so a sequence counts every position); for every
+    /// Mse / Mae term with a target column sums the errors and the targets. Masked terms count only samples (or
+    /// positions) whose mask is above 0.5, and ignored class indices are not counted. Call inside a dispose scope.
     /// </summary>
     public static BatchStatistics Compute(ModelInfo info, StepResult result, IReadOnlyDictionary<string, Tensor> batch, int topK = 5)
     {
@@ -57,11 +58,17 @@ internal sealed record BatchStatistics(
         for (int i = 0; i < classification.Length; i++)
         {
             var term = classification[i];
-            var (prediction, target, mask) = Operands(term, result, batch);
+            var (read, target, mask) = Operands(term, result, batch);
+            var prediction = term.ClassDim == 1 ? read : read.movedim(new long[] { term.ClassDim }, new long[] { 1 });
             classes[i] = (int)prediction.shape[1];
             withTopK[i] = classes[i] > topK;
             var predicted = prediction.argmax(1);
-            var selected = mask is null ? ones_like(target, ScalarType.Bool) : mask.gt(0.5);
+            var selected = mask is null ? ones_like(target, ScalarType.Bool) : Spread(mask.gt(0.5), target);
+            if (term.IgnoreIndex is long ignored)
+            {
+                selected = selected.logical_and(target.ne(ignored));
+            }
+
             var hits = predicted.eq(target).logical_and(selected);
             values.Add(hits.sum().to(ScalarType.Float64).reshape(1));
             values.Add(selected.sum().to(ScalarType.Float64).reshape(1));
@@ -83,7 +90,7 @@ internal sealed record BatchStatistics(
             var y = target.to(ScalarType.Float64);
             var weight = mask is null
                 ? ones_like(y)
-                : mask.to(ScalarType.Float64).gt(0.5).to(ScalarType.Float64).reshape(new[] { mask.shape[0] }.Concat(Enumerable.Repeat(1L, (int)y.dim() - 1)).ToArray()).expand_as(y);
+                : Spread(mask.to(ScalarType.Float64).gt(0.5).to(ScalarType.Float64), y);
             values.Add(stack(new[] { (error.abs() * weight).sum(), (error.square() * weight).sum(), (y * weight).sum(), (y.square() * weight).sum(), weight.sum() }));
         }
 
@@ -115,6 +122,10 @@ internal sealed record BatchStatistics(
         var sums = regression.Select(term => new RegressionSums(term.Name, Next(), Next(), Next(), Next(), Next())).ToList();
         return new BatchStatistics(total, terms.Select(t => t.Name).ToArray(), termValues, counts, sums);
     }
+
+    /// <summary>A mask of <paramref name="like"/>'s leading axes (one per sample, [B], or per position) expanded to its shape.</summary>
+    private static Tensor Spread(Tensor mask, Tensor like) =>
+        mask.reshape(mask.shape.Concat(Enumerable.Repeat(1L, (int)(like.dim() - mask.dim()))).ToArray()).expand_as(like);
 
     private static (Tensor Prediction, Tensor Target, Tensor? Mask) Operands(LossInfo term, StepResult result, IReadOnlyDictionary<string, Tensor> batch)
     {

@@ -11,6 +11,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class SliceRule : ShapeRule<SliceOp>
 {
+    /// <summary>Slicing is pure indexing: int64 indices stay int64 (the next tokens of a sequence, <c>tokens.Slice(1, 1)</c>).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(SliceOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -21,7 +24,7 @@ internal sealed class SliceRule : ShapeRule<SliceOp>
 
         var size = input.Dims[axis - 1];
         var length = size.IsKnown ? Known(op, size.Value, context, input, axis) : Symbolic(op, size, context, input);
-        return length is null ? null : ShapeContext.Ok(new TensorType(input.Dims.Items.SetItem(axis - 1, length).ToEquatableArray()));
+        return length is null ? null : ShapeContext.Ok(new TensorType(input.Dims.Items.SetItem(axis - 1, length).ToEquatableArray(), input.DType));
     }
 
     private static DimExpr? Known(SliceOp op, int size, ShapeContext context, TensorType input, int axis)

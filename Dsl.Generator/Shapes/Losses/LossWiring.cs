@@ -15,18 +15,30 @@ internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind,
     public string? Mask { get; init; }
 
     public int MaskSite { get; init; } = -1;
+
+    /// <summary>True for <c>MaskedBy(mask, perPosition: true)</c>: a weight per position of the per-sample loss.</summary>
+    public bool MaskPerPosition { get; init; }
+
+    /// <summary>The class axis a cross entropy or NLL states, or null.</summary>
+    public int? ClassDim { get; init; }
+
+    /// <summary>The class index a cross entropy or NLL leaves out, or null.</summary>
+    public long? IgnoreIndex { get; init; }
 }
 
 /// <summary>
-/// The wiring of the loss terms, beside their shape rules (<see cref="LossRules"/>): names, weights and masks,
-/// every prediction an output, and the outputs a loss needs that the declaration did not name.
+/// The wiring of the loss terms, beside their shape rules (<see cref="LossRules"/>): names, weights and masks, and
+/// the outputs a loss needs that the declaration did not name.
 /// </summary>
 internal static class LossWiring
 {
     /// <summary>
-    /// Checks the loss terms as a whole (names, weights, masks; every prediction an output) and adds the outputs a
-    /// loss needs but the declaration did not name: the node of a <c>Minimize</c> term, and the node a
-    /// self-supervised loss compares with when it is not an output already (an input, typically).
+    /// Checks the loss terms as a whole (names, weights, masks) and adds the outputs a loss needs but the declaration
+    /// did not name: the prediction of a term when it is not an output (a <c>Minimize</c> node, or any node a loss
+    /// reads, such as a sequence's logits moved to another layout), and the node a self-supervised loss compares
+    /// with when it is not an output already (an input, typically). Such outputs are <see cref="OutputSpec.ForLoss"/>:
+    /// forward hands them to <c>ComputeLoss</c>, but they are no declared outputs (not in <c>Info.Outputs</c>,
+    /// <c>Trainer.Predict</c> or the ONNX graph).
     /// </summary>
     public static EquatableArray<LossSpec> Check(
         IReadOnlyList<LossDeclaration> losses,
@@ -86,13 +98,10 @@ internal static class LossWiring
                 }
             }
 
-            if (loss.Kind != LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
+            if (!outputs.Any(o => o.Node == loss.Prediction))
             {
-                Report(Descriptors.LossOnNonOutput, loss.Site, loss.Name, built[loss.Prediction].Name);
-            }
-            else if (loss.Kind == LossKind.Minimize && !outputs.Any(o => o.Node == loss.Prediction))
-            {
-                AddLossOutput(loss.Name, loss.Prediction, loss.Site);
+                // A Minimize term's node is named after the term (its values are the term's), another prediction after itself.
+                AddLossOutput(loss.Kind == LossKind.Minimize ? loss.Name : built[loss.Prediction].Name, loss.Prediction, loss.Site);
             }
 
             if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
@@ -100,7 +109,13 @@ internal static class LossWiring
                 AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
             }
 
-            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Argument, loss.Site, loss.ArgSites));
+            result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Argument, loss.Site, loss.ArgSites)
+            {
+                MaskPerPosition = loss.MaskPerPosition,
+                MaskSite = loss.MaskSite,
+                ClassDim = loss.ClassDim,
+                IgnoreIndex = loss.IgnoreIndex,
+            });
         }
 
         // Masks may be shared by several terms, but must not take a target's or an input's name.

@@ -1,6 +1,6 @@
 namespace Dsl.Generator.Tests.Diagnostics;
 
-/// <summary>DSL0201-0208 and DSL0901: targets and losses, reported at the g.Loss / g.Minimize call or the argument at fault.</summary>
+/// <summary>DSL0201-0212 and DSL0901: targets and losses, reported at the g.Loss / g.Minimize call or the argument at fault.</summary>
 public class LossDiagnosticsTests
 {
     [Fact]
@@ -24,7 +24,7 @@ public class LossDiagnosticsTests
         "Loss 'reconstruction': Mse target 'image' has shape [B, 1, 28, 28] but prediction 'autoencoder' has shape [B, 1, 54, 54]; compare tensors of the same shape");
 
     [Fact]
-    public void DSL0203_soft_cross_entropy_on_a_feature_map() => DiagnosticAssert.Single(
+    public void DSL0203_cross_entropy_on_a_single_score_per_sample() => DiagnosticAssert.Single(
         """
         using Dsl;
         [Model]
@@ -32,17 +32,17 @@ public class LossDiagnosticsTests
         {
             static void Define(Graph g)
             {
-                var scores = g.Input("x", 2, 4, 4).Conv2d(3, 1);
+                var scores = g.Input("x", 4).Linear(3).Sum(1);
                 g.Output("scores", scores);
                 g.[|Loss("label", scores, Loss.CrossEntropy(soft: true))|];
             }
         }
         """,
         "DSL0203",
-        "Loss 'label': CrossEntropy(soft) needs class scores [B, C, ...] but prediction 'scores' has shape [B, 3, 4, 4]; soft targets need logits [B, C]; flatten the prediction first");
+        "Loss 'label': CrossEntropy(soft) needs class scores [B, C, ...] but prediction 'scores' has shape [B]; a single score per sample is a binary problem: use Loss.BinaryCrossEntropyWithLogits()");
 
     [Fact]
-    public void DSL0204_loss_on_a_node_that_is_not_an_output() => DiagnosticAssert.Single(
+    public void DSL0211_class_axis_of_an_input_sequence_is_not_known() => DiagnosticAssert.Single(
         """
         using Dsl;
         [Model]
@@ -50,14 +50,33 @@ public class LossDiagnosticsTests
         {
             static void Define(Graph g)
             {
-                var hidden = g.Input("x", 4).Linear(8).Relu();
-                g.Output("y", hidden.Linear(2));
-                g.[|Loss("label", hidden, Loss.CrossEntropy())|];
+                var scores = g.Input("x", 50).Linear(50).Reshape(5, 10);
+                g.Output("scores", scores);
+                g.[|Loss("tokens", scores, Loss.CrossEntropy())|];
             }
         }
         """,
-        "DSL0204",
-        "Loss 'label' reads 'relu_1', which is not an output of the model; declare it with g.Output(\"name\", node) so that callers and the loss see the same tensor");
+        "DSL0211",
+        "Loss 'tokens': CrossEntropy cannot tell which axis of 'scores' [B, 5, 10] holds the classes (it comes from Reshape 'reshape_1', which does not keep a known layout); classes on dim 1 (channels first) would make the target [B, 10] int64, classes last (features last) would make it [B, 5] int64; state it with Loss.CrossEntropy(classDim: 1) or Loss.CrossEntropy(classDim: -1)");
+
+    [Fact]
+    public void DSL0212_next_token_targets_of_another_length() => DiagnosticAssert.Single(
+        """
+        using Dsl;
+        [Model]
+        public partial class Net
+        {
+            static void Define(Graph g)
+            {
+                var tokens = g.Input("tokens", DType.Int64, 8);
+                var logits = tokens.Embedding(20, 4).Linear(20);
+                g.Output("logits", logits);
+                g.Loss("next", logits.Slice(1, 0, -1), Loss.CrossEntropy(target: [|tokens|]));
+            }
+        }
+        """,
+        "DSL0212",
+        "Loss 'next': CrossEntropy compares 'slice_1' [B, 7, 20] with 'tokens' [B, 8] int64, but classes on dim -1 of 'slice_1' need [B, 7] int64; slice both to the same positions (for next-token targets: logits.Slice(1, 0, -1) with tokens.Slice(1, 1)), or state the class axis with classDim:");
 
     [Fact]
     public void DSL0205_contrastive_on_something_that_is_not_a_distance() => DiagnosticAssert.Single(

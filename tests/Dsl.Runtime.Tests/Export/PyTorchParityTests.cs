@@ -73,7 +73,7 @@ print(len(net.state_dict()))
     {
         typeof(DigitClassifier), typeof(MirrorAlignment), typeof(MultitaskNet), typeof(OddOnlyMlp), typeof(SiameseNet),
         typeof(ResNet), typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(ExportCoverageNet),
-        typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet),
+        typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet), typeof(SequenceLossNet),
 
         // The convolution family, the sequence and attention ops, the tensor ops.
         typeof(TestModels.ConvolutionZoo), typeof(TestModels.SignalCnn), typeof(TestModels.TinyUNet), typeof(TestModels.DcganGenerator),
@@ -301,13 +301,16 @@ print(" ".join(name + str(list(first[name].shape)) for name in net.output_names)
             var loss = info.Losses.FirstOrDefault(l => l.Target == target.Name);
             if (target.DType == "int64")
             {
-                long classes = Dims(info.Outputs.Single(o => o.Name == loss!.Prediction).Shape, size)[1];
+                // The classes lie on the term's class axis of the node it reads (an output, or a node only the loss reads).
+                string shape = info.Outputs.FirstOrDefault(o => o.Name == loss!.Prediction)?.Shape ?? info.Layers.Single(l => l.Name == loss!.PredictionNode).OutputShape;
+                long classes = Dims(shape, size)[loss!.ClassDim];
                 batch[target.Name] = randint(0, classes, Dims(target.Shape, size), dtype: ScalarType.Int64);
             }
             else if (loss is null)
             {
-                // A mask: a sample in, a sample out.
-                batch[target.Name] = arange(size).remainder(2).to_type(ScalarType.Float32);
+                // A mask: a sample (or a position) in, the next out.
+                var dims = Dims(target.Shape, size);
+                batch[target.Name] = arange(dims.Aggregate(1L, (a, b) => a * b)).remainder(2).to_type(ScalarType.Float32).reshape(dims);
             }
             else
             {

@@ -10,11 +10,13 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-def masked_mean(elementwise, mask):
-    """The mean over the samples the mask selects (weights them), as LossFunctions.MaskedMean."""
-    per_sample = elementwise.flatten(1).mean(1) if elementwise.dim() > 1 else elementwise
-    weights = mask.to(per_sample.dtype)
-    return (per_sample * weights).sum() / weights.sum().clamp_min(1.0)
+def masked_mean(elementwise, mask, keep=None):
+    """sum(w * l) / sum(w), w the mask ([B] or per position) times keep (False where a target is ignored); 0 where every w is 0 (LossFunctions.MaskedMean)."""
+    weights = torch.ones_like(elementwise) if mask is None else mask.to(elementwise.dtype).reshape(tuple(mask.shape) + (1,) * (elementwise.dim() - mask.dim())).expand_as(elementwise)
+    if keep is not None:
+        weights = weights * keep.to(elementwise.dtype)
+    total = weights.sum()
+    return (elementwise * weights).sum() / torch.where(total > 0, total, torch.ones_like(total))
 
 
 class OddOnlyMlp(nn.Module):
