@@ -15,13 +15,13 @@ internal static class ModelEmitter
 {
     private const string Tensor = "global::TorchSharp.torch.Tensor";
 
-    public static string Emit(AnalyzedModel model)
+    public static string Emit(AnalyzedModel model, System.Threading.CancellationToken cancellationToken = default)
     {
         var spec = model.Spec;
         var names = new MemberNames(spec);
         var inputs = spec.Nodes.Where(n => n.Op is InputOp).ToList();
 
-        var w = new IndentedWriter();
+        var w = new IndentedWriter(cancellationToken);
         var losses = LossEmitter.HasLosses(model) ? new LossEmitter(model, names) : null;
         OpenClass(w, spec, losses is not null, "a TorchSharp module with checked shapes");
         WriteRecords(w, model, names, inputs);
