@@ -42,6 +42,22 @@ public class GeneratedCodeSafetyTests
         g.Loss("label", y, Loss.CrossEntropy());
         """;
 
+    /// <summary>
+    /// The generator with Dsl.Onnx referenced, in a project that writes a documentation file (XML doc comments are
+    /// checked: a badly formed one is warning CS1570).
+    /// </summary>
+    private static GeneratorRun Run(string source)
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "DslTestAssembly",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, options, path: "Model0.cs") },
+            GeneratorHarness.OnnxReferences.Value,
+            GeneratorHarness.CompilationOptions);
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new[] { new ModelGenerator().AsSourceGenerator() }, parseOptions: options);
+        return GeneratorHarness.Run(compilation, driver);
+    }
+
     /// <summary>Errors and warnings the C# compiler reports in generated files (DSL diagnostics are the analyzer's, never here).</summary>
     private static List<Diagnostic> GeneratedFileProblems(GeneratorRun run) => run.OutputDiagnostics
         .Where(d => d.Location.SourceTree is { } tree && ModelGenerator.IsGenerated(tree))
@@ -51,20 +67,21 @@ public class GeneratedCodeSafetyTests
     [MemberData(nameof(GeneratedMemberNames))]
     public void A_model_class_named_like_a_generated_member_is_a_DSL_error_at_its_name(string className)
     {
-        var run = GeneratorHarness.RunWithOnnx(Model(className, WithLoss));
+        var run = Run(Model(className, WithLoss));
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("DSL0107", diagnostic.Id);
         Assert.Equal(className, diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
         Assert.Contains($"the generated module declares a member '{className}'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(run.OutputDiagnostics.Where(d => !d.Id.StartsWith("CS8981", StringComparison.Ordinal)));
+        Assert.Empty(GeneratedFileProblems(run));
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Theory]
     [MemberData(nameof(GeneratedMemberNames))]
     public void A_model_class_named_like_a_generated_member_with_errors_in_Define_gets_no_broken_skeleton(string className)
     {
-        var run = GeneratorHarness.RunWithOnnx(Model(className, """g.Output("y", g.Input("image", 1, 28, 28).Linear(10));"""));
+        var run = Run(Model(className, """g.Output("y", g.Input("image", 1, 28, 28).Linear(10));"""));
 
         Assert.Contains(run.Diagnostics, d => d.Id == "DSL0107");
         Assert.Empty(GeneratedFileProblems(run));
@@ -75,7 +92,7 @@ public class GeneratedCodeSafetyTests
     [InlineData("""g.Output("y", g.Input("image", 1, 28, 28).Linear(10));""")] // DSL0002: the skeleton
     public void A_lower_case_model_class_compiles_without_warnings_in_generated_files(string body)
     {
-        var run = GeneratorHarness.RunWithOnnx(Model("net", body));
+        var run = Run(Model("net", body));
 
         Assert.Equal(3, run.Generated.Length);
         Assert.Empty(GeneratedFileProblems(run));
@@ -113,7 +130,7 @@ public class GeneratedCodeSafetyTests
             {
                 // With a second, shape error in Define the generator emits the skeleton, which writes the names too.
                 string body = role.Replace("{name}", literal) + (broken ? """ g.Output("bad", g.Input("img", 1, 28, 28).Linear(3));""" : "");
-                var run = GeneratorHarness.RunWithOnnx(Model("Net", body, "[Model] public partial class Inner { static void Define(Graph g) => g.Output(\"y\", g.Input(\"x\", 4).Linear(2)); }"));
+                var run = Run(Model("Net", body, "[Model] public partial class Inner { static void Define(Graph g) => g.Output(\"y\", g.Input(\"x\", 4).Linear(2)); }"));
                 var problems = GeneratedFileProblems(run);
                 if (problems.Count > 0)
                 {
