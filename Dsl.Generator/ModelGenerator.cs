@@ -80,7 +80,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = OnnxGraphEmitter.Emit(model);
+            source = OnnxGraphEmitter.Emit(model, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -101,7 +101,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = model.CanEmit ? ModelEmitter.Emit(model) : SkeletonEmitter.Emit(model);
+            source = model.CanEmit ? ModelEmitter.Emit(model, context.CancellationToken) : SkeletonEmitter.Emit(model, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !model.CanEmit)
         {
@@ -129,7 +129,7 @@ public sealed class ModelGenerator : IIncrementalGenerator
         string source;
         try
         {
-            source = PyTorchEmitter.EmitCSharp(model);
+            source = PyTorchEmitter.EmitCSharp(model, context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

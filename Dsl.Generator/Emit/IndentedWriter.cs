@@ -1,19 +1,24 @@
 using System;
 using System.Text;
+using System.Threading;
 
 namespace Dsl.Generator.Emit;
 
 /// <summary>
 /// A small text writer for generated C#: whole lines at the current indentation (four spaces a level), braces
 /// that open and close a level, and <c>\n</c> line ends whatever the host, so the output is the same everywhere.
-/// Empty lines carry no trailing spaces.
+/// Empty lines carry no trailing spaces. Every emitter writes through one, line by line, so the writer is where a
+/// cancelled build stops emitting (a cancellation token checked at every line).
 /// </summary>
 internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
 
     private readonly StringBuilder text = new();
+    private readonly CancellationToken cancellationToken;
     private int depth;
+
+    public IndentedWriter(CancellationToken cancellationToken = default) => this.cancellationToken = cancellationToken;
 
     /// <summary>The current indentation level.</summary>
     public int Depth => depth;
@@ -21,6 +26,7 @@ internal sealed class IndentedWriter
     /// <summary>Writes one line at the current indentation; a text with line breaks writes several lines.</summary>
     public IndentedWriter Line(string line = "")
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (line.IndexOf('\n') >= 0)
         {
             foreach (var part in line.Split('\n'))

@@ -124,8 +124,48 @@ internal static class Names
     /// <summary>A <c>bool</c> literal.</summary>
     public static string BoolLiteral(bool value) => value ? "true" : "false";
 
-    /// <summary>Text escaped for an XML doc comment (<c>&gt;</c> is legal XML text and stays, so arrows read well).</summary>
-    public static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;");
+    /// <summary>
+    /// Text escaped for a one-line XML doc comment: <c>&amp;</c> and <c>&lt;</c> as entities (<c>&gt;</c> is legal XML text
+    /// and stays, so arrows read well, except in <c>]]&gt;</c>), a line break of any kind (C# ends a comment at
+    /// <c>\r</c>, <c>\n</c>, U+0085, U+2028 and U+2029) as a character reference, and the control characters XML
+    /// cannot hold at all as <c>\u0007</c> text. User names reach the docs of a skeleton unchecked, so every one
+    /// goes through here.
+    /// </summary>
+    public static string XmlText(string value)
+    {
+        var result = new StringBuilder(value.Length);
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            switch (c)
+            {
+                case '&': result.Append("&amp;"); break;
+                case '<': result.Append("&lt;"); break;
+                case '>' when result.Length >= 2 && result[result.Length - 1] == ']' && result[result.Length - 2] == ']': result.Append("&gt;"); break;
+                case '\n' or '\r' or '\t' or '\u0085' or '\u2028' or '\u2029':
+                    result.Append("&#x").Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append(';');
+                    break;
+                default:
+                    if (char.IsControl(c) || c == '\uFFFE' || c == '\uFFFF' || IsLoneSurrogate(value, i))
+                    {
+                        result.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        result.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>A surrogate that is not half of a pair: no UTF-8 file can hold it.</summary>
+    private static bool IsLoneSurrogate(string value, int i) =>
+        char.IsHighSurrogate(value[i]) ? i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])
+        : char.IsLowSurrogate(value[i]) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
 
     /// <summary>A count with thousands separators, as the layer table shows it (<c>1,199,882</c>).</summary>
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -35,6 +35,17 @@ internal static class ReservedNames
     };
 
     /// <summary>
+    /// The members every generated model class declares whatever its declaration (the records, <c>forward</c> and its
+    /// typed overload, the loss, the metadata, the dataset helpers, the PyTorch source). A class cannot hold a member
+    /// of its own name (CS0542), so a model class of one of these names is a DSL error at its name (DSL0107).
+    /// </summary>
+    public static readonly string[] ClassMembers =
+    {
+        "Inputs", "Outputs", "Targets", "Losses", "Columns", "Info", "Dataset", "ComputeLoss", "Forward", "forward",
+        "OutputsByName", PyTorchEmitter.SourceMember,
+    };
+
+    /// <summary>
     /// The names the positional members of the generated record <paramref name="record"/> must avoid: the record's
     /// synthesized members, the record's own name (CS0542) and the members it declares besides them.
     /// </summary>

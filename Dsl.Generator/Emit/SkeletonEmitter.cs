@@ -17,7 +17,7 @@ internal static class SkeletonEmitter
 {
     public static bool CanEmit(AnalyzedModel model) => model.Spec.Nodes.Count > 0;
 
-    public static string Emit(AnalyzedModel model)
+    public static string Emit(AnalyzedModel model, System.Threading.CancellationToken cancellationToken = default)
     {
         var spec = model.Spec;
         var names = new MemberNames(spec);
@@ -25,7 +25,7 @@ internal static class SkeletonEmitter
         var losses = LossEmitter.HasLosses(model) ? new LossEmitter(model, names) : null;
         string fail = $"throw new global::System.InvalidOperationException({Names.StringLiteral(FailureMessage(model))});";
 
-        var w = new IndentedWriter();
+        var w = new IndentedWriter(cancellationToken);
         ModelEmitter.OpenClass(w, spec, losses is not null, "the members of a model with DSL errors; they throw until the errors are fixed");
         ModelEmitter.WriteRecords(w, model, names, inputs);
         losses?.WriteRecords(w);

@@ -89,7 +89,7 @@ internal static class Analysis
                 }
             }
 
-            analyzed = ShapeInference.Analyze(spec, uses);
+            analyzed = ShapeInference.Analyze(spec, uses, cancellationToken);
             if (cycles.Count > 0)
             {
                 analyzed = analyzed with { Diagnostics = cycles.Concat(analyzed.Diagnostics).ToEquatableArray() };

@@ -18,7 +18,7 @@ internal static class ShapeInference
     private static readonly NodeAnalysis Unknown = new(null, 0, 0, null);
 
     /// <summary>Infers the shapes of <paramref name="spec"/>; <paramref name="uses"/> resolves its <c>g.Use</c> submodels (by index).</summary>
-    public static AnalyzedModel Analyze(ModelSpec spec, IReadOnlyList<ResolvedUse>? uses = null)
+    public static AnalyzedModel Analyze(ModelSpec spec, IReadOnlyList<ResolvedUse>? uses = null, System.Threading.CancellationToken cancellationToken = default)
     {
         uses ??= System.Array.Empty<ResolvedUse>();
         if (!spec.IsComplete)
@@ -29,7 +29,7 @@ internal static class ShapeInference
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            var nodes = InferNodes(spec, uses, diagnostics);
+            var nodes = InferNodes(spec, uses, diagnostics, cancellationToken);
             CheckOutputs(spec, diagnostics);
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
             Losses.LossRules.CheckSharedMasks(spec, losses, diagnostics);
@@ -50,11 +50,12 @@ internal static class ShapeInference
     }
 
     /// <summary>Infers every node's type in order; a node after a failed one is unknown.</summary>
-    internal static List<NodeAnalysis> InferNodes(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, List<DiagnosticInfo> diagnostics)
+    internal static List<NodeAnalysis> InferNodes(ModelSpec spec, IReadOnlyList<ResolvedUse> uses, List<DiagnosticInfo> diagnostics, System.Threading.CancellationToken cancellationToken = default)
     {
         var results = new List<NodeAnalysis>(spec.Nodes.Count);
         foreach (var node in spec.Nodes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             results.Add(InferNode(spec, uses, node, results, diagnostics));
         }
 

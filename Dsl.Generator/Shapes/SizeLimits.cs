@@ -17,6 +17,13 @@ internal static class SizeLimits
     /// <summary>float32 elements in <see cref="MaxBytes"/>.</summary>
     public const long MaxElements = MaxBytes / 4;
 
+    /// <summary>
+    /// The most layers one recurrent op may stack (<c>numLayers</c>). The emitters write each stacked layer out (the ONNX
+    /// graph has a node group per layer, about 15 KB of generated code), so the count bounds their work and the size of
+    /// the generated files; real stacks have a handful of layers. Above it the argument is an error (DSL0007).
+    /// </summary>
+    public const int MaxStackedLayers = 256;
+
     /// <summary>The default of the parameter budget a warning (DSL0902) is given above: 10^9 parameters, 4 GB as float32.</summary>
     public const long DefaultParameterBudget = 1_000_000_000;
 

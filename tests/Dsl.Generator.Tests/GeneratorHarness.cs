@@ -98,6 +98,13 @@ public static class GeneratorHarness
     public static GeneratorRun RunFiles(IEnumerable<(string Path, string Source)> files) =>
         Run(Compile(files.Select(f => CSharpSyntaxTree.ParseText(f.Source, ParseOptions, path: f.Path))), CreateDriver());
 
+    /// <summary>As <see cref="Compile(IEnumerable{SyntaxTree})"/>, in a project that references Dsl.Onnx (every model also gets its ONNX graph).</summary>
+    public static CSharpCompilation CompileWithOnnx(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
+        "DslTestAssembly",
+        trees,
+        OnnxReferences.Value,
+        CompilationOptions);
+
     /// <summary>Compiles syntax trees as they are, without the generator (e.g. emitted code beside its declaration).</summary>
     public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create(
         "DslTestAssembly",

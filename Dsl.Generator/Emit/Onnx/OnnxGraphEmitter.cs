@@ -36,9 +36,9 @@ internal static class OnnxGraphEmitter
     public static bool CanEmit(AnalyzedModel model) => !MemberNames.Contains(model.Spec.ClassName);
 
     /// <summary>The graph of <paramref name="model"/>, flattened and pruned to what its declared outputs need.</summary>
-    public static OnnxGraphSpec Build(AnalyzedModel model)
+    public static OnnxGraphSpec Build(AnalyzedModel model, System.Threading.CancellationToken cancellationToken = default)
     {
-        var graph = new OnnxGraphSpec();
+        var graph = new OnnxGraphSpec(cancellationToken);
         var inputs = model.Spec.Nodes.Where(n => n.Op is InputOp).ToList();
         foreach (var input in inputs)
         {
@@ -61,7 +61,7 @@ internal static class OnnxGraphEmitter
     }
 
     /// <summary>The file <c>M.Onnx.g.cs</c>: <c>OnnxGraph</c>, <c>ExportOnnx(path)</c>; for a model ONNX cannot express, members that throw and say why.</summary>
-    public static string Emit(AnalyzedModel model)
+    public static string Emit(AnalyzedModel model, System.Threading.CancellationToken cancellationToken = default)
     {
         var spec = model.Spec;
         string? unsupported = null;
@@ -70,7 +70,7 @@ internal static class OnnxGraphEmitter
         {
             try
             {
-                graph = Build(model);
+                graph = Build(model, cancellationToken);
             }
             catch (OnnxUnsupportedException ex)
             {
@@ -82,7 +82,7 @@ internal static class OnnxGraphEmitter
             unsupported = $"Model '{spec.ClassName}' has no ONNX graph because its Define has DSL errors; fix them (the build reports each at its line).";
         }
 
-        var w = new IndentedWriter();
+        var w = new IndentedWriter(cancellationToken);
         ModelEmitter.WriteHeader(w, spec, $"the ONNX inference graph (opset {Opset}); Dsl.Onnx writes it as a protobuf");
 
         string className = Names.Escape(spec.ClassName);

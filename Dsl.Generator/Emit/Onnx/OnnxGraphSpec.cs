@@ -15,11 +15,25 @@ internal sealed record OnnxValueSpec(string Name, string Type);
 /// </summary>
 internal sealed class OnnxGraphSpec
 {
+    /// <summary>
+    /// The most nodes a flattened graph may hold. Submodels are inlined at every application, so a model that applies
+    /// a submodel which applies another could multiply its size; past this the graph is not emitted (its members throw
+    /// and say why) instead of writing a file no compiler would want to read.
+    /// </summary>
+    public const int MaxNodes = 200_000;
+
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
+
+    /// <summary>Per base name, the suffix <see cref="Unique"/> tries next: every smaller one is taken (names are never released).</summary>
+    private readonly Dictionary<string, int> nextSuffix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OnnxValueSpec> initializerByName = new(StringComparer.Ordinal);
+    private readonly System.Threading.CancellationToken cancellationToken;
     private readonly List<OnnxValueSpec> inputs = new();
     private readonly List<OnnxValueSpec> outputs = new();
     private readonly List<OnnxValueSpec> initializers = new();
     private readonly List<OnnxNodeSpec> nodes = new();
+
+    public OnnxGraphSpec(System.Threading.CancellationToken cancellationToken = default) => this.cancellationToken = cancellationToken;
 
     public IReadOnlyList<OnnxValueSpec> Inputs => inputs;
 
@@ -33,15 +47,28 @@ internal sealed class OnnxGraphSpec
     public static string TypeText(TensorType type) =>
         (type.DType == DType.Int64 ? "int64" : "float") + "[" + string.Join(",", new[] { "B" }.Concat(type.Dims.Select(d => d.ToString()))) + "]";
 
-    /// <summary><paramref name="name"/>, or with <c>_2</c>, <c>_3</c>, ... appended when a value of that name exists; reserves it.</summary>
+    /// <summary>
+    /// <paramref name="name"/>, or with <c>_2</c>, <c>_3</c>, ... appended when a value of that name exists; reserves it.
+    /// The search for a base name resumes where the last one ended, so naming n temporaries alike (<c>lstm_1/direction</c>
+    /// once per layer) costs O(n), not O(n^2).
+    /// </summary>
     public string Unique(string name)
     {
-        string candidate = name;
-        for (int i = 2; !names.Add(candidate); i++)
+        if (names.Add(name))
         {
-            candidate = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return name;
         }
 
+        int i = nextSuffix.TryGetValue(name, out int next) ? next : 2;
+        string candidate;
+        do
+        {
+            candidate = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            i++;
+        }
+        while (!names.Add(candidate));
+
+        nextSuffix[name] = i;
         return candidate;
     }
 
@@ -53,11 +80,12 @@ internal sealed class OnnxGraphSpec
     public string Initializer(string name, IReadOnlyList<long> shape)
     {
         string type = "float[" + string.Join(",", shape.Select(d => Names.IntLiteral(d))) + "]";
-        var existing = initializers.FirstOrDefault(i => i.Name == name);
-        if (existing is null)
+        if (!initializerByName.TryGetValue(name, out var existing))
         {
             names.Add(name);
-            initializers.Add(new OnnxValueSpec(name, type));
+            var initializer = new OnnxValueSpec(name, type);
+            initializerByName[name] = initializer;
+            initializers.Add(initializer);
         }
         else if (existing.Type != type)
         {
@@ -67,8 +95,15 @@ internal sealed class OnnxGraphSpec
         return name;
     }
 
+    /// <summary>Adds a node; every op's emitter adds its nodes here, so this is where a cancelled build or a graph past <see cref="MaxNodes"/> stops.</summary>
     public OnnxNodeSpec Add(OnnxNodeSpec node)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (nodes.Count >= MaxNodes)
+        {
+            throw new OnnxUnsupportedException($"the flattened graph would hold more than {MaxNodes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} nodes (submodels are inlined at every application); export a smaller model or its submodels one by one.");
+        }
+
         nodes.Add(node);
         return node;
     }
@@ -116,6 +151,7 @@ internal sealed class OnnxGraphSpec
 
         foreach (var node in nodes)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (node.ConstantCall is not null)
             {
                 w.Line($"g.{node.ConstantCall};");

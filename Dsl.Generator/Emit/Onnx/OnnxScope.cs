@@ -47,9 +47,10 @@ internal sealed class OnnxScope
                 ?? throw new OnnxUnsupportedException($"{node.Op.Kind} ('{node.Name}') has no ONNX emitter yet.");
             current = node;
             Output = node.Op is InputOp ? "" : graph.Unique(valuePrefix + node.Name);
+            int before = graph.Nodes.Count;
             var result = emitter.Emit(node, this);
             values[node.Id] = result;
-            if (result.Count == 1 && result[0] == Output && graph.Nodes.LastOrDefault(n => n.Output == Output) is { } written)
+            if (result.Count == 1 && result[0] == Output && WrittenSince(before, Output) is { } written)
             {
                 written.Type = OnnxGraphSpec.TypeText(Model.TypeOf(node.Id));
             }
@@ -57,6 +58,20 @@ internal sealed class OnnxScope
 
         current = null;
         return Model.Spec.Outputs.Select(o => values[o.Node][0]).ToList();
+    }
+
+    /// <summary>The last node written since <paramref name="start"/> that writes <paramref name="output"/> (only the current node's nodes are searched: linear in the graph).</summary>
+    private OnnxNodeSpec? WrittenSince(int start, string output)
+    {
+        for (int i = graph.Nodes.Count - 1; i >= start; i--)
+        {
+            if (graph.Nodes[i].Output == output)
+            {
+                return graph.Nodes[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The value of the current node's input <paramref name="index"/>.</summary>
@@ -69,7 +84,9 @@ internal sealed class OnnxScope
     public IReadOnlyList<string> ValuesOf(int node) => values[node];
 
     /// <summary>The value an input node stands for: the graph input, or what the caller passed to the submodel.</summary>
-    public string BoundInput(NodeSpec input) => boundInputs[Model.Spec.Nodes.Where(n => n.Op is InputOp).ToList().FindIndex(n => n.Id == input.Id)];
+    public string BoundInput(NodeSpec input) => boundInputs[(inputIndex ??= Model.Spec.Nodes.Where(n => n.Op is InputOp).Select((n, i) => (n.Id, i)).ToDictionary(p => p.Id, p => p.i))[input.Id]];
+
+    private Dictionary<int, int>? inputIndex;
 
     /// <summary>A fresh value name for an intermediate result of the current node (<c>mish_1/softplus</c>).</summary>
     public string Temp(string suffix) => graph.Unique(Output + "/" + suffix);

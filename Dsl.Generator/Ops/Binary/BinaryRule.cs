@@ -106,14 +106,16 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
             return null;
         }
 
-        for (int s = 2; s <= lh.Value; s++)
+        if (rh.Value < 1 || rw.Value < 1)
         {
-            if (SpatialMath.CeilDiv(lh.Value, s) == rh.Value && SpatialMath.CeilDiv(lw.Value, s) == rw.Value)
-            {
-                return s;
-            }
+            return null;
         }
 
-        return null;
+        // ceil(l / s) falls as s grows, so the strides giving r on an axis are an interval starting at ceil(l / r);
+        // the first stride giving both is the larger start, if it gives both (closed form: no loop over the size).
+        int stride = System.Math.Max(2, System.Math.Max(SpatialMath.CeilDiv(lh.Value, rh.Value), SpatialMath.CeilDiv(lw.Value, rw.Value)));
+        return stride <= lh.Value && SpatialMath.CeilDiv(lh.Value, stride) == rh.Value && SpatialMath.CeilDiv(lw.Value, stride) == rw.Value
+            ? stride
+            : null;
     }
 }

@@ -43,6 +43,12 @@ internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
         long parameters = SizeLimits.Add(firstParameters, SizeLimits.Multiply(op.NumLayers - 1, upperParameters));
         long stepMacs = SizeLimits.Add(firstWeights, SizeLimits.Multiply(op.NumLayers - 1, upperWeights));
 
+        // Within what a process could allocate, the emitters still write every layer out: the count is bounded too.
+        if (parameters <= SizeLimits.MaxElements && op.NumLayers > SizeLimits.MaxStackedLayers)
+        {
+            return context.InvalidArgument("numLayers", "numLayers " + ShapeContext.Text(op.NumLayers) + " is more than the " + ShapeContext.Text(SizeLimits.MaxStackedLayers) + " layers one recurrent op may stack (the generated module, PyTorch source and ONNX graph write every layer out); stack at most " + ShapeContext.Text(SizeLimits.MaxStackedLayers) + ", or chain several ops");
+        }
+
         var steps = input.Dims[0];
         var type = new TensorType(EquatableArray.Create(steps, DimExpr.Of((int)width)));
         // The work grows with the sequence: counted where T is known.

@@ -14,7 +14,8 @@ namespace Dsl.Generator.Tests.Robustness;
 /// <summary>
 /// Seeded mutants of the example models (sizes, names, layer calls, deleted and repeated statements and tokens),
 /// each compiled with all the other models through the generator and the analyzer: no exception, no DSL0106, no
-/// generated code that fails to compile, no hang. 200 mutants by default (CI); <c>DSL_MUTANTS=3000</c> for more,
+/// generated code that fails to compile, no hang; the compilation references Dsl.Onnx, so the ONNX graph emitter runs on every
+/// mutant too (a per-layer cost there once made a large layer count hang the build). 200 mutants by default (CI); <c>DSL_MUTANTS=3000</c> for more,
 /// <c>DSL_MUTATION_SEED</c> for another sequence. Prints the counts (they are in the TRX; .ci/run echoes them).
 /// </summary>
 public class MutationTests(ITestOutputHelper output)
@@ -22,7 +23,11 @@ public class MutationTests(ITestOutputHelper output)
     /// <summary>A hang, not a slow machine: a mutant normally takes well under a second.</summary>
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] Sizes = { "0", "1", "-1", "2", "3", "7", "1000", "int.MaxValue", "int.MinValue", "1_000_000" };
+    /// <summary>Sizes, with the extremes: a huge long is a C# error where an int goes, and a value where a long or a Dim goes.</summary>
+    private static readonly string[] Sizes =
+    {
+        "0", "1", "-1", "2", "3", "7", "1000", "int.MaxValue", "int.MinValue", "1_000_000", "long.MaxValue", "9_000_000_000L", "unchecked((int)9_000_000_001L)",
+    };
 
     private static readonly string[] Names = { "\"\"", "\"x\"", "\"Clone\"", "\"losses\"", "\"forward\"", "\"class\"", "\"image\"", "\"a b\"", "\"Inputs\"", "\"label\"" };
 
@@ -48,7 +53,7 @@ public class MutationTests(ITestOutputHelper output)
         var failures = new StringBuilder();
         var slowest = TimeSpan.Zero;
         var clock = Stopwatch.StartNew();
-        var baseline = GeneratorHarness.Run(GeneratorHarness.Compile(trees), GeneratorHarness.CreateDriver()).Generated.ToDictionary(g => g.HintName, g => g.Source);
+        var baseline = GeneratorHarness.Run(GeneratorHarness.CompileWithOnnx(trees), GeneratorHarness.CreateDriver()).Generated.ToDictionary(g => g.HintName, g => g.Source);
 
         for (int i = 0; i < count; i++)
         {
@@ -62,7 +67,7 @@ public class MutationTests(ITestOutputHelper output)
             List<Diagnostic> reported;
             try
             {
-                run = GeneratorHarness.Run(GeneratorHarness.Compile(trees.Select((t, j) => j == target ? mutated : t)), GeneratorHarness.CreateDriver());
+                run = GeneratorHarness.Run(GeneratorHarness.CompileWithOnnx(trees.Select((t, j) => j == target ? mutated : t)), GeneratorHarness.CreateDriver());
                 reported = GeneratorHarness.AnalyzeFile(run.Output, run.Output.SyntaxTrees.Single(t => t.FilePath == mutated.FilePath))
                     .Concat(run.GeneratorDiagnostics)
                     .ToList();
