@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
+using Dsl.Weights;
 using Onnx;
 using TorchSharp;
 
@@ -45,7 +46,7 @@ public static class OnnxExport
 
     /// <summary>
     /// The ONNX model of <paramref name="graph"/> with the initializers from <paramref name="weights"/> (state-dict names);
-    /// a missing weight or one of another shape throws and names it.
+    /// a missing weight, one of another shape or one holding NaN / infinity throws and names it.
     /// </summary>
     public static ModelProto ToModel(OnnxGraph graph, IReadOnlyDictionary<string, torch.Tensor> weights)
     {
@@ -62,6 +63,13 @@ public static class OnnxExport
             }
 
             proto.Initializer.Add(Initializer(graph.Name, initializer, tensor));
+        }
+
+        // A NaN or infinite weight makes every consumer of the file compute NaN: refuse it here, naming each tensor.
+        var nonFinite = NonFiniteWeights.Find(graph.Initializers.Select(i => new KeyValuePair<string, torch.Tensor>(i.Name, weights[i.Name])));
+        if (nonFinite.Count > 0)
+        {
+            throw new NonFiniteWeightsException("ONNX export of " + graph.Name, nonFinite);
         }
 
         foreach (var node in graph.Nodes)
