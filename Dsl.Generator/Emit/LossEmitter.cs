@@ -33,7 +33,8 @@ internal sealed class LossEmitter
             if (loss.IsSupervised)
             {
                 var target = i < model.Losses.Count ? model.Losses[i].Target : null;
-                targets.Add(new TargetColumn(loss.Name, Names.Unique(Names.PascalCase(loss.Name), targetUsed), target, $"the target of loss '{loss.Name}' ({loss.KindName})"));
+                string member = Names.Unique(Names.PascalCase(loss.Name), targetUsed);
+                targets.Add(new TargetColumn(loss.Name, member, names.ClassMember(member + "TargetShape"), target, $"the target of loss '{loss.Name}' ({loss.KindName})"));
             }
         }
 
@@ -44,7 +45,8 @@ internal sealed class LossEmitter
             string description = type.Dims.Count == 0
                 ? "a per-sample mask: 1 counts the sample, 0 drops it"
                 : "a per-position mask: 1 counts the position, 0 drops it, fractions weight it (non-negative)";
-            targets.Add(new TargetColumn(mask, Names.Unique(Names.PascalCase(mask), targetUsed), type, description));
+            string maskMember = Names.Unique(Names.PascalCase(mask), targetUsed);
+            targets.Add(new TargetColumn(mask, maskMember, names.ClassMember(maskMember + "TargetShape"), type, description));
         }
 
         var termUsed = ReservedNames.ForRecord("Losses", "Total", "Terms", "Dispose");
@@ -111,7 +113,7 @@ internal sealed class LossEmitter
             var sizes = new[] { "-1" }.Concat(target.Type.Dims.Select(d => d.IsKnown ? Names.IntLiteral(d.Value) : "-1"));
             w.Line();
             w.Line($"/// <summary>The shape target <c>{Names.XmlText(target.Name)}</c> must have, {target.Type.ShapeText}.</summary>");
-            w.Line($"private static readonly long[] {target.Member}TargetShape = {{ {string.Join(", ", sizes)} }};");
+            w.Line($"private static readonly long[] {target.ShapeArray} = {{ {string.Join(", ", sizes)} }};");
         }
     }
 
@@ -142,14 +144,15 @@ internal sealed class LossEmitter
             {
                 var target = targets[i];
                 string call = $"global::Dsl.Checks.TensorCheck.Check({Names.StringLiteral(spec.ClassName)}, \"target\", {Names.StringLiteral(target.Name)}, " +
-                    $"targets.{target.Member}, {target.Member}TargetShape, {Names.StringLiteral(target.Type.ShapeText)}, " +
+                    $"targets.{target.Member}, {target.ShapeArray}, {Names.StringLiteral(target.Type.ShapeText)}, " +
                     $"global::TorchSharp.torch.ScalarType.{(target.Type.DType == DType.Int64 ? "Int64" : "Float32")}, batch)";
                 w.Line((i == targets.Count - 1 ? "" : "batch = ") + call + ";");
             }
         }
 
         w.Line();
-        var locals = Names.Set("outputs", "targets", "batch", "total");
+        // The target shape arrays are read by bare name before the term locals are declared: a local of that name would hide them (CS0844).
+        var locals = Names.Set(new[] { "outputs", "targets", "batch", "total" }.Concat(targets.Select(t => t.ShapeArray)).ToArray());
         var termLocals = new List<string>();
         for (int i = 0; i < spec.Losses.Count; i++)
         {
@@ -341,9 +344,9 @@ internal sealed class LossEmitter
         $"{model.Spec.ClassName}: the outputs carry no '{output.Name}', the tensor a loss term reads beside the declared outputs; " +
         "forward sets it: pass the Outputs that forward returned, or set the member when building Outputs by hand.";
 
-    /// <summary>A target or mask column: declared name, <c>Targets</c> member, inferred type (null where shape
+    /// <summary>A target or mask column: declared name, <c>Targets</c> member, the class's array of its expected shape, inferred type (null where shape
     /// inference failed, in a skeleton) and what it is for.</summary>
-    internal sealed record TargetColumn(string Name, string Member, TensorType? Inferred, string Description)
+    internal sealed record TargetColumn(string Name, string Member, string ShapeArray, TensorType? Inferred, string Description)
     {
         /// <summary>The inferred type; only a model without errors is emitted beyond its records, and it has one.</summary>
         public TensorType Type => Inferred ?? throw new System.InvalidOperationException($"target '{Name}' has no inferred type");

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 
@@ -25,10 +26,11 @@ internal sealed class MemberNames
     private readonly Dictionary<int, string> inputMembers = new();
     private readonly Dictionary<int, string> forwardParameters = new();
     private readonly List<string> outputMembers = new();
+    private readonly HashSet<string> classMembers;
 
     public MemberNames(ModelSpec spec)
     {
-        var classMembers = Names.Set(ReservedNames.Module);
+        classMembers = Names.Set(ReservedNames.Module);
         foreach (var generated in new[] { spec.ClassName, "Inputs", "Outputs", "Targets", "Losses", "Info", "Forward", "ComputeLoss", "Columns", "Dataset", "OutputsByName", "OnnxGraph", "ExportOnnx", "BuildOnnxGraph" })
         {
             classMembers.Add(generated);
@@ -74,7 +76,8 @@ internal sealed class MemberNames
 
         // forward's parameter and its batch local come first; "Inputs" / "Outputs" stay free so that the record
         // types can be named inside forward.
-        var localsUsed = Names.Set("inputs", "batch", "Inputs", "Outputs");
+        // The input shape arrays are read by bare name before the locals are declared: a local of that name would hide them (CS0844).
+        var localsUsed = Names.Set(new[] { "inputs", "batch", "Inputs", "Outputs" }.Concat(shapeArrays.Values).ToArray());
         foreach (var node in spec.Nodes)
         {
             locals[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), localsUsed));
@@ -86,6 +89,12 @@ internal sealed class MemberNames
             outputMembers.Add(Names.Unique(Names.PascalCase(output.Name), outputUsed));
         }
     }
+
+    /// <summary>
+    /// A further member of the model class (the loss emitter's target-shape arrays), kept apart from the class name,
+    /// the generated members, the layer fields and the input shape arrays; a clash gets a number appended.
+    /// </summary>
+    public string ClassMember(string preferred) => Names.Unique(preferred, classMembers);
 
     /// <summary>The field of a layer node (<c>layer1</c>).</summary>
     public string Field(int node) => fields[node];

@@ -87,6 +87,32 @@ public class GeneratedCodeSafetyTests
         Assert.Empty(GeneratedFileProblems(run));
     }
 
+    /// <summary>
+    /// Each target has a static array of its expected shape (<c>LabelTargetShape</c>): it is named apart from the class,
+    /// an input's shape array (an input <c>label_target</c> has <c>LabelTargetShape</c> too) and a layer field, in both
+    /// the module and the skeleton.
+    /// </summary>
+    [Theory]
+    [InlineData("LabelTargetShape", "image", "hidden", "")]
+    [InlineData("Net", "label_target", "hidden", "")]
+    [InlineData("Net", "image", "LabelTargetShape", "")]
+    [InlineData("LabelTargetShape", "label_target", "LabelTargetShape2", ".MaskedBy(\"weight\")")]
+    [InlineData("LabelTargetShape", "label_target", "hidden", "; g.Output(\"broken\", g.Input(\"map\", 1, 28, 28).Linear(10))")]
+    [InlineData("Net", "image", "hidden", "; g.Loss(\"LabelTargetShape\", y, Loss.Mse(target: y))")]
+    public void Target_shape_arrays_never_clash_with_the_class_inputs_or_layers(string className, string input, string layer, string suffix)
+    {
+        var run = Run(Model(className, $$"""
+            var x = g.Input("{{input}}", 4);
+            var y = x.Linear(3, name: "{{layer}}");
+            g.Output("logits", y);
+            g.Loss("label", y, Loss.CrossEntropy()){{suffix}};
+            """));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id != "DSL0002");
+        Assert.Empty(GeneratedFileProblems(run));
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
     [Theory]
     [InlineData(WithLoss)]
     [InlineData("""g.Output("y", g.Input("image", 1, 28, 28).Linear(10));""")] // DSL0002: the skeleton
