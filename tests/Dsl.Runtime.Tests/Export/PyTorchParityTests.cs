@@ -30,7 +30,7 @@ public sealed class PyTorchParityTests
     private const double Tolerance = 1e-5;
 
     /// <summary>Imports folder/model.py and builds its MODEL with the C# weights (weights.safetensors), strictly by name.</summary>
-    private const string Prelude = """
+    internal const string Prelude = """
 import importlib.util, os, sys, torch
 folder = sys.argv[1]
 spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))

@@ -22,15 +22,8 @@ public sealed class SequenceLossParityTests
     private const double Tolerance = 1e-5;
 
     /// <summary>Loads the module with the C# weights, computes the terms by the export and by hand, and both gradients.</summary>
-    private const string Script = """
-import importlib.util, os, sys, torch
+    private const string Script = PyTorchParityTests.Prelude + """
 import torch.nn.functional as F
-folder = sys.argv[1]
-spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
-m = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(m)
-net = m.MODEL()
-net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
 net.train()
 batch = m.load_safetensors(os.path.join(folder, "batch.safetensors"))
 params = [p for _, p in net.named_parameters()]
