@@ -27,7 +27,7 @@ public static class ModelGraph
         ArgumentNullException.ThrowIfNull(model);
         var dot = new StringBuilder();
         dot.Append("digraph ").Append(model.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? model.Name : Id(model.Name)).Append(" {\n");
-        dot.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        dot.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
         var byName = model.Layers.ToDictionary(l => l.Name, StringComparer.Ordinal);
 
         // An output of an applied submodel ("Output") is bookkeeping: its readers are drawn from the application,
