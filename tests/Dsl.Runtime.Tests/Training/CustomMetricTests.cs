@@ -62,6 +62,27 @@ public sealed class CustomMetricTests
         Assert.Equal(2, history.Epochs.Count);
     }
 
+    [Fact]
+    public void A_resumed_run_keeps_the_custom_metrics_of_the_epochs_before_its_checkpoint()
+    {
+        using var train = SyntheticData.Blobs(100, seed: 1);
+        using var validation = SyntheticData.Blobs(70, seed: 2);
+        using var folder = new Dsl.Runtime.Tests.NativeCompat.TempDirectory();
+        var options = new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 32, Seed = 1, CheckpointDirectory = folder.Path, Metrics = new[] { Ones, PredictedOnes }, Verbose = TrainingVerbosity.Silent,
+        };
+        using var first = TinyClassifier.Create(seed: 5);
+        var before = Trainer.Fit(first, train, validation, options);
+
+        using var resumed = TinyClassifier.Create(seed: 6);
+        var history = Trainer.Fit(resumed, train, validation, options with { Epochs = 2, Resume = true });
+        Assert.Equal(2, history.Epochs.Count);
+        Assert.Equal(before.Epochs[0].Train.Custom, history.Epochs[0].Train.Custom);
+        Assert.Equal(before.Epochs[0].Validation!.Custom, history.Epochs[0].Validation!.Custom);
+        Assert.Equal(new[] { "ones", "predicted_ones" }, history.Epochs[1].Validation!.Custom.Keys);
+    }
+
     [Theory]
     [InlineData("label_accuracy", "which TinyClassifier already reports")]
     [InlineData("loss", "which TinyClassifier already reports")]
