@@ -27,7 +27,36 @@ public static class ModelGraph
         ArgumentNullException.ThrowIfNull(model);
         var dot = new StringBuilder();
         dot.Append("digraph ").Append(model.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? model.Name : Id(model.Name)).Append(" {\n");
-        dot.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        dot.Append("  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
+        var byName = model.Layers.ToDictionary(l => l.Name, StringComparer.Ordinal);
+
+        // An output of an applied submodel ("Output") is bookkeeping: its readers are drawn from the application,
+        // the edge labelled with the output's name when ApplyAll picked one.
+        (string Node, string? Label) Source(string name)
+        {
+            if (byName.TryGetValue(name, out var layer) && layer.Kind == "Output" && layer.Inputs.Count == 1)
+            {
+                string stem = Stem(layer.Name);
+                return (Source(layer.Inputs[0]).Node, stem == "output" ? null : stem);
+            }
+
+            return (name, null);
+        }
+
+        string Edge(string from, string to, string? label = null)
+        {
+            var (source, picked) = Source(from);
+            string? text = (picked, label) switch
+            {
+                (null, null) => null,
+                ({ } p, null) => p,
+                (null, { } l) => l,
+                ({ } p, { } l) => p + ", " + l,
+            };
+            return $"  {Id(source)} -> {Id(to)}{(text is null ? "" : $" [label={Label(text)}]")};\n";
+        }
+
+        var roles = Roles(model);
         foreach (var layer in model.Layers)
         {
             if (layer.Kind == "Input")
@@ -36,12 +65,41 @@ public static class ModelGraph
                 continue;
             }
 
-            long parameters = layer.TrainableParameters + layer.NonTrainableParameters;
-            string count = parameters > 0 ? "\n" + parameters.ToString("N0", CultureInfo.InvariantCulture) + " params" : "";
-            dot.Append($"  {Id(layer.Name)} [label={Label($"{layer.Name}: {layer.Kind}\n{layer.OutputShape}{count}")}];\n");
+            if (layer.Kind == "Output" && layer.Inputs.Count == 1)
+            {
+                continue;
+            }
+
+            if (layer.Kind.StartsWith("Scalar", StringComparison.Ordinal) && ScalarSymbol(layer.Kind[6..]) is { } symbol)
+            {
+                // The constant's value is not in the layer table: the operator and "const" say what the node does.
+                dot.Append($"  {Id(layer.Name)} [label={Label($"{symbol} const")}, shape=box, style=rounded, tooltip={Label(layer.Kind)}];\n");
+            }
+            else
+            {
+                long parameters = layer.TrainableParameters + layer.NonTrainableParameters;
+                string count = parameters > 0 ? "\n" + parameters.ToString("N0", CultureInfo.InvariantCulture) + " params" : "";
+                string title = RepeatsKind(layer) ? layer.Kind : $"{layer.Name}: {layer.Kind}";
+                roles.TryGetValue(layer.Name, out var role);
+                string mark = role switch
+                {
+                    { Frozen: true, SharedWith: null } => "\nfrozen",
+                    { SharedWith: null } => "",
+                    { SharedWith: "" } => (role.Frozen ? "\nfrozen, " : "\n") + "weights shared",
+                    _ => (role.Frozen ? "\nfrozen, " : "\n") + $"shares weights with {role.SharedWith}",
+                };
+                string style = role switch
+                {
+                    { Frozen: true } => ", style=filled, fillcolor=\"#e5e7eb\", color=\"#6b7280\"",
+                    { SharedWith: not null } => ", style=\"filled,dashed\", fillcolor=\"#fef3c7\"",
+                    _ => "",
+                };
+                dot.Append($"  {Id(layer.Name)} [label={Label($"{title}\n{layer.OutputShape}{count}{mark}")}{style}];\n");
+            }
+
             foreach (string input in layer.Inputs)
             {
-                dot.Append($"  {Id(input)} -> {Id(layer.Name)};\n");
+                dot.Append(Edge(input, layer.Name));
             }
         }
 
@@ -53,7 +111,7 @@ public static class ModelGraph
             string? source = output.Node ?? (layers.Contains(output.Name) ? output.Name : null);
             if (source is not null)
             {
-                dot.Append($"  {Id(source)} -> {Id(node)};\n");
+                dot.Append(Edge(source, node));
             }
         }
 
@@ -63,10 +121,10 @@ public static class ModelGraph
             string weight = term.Weight.ToString("0.###", CultureInfo.InvariantCulture);
             dot.Append($"  {Id(node)} [label={Label($"loss {term.Name}: {term.Kind}\nweight {weight}")}, shape=octagon, style=filled, fillcolor=\"#fee2e2\"];\n");
             string prediction = model.Outputs.Any(o => o.Name == term.Prediction) ? "out." + term.Prediction : term.PredictionNode ?? term.Prediction;
-            dot.Append($"  {Id(prediction)} -> {Id(node)} [label=\"prediction\"];\n");
+            dot.Append(Edge(prediction, node, "prediction"));
             if (term.TargetNode is not null)
             {
-                dot.Append($"  {Id(term.TargetNode)} -> {Id(node)} [label=\"target\"];\n");
+                dot.Append(Edge(term.TargetNode, node, "target"));
             }
 
             foreach (string column in new[] { term.Target, term.Mask }.OfType<string>())
@@ -81,6 +139,87 @@ public static class ModelGraph
         dot.Append("}\n");
         return dot.ToString();
     }
+
+    /// <summary>
+    /// Which nodes are frozen or reuse another node's weights, read from the parameter counts the generator records:
+    /// a submodel's first application carries its parameters (all non-trainable when the submodel is frozen) and its
+    /// later applications (named after the submodel, <c>tower_1</c>, <c>tower_2</c>) none; a layer of a shared block's
+    /// later application owns no parameters although its kind always has some (a <c>Linear</c> with 0 parameters) and
+    /// is named after the layer it reuses (<c>proj_linear_1_2</c> after <c>proj_linear_1</c>).
+    /// </summary>
+    private static Dictionary<string, (bool Frozen, string? SharedWith)> Roles(ModelInfo model)
+    {
+        var roles = new Dictionary<string, (bool Frozen, string? SharedWith)>(StringComparer.Ordinal);
+        var firstApplication = new Dictionary<string, LayerInfo>(StringComparer.Ordinal);
+        foreach (var layer in model.Layers)
+        {
+            bool owns = layer.TrainableParameters + layer.NonTrainableParameters > 0;
+            if (layer.Kind == "Apply")
+            {
+                string use = Stem(layer.Name);
+                if (firstApplication.TryGetValue(use, out var first))
+                {
+                    roles[layer.Name] = (first.TrainableParameters == 0 && first.NonTrainableParameters > 0, first.Name);
+                    continue;
+                }
+
+                firstApplication[use] = layer;
+                if (layer.TrainableParameters == 0 && layer.NonTrainableParameters > 0)
+                {
+                    roles[layer.Name] = (true, null);
+                }
+            }
+            else if (!owns && AlwaysOwnsParameters(layer.Kind))
+            {
+                // A block's later application is named after the layer it reuses (proj_linear_1_2 for proj_linear_1).
+                string owner = Stem(layer.Name);
+                bool named = model.Layers.Any(l => l.Name == owner && l.Kind == layer.Kind);
+                roles[layer.Name] = (false, named ? owner : "");
+                if (named && !roles.ContainsKey(owner))
+                {
+                    roles[owner] = (false, "");
+                }
+            }
+        }
+
+        foreach (var first in firstApplication.Values)
+        {
+            if (model.Layers.Any(l => l.Kind == "Apply" && l.Name != first.Name && Stem(l.Name) == Stem(first.Name)))
+            {
+                roles[first.Name] = (roles.TryGetValue(first.Name, out var role) && role.Frozen, "");
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>Kinds whose layer always has parameters or counted buffers of its own.</summary>
+    private static bool AlwaysOwnsParameters(string kind) =>
+        kind is "Linear" or "Embedding" or "MultiheadAttention" or "Lstm" or "Gru" or "Rnn"
+        || kind.StartsWith("Conv", StringComparison.Ordinal)
+        || kind.StartsWith("BatchNorm", StringComparison.Ordinal);
+
+    /// <summary>A generated name (<c>relu_1</c>, <c>max_pool2d_2</c>) says no more than the kind: the label shows the kind once.</summary>
+    private static bool RepeatsKind(LayerInfo layer) =>
+        string.Equals(Stem(layer.Name).Replace("_", "", StringComparison.Ordinal), layer.Kind, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The name without its generated <c>_N</c> counter.</summary>
+    private static string Stem(string name)
+    {
+        int underscore = name.LastIndexOf('_');
+        return underscore > 0 && underscore < name.Length - 1 && name.AsSpan(underscore + 1).IndexOfAnyExceptInRange('0', '9') < 0
+            ? name[..underscore]
+            : name;
+    }
+
+    private static string? ScalarSymbol(string op) => op switch
+    {
+        "Add" => "+",
+        "Subtract" => "\u2212",
+        "Multiply" => "\u00d7",
+        "Divide" => "\u00f7",
+        _ => null,
+    };
 
     /// <summary>
     /// Writes the graph into <paramref name="directory"/>: <c>&lt;Model&gt;.png</c> through Graphviz' <c>dot</c> when it is

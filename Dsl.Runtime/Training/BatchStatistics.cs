@@ -20,6 +20,9 @@ internal sealed record BatchStatistics(
     IReadOnlyList<ClassificationCounts> Classification,
     IReadOnlyList<RegressionSums> Regression)
 {
+    /// <summary>The batch's value of every <see cref="TrainingOptions.Metrics"/> entry, in order.</summary>
+    public IReadOnlyList<(string Name, double Value)> Custom { get; init; } = Array.Empty<(string, double)>();
+
     /// <summary>True when the total and every term are finite.</summary>
     public bool IsFinite => double.IsFinite(Total) && Terms.All(double.IsFinite);
 
@@ -42,7 +45,7 @@ internal sealed record BatchStatistics(
     /// Mse / Mae term with a target column sums the errors and the targets. Masked terms count only samples (or
     /// positions) whose mask is above 0.5, and ignored class indices are not counted. Call inside a dispose scope.
     /// </summary>
-    public static BatchStatistics Compute(ModelInfo info, StepResult result, IReadOnlyDictionary<string, Tensor> batch, int topK = 5)
+    public static BatchStatistics Compute(ModelInfo info, StepResult result, IReadOnlyDictionary<string, Tensor> batch, int topK = 5, IReadOnlyList<CustomMetric>? custom = null)
     {
         var terms = result.Losses.Terms;
         var classification = info.Losses.Where(l => l.IsClassification && l.Target is not null).ToArray();
@@ -94,6 +97,8 @@ internal sealed record BatchStatistics(
             values.Add(stack(new[] { (error.abs() * weight).sum(), (error.square() * weight).sum(), (y * weight).sum(), (y.square() * weight).sum(), weight.sum() }));
         }
 
+        custom ??= Array.Empty<CustomMetric>();
+        values.AddRange(custom.Select(m => m.ValueOn(result.Outputs, batch, values[0].device)));
         double[] all = cat(values, 0).cpu().data<double>().ToArray();
         int at = 0;
         double Next() => all[at++];
@@ -120,7 +125,8 @@ internal sealed record BatchStatistics(
         }
 
         var sums = regression.Select(term => new RegressionSums(term.Name, Next(), Next(), Next(), Next(), Next())).ToList();
-        return new BatchStatistics(total, terms.Select(t => t.Name).ToArray(), termValues, counts, sums);
+        var metrics = custom.Select(m => (m.Name, Next())).ToArray();
+        return new BatchStatistics(total, terms.Select(t => t.Name).ToArray(), termValues, counts, sums) { Custom = metrics };
     }
 
     /// <summary>A mask of <paramref name="like"/>'s leading axes (one per sample, [B], or per position) expanded to its shape.</summary>

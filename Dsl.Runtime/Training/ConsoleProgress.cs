@@ -126,7 +126,7 @@ internal sealed class ConsoleProgress : ITrainingObserver
 
     /// <summary>
     /// The numbers Keras prints by default: the total loss, every term's loss when there are several, accuracies
-    /// and mean absolute errors, the same on validation (<c>val_</c>), and the learning rate.
+    /// and mean absolute errors, the custom metrics, the same on validation (<c>val_</c>), and the learning rate.
     /// </summary>
     internal static IEnumerable<(string Name, double Value)> Shown(EpochMetrics metrics)
     {
@@ -138,7 +138,8 @@ internal sealed class ConsoleProgress : ITrainingObserver
                 || name == "lr"
                 || (severalTerms && bare.EndsWith("_loss", StringComparison.Ordinal))
                 || (bare.EndsWith("_accuracy", StringComparison.Ordinal) && !bare.Contains("_top", StringComparison.Ordinal))
-                || bare.EndsWith("_mae", StringComparison.Ordinal);
+                || bare.EndsWith("_mae", StringComparison.Ordinal)
+                || metrics.Train.Custom.ContainsKey(bare);
             if (shown)
             {
                 yield return (name, value);

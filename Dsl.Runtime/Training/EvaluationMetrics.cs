@@ -34,10 +34,13 @@ public sealed record EvaluationMetrics(
     /// <summary>MAE, MSE and R² of every Mse / Mae term with a target column.</summary>
     public IReadOnlyDictionary<string, RegressionReport> Regression { get; init; } = new Dictionary<string, RegressionReport>();
 
+    /// <summary>The <see cref="TrainingOptions.Metrics"/> by name: each the mean over samples of its batch values.</summary>
+    public IReadOnlyDictionary<string, double> Custom { get; init; } = new Dictionary<string, double>();
+
     /// <summary>
     /// Every number as a flat Keras-style log, with <paramref name="prefix"/> (<c>"val_"</c>) before each name:
     /// <c>loss</c>, <c>&lt;term&gt;_loss</c>, <c>&lt;term&gt;_accuracy</c>, <c>&lt;term&gt;_top5_accuracy</c>,
-    /// <c>&lt;term&gt;_precision</c> / <c>_recall</c> / <c>_f1</c> (macro), <c>&lt;term&gt;_mae</c> / <c>_mse</c> / <c>_r2</c>.
+    /// <c>&lt;term&gt;_precision</c> / <c>_recall</c> / <c>_f1</c> (macro), <c>&lt;term&gt;_mae</c> / <c>_mse</c> / <c>_r2</c>, and each custom metric by its name.
     /// </summary>
     public IReadOnlyDictionary<string, double> Scalars(string prefix = "")
     {
@@ -69,6 +72,11 @@ public sealed record EvaluationMetrics(
             values[$"{prefix}{name}_mae"] = report.Mae;
             values[$"{prefix}{name}_mse"] = report.Mse;
             values[$"{prefix}{name}_r2"] = report.R2;
+        }
+
+        foreach (var (name, value) in Custom)
+        {
+            values[prefix + name] = value;
         }
 
         return values;

@@ -13,6 +13,8 @@ internal sealed class MetricAccumulator
     private readonly List<string> _classificationOrder = new();
     private readonly Dictionary<string, RegressionSums> _regression = new(StringComparer.Ordinal);
     private readonly List<string> _regressionOrder = new();
+    private readonly Dictionary<string, double> _customSums = new(StringComparer.Ordinal);
+    private readonly List<string> _customOrder = new();
     private readonly int _topK;
     private double _totalSum;
     private long _samples;
@@ -37,6 +39,16 @@ internal sealed class MetricAccumulator
             }
 
             _termSums[name] = sum + batch.Terms[i] * samples;
+        }
+
+        foreach (var (name, value) in batch.Custom)
+        {
+            if (!_customSums.TryGetValue(name, out double sum))
+            {
+                _customOrder.Add(name);
+            }
+
+            _customSums[name] = sum + (value * samples);
         }
 
         foreach (var counts in batch.Classification)
@@ -125,6 +137,7 @@ internal sealed class MetricAccumulator
             TopKAccuracy = topK,
             Classification = reports,
             Regression = regression,
+            Custom = _customOrder.ToDictionary(name => name, name => _customSums[name] / n, StringComparer.Ordinal),
         };
     }
 }

@@ -60,6 +60,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        CustomMetric.CheckNames(options.Metrics, model.ModelInfo, options.TopK);
         OneDnnKernels.ChooseOnFirstUse(); // before the first step's convolutions, unless the app chose already
         if (train.Count == 0)
         {
@@ -163,7 +164,7 @@ public static class Trainer
     }
 
     /// <summary>Evaluation shared by <see cref="Evaluate{TModel}"/> and the validation of <see cref="Fit{TModel}"/>.</summary>
-    internal static EvaluationMetrics Evaluate(nn.Module module, ITrainableModel model, TensorDataset data, int batchSize, Device device, int topK)
+    internal static EvaluationMetrics Evaluate(nn.Module module, ITrainableModel model, TensorDataset data, int batchSize, Device device, int topK, IReadOnlyList<CustomMetric>? custom = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var metrics = new MetricAccumulator(topK);
@@ -178,7 +179,7 @@ public static class Trainer
                     using var scope = NewDisposeScope();
                     var batch = data.GetBatch(indices, device);
                     using var result = model.Step(batch);
-                    metrics.Add(BatchStatistics.Compute(model.ModelInfo, result, batch, topK), indices.Length);
+                    metrics.Add(BatchStatistics.Compute(model.ModelInfo, result, batch, topK, custom), indices.Length);
                 }
             }
         }

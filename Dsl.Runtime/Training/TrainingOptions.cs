@@ -78,6 +78,12 @@ public sealed record TrainingOptions
     /// </summary>
     public TrainingVerbosity Verbose { get; init; }
 
+    /// <summary>
+    /// Metrics of your own (<see cref="CustomMetric"/>), computed on every training and validation batch and reported
+    /// per epoch, as a mean weighted by batch size, beside the built-in ones (<c>name</c> and <c>val_name</c>).
+    /// </summary>
+    public IReadOnlyList<CustomMetric> Metrics { get; init; } = Array.Empty<CustomMetric>();
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {
@@ -114,6 +120,11 @@ public sealed record TrainingOptions
         if (Callbacks is null)
         {
             throw new ArgumentException("TrainingOptions.Callbacks is null; leave it unset for none.", nameof(Callbacks));
+        }
+
+        if (Metrics is null)
+        {
+            throw new ArgumentException("TrainingOptions.Metrics is null; leave it unset for none.", nameof(Metrics));
         }
 
         EarlyStopping?.Validate();

@@ -91,7 +91,7 @@ internal sealed class TrainingRun : IDisposable
 
             EvaluationMetrics? validationMetrics = validation is null || validation.Count == 0
                 ? null
-                : Trainer.Evaluate(_module, _model, validation, _options.BatchSize, _device, _options.TopK);
+                : Trainer.Evaluate(_module, _model, validation, _options.BatchSize, _device, _options.TopK, _options.Metrics);
             var metrics = new EpochMetrics(epoch, trainMetrics, validationMetrics, epochClock.Elapsed.TotalSeconds)
             {
                 LearningRates = _schedule.RatesByGroup(),
@@ -256,7 +256,7 @@ internal sealed class TrainingRun : IDisposable
         using var scope = NewDisposeScope();
         var inputs = train.GetBatch(indices, _device);
         using var result = _model.Step(inputs);
-        var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK);
+        var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK, _options.Metrics);
         if (!statistics.IsFinite)
         {
             var (source, name, detail) = DivergenceDiagnosis.OfLoss(_module, _model.ModelInfo, inputs, result);

@@ -65,7 +65,7 @@ public sealed class PyTorchCommands
             var written = PyTorchExport.Write(type, module, directory, parsed.GetValue(limit), parsed.GetValue(test));
             console.MarkupLineInterpolated($"{type.Name}: wrote {string.Join(", ", written)} to [green]{directory}[/]");
             console.WriteLine(written.Contains("train.safetensors")
-                ? $"Train it with: cd {directory} && torchrun --standalone --nproc_per_node=2 train_ddp.py --epochs 1"
+                ? $"Train it with: cd {directory} && {PyTorchExport.TorchrunCommand} --epochs 1"
                 : $"{type.Name} does not read digits and class indices only: give train_ddp.py --data and --test files holding its columns ({string.Join(", ", PyTorchExport.InfoOf(type).Inputs.Select(i => i.Name).Concat(PyTorchExport.InfoOf(type).Targets.Select(t => t.Name)))}).");
             return 0;
         });

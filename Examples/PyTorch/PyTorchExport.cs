@@ -112,6 +112,14 @@ public static class PyTorchExport
         return result;
     }
 
+    /// <summary>
+    /// The torchrun command that trains an exported project with two processes on this machine, before the script's own
+    /// options: what the CLI prints after <c>export-pytorch</c>, the README shows and <c>PyTorchExportTests</c> runs.
+    /// <c>--redirects 1 --tee 1</c> because Debian 12's torch 1.13 on Python 3.11 cannot parse torchrun's default
+    /// <c>"0"</c> for them (rank 0's lines then start with <c>[default0]:</c>).
+    /// </summary>
+    public const string TorchrunCommand = "torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1 train_ddp.py";
+
     /// <summary>The torchrun entry point (embedded from <c>Examples/PyTorch/train_ddp.py</c>).</summary>
     public static string TrainScript()
     {

@@ -4,7 +4,9 @@ Written by `dotnet run --project Examples -- export-pytorch <example> --out DIR`
 nn.Module, MODEL), weights.safetensors (the C# module's weights) and, for digit classifiers, train.safetensors /
 test.safetensors (the embedded digits as named columns: the model's inputs and targets).
 
-    torchrun --standalone --nproc_per_node=2 train_ddp.py --epochs 2
+    torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1 train_ddp.py --epochs 2
+
+(--redirects 1 --tee 1: Debian 12's torch 1.13 on Python 3.11 cannot parse torchrun's default for them.)
 
 Each process trains on its DistributedSampler shard; DDP averages the gradients. Rank 0 then writes the weights
 (weights.safetensors unless --out says otherwise; the C# module loads them by name) and prints the accuracy of each

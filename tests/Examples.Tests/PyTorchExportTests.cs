@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Dsl.Tests.Shared;
 using Dsl.Weights;
 using Examples.Models;
+using Examples.PyTorch;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -33,11 +34,14 @@ public sealed class PyTorchExportTests
         Assert.True(export.ExitCode == 0, export.Error + export.Output);
         Assert.Contains("DigitClassifier: wrote model.py, weights.safetensors, train_ddp.py, train.safetensors, test.safetensors", Flat(export.Output), StringComparison.Ordinal);
         byte[] exported = File.ReadAllBytes(Path.Combine(directory, "weights.safetensors"));
+        Assert.Contains($"&& {PyTorchExport.TorchrunCommand} --epochs 1", Flat(export.Output), StringComparison.Ordinal);
 
-        // Debian 12's torch 1.13 on Python 3.11 cannot parse torchrun's default --redirects / --tee "0" (its Std flag
-        // lookup misses NONE), so stdout is redirected and teed, which also prefixes each line with the rank.
-        string printed = PythonTorch.RunModule(directory, "torch.distributed.run",
-            "--standalone", "--nproc_per_node=2", "--redirects", "1", "--tee", "1", "train_ddp.py", "--epochs", "2", "--batch-size", "25");
+        // The command the CLI printed, run as a module: Debian 12's torch 1.13 on Python 3.11 cannot parse torchrun's
+        // default --redirects / --tee "0" (its Std flag lookup misses NONE), so the command redirects and tees stdout,
+        // which also prefixes each line with the rank.
+        string[] torchrun = PyTorchExport.TorchrunCommand.Split(' ');
+        Assert.Equal("torchrun", torchrun[0]);
+        string printed = PythonTorch.RunModule(directory, "torch.distributed.run", torchrun.Skip(1).Concat(new[] { "--epochs", "2", "--batch-size", "25" }).ToArray());
         output.WriteLine(printed);
         Assert.Equal(2, Regex.Matches(printed, @"epoch \d/2: loss [\d.]+ over 400 samples on 2 processes").Count);
         var accuracy = Regex.Match(printed, @"accuracy label ([\d.]+) \((\d+) of (\d+)\)");
@@ -87,6 +91,22 @@ public sealed class PyTorchExportTests
         var export = runner.Run("export-pytorch", "joint-embedding", "--model", "Nope", "--out", Path.Combine(runner.OutputRoot, "x"));
         Assert.Equal(1, export.ExitCode);
         Assert.Contains("example 'joint-embedding' has no model 'Nope'; its models are: DigitClassifier, MirrorAlignment", export.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readme_and_train_ddp_show_the_torchrun_command_the_cli_prints()
+    {
+        Assert.Contains("--redirects 1 --tee 1", PyTorchExport.TorchrunCommand, StringComparison.Ordinal);
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "dsl.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.True(root is not null, $"dsl.sln not found above {AppContext.BaseDirectory}");
+        string readme = File.ReadAllText(Path.Combine(root.FullName, "README.md"));
+        Assert.Contains("\n" + PyTorchExport.TorchrunCommand + " --epochs 2 --batch-size 32\n", readme, StringComparison.Ordinal);
+        Assert.Contains("    " + PyTorchExport.TorchrunCommand + " --epochs 2\n", PyTorchExport.TrainScript(), StringComparison.Ordinal);
     }
 
     /// <summary>The console wraps long lines: the output as one line.</summary>

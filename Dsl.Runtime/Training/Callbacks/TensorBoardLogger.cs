@@ -1,20 +1,32 @@
 using System;
 using System.Globalization;
+using System.IO;
 using TorchSharp;
 using TorchSharp.Modules;
 
 namespace Dsl.Training.Callbacks;
 
 /// <summary>
-/// Writes TensorBoard event files with TorchSharp's own <c>SummaryWriter</c> (<c>torch.utils.tensorboard</c>):
-/// every metric of the epoch logs (<see cref="EpochMetrics.Scalars"/>, <c>lr</c> included) as a scalar at step =
-/// epoch, and, every <see cref="BatchInterval"/> batches, <c>batch/loss</c> and <c>batch/lr</c> at the global batch
-/// step. Open with <c>tensorboard --logdir &lt;LogDirectory&gt;</c>. A resumed run starts a new event file in the
-/// same directory and logs only the epochs after the checkpoint.
+/// Writes TensorBoard event files with TorchSharp's own <c>SummaryWriter</c> (<c>torch.utils.tensorboard</c>), the way
+/// Keras' TensorBoard callback lays them out: two runs, <c>train/</c> and <c>validation/</c> under
+/// <see cref="LogDirectory"/>, that log each metric under the same tag (<c>loss</c>, <c>label_accuracy</c>, a custom
+/// metric's name), so TensorBoard draws the training and the validation curve of a metric on one chart. Every metric
+/// of the epoch logs (<see cref="EpochMetrics.Scalars"/>) is a scalar at step = epoch: the training ones and
+/// <c>lr</c> (<c>lr/&lt;group&gt;</c>) in <c>train/</c>, the validation ones without their <c>val_</c> prefix in
+/// <c>validation/</c>; every <see cref="BatchInterval"/> batches, <c>batch/loss</c> and <c>batch/lr</c> at the global
+/// batch step in <c>train/</c>. Open with <c>tensorboard --logdir &lt;LogDirectory&gt;</c>. A resumed run starts new
+/// event files in the same folders and logs only the epochs after the checkpoint.
 /// </summary>
 public sealed class TensorBoardLogger : ITrainingCallback
 {
+    /// <summary>The run folder of the training metrics, under <see cref="LogDirectory"/>.</summary>
+    public const string TrainRun = "train";
+
+    /// <summary>The run folder of the validation metrics, under <see cref="LogDirectory"/>.</summary>
+    public const string ValidationRun = "validation";
+
     private SummaryWriter? _writer;
+    private SummaryWriter? _validationWriter;
     private int _batchesPerEpoch;
 
     /// <summary>Logs into <paramref name="logDirectory"/>, batch scalars every <paramref name="batchInterval"/> batches (0: none).</summary>
@@ -26,7 +38,7 @@ public sealed class TensorBoardLogger : ITrainingCallback
         BatchInterval = batchInterval;
     }
 
-    /// <summary>The run's directory.</summary>
+    /// <summary>The directory holding the <c>train/</c> and <c>validation/</c> runs.</summary>
     public string LogDirectory { get; }
 
     /// <summary>Batch scalars are logged every this many batches; 0 for none.</summary>
@@ -35,7 +47,8 @@ public sealed class TensorBoardLogger : ITrainingCallback
     /// <inheritdoc/>
     public void OnTrainBegin(TrainingContext context)
     {
-        _writer = torch.utils.tensorboard.SummaryWriter(LogDirectory);
+        _writer = torch.utils.tensorboard.SummaryWriter(Path.Combine(LogDirectory, TrainRun));
+        _validationWriter = null;
     }
 
     /// <inheritdoc/>
@@ -64,7 +77,19 @@ public sealed class TensorBoardLogger : ITrainingCallback
 
         foreach (var (name, value) in metrics.Scalars())
         {
-            _writer.add_scalar(name, (float)value, metrics.Epoch);
+            if (!name.StartsWith("val_", StringComparison.Ordinal))
+            {
+                _writer.add_scalar(name, (float)value, metrics.Epoch);
+            }
+        }
+
+        if (metrics.Validation is { } validation)
+        {
+            _validationWriter ??= torch.utils.tensorboard.SummaryWriter(Path.Combine(LogDirectory, ValidationRun));
+            foreach (var (name, value) in validation.Scalars())
+            {
+                _validationWriter.add_scalar(name, (float)value, metrics.Epoch);
+            }
         }
     }
 

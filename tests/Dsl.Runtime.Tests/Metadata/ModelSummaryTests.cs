@@ -83,7 +83,7 @@ public sealed class ModelSummaryTests
         string dot = DigitClassifier.Info.ToDot();
         Assert.StartsWith("digraph DigitClassifier {\n  rankdir=TB;\n", dot, StringComparison.Ordinal);
         Assert.Contains("  \"image\" [label=\"image\\n[B, 1, 28, 28]\", shape=ellipse, style=filled, fillcolor=\"#dbeafe\"];\n", dot, StringComparison.Ordinal);
-        Assert.Contains("  \"relu_1\" [label=\"relu_1: Relu\\n[B, 32, 26, 26]\"];\n", dot, StringComparison.Ordinal);
+        Assert.Contains("  \"relu_1\" [label=\"Relu\\n[B, 32, 26, 26]\"];\n", dot, StringComparison.Ordinal);
         Assert.Contains("  \"layer1\" [label=\"layer1: Conv2d\\n[B, 32, 26, 26]\\n320 params\"];\n", dot, StringComparison.Ordinal);
         Assert.Contains("  \"layer4\" -> \"out.logits\";\n", dot, StringComparison.Ordinal);
         Assert.EndsWith("}\n", dot, StringComparison.Ordinal);
@@ -94,6 +94,70 @@ public sealed class ModelSummaryTests
         var term = MirrorAlignment.Info.Losses.Single();
         Assert.Contains($"  \"{term.PredictionNode}\" -> \"loss.misalignment\" [label=\"prediction\"];\n", alignment, StringComparison.Ordinal);
         Assert.Equal(new[] { "student_logits" }, MirrorAlignment.Info.Outputs.Select(o => o.Name));
+    }
+
+    [Fact]
+    public void The_dot_graph_draws_no_bookkeeping_nodes_and_shows_each_name_once()
+    {
+        // A submodel's "Output" nodes are folded: their readers are drawn from the application itself.
+        string siamese = SiameseNet.Info.ToDot();
+        Assert.Contains(SiameseNet.Info.Layers, l => l.Kind == "Output");
+        Assert.DoesNotContain("Output", siamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"output_1\"", siamese, StringComparison.Ordinal);
+        Assert.Contains("  \"tower_1\" -> \"euclidean_distance_1\";\n", siamese, StringComparison.Ordinal);
+        Assert.Contains("  \"tower_2\" -> \"euclidean_distance_1\";\n", siamese, StringComparison.Ordinal);
+
+        // A scalar operation shows what it does, not its generated name; the output read through "Output" comes from the application.
+        string alignment = MirrorAlignment.Info.ToDot();
+        Assert.DoesNotContain("ScalarSubtract\\n", alignment, StringComparison.Ordinal);
+        Assert.DoesNotContain("scalar_1:", alignment, StringComparison.Ordinal);
+        Assert.Contains("  \"scalar_1\" [label=\"\u2212 const\"", alignment, StringComparison.Ordinal);
+        Assert.Contains("  \"cosine_similarity_1\" -> \"scalar_1\";\n", alignment, StringComparison.Ordinal);
+        Assert.Contains("  \"student_1\" -> \"out.student_logits\";\n", alignment, StringComparison.Ordinal);
+        Assert.Contains("  \"scalar_1\" -> \"loss.misalignment\" [label=\"prediction\"];\n", alignment, StringComparison.Ordinal);
+
+        // No label names a node twice: a generated name that only repeats the kind (relu_1: Relu) shows the kind once.
+        foreach (var info in new[] { DigitClassifier.Info, MultitaskNet.Info, SiameseNet.Info, MirrorAlignment.Info, DigitResNet.Info })
+        {
+            foreach (var label in System.Text.RegularExpressions.Regex.Matches(info.ToDot(), "label=\"([^\"]*)\"").Select(m => m.Groups[1].Value))
+            {
+                string[] title = label.Split("\\n")[0].Split(": ");
+                Assert.True(title.Length == 1 || !string.Equals(System.Text.RegularExpressions.Regex.Replace(title[0], "_[0-9]+$", "").Replace("_", "", StringComparison.Ordinal), title[1], StringComparison.OrdinalIgnoreCase),
+                    $"{info.Name}: the label '{label}' names the node twice");
+            }
+        }
+
+        Assert.Contains("  \"max_pool2d_1\" [label=\"MaxPool2d\\n", MultitaskNet.Info.ToDot(), StringComparison.Ordinal);
+        Assert.Contains("  \"classification\" [label=\"classification: Linear\\n", MultitaskNet.Info.ToDot(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dot_graph_marks_frozen_submodels_and_shared_weights()
+    {
+        string alignment = MirrorAlignment.Info.ToDot();
+        string teacher = alignment.Split('\n').Single(l => l.StartsWith("  \"teacher_1\" [", StringComparison.Ordinal));
+        Assert.Contains("\\nfrozen\"", teacher, StringComparison.Ordinal);
+        Assert.Contains("fillcolor=\"#e5e7eb\"", teacher, StringComparison.Ordinal);
+        string student = alignment.Split('\n').Single(l => l.StartsWith("  \"student_1\" [", StringComparison.Ordinal));
+        Assert.DoesNotContain("frozen", student, StringComparison.Ordinal);
+        Assert.DoesNotContain("fillcolor", student, StringComparison.Ordinal);
+
+        // The tower applied twice: the first application holds the weights, the second reuses them.
+        string siamese = SiameseNet.Info.ToDot();
+        string first = siamese.Split('\n').Single(l => l.StartsWith("  \"tower_1\" [", StringComparison.Ordinal));
+        string second = siamese.Split('\n').Single(l => l.StartsWith("  \"tower_2\" [", StringComparison.Ordinal));
+        Assert.Contains("\\nweights shared\"", first, StringComparison.Ordinal);
+        Assert.Contains("\\nshares weights with tower_1\"", second, StringComparison.Ordinal);
+        Assert.All(new[] { first, second }, l => Assert.Contains("style=\"filled,dashed\", fillcolor=\"#fef3c7\"", l, StringComparison.Ordinal));
+
+        // A block applied twice: its second Linear owns no parameters.
+        string views = Dsl.Runtime.Tests.Composition.TwoViews.Info.ToDot();
+        var reused = Dsl.Runtime.Tests.Composition.TwoViews.Info.Layers.Single(l => l.Kind == "Linear" && l.TrainableParameters == 0);
+        Assert.Equal("proj_linear_1_2", reused.Name);
+        Assert.Contains("  \"proj_linear_1_2\" [label=\"proj_linear_1_2: Linear\\n[B, 16]\\nshares weights with proj_linear_1\"", views, StringComparison.Ordinal);
+        Assert.Contains("  \"proj_linear_1\" [label=\"proj_linear_1: Linear\\n[B, 16]\\n144 params\\nweights shared\"", views, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared", DigitClassifier.Info.ToDot(), StringComparison.Ordinal);
+        Assert.DoesNotContain("frozen", DigitClassifier.Info.ToDot(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,9 +55,9 @@ public sealed class DigitClassifierFitTests
         Assert.True(lr[0] > lr[1] && lr[1] > lr[2], $"the cosine decay should lower the rate every epoch: {string.Join(", ", lr)}");
 
         // TensorBoard events, read back.
-        var scalars = TensorBoardEvents.Scalars(board.LogDirectory);
-        Assert.Equal(new long[] { 1, 2, 3 }, scalars.Where(s => s.Tag == "val_label_accuracy").Select(s => s.Step));
-        Assert.Equal((float)history.Epochs[2].Validation!.Accuracy["label"], scalars.Last(s => s.Tag == "val_label_accuracy").Value);
+        var scalars = TensorBoardEvents.ScalarsByRun(board.LogDirectory);
+        Assert.Equal(new long[] { 1, 2, 3 }, scalars.Where(s => s.Run == "validation" && s.Tag == "label_accuracy").Select(s => s.Step));
+        Assert.Equal((float)history.Epochs[2].Validation!.Accuracy["label"], scalars.Last(s => s.Run == "validation" && s.Tag == "label_accuracy").Value);
         Assert.Equal(9, scalars.Count(s => s.Tag == "batch/lr"));
 
         // The CSV log: a header and one row per epoch.

@@ -25,13 +25,14 @@ public sealed class CallbackTests
         var history = Trainer.Fit(model, train, validation, new TrainingOptions
         {
             Epochs = 3, BatchSize = 32, Optimizer = OptimizerSpec.Sgd(lr: 0.1), Callbacks = new ITrainingCallback[] { new CsvLogger(csv), board },
+            Metrics = new[] { new CustomMetric("ones", (outputs, batch) => batch["label"].eq(1).to(TorchSharp.torch.ScalarType.Float32).mean()) },
         });
 
         string[] lines = File.ReadAllLines(csv);
         Assert.Equal(4, lines.Length);
         string[] header = lines[0].Split(',');
         Assert.Equal("epoch", header[0]);
-        foreach (string column in new[] { "loss", "label_loss", "label_accuracy", "label_precision", "label_f1", "val_loss", "val_label_accuracy", "val_label_recall", "lr" })
+        foreach (string column in new[] { "loss", "label_loss", "label_accuracy", "label_precision", "label_f1", "val_loss", "val_label_accuracy", "val_label_recall", "lr", "ones", "val_ones" })
         {
             Assert.Contains(column, header);
         }
@@ -40,12 +41,23 @@ public sealed class CallbackTests
         Assert.Equal("3", last[0]);
         Assert.Equal(history.Epochs[2].Validation!.Total, double.Parse(last[Array.IndexOf(header, "val_loss")], CultureInfo.InvariantCulture));
 
-        var scalars = TensorBoardEvents.Scalars(board.LogDirectory);
-        var valLoss = scalars.Where(s => s.Tag == "val_loss").ToList();
+        // Keras' layout: a train/ and a validation/ run logging the same tags, so TensorBoard draws both on one chart.
+        var scalars = TensorBoardEvents.ScalarsByRun(board.LogDirectory);
+        Assert.Equal(new[] { "train", "validation" }, scalars.Select(s => s.Run).Distinct().Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(scalars, s => s.Tag.StartsWith("val_", StringComparison.Ordinal));
+        var valLoss = scalars.Where(s => s.Run == "validation" && s.Tag == "loss").ToList();
         Assert.Equal(new long[] { 1, 2, 3 }, valLoss.Select(s => s.Step));
         Assert.Equal((float)history.Epochs[1].Validation!.Total, valLoss[1].Value);
-        Assert.Equal(3, scalars.Count(s => s.Tag == "lr"));
-        Assert.Equal(12, scalars.Count(s => s.Tag == "batch/loss"));
+        var trainLoss = scalars.Where(s => s.Run == "train" && s.Tag == "loss").ToList();
+        Assert.Equal(new long[] { 1, 2, 3 }, trainLoss.Select(s => s.Step));
+        Assert.Equal((float)history.Epochs[1].Train.Total, trainLoss[1].Value);
+        var tags = (string run) => scalars.Where(s => s.Run == run && !s.Tag.StartsWith("batch/", StringComparison.Ordinal) && s.Tag != "lr").Select(s => s.Tag).ToHashSet();
+        Assert.Equal(tags("train"), tags("validation"));
+        Assert.Contains("label_accuracy", tags("validation"));
+        Assert.Contains("ones", tags("validation"));
+        Assert.Equal(3, scalars.Count(s => s.Run == "train" && s.Tag == "lr"));
+        Assert.Equal(12, scalars.Count(s => s.Run == "train" && s.Tag == "batch/loss"));
+        Assert.All(scalars.Where(s => s.Tag is "lr" or "batch/loss" or "batch/lr"), s => Assert.Equal("train", s.Run));
         Assert.All(scalars.Where(s => s.Tag == "batch/lr"), s => Assert.Equal(0.1f, s.Value));
     }
 

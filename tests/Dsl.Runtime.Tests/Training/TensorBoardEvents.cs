@@ -9,9 +9,16 @@ namespace Dsl.Runtime.Tests.Training;
 internal static class TensorBoardEvents
 {
     /// <summary>Every scalar of every event file under <paramref name="directory"/>: (tag, step, value), in file order.</summary>
-    public static List<(string Tag, long Step, float Value)> Scalars(string directory)
+    public static List<(string Tag, long Step, float Value)> Scalars(string directory) =>
+        ScalarsByRun(directory).Select(s => (s.Tag, s.Step, s.Value)).ToList();
+
+    /// <summary>
+    /// Every scalar of every event file under <paramref name="directory"/> with its run: the folder of its event file
+    /// relative to <paramref name="directory"/> (<c>train</c>, <c>validation</c>; <c>.</c> for files directly in it).
+    /// </summary>
+    public static List<(string Run, string Tag, long Step, float Value)> ScalarsByRun(string directory)
     {
-        var scalars = new List<(string, long, float)>();
+        var scalars = new List<(string, string, long, float)>();
         foreach (string file in Directory.GetFiles(directory, "events.out.tfevents.*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {
             using var reader = new BinaryReader(File.OpenRead(file));
@@ -30,7 +37,7 @@ internal static class TensorBoardEvents
 
                 foreach (var value in e.Summary.Value)
                 {
-                    scalars.Add((value.Tag, e.Step, value.SimpleValue));
+                    scalars.Add((Path.GetRelativePath(directory, Path.GetDirectoryName(file)!), value.Tag, e.Step, value.SimpleValue));
                 }
             }
         }
