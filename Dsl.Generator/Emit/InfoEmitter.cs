@@ -32,16 +32,48 @@ internal static class InfoEmitter
 
         w.Line($"Layers: new {Metadata}LayerInfo[]");
         w.Open();
+        var firstApplication = new Dictionary<int, string>();
         foreach (var node in spec.Nodes)
         {
             var analysis = model.Nodes[node.Id];
             string inputNames = node.Inputs.Count == 0
                 ? "global::System.Array.Empty<string>()"
                 : "new string[] { " + string.Join(", ", node.Inputs.Select(i => Names.StringLiteral(spec.Nodes[i].Name))) + " }";
+
+            // What the graph picture and tools need beyond the counts: whose weights a node reuses, and a frozen submodel.
+            var properties = new List<string>();
+            if (analysis.Macs != 0)
+            {
+                properties.Add("MultiplyAccumulates = " + (analysis.Macs is long macs ? Names.IntLiteral(macs) : "null"));
+            }
+
+            string? sharedWith = node.SharedWith >= 0 ? spec.Nodes[node.SharedWith].Name : null;
+            if (node.Op is ApplyOp apply)
+            {
+                if (firstApplication.TryGetValue(apply.Use, out var first))
+                {
+                    sharedWith = first;
+                }
+                else
+                {
+                    firstApplication[apply.Use] = node.Name;
+                }
+
+                if (spec.Uses[apply.Use].Frozen)
+                {
+                    properties.Add("Frozen = true");
+                }
+            }
+
+            if (sharedWith is not null)
+            {
+                properties.Add("SharedWith = " + Names.StringLiteral(sharedWith));
+            }
+
             w.Line($"new {Metadata}LayerInfo({Names.StringLiteral(node.Name)}, {Names.StringLiteral(node.Op.Kind)}, " +
                 $"{Names.StringLiteral(model.TypeOf(node.Id).ShapeText)}, {Names.IntLiteral(analysis.TrainableParameters)}, " +
                 $"{Names.IntLiteral(analysis.NonTrainableParameters)}, {inputNames})" +
-                (analysis.Macs switch { 0 => "", long macs => $" {{ MultiplyAccumulates = {Names.IntLiteral(macs)} }}", null => " { MultiplyAccumulates = null }" }) + ",");
+                (properties.Count == 0 ? "" : " { " + string.Join(", ", properties) + " }") + ",");
         }
 
         w.Close(losses is null ? ");" : ")");

@@ -141,63 +141,24 @@ public static class ModelGraph
     }
 
     /// <summary>
-    /// Which nodes are frozen or reuse another node's weights, read from the parameter counts the generator records:
-    /// a submodel's first application carries its parameters (all non-trainable when the submodel is frozen) and its
-    /// later applications (named after the submodel, <c>tower_1</c>, <c>tower_2</c>) none; a layer of a shared block's
-    /// later application owns no parameters although its kind always has some (a <c>Linear</c> with 0 parameters) and
-    /// is named after the layer it reuses (<c>proj_linear_1_2</c> after <c>proj_linear_1</c>).
+    /// Which nodes are frozen or share weights, as the generator records them (<see cref="LayerInfo.Frozen"/>,
+    /// <see cref="LayerInfo.SharedWith"/>): a reuse names its owner, an owner that others reuse gets "" (shared).
     /// </summary>
     private static Dictionary<string, (bool Frozen, string? SharedWith)> Roles(ModelInfo model)
     {
         var roles = new Dictionary<string, (bool Frozen, string? SharedWith)>(StringComparer.Ordinal);
-        var firstApplication = new Dictionary<string, LayerInfo>(StringComparer.Ordinal);
+        var owners = model.Layers.Where(l => l.SharedWith is not null).Select(l => l.SharedWith!).ToHashSet(StringComparer.Ordinal);
         foreach (var layer in model.Layers)
         {
-            bool owns = layer.TrainableParameters + layer.NonTrainableParameters > 0;
-            if (layer.Kind == "Apply")
+            string? sharedWith = layer.SharedWith ?? (owners.Contains(layer.Name) ? "" : null);
+            if (layer.Frozen || sharedWith is not null)
             {
-                string use = Stem(layer.Name);
-                if (firstApplication.TryGetValue(use, out var first))
-                {
-                    roles[layer.Name] = (first.TrainableParameters == 0 && first.NonTrainableParameters > 0, first.Name);
-                    continue;
-                }
-
-                firstApplication[use] = layer;
-                if (layer.TrainableParameters == 0 && layer.NonTrainableParameters > 0)
-                {
-                    roles[layer.Name] = (true, null);
-                }
-            }
-            else if (!owns && AlwaysOwnsParameters(layer.Kind))
-            {
-                // A block's later application is named after the layer it reuses (proj_linear_1_2 for proj_linear_1).
-                string owner = Stem(layer.Name);
-                bool named = model.Layers.Any(l => l.Name == owner && l.Kind == layer.Kind);
-                roles[layer.Name] = (false, named ? owner : "");
-                if (named && !roles.ContainsKey(owner))
-                {
-                    roles[owner] = (false, "");
-                }
-            }
-        }
-
-        foreach (var first in firstApplication.Values)
-        {
-            if (model.Layers.Any(l => l.Kind == "Apply" && l.Name != first.Name && Stem(l.Name) == Stem(first.Name)))
-            {
-                roles[first.Name] = (roles.TryGetValue(first.Name, out var role) && role.Frozen, "");
+                roles[layer.Name] = (layer.Frozen, sharedWith);
             }
         }
 
         return roles;
     }
-
-    /// <summary>Kinds whose layer always has parameters or counted buffers of its own.</summary>
-    private static bool AlwaysOwnsParameters(string kind) =>
-        kind is "Linear" or "Embedding" or "MultiheadAttention" or "Lstm" or "Gru" or "Rnn"
-        || kind.StartsWith("Conv", StringComparison.Ordinal)
-        || kind.StartsWith("BatchNorm", StringComparison.Ordinal);
 
     /// <summary>A generated name (<c>relu_1</c>, <c>max_pool2d_2</c>) says no more than the kind: the label shows the kind once.</summary>
     private static bool RepeatsKind(LayerInfo layer) =>

@@ -105,4 +105,13 @@ public sealed record LayerInfo(
 {
     /// <summary>Multiply-accumulates of this node per sample in one forward pass (0 for element-wise work, which is not counted; null when a symbolic size makes them unknown).</summary>
     public long? MultiplyAccumulates { get; init; } = 0;
+
+    /// <summary>
+    /// The node whose weights this one reuses, or null: a later application of a submodel names its first application,
+    /// a layer of a shared block's later application names the layer it reuses. It owns no parameters of its own.
+    /// </summary>
+    public string? SharedWith { get; init; }
+
+    /// <summary>True for an application of a frozen submodel: its parameters do not train and it runs in eval mode.</summary>
+    public bool Frozen { get; init; }
 }

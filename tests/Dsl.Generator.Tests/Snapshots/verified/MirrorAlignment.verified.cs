@@ -185,7 +185,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         Layers: new global::Dsl.Metadata.LayerInfo[]
         {
             new global::Dsl.Metadata.LayerInfo("image", "Input", "[B, 1, 28, 28]", 0, 0, global::System.Array.Empty<string>()),
-            new global::Dsl.Metadata.LayerInfo("teacher_1", "Apply", "[B, 10]", 0, 1199882, new string[] { "image" }) { MultiplyAccumulates = 11992448 },
+            new global::Dsl.Metadata.LayerInfo("teacher_1", "Apply", "[B, 10]", 0, 1199882, new string[] { "image" }) { MultiplyAccumulates = 11992448, Frozen = true },
             new global::Dsl.Metadata.LayerInfo("output_1", "Output", "[B, 10]", 0, 0, new string[] { "teacher_1" }),
             new global::Dsl.Metadata.LayerInfo("softmax_1", "Softmax", "[B, 10]", 0, 0, new string[] { "output_1" }),
             new global::Dsl.Metadata.LayerInfo("flip_1", "Flip", "[B, 1, 28, 28]", 0, 0, new string[] { "image" }),

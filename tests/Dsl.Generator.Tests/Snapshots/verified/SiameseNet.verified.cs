@@ -179,7 +179,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
             new global::Dsl.Metadata.LayerInfo("right", "Input", "[B, 1, 56, 46]", 0, 0, global::System.Array.Empty<string>()),
             new global::Dsl.Metadata.LayerInfo("tower_1", "Apply", "[B, 50]", 191618, 0, new string[] { "left" }) { MultiplyAccumulates = 643024 },
             new global::Dsl.Metadata.LayerInfo("output_1", "Output", "[B, 50]", 0, 0, new string[] { "tower_1" }),
-            new global::Dsl.Metadata.LayerInfo("tower_2", "Apply", "[B, 50]", 0, 0, new string[] { "right" }) { MultiplyAccumulates = 643024 },
+            new global::Dsl.Metadata.LayerInfo("tower_2", "Apply", "[B, 50]", 0, 0, new string[] { "right" }) { MultiplyAccumulates = 643024, SharedWith = "tower_1" },
             new global::Dsl.Metadata.LayerInfo("output_2", "Output", "[B, 50]", 0, 0, new string[] { "tower_2" }),
             new global::Dsl.Metadata.LayerInfo("euclidean_distance_1", "EuclideanDistance", "[B, 1]", 0, 0, new string[] { "output_1", "output_2" }),
         })
