@@ -72,7 +72,7 @@ public static class Trainer
         Device device = DeviceChoice.Parse(options.Device);
         model.to(device);
         using var optimizer = options.Optimizer.Create(model);
-        var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, train.BatchCount(options.BatchSize));
+        var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, options.OptimizerStepsPerEpoch(train.BatchCount(options.BatchSize)));
         using var run = new TrainingRun(model, model, optimizer, schedule, options, device, observer ?? new NullObserver());
         return run.Fit(train, validation, cancellationToken);
     }

@@ -62,7 +62,7 @@ public sealed record TrainingOptions
     /// <summary>
     /// Continue the latest run under <see cref="CheckpointDirectory"/> from its latest complete checkpoint (a fresh
     /// run when it holds none). The checkpoint is checked before anything is loaded: the seed, batch size, shuffling,
-    /// training set size, gradient clipping, optimizer and schedule must be the run's, and <see cref="Epochs"/> at
+    /// training set size, gradient clipping, gradient accumulation, optimizer and schedule must be the run's, and <see cref="Epochs"/> at
     /// least the epochs already trained; each difference is a <see cref="CheckpointException"/> saying what differs.
     /// Without it, a new run starts in a new folder.
     /// </summary>
@@ -70,6 +70,19 @@ public sealed record TrainingOptions
 
     /// <summary>Clips the gradients' total L2 norm to this value before each step, or null for no clipping.</summary>
     public double? GradientClipNorm { get; init; }
+
+    /// <summary>
+    /// Gradient accumulation (PyTorch Lightning's name): the optimizer steps once every this many batches, on the
+    /// gradients of the loss of all of them together, as if they were one batch of <see cref="BatchSize"/> times this
+    /// many samples (1, the default: a step per batch). Every loss term is a mean, so each batch's term is weighted by
+    /// its share of the samples the group's term averages over (for a masked term, its share of the selected samples),
+    /// which gives the gradient of the large batch's mean up to floating-point order, also for a smaller last batch
+    /// and for the last group of an epoch (which steps with the batches it has). Schedules, <c>SchedulerSteps</c> and a
+    /// batch schedule's total count optimizer steps; observers and callbacks still see every batch. A resume must use
+    /// the run's value. Terms weighted per class (cross-entropy with class weights) are weighted by their samples, not
+    /// by the sum of their class weights, so for them the equality holds in expectation only.
+    /// </summary>
+    public int AccumulateGradBatches { get; init; } = 1;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
@@ -82,6 +95,14 @@ public sealed record TrainingOptions
         if (BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "TrainingOptions.BatchSize must be at least 1.");
+        }
+
+        if (AccumulateGradBatches < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(AccumulateGradBatches),
+                AccumulateGradBatches,
+                "TrainingOptions.AccumulateGradBatches must be at least 1 (1: the optimizer steps after every batch; N: after every N batches, on their summed gradients).");
         }
 
         if (Optimizer is null)
@@ -112,4 +133,7 @@ public sealed record TrainingOptions
         EarlyStopping?.Validate();
         Schedule?.Validate();
     }
+
+    /// <summary>Optimizer steps in an epoch of <paramref name="batches"/> batches: one per <see cref="AccumulateGradBatches"/> batches, the last group possibly smaller.</summary>
+    internal int OptimizerStepsPerEpoch(int batches) => (batches + AccumulateGradBatches - 1) / AccumulateGradBatches;
 }
