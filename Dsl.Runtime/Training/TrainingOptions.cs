@@ -84,6 +84,13 @@ public sealed record TrainingOptions
     /// </summary>
     public int AccumulateGradBatches { get; init; } = 1;
 
+    /// <summary>
+    /// Prepares the next batch (gathering its rows and moving it to <see cref="Device"/>) on a background thread
+    /// while the current one trains, at most one batch ahead, in the same order (results are bit-identical with it
+    /// off). Off by default: on the measured CPU machine it saves nothing (see docs/benchmarks.md, section 3).
+    /// </summary>
+    public bool PrefetchBatches { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {

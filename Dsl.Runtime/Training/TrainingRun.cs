@@ -225,6 +225,7 @@ internal sealed class TrainingRun : IDisposable
         var clock = Stopwatch.StartNew();
         var order = train.BatchIndices(_options.BatchSize, _options.Shuffle, EpochSeed(epoch)).ToList();
         int accumulate = _options.AccumulateGradBatches;
+        using var prefetcher = _options.PrefetchBatches ? new BatchPrefetcher(train, order, _device) : null;
         for (int batch = 0; batch < order.Count; batch++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -243,7 +244,19 @@ internal sealed class TrainingRun : IDisposable
                 _group = AccumulationGroup.Create(_model.ModelInfo, train, order.GetRange(groupStart, groupEnd - groupStart));
             }
 
-            BatchStatistics statistics = TrainBatch(train, indices, epoch, batch, accumulate > 1 ? _group : null, position, stepsOptimizer: batch == groupEnd - 1);
+            var prefetched = prefetcher?.Take(batch);
+            BatchStatistics statistics;
+            try
+            {
+                statistics = TrainBatch(train, indices, epoch, batch, prefetched, accumulate > 1 ? _group : null, position, stepsOptimizer: batch == groupEnd - 1);
+            }
+            finally
+            {
+                if (prefetched is not null)
+                {
+                    BatchPrefetcher.Dispose(prefetched);
+                }
+            }
 
             metrics.Add(statistics, indices.Length);
             samples += indices.Length;
@@ -267,13 +280,14 @@ internal sealed class TrainingRun : IDisposable
     /// <remarks>
     /// Under gradient accumulation the loss back-propagated is weighted by <paramref name="group"/> and the optimizer
     /// steps only after the group's last batch (<paramref name="stepsOptimizer"/>), whose gradients are then checked.
+    /// A batch from <paramref name="prefetched"/> belongs to the caller.
     /// </remarks>
     private BatchStatistics TrainBatch(
-        TensorDataset train, long[] indices, int epoch, int batch,
+        TensorDataset train, long[] indices, int epoch, int batch, IReadOnlyDictionary<string, Tensor>? prefetched = null,
         AccumulationGroup? group = null, int position = 0, bool stepsOptimizer = true)
     {
         using var scope = NewDisposeScope();
-        var inputs = train.GetBatch(indices, _device);
+        var inputs = prefetched ?? train.GetBatch(indices, _device);
         using var result = _model.Step(inputs);
         var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK);
         if (!statistics.IsFinite)
