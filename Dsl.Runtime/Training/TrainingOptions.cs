@@ -87,7 +87,10 @@ public sealed record TrainingOptions
     /// <summary>
     /// Prepares the next batch (gathering its rows and moving it to <see cref="Device"/>) on a background thread
     /// while the current one trains, at most one batch ahead, in the same order (results are bit-identical with it
-    /// off). Off by default: on the measured CPU machine it saves nothing (see docs/benchmarks.md, section 3).
+    /// off). Off by default: on the measured 2-core CPU machine its saving was within the noise (docs/benchmarks.md,
+    /// section 3); gathering a batch is a small share of a step there, and larger where a batch is costly to build or
+    /// copied to a GPU. The batches are created on a pool thread and disposed on the training thread, so TorchSharp's
+    /// per-thread live-tensor statistics (<c>ThreadTotalLiveCount</c>) count them on different threads.
     /// </summary>
     public bool PrefetchBatches { get; init; }
 
