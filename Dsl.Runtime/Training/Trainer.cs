@@ -77,7 +77,7 @@ public static class Trainer
         Device device = DeviceChoice.Parse(options.Device);
         model.to(device);
         using var optimizer = options.Optimizer.Create(model);
-        var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, train.BatchCount(options.BatchSize));
+        var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, options.OptimizerStepsPerEpoch(train.BatchCount(options.BatchSize)));
         using var run = new TrainingRun(model, model, optimizer, schedule, options, device, ConsoleProgress.For(options.Verbose, observer, Console.Out, !Console.IsOutputRedirected));
         return run.Fit(train, validation, cancellationToken);
     }

@@ -62,7 +62,7 @@ public sealed record TrainingOptions
     /// <summary>
     /// Continue the latest run under <see cref="CheckpointDirectory"/> from its latest complete checkpoint (a fresh
     /// run when it holds none). The checkpoint is checked before anything is loaded: the seed, batch size, shuffling,
-    /// training set size, gradient clipping, optimizer and schedule must be the run's, and <see cref="Epochs"/> at
+    /// training set size, gradient clipping, gradient accumulation, optimizer and schedule must be the run's, and <see cref="Epochs"/> at
     /// least the epochs already trained; each difference is a <see cref="CheckpointException"/> saying what differs.
     /// Without it, a new run starts in a new folder.
     /// </summary>
@@ -84,6 +84,30 @@ public sealed record TrainingOptions
     /// </summary>
     public IReadOnlyList<CustomMetric> Metrics { get; init; } = Array.Empty<CustomMetric>();
 
+    /// <summary>
+    /// Gradient accumulation (PyTorch Lightning's name): the optimizer steps once every this many batches, on the
+    /// gradients of the loss of all of them together, as if they were one batch of <see cref="BatchSize"/> times this
+    /// many samples (1, the default: a step per batch). Every loss term is a mean, so each batch's term is weighted by
+    /// its share of the samples the group's term averages over (for a term with a mask or an ignore index, its share of
+    /// the mask weight and kept targets),
+    /// which gives the gradient of the large batch's mean up to floating-point order, also for a smaller last batch
+    /// and for the last group of an epoch (which steps with the batches it has). Schedules, <c>SchedulerSteps</c> and a
+    /// batch schedule's total count optimizer steps; observers and callbacks still see every batch. A resume must use
+    /// the run's value. Terms weighted per class (cross-entropy with class weights) are weighted by their samples, not
+    /// by the sum of their class weights, so for them the equality holds in expectation only.
+    /// </summary>
+    public int AccumulateGradBatches { get; init; } = 1;
+
+    /// <summary>
+    /// Prepares the next batch (gathering its rows and moving it to <see cref="Device"/>) on a background thread
+    /// while the current one trains, at most one batch ahead, in the same order (results are bit-identical with it
+    /// off). Off by default: on the measured 2-core CPU machine its saving was within the noise (docs/benchmarks.md,
+    /// section 3); gathering a batch is a small share of a step there, and larger where a batch is costly to build or
+    /// copied to a GPU. The batches are created on a pool thread and disposed on the training thread, so TorchSharp's
+    /// per-thread live-tensor statistics (<c>ThreadTotalLiveCount</c>) count them on different threads.
+    /// </summary>
+    public bool PrefetchBatches { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     internal void Validate()
     {
@@ -95,6 +119,14 @@ public sealed record TrainingOptions
         if (BatchSize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "TrainingOptions.BatchSize must be at least 1.");
+        }
+
+        if (AccumulateGradBatches < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(AccumulateGradBatches),
+                AccumulateGradBatches,
+                "TrainingOptions.AccumulateGradBatches must be at least 1 (1: the optimizer steps after every batch; N: after every N batches, on their summed gradients).");
         }
 
         if (Optimizer is null)
@@ -130,4 +162,7 @@ public sealed record TrainingOptions
         EarlyStopping?.Validate();
         Schedule?.Validate();
     }
+
+    /// <summary>Optimizer steps in an epoch of <paramref name="batches"/> batches: one per <see cref="AccumulateGradBatches"/> batches, the last group possibly smaller.</summary>
+    internal int OptimizerStepsPerEpoch(int batches) => (batches + AccumulateGradBatches - 1) / AccumulateGradBatches;
 }

@@ -40,6 +40,7 @@ internal sealed class TrainingRun : IDisposable
     private int _epochsWithoutImprovement;
     private Dictionary<string, Tensor>? _bestWeights;
     private double _lastRate;
+    private AccumulationGroup? _group;
 
     public TrainingRun(nn.Module module, ITrainableModel model, OptimizerHelper optimizer, ScheduleRunner schedule, TrainingOptions options, Device device, ITrainingObserver observer)
     {
@@ -222,15 +223,41 @@ internal sealed class TrainingRun : IDisposable
         int batches = train.BatchCount(_options.BatchSize);
         long samples = 0;
         var clock = Stopwatch.StartNew();
-        int batch = 0;
-        foreach (long[] indices in train.BatchIndices(_options.BatchSize, _options.Shuffle, EpochSeed(epoch)))
+        var order = train.BatchIndices(_options.BatchSize, _options.Shuffle, EpochSeed(epoch)).ToList();
+        int accumulate = _options.AccumulateGradBatches;
+        using var prefetcher = _options.PrefetchBatches ? new BatchPrefetcher(train, order, _device) : null;
+        for (int batch = 0; batch < order.Count; batch++)
         {
             if (cancellationToken.IsCancellationRequested)
             {
+                // Gradients of a group cut short are dropped: the next run starts from the last optimizer step.
+                _optimizer.zero_grad();
                 return null;
             }
 
-            BatchStatistics statistics = TrainBatch(train, indices, epoch, batch);
+            long[] indices = order[batch];
+            int position = batch % accumulate;
+            int groupStart = batch - position;
+            int groupEnd = Math.Min(groupStart + accumulate, order.Count);
+            if (accumulate > 1 && position == 0)
+            {
+                _group = AccumulationGroup.Create(_model.ModelInfo, train, order.GetRange(groupStart, groupEnd - groupStart));
+            }
+
+            var prefetched = prefetcher?.Take(batch);
+            BatchStatistics statistics;
+            try
+            {
+                statistics = TrainBatch(train, indices, epoch, batch, prefetched, accumulate > 1 ? _group : null, position, stepsOptimizer: batch == groupEnd - 1);
+            }
+            finally
+            {
+                if (prefetched is not null)
+                {
+                    BatchPrefetcher.Dispose(prefetched);
+                }
+            }
+
             metrics.Add(statistics, indices.Length);
             samples += indices.Length;
             double seconds = clock.Elapsed.TotalSeconds;
@@ -244,26 +271,39 @@ internal sealed class TrainingRun : IDisposable
             }
 
             _observer.OnBatchEnd(progress);
-            batch++;
         }
 
         return metrics.Result();
     }
 
     /// <summary>Forward, loss, backward and one optimizer step, every temporary tensor in one dispose scope.</summary>
-    private BatchStatistics TrainBatch(TensorDataset train, long[] indices, int epoch, int batch)
+    /// <remarks>
+    /// Under gradient accumulation the loss back-propagated is weighted by <paramref name="group"/> and the optimizer
+    /// steps only after the group's last batch (<paramref name="stepsOptimizer"/>), whose gradients are then checked.
+    /// A batch from <paramref name="prefetched"/> belongs to the caller.
+    /// </remarks>
+    private BatchStatistics TrainBatch(
+        TensorDataset train, long[] indices, int epoch, int batch, IReadOnlyDictionary<string, Tensor>? prefetched = null,
+        AccumulationGroup? group = null, int position = 0, bool stepsOptimizer = true)
     {
         using var scope = NewDisposeScope();
-        var inputs = train.GetBatch(indices, _device);
+        var inputs = prefetched ?? train.GetBatch(indices, _device);
         using var result = _model.Step(inputs);
         var statistics = BatchStatistics.Compute(_model.ModelInfo, result, inputs, _options.TopK, _options.Metrics);
         if (!statistics.IsFinite)
         {
             var (source, name, detail) = DivergenceDiagnosis.OfLoss(_module, _model.ModelInfo, inputs, result);
+            _optimizer.zero_grad();
             throw new TrainingDivergedException(epoch, batch, "the loss is not finite", statistics.Total, statistics.TermsByName(), source, name, detail);
         }
 
-        result.Losses.Total.backward();
+        (group is null ? result.Losses.Total : group.Objective(result, position)).backward();
+        if (!stepsOptimizer)
+        {
+            _lastRate = _schedule.Rates()[0];
+            return statistics;
+        }
+
         if (!GradientsAreFinite())
         {
             var (source, name, detail) = DivergenceDiagnosis.OfGradients(_module);
@@ -364,6 +404,7 @@ internal sealed class TrainingRun : IDisposable
             Shuffle = _options.Shuffle,
             TrainSamples = _trainSamples,
             GradientClipNorm = _options.GradientClipNorm ?? 0,
+            AccumulateGradBatches = _options.AccumulateGradBatches,
         };
     }
 

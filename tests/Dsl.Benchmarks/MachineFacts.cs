@@ -29,7 +29,7 @@ public sealed record MachineFacts(string Cpu, int LogicalCores, int TorchThreads
     public IEnumerable<(string Name, string Value)> Rows()
     {
         yield return ("CPU", Cpu);
-        yield return ("logical cores", $"{LogicalCores} (torch intra-op threads of sections 3-4: {TorchThreads}, set by --threads, default 1; section 1 sets its own)");
+        yield return ("logical cores", $"{LogicalCores} (torch intra-op threads of section 4: {TorchThreads}, set by --threads, default 1; sections 1 and 3 set their own)");
         yield return ("OS", Os);
         yield return (".NET", Runtime);
         yield return ("TorchSharp", TorchSharp);

@@ -21,7 +21,7 @@ public static class Report
         IReadOnlyList<GeneratorResult> generator,
         IReadOnlyList<AnalyzerResult> analyzer,
         IReadOnlyList<RunawayResult> runaways,
-        TrainerResult trainer,
+        IReadOnlyList<TrainerResult> trainer,
         MemoryResult memory,
         CheaperStepsResult cheaper,
         TimeSpan duration)
@@ -58,7 +58,7 @@ public static class Report
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks            # full run (a few minutes), rewrites docs/benchmarks.md");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --quick # smoke run: few rounds, numbers not meaningful");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --out /tmp/bench.md  # write elsewhere");
-        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --threads 2       # torch intra-op threads of sections 3-4 (default 1: stable on a shared machine)");
+        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --threads 2       # torch intra-op threads of section 4 (default 1: stable on a shared machine)");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --python /usr/bin/python3 --fma-units 2  # PyTorch interpreter; FMA units per core for the peak");
         md.AppendLine("```");
         md.AppendLine();
@@ -241,26 +241,42 @@ public static class Report
         md.AppendLine();
     }
 
-    private static void WriteTrainer(StringBuilder md, TrainerResult r)
+    private static void WriteTrainer(StringBuilder md, IReadOnlyList<TrainerResult> results)
     {
-        md.AppendLine("## 3. Trainer overhead");
+        var r = results[0];
+        md.AppendLine("## 3. Trainer overhead and batch prefetching");
         md.AppendLine();
-        md.AppendLine(Invariant, $"`Trainer.Fit` for one epoch on the first {r.Samples:N0} embedded digits (batch {r.BatchSize}, {r.StepsPerEpoch} steps, Adam, no validation, shuffling off) ");
-        md.AppendLine("against a bare loop doing the same steps on the same batches (`model.Step`, backward, Adam step, zero_grad, one dispose ");
-        md.AppendLine("scope per batch). The trainer adds the batch statistics (loss and accuracy read back), the finite-loss and ");
-        md.AppendLine(Invariant, $"finite-gradient checks, the observer calls and the epoch bookkeeping. {r.Rounds} interleaved rounds of one epoch each.");
+        md.AppendLine(Invariant, $"`Trainer.Fit` for one epoch on the first {r.Samples:N0} embedded digits (seed 000's classifier, batch {r.BatchSize}, {r.StepsPerEpoch} steps, Adam, no validation, ");
+        md.AppendLine("shuffling off) against a bare loop doing the same steps on the same batches (`model.Step`, backward, Adam step, zero_grad, ");
+        md.AppendLine("one dispose scope per batch). The trainer adds the batch statistics (loss and accuracy read back), the finite-loss and ");
+        md.AppendLine("finite-gradient checks, the observer calls and the epoch bookkeeping. `PrefetchBatches` gathers the next batch on a ");
+        md.AppendLine(Invariant, $"background thread during the step. {r.Rounds} rounds of one epoch per thread count, the three variants' order rotated every round.");
         md.AppendLine();
-        md.AppendLine("| variant | median ms/epoch | median ms/step | IQR ms/epoch | min | max |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var s in new[] { r.Fit, r.Bare })
+        md.AppendLine("| threads | variant | median ms/epoch | median ms/step | IQR ms/epoch | min | max |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var t in results)
         {
-            md.AppendLine(Invariant, $"| {s.Name} | {s.Median:F0} | {s.Median / r.StepsPerEpoch:F1} | {s.Quantile(0.25):F0}..{s.Quantile(0.75):F0} | {s.Min:F0} | {s.Max:F0} |");
+            foreach (var s in new[] { t.Fit, t.FitPrefetch, t.Bare })
+            {
+                md.AppendLine(Invariant, $"| {t.Threads} | {s.Name} | {s.Median:F0} | {s.Median / t.StepsPerEpoch:F1} | {s.Quantile(0.25):F0}..{s.Quantile(0.75):F0} | {s.Min:F0} | {s.Max:F0} |");
+            }
         }
 
         md.AppendLine();
-        md.AppendLine("| ratio | median | IQR | range |");
-        md.AppendLine("|---|---:|---:|---:|");
-        md.AppendLine(Invariant, $"| Trainer.Fit / bare loop (per round) | **{r.Ratio.Median:F3}** | {r.Ratio.Q1:F3}..{r.Ratio.Q3:F3} | {r.Ratio.Min:F3}..{r.Ratio.Max:F3} |");
+        md.AppendLine("Per-round ratios; the trainer's overhead as a share of a step is the ratio minus 1 (target: under 3 %), and in ms per step the ");
+        md.AppendLine("median over rounds of (Trainer.Fit - bare loop) / steps:");
+        md.AppendLine();
+        md.AppendLine("| threads | ratio | median | IQR | range | overhead, % of a step | overhead ms/step |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var t in results)
+        {
+            md.AppendLine(Invariant, $"| {t.Threads} | Trainer.Fit / bare loop | **{t.Ratio.Median:F3}** | {t.Ratio.Q1:F3}..{t.Ratio.Q3:F3} | {t.Ratio.Min:F3}..{t.Ratio.Max:F3} | {(t.Ratio.Median - 1) * 100:F1} % | {t.OverheadMsPerStep:F1} |");
+            md.AppendLine(Invariant, $"| {t.Threads} | Trainer.Fit with PrefetchBatches / bare loop | **{t.PrefetchRatio.Median:F3}** | {t.PrefetchRatio.Q1:F3}..{t.PrefetchRatio.Q3:F3} | {t.PrefetchRatio.Min:F3}..{t.PrefetchRatio.Max:F3} | {(t.PrefetchRatio.Median - 1) * 100:F1} % | {t.PrefetchOverheadMsPerStep:F1} |");
+            md.AppendLine(Invariant, $"| {t.Threads} | with PrefetchBatches / without | **{t.PrefetchVsFit.Median:F3}** | {t.PrefetchVsFit.Q1:F3}..{t.PrefetchVsFit.Q3:F3} | {t.PrefetchVsFit.Min:F3}..{t.PrefetchVsFit.Max:F3} | | |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Prefetching is adopted as the default only where the whole IQR of with / without lies below 1 at both thread counts: {(results.All(t => t.PrefetchVsFit.Q3 < 1) ? "**it does, so it is worth turning on**" : "**it does not here, so `PrefetchBatches` stays off by default**")}.");
         md.AppendLine();
     }
 

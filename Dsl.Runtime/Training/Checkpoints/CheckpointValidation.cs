@@ -11,8 +11,8 @@ namespace Dsl.Training.Checkpoints;
 /// <summary>
 /// Checks a checkpoint's <c>trainer.json</c> against itself and against the options of the run that resumes it,
 /// before anything is loaded and before any libtorch call that could abort the process: an epoch count that no run
-/// can have written, options a resumed run must keep (batch size, shuffling, training set size, gradient clipping,
-/// optimizer), fewer epochs than already trained, and a random-generator state libtorch would reject (it rejects
+/// can have written, options a resumed run must keep (batch size, shuffling, training set size, gradient clipping, gradient
+/// accumulation, optimizer), fewer epochs than already trained, and a random-generator state libtorch would reject (it rejects
 /// by aborting the process, which no <c>catch</c> can stop).
 /// </summary>
 internal static class CheckpointValidation
@@ -102,6 +102,13 @@ internal static class CheckpointValidation
         if (state.GradientClipNorm is double savedClip && !savedClip.Equals(clip))
         {
             differences.Add($"GradientClipNorm was {Describe(savedClip)}, now {Describe(clip)}");
+        }
+
+        // A checkpoint without the field predates the option: it trained with a step per batch.
+        int accumulate = state.AccumulateGradBatches ?? 1;
+        if (accumulate != options.AccumulateGradBatches)
+        {
+            differences.Add($"AccumulateGradBatches was {accumulate}, now {options.AccumulateGradBatches}");
         }
 
         string optimizer = options.Optimizer.ToString();

@@ -54,6 +54,12 @@ internal sealed record TrainerState(
 
     /// <summary>The run's <see cref="TrainingOptions.GradientClipNorm"/> (0 for none); null in a version 3 checkpoint.</summary>
     public double? GradientClipNorm { get; init; }
+
+    /// <summary>
+    /// The run's <see cref="TrainingOptions.AccumulateGradBatches"/>; null in a checkpoint written before the option
+    /// existed, which trained with 1.
+    /// </summary>
+    public int? AccumulateGradBatches { get; init; }
 }
 
 /// <summary>One state-dict entry of a checkpointed model.</summary>
