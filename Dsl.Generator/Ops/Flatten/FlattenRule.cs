@@ -9,6 +9,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class FlattenRule : ShapeRule<FlattenOp>
 {
+    /// <summary>Flatten only moves elements: int64 indices stay int64 (token ids reordered or reshaped before an Embedding, or as a class-index target).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(FlattenOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -37,6 +40,6 @@ internal sealed class FlattenRule : ShapeRule<FlattenOp>
             product = next;
         }
 
-        return ShapeContext.Ok(new TensorType(EquatableArray.Create(product)));
+        return ShapeContext.Ok(new TensorType(EquatableArray.Create(product), input.DType));
     }
 }

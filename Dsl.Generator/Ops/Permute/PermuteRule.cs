@@ -11,6 +11,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class PermuteRule : ShapeRule<PermuteOp>
 {
+    /// <summary>Permute only moves elements: int64 indices stay int64 (token ids reordered or reshaped before an Embedding, or as a class-index target).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(PermuteOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -29,6 +32,6 @@ internal sealed class PermuteRule : ShapeRule<PermuteOp>
             return context.InvalidArgument("dims", "the batch must stay first, but (" + string.Join(", ", op.Dims) + ") moves it; start with 0");
         }
 
-        return ShapeContext.Ok(new TensorType(axes.Skip(1).Select(a => input.Dims[a - 1]).ToEquatableArray()));
+        return ShapeContext.Ok(new TensorType(axes.Skip(1).Select(a => input.Dims[a - 1]).ToEquatableArray(), input.DType));
     }
 }

@@ -12,6 +12,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class ReshapeRule : ShapeRule<ReshapeOp>
 {
+    /// <summary>Reshape only moves elements: int64 indices stay int64 (token ids reordered or reshaped before an Embedding, or as a class-index target).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(ReshapeOp op, ShapeContext context)
     {
         var target = TensorType.Of(op.Dims.Items.ToArray());
@@ -63,6 +66,6 @@ internal sealed class ReshapeRule : ShapeRule<ReshapeOp>
                 ShapeContext.Text(inputProduct));
         }
 
-        return ShapeContext.Ok(target);
+        return ShapeContext.Ok(target with { DType = input.DType });
     }
 }

@@ -12,6 +12,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class SelectRule : ShapeRule<SelectOp>
 {
+    /// <summary>Select only moves elements: int64 indices stay int64 (token ids reordered or reshaped before an Embedding, or as a class-index target).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(SelectOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -31,7 +34,7 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
             return context.InvalidArgument("index", "index " + ShapeContext.Text(op.Index) + " needs dim " + ShapeContext.Text(axis) + " of " + input.ShapeText + " to have at least " + ShapeContext.Text(-(long)op.Index) + " positions, which its symbolic size does not promise; use 0 or -1");
         }
 
-        var type = new TensorType(input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray());
+        var type = new TensorType(input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray(), input.DType);
         if (axis == 1 && context.Spec.Nodes[context.Node.Inputs[0]] is { Op: RecurrentOp { Bidirectional: true } recurrent } source)
         {
             // The classic mistake of reading a bidirectional layer like a unidirectional one (Keras' Bidirectional

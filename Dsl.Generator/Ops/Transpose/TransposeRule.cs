@@ -9,6 +9,9 @@ namespace Dsl.Generator.Shapes.Rules;
 /// </summary>
 internal sealed class TransposeRule : ShapeRule<TransposeOp>
 {
+    /// <summary>Transpose only moves elements: int64 indices stay int64 (token ids reordered or reshaped before an Embedding, or as a class-index target).</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(TransposeOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -18,6 +21,6 @@ internal sealed class TransposeRule : ShapeRule<TransposeOp>
         }
 
         var dims = input.Dims.Items.SetItem(a - 1, input.Dims[b - 1]).SetItem(b - 1, input.Dims[a - 1]);
-        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)));
+        return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims), input.DType));
     }
 }
