@@ -105,7 +105,9 @@ internal static class ModelParser
             symbol.IsGenericType ? "is generic; a model class cannot have type parameters" :
             symbol.IsStatic ? "is static; remove 'static' so the module can be instantiated" :
             symbol.IsAbstract ? "is abstract; remove 'abstract' so the module can be instantiated" :
-            System.Array.IndexOf(Emit.ReservedNames.ClassMembers, symbol.Name) >= 0 ? $"is named like a member of its generated module: the generated module declares a member '{symbol.Name}', and a class cannot hold a member of its own name (CS0542); rename the class, for example to '{symbol.Name}Model'" :
+            System.Array.IndexOf(Emit.ReservedNames.ClassMembers, symbol.Name) >= 0
+            || (System.Array.IndexOf(Emit.Onnx.OnnxGraphEmitter.MemberNames, symbol.Name) >= 0 && compilation.GetTypeByMetadataName(ModelGenerator.OnnxGraphTypeName) is not null)
+                ? $"is named like a member of its generated module: the generated module declares a member '{symbol.Name}', and a class cannot hold a member of its own name (CS0542); rename the class, for example to '{symbol.Name}Model'" :
             DeclaredBaseClass(symbol, compilation, reads, cancellationToken) is { } baseType ? $"derives from '{baseType.Name}'; the generator makes it derive from TorchSharp's Module, so remove the base class" :
             null;
         if (problem is not null)

@@ -30,7 +30,7 @@ internal static class OnnxGraphEmitter
     /// <summary>The opset of the emitted graphs.</summary>
     public const int Opset = 17;
 
-    /// <summary>The generated members; a model class of one of these names gets no ONNX file (it could not hold them).</summary>
+    /// <summary>The generated members; a model class of one of these names is DSL0107 where Dsl.Onnx is referenced (it could not hold them).</summary>
     public static readonly string[] MemberNames = { "OnnxGraph", "ExportOnnx", "BuildOnnxGraph" };
 
     public static bool CanEmit(AnalyzedModel model) => !MemberNames.Contains(model.Spec.ClassName);

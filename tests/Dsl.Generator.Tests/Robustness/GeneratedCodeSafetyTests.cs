@@ -19,7 +19,22 @@ public class GeneratedCodeSafetyTests
     public static TheoryData<string> GeneratedMemberNames() => new()
     {
         "Inputs", "Outputs", "Targets", "Losses", "Columns", "Info", "Dataset", "ComputeLoss", "Forward", "forward", "PyTorchSource", "OutputsByName",
+        "OnnxGraph", "ExportOnnx", "BuildOnnxGraph",
     };
+
+    /// <summary>The ONNX members exist only where Dsl.Onnx is referenced: without it these class names are fine.</summary>
+    [Theory]
+    [InlineData("OnnxGraph")]
+    [InlineData("ExportOnnx")]
+    [InlineData("BuildOnnxGraph")]
+    public void A_model_class_named_like_an_onnx_member_compiles_where_Dsl_Onnx_is_not_referenced(string className)
+    {
+        var run = GeneratorHarness.Run(Model(className, WithLoss));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(run.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && ModelGenerator.IsGenerated(tree));
+        Assert.Equal(new[] { $"Models.{className}.PyTorch.g.cs", $"Models.{className}.g.cs" }, run.Generated.Select(g => g.HintName).Order(System.StringComparer.Ordinal).ToArray());
+    }
 
     private static string Model(string className, string body, string extra = "") => $$"""
         using Dsl;
