@@ -53,6 +53,10 @@ public sealed class TemplateAppTests : IDisposable
         string version = packages[0]["Dsl.Onnx.".Length..^".nupkg".Length];
         Assert.All(packages, p => Assert.EndsWith(version + ".nupkg", p, StringComparison.Ordinal));
         Assert.Contains("-dev.", version, StringComparison.Ordinal);
+        // The two libraries come with symbol packages (portable PDBs) at the same version; the template has no code.
+        Assert.Equal(
+            new[] { $"Dsl.Onnx.{version}.snupkg", $"Dsl.Runtime.{version}.snupkg" },
+            Directory.GetFiles(feed, "*.snupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
 
         // 2. dotnet new: the template from the packed file, in a template store of its own.
         string template = Path.Combine(feed, packages[2]);
