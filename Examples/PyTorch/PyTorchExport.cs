@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Dsl.Data;
+using Dsl.Export;
 using Dsl.Metadata;
 using Dsl.Training;
 using Dsl.Weights;
@@ -13,17 +14,14 @@ using static TorchSharp.torch;
 namespace Examples.PyTorch;
 
 /// <summary>
-/// A generated model as a PyTorch project: <c>model.py</c> (the generated <c>PyTorchSource</c>), <c>weights.safetensors</c>,
-/// <c>train_ddp.py</c> (torchrun, DDP) and, for models that read digits and class indices only, the embedded digits as
-/// <c>train.safetensors</c> / <c>test.safetensors</c> (named columns: the model's inputs and targets); and the way back:
+/// An example's model as a PyTorch project, written by the library's <see cref="PyTorchProject"/>: <c>model.py</c>,
+/// <c>weights.safetensors</c>, <c>train_ddp.py</c> (torchrun, DDP) and, for models that read digits and class indices only,
+/// the embedded digits as <c>train.safetensors</c> / <c>test.safetensors</c>; and the way back:
 /// the trained weights loaded into the C# module by name, with the accuracy of each classification head on the same
 /// test columns.
 /// </summary>
 public static class PyTorchExport
 {
-    /// <summary>The files <see cref="Write"/> writes, in order.</summary>
-    public static readonly string[] Files = { "model.py", "weights.safetensors", "train_ddp.py", "train.safetensors", "test.safetensors" };
-
     /// <summary>The generated model classes of this assembly (those with a <c>PyTorchSource</c>), by class name.</summary>
     public static IReadOnlyDictionary<string, Type> Models { get; } = typeof(PyTorchExport).Assembly.GetTypes()
         .Where(t => typeof(nn.Module).IsAssignableFrom(t) && t.GetField("PyTorchSource", BindingFlags.Public | BindingFlags.Static) is not null)
@@ -36,8 +34,9 @@ public static class PyTorchExport
     public static nn.Module Create(Type model) => (nn.Module)Activator.CreateInstance(model, model.Name)!;
 
     /// <summary>
-    /// Writes the export of <paramref name="module"/> (a <paramref name="model"/>) into <paramref name="directory"/>;
-    /// returns the names of the files written (the data files only where the model's columns are digits and class indices).
+    /// Writes the export of <paramref name="module"/> (a <paramref name="model"/>) into <paramref name="directory"/> with
+    /// <see cref="PyTorchProject.Write"/>; returns the names of the files written (the data files only where the model's
+    /// columns are digits and class indices).
     /// </summary>
     /// <param name="model">The generated model class.</param>
     /// <param name="module">Its module, with the weights to export.</param>
@@ -46,31 +45,17 @@ public static class PyTorchExport
     /// <param name="testCount">Test digits to write (the first of the embedded test split).</param>
     public static IReadOnlyList<string> Write(Type model, nn.Module module, string directory, int trainCount, int testCount)
     {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        void Text(string name, string text)
-        {
-            AtomicText(Path.Combine(directory, name), text);
-            written.Add(name);
-        }
-
-        Text("model.py", (string)model.GetField("PyTorchSource")!.GetValue(null)!);
-        module.SaveWeights(Path.Combine(directory, "weights.safetensors"), new Dictionary<string, string> { ["model"] = model.Name });
-        written.Add("weights.safetensors");
-        Text("train_ddp.py", TrainScript());
-
         var info = InfoOf(model);
-        if (DigitColumns(info) is { } columns)
+        if (DigitColumns(info) is not { } columns)
         {
-            using var digits = MnistData.Load(DataSource.Embedded);
-            using var split = digits.Split();
-            WriteColumns(Path.Combine(directory, "train.safetensors"), info, columns, split.Train, trainCount);
-            WriteColumns(Path.Combine(directory, "test.safetensors"), info, columns, split.Test, testCount);
-            written.Add("train.safetensors");
-            written.Add("test.safetensors");
+            return PyTorchProject.Write(module, directory).Files;
         }
 
-        return written;
+        using var digits = MnistData.Load(DataSource.Embedded);
+        using var split = digits.Split();
+        using var train = Digits(info, columns, split.Train, trainCount);
+        using var test = Digits(info, columns, split.Test, testCount);
+        return PyTorchProject.Write(module, directory, train, test).Files;
     }
 
     /// <summary>
@@ -112,35 +97,18 @@ public static class PyTorchExport
         return result;
     }
 
-    /// <summary>
-    /// The torchrun command that trains an exported project with two processes on this machine, before the script's own
-    /// options: what the CLI prints after <c>export-pytorch</c>, the README shows and <c>PyTorchExportTests</c> runs.
-    /// <c>--redirects 1 --tee 1</c> because Debian 12's torch 1.13 on Python 3.11 cannot parse torchrun's default
-    /// <c>"0"</c> for them (rank 0's lines then start with <c>[default0]:</c>).
-    /// </summary>
-    public const string TorchrunCommand = "torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1 train_ddp.py";
+    /// <summary>The torchrun command the CLI prints after <c>export-pytorch</c> (<see cref="PyTorchProject.TorchrunCommand"/>).</summary>
+    public const string TorchrunCommand = PyTorchProject.TorchrunCommand;
 
-    /// <summary>The torchrun entry point (embedded from <c>Examples/PyTorch/train_ddp.py</c>).</summary>
-    public static string TrainScript()
-    {
-        using var stream = typeof(PyTorchExport).Assembly.GetManifestResourceStream("Examples.PyTorch.train_ddp.py")
-            ?? throw new InvalidOperationException("train_ddp.py is not embedded in Examples.dll");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static void WriteColumns(string path, ModelInfo info, (string Input, string Target) columns, MnistData data, int count)
+    /// <summary>The first <paramref name="count"/> digits of <paramref name="data"/> in the shape the model reads ([1, 28, 28], [28, 28] or [784]).</summary>
+    private static TensorDataset Digits(ModelInfo info, (string Input, string Target) columns, MnistData data, int count)
     {
         int n = Math.Min(count, data.Count);
-        // The digits in the shape the model reads ([1, 28, 28], [28, 28] or [784]).
         var inputShape = new[] { (long)n }.Concat(info.Inputs[0].Shape.Trim('[', ']').Split(',').Skip(1).Select(d => long.Parse(d.Trim(), System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        using var images = data.Images.narrow(0, 0, n).reshape(inputShape);
-        using var labels = data.Labels.narrow(0, 0, n);
-        WeightFile.Write(path, new Dictionary<string, Tensor> { [columns.Input] = images, [columns.Target] = labels });
+        // The dataset owns (and disposes) the two columns.
+        return TensorDataset.Of((columns.Input, data.Images.narrow(0, 0, n).reshape(inputShape)), (columns.Target, data.Labels.narrow(0, 0, n)));
     }
 
     private static long Elements(string shape) =>
         shape.Trim('[', ']').Split(',').Skip(1).Aggregate(1L, (product, d) => long.TryParse(d.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long size) ? product * size : -1);
-
-    private static void AtomicText(string path, string text) => Cli.AtomicFiles.Write(path, System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -106,7 +106,7 @@ public sealed class PyTorchExportTests
         Assert.True(root is not null, $"dsl.sln not found above {AppContext.BaseDirectory}");
         string readme = File.ReadAllText(Path.Combine(root.FullName, "README.md"));
         Assert.Contains("\n" + PyTorchExport.TorchrunCommand + " --epochs 2 --batch-size 32\n", readme, StringComparison.Ordinal);
-        Assert.Contains("    " + PyTorchExport.TorchrunCommand + " --epochs 2\n", PyTorchExport.TrainScript(), StringComparison.Ordinal);
+        Assert.Contains("    " + PyTorchExport.TorchrunCommand + " --epochs 2\n", Dsl.Export.PyTorchProject.TrainScript, StringComparison.Ordinal);
     }
 
     /// <summary>The console wraps long lines: the output as one line.</summary>

@@ -1,7 +1,7 @@
 using DslApp.Models;
 
 // Trains the model of Models/DigitClassifier.cs for one epoch on the 10,000 MNIST digits embedded in Dsl.Runtime,
-// then writes its weights and an ONNX file. `dotnet run -- 1000` trains on the first 1,000 digits only.
+// then writes its weights, an ONNX file and a PyTorch project for torchrun. `dotnet run -- 1000` trains on the first 1,000 digits only.
 int samples = int.MaxValue;
 if (args.Length > 0 && (!int.TryParse(args[0], out samples) || samples < 1))
 {
@@ -26,4 +26,9 @@ Console.WriteLine($"test accuracy {last.Validation!.Accuracy["label"]:P1} on {te
 model.SaveWeights("DigitClassifier.safetensors");        // read back with model.LoadWeights(path)
 model.ExportOnnx("DigitClassifier.onnx");                // for ONNX Runtime, or any ONNX tool
 Console.WriteLine("wrote DigitClassifier.safetensors and DigitClassifier.onnx");
+
+// Training beyond one machine: the model, its weights, a torchrun (DDP) script and the data as a PyTorch project;
+// PyTorchProject.LoadTrainedWeights(model, "pytorch") reads back what torchrun trained.
+var project = PyTorchProject.Write(model, "pytorch", train, test);
+Console.WriteLine($"wrote the PyTorch project {project.Directory}; train it with: cd pytorch && {project.TorchrunCommand} --epochs 1");
 return 0;

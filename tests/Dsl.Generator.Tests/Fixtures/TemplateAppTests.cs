@@ -92,7 +92,15 @@ public sealed class TemplateAppTests : IDisposable
         string onnx = Path.Combine(app, "DigitClassifier.onnx");
         Assert.True(new FileInfo(onnx).Length > 50_000, "the ONNX file holds the 56,714 weights");
 
-        // 6. A second run of the same program works too, and writes its files again.
+        // 6. The PyTorch project it wrote trains with two torchrun processes on the CPU (python3-torch, gloo).
+        string project = Path.Combine(app, "pytorch");
+        Assert.Contains($"train it with: cd pytorch && {Dsl.Export.PyTorchProject.TorchrunCommand} --epochs 1", first, StringComparison.Ordinal);
+        string[] torchrun = Dsl.Export.PyTorchProject.TorchrunCommand.Split(' ');
+        string trained = PythonTorch.RunModule(project, "torch.distributed.run", torchrun.Skip(1).Concat(new[] { "--epochs", "1" }).ToArray());
+        Assert.Matches(@"epoch 1/1: loss [\d.]+ over 512 samples on 2 processes", trained);
+        Assert.Matches(@"accuracy label [\d.]+ \(\d+ of 512\)", trained);
+
+        // 7. A second run of the same program works too, and writes its files again.
         environment.Remove("DSL_ONEDNN_KERNELS");
         File.Delete(onnx);
         var second = await Dotnet(app, environment, "run", "--no-build", "--", "512");

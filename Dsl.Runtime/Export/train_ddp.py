@@ -1,8 +1,8 @@
 """Data-parallel training of an exported model with torchrun (PyTorch DDP).
 
-Written by `dotnet run --project Examples -- export-pytorch <example> --out DIR` next to model.py (the generated
-nn.Module, MODEL), weights.safetensors (the C# module's weights) and, for digit classifiers, train.safetensors /
-test.safetensors (the embedded digits as named columns: the model's inputs and targets).
+Written by Dsl.Export.PyTorchProject.Write (and the Examples' `export-pytorch`) next to model.py (the generated
+nn.Module, MODEL), weights.safetensors (the C# module's weights) and, when the data was given, train.safetensors /
+test.safetensors (named columns: the model's inputs, targets and masks).
 
     torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1 train_ddp.py --epochs 2
 
