@@ -35,10 +35,11 @@ public sealed record CustomMetric(string Name, Func<IReadOnlyDictionary<string, 
     /// <summary>
     /// Throws an <see cref="ArgumentException"/> for an unusable name: empty, with other characters than letters,
     /// digits and underscores, starting with <c>val_</c>, given twice, or a name the trainer already reports for
-    /// <paramref name="model"/>.
+    /// <paramref name="model"/>; the message names <paramref name="owner"/>, where the list came from.
     /// </summary>
-    internal static void CheckNames(IReadOnlyList<CustomMetric> metrics, ModelInfo model, int topK)
+    internal static void CheckNames(IReadOnlyList<CustomMetric> metrics, ModelInfo model, int topK, string owner = "TrainingOptions.Metrics")
     {
+        string parameter = owner[(owner.LastIndexOf('.') + 1)..];
         var builtIn = new HashSet<string>(StringComparer.Ordinal) { "loss", "lr" };
         string[] suffixes = { "loss", "accuracy", $"top{topK.ToString(CultureInfo.InvariantCulture)}_accuracy", "precision", "recall", "f1", "mae", "mse", "r2" };
         foreach (var term in model.Losses)
@@ -49,37 +50,37 @@ public sealed record CustomMetric(string Name, Func<IReadOnlyDictionary<string, 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < metrics.Count; i++)
         {
-            var metric = metrics[i] ?? throw new ArgumentException($"TrainingOptions.Metrics[{i}] is null.", nameof(TrainingOptions.Metrics));
+            var metric = metrics[i] ?? throw new ArgumentException($"{owner}[{i}] is null.", parameter);
             string name = metric.Name;
             if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
                 throw new ArgumentException(
-                    $"TrainingOptions.Metrics[{i}] is named '{name}': a metric's name must be letters, digits and underscores (it becomes a CSV column and a TensorBoard tag), e.g. 'sevens'.",
-                    nameof(TrainingOptions.Metrics));
+                    $"{owner}[{i}] is named '{name}': a metric's name must be letters, digits and underscores (it becomes a CSV column and a TensorBoard tag), e.g. 'sevens'.",
+                    parameter);
             }
 
             if (name.StartsWith("val_", StringComparison.Ordinal))
             {
                 throw new ArgumentException(
-                    $"TrainingOptions.Metrics has a metric named '{name}': the trainer adds 'val_' itself for the validation value; name it '{name[4..]}'.",
-                    nameof(TrainingOptions.Metrics));
+                    $"{owner} has a metric named '{name}': the trainer adds 'val_' itself for the validation value; name it '{name[4..]}'.",
+                    parameter);
             }
 
             if (builtIn.Contains(name))
             {
                 throw new ArgumentException(
-                    $"TrainingOptions.Metrics has a metric named '{name}', which {model.Name} already reports (its built-in metrics: {string.Join(", ", builtIn.Order(StringComparer.Ordinal))}); give yours another name, e.g. 'my_{name}'.",
-                    nameof(TrainingOptions.Metrics));
+                    $"{owner} has a metric named '{name}', which {model.Name} already reports (its built-in metrics: {string.Join(", ", builtIn.Order(StringComparer.Ordinal))}); give yours another name, e.g. 'my_{name}'.",
+                    parameter);
             }
 
             if (!seen.Add(name))
             {
-                throw new ArgumentException($"TrainingOptions.Metrics names '{name}' twice; give each metric its own name.", nameof(TrainingOptions.Metrics));
+                throw new ArgumentException($"{owner} names '{name}' twice; give each metric its own name.", parameter);
             }
 
             if (metric.Compute is null)
             {
-                throw new ArgumentException($"TrainingOptions.Metrics: '{name}' has no Compute function.", nameof(TrainingOptions.Metrics));
+                throw new ArgumentException($"{owner}: '{name}' has no Compute function.", parameter);
             }
         }
     }

@@ -91,13 +91,19 @@ public static class Trainer
     /// <param name="data">Samples with the model's input and target columns.</param>
     /// <param name="batchSize">Samples per forward pass.</param>
     /// <param name="topK">The k of <see cref="EvaluationMetrics.TopKAccuracy"/>.</param>
-    /// <exception cref="ArgumentException">The dataset is empty.</exception>
-    public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256, int topK = 5)
+    /// <param name="metrics">Metrics of your own, as in <see cref="TrainingOptions.Metrics"/>: their sample-weighted means are in <see cref="EvaluationMetrics.Custom"/>.</param>
+    /// <exception cref="ArgumentException">The dataset is empty, or a custom metric's name is unusable.</exception>
+    public static EvaluationMetrics Evaluate<TModel>(TModel model, TensorDataset data, int batchSize = 256, int topK = 5, IReadOnlyList<CustomMetric>? metrics = null)
         where TModel : nn.Module, ITrainableModel
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        if (metrics is not null)
+        {
+            CustomMetric.CheckNames(metrics, model.ModelInfo, topK, nameof(metrics));
+        }
+
         if (data.Count == 0)
         {
             throw new ArgumentException(
@@ -106,7 +112,7 @@ public static class Trainer
                 nameof(data));
         }
 
-        return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model), topK);
+        return Evaluate(model, model, data, batchSize, DeviceChoice.Of(model), topK, metrics);
     }
 
     /// <summary>

@@ -45,6 +45,25 @@ public sealed class CustomMetricTests
     }
 
     [Fact]
+    public void Evaluate_reports_custom_metrics_as_sample_weighted_means_and_checks_their_names()
+    {
+        // 70 samples in batches of 32: an unweighted mean of the three batch means would differ.
+        using var data = SyntheticData.Blobs(70, seed: 2);
+        using var model = TinyClassifier.Create(seed: 3);
+        var metrics = Trainer.Evaluate(model, data, batchSize: 32, metrics: new[] { Ones, PredictedOnes });
+
+        // Each batch's mean is float32 (the metric's own dtype); the weighting is what the 6 places check.
+        Assert.Equal(data.Columns["label"].eq(1).sum().item<long>() / 70.0, metrics.Custom["ones"], 6);
+        using var logits = Trainer.Predict(model, data, "logits");
+        Assert.Equal(logits.argmax(1).eq(1).sum().item<long>() / 70.0, metrics.Custom["predicted_ones"], 6);
+        Assert.Empty(Trainer.Evaluate(model, data).Custom);
+
+        var clash = Assert.Throws<ArgumentException>(() => Trainer.Evaluate(model, data, metrics: new[] { new CustomMetric("val_ones", Ones.Compute) }));
+        Assert.Equal("metrics", clash.ParamName);
+        Assert.StartsWith("metrics has a metric named 'val_ones': the trainer adds 'val_' itself", clash.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Early_stopping_monitors_a_custom_metric_by_its_validation_name()
     {
         using var train = SyntheticData.Blobs(64, seed: 1);
