@@ -46,12 +46,11 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
         try
         {
             var clock = Stopwatch.StartNew();
-            // Restores and builds the runtime, generator and code fixes the copy references (dotnet format loads the
-            // analyzers from their build output), and shows the mistakes are there.
-            var before = await BuildErrorsAsync(copy, project, "before");
-            Assert.Equal(
-                new[] { "DSL0001", "DSL0001", "DSL0001", "DSL0002", "DSL0002", "DSL0002", "DSL0005", "DSL0100", "DSL0101" },
-                before.Select(e => e.Id).OrderBy(id => id, StringComparer.Ordinal));
+            // The runtime, generator and code fixes the copy references are built with this test project (its
+            // project references): dotnet format loads the analyzers from their build output. A restore is all
+            // the copy needs before it.
+            var (restoreExit, restoreOutput) = await DotnetProcess.RunAsync(copy, Limit, "restore", project, "-nodeReuse:false");
+            Assert.True(restoreExit == 0, "dotnet restore failed:\n" + restoreOutput);
             var built = clock.Elapsed;
 
             var (formatExit, formatOutput) = await DotnetProcess.RunAsync(copy, Limit, "format", "analyzers", project, "--severity", "error", "--no-restore", "-v", "diag");
@@ -74,7 +73,7 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
             Assert.Equal(
                 new[] { ("DSL0001", "Branches.cs", 9), ("DSL0200", "Layers.cs", 30) },
                 after.Select(e => (e.Id, e.File, e.Line)).OrderBy(e => e.Id, StringComparer.Ordinal));
-            output.WriteLine($"build {built.TotalSeconds:0.0} s, dotnet format {(formatted - built).TotalSeconds:0.0} s, build {(clock.Elapsed - formatted).TotalSeconds:0.0} s");
+            output.WriteLine($"restore {built.TotalSeconds:0.0} s, dotnet format {(formatted - built).TotalSeconds:0.0} s, build {(clock.Elapsed - formatted).TotalSeconds:0.0} s");
         }
         finally
         {
