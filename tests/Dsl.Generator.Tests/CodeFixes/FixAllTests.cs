@@ -79,6 +79,17 @@ public class FixAllTests
             }
 
             [Model]
+            public partial class SameLine
+            {
+                static void Define(Graph g)
+                {
+                    var image = g.Input("image", 1, 28, 28);
+                    var map = g.Input("map", 16, 28, 28);
+                    g.Output("logits", image.Conv2d(8, 3).Linear(10)); g.Output("y", map + map.Conv2d(16, 3));
+                }
+            }
+
+            [Model]
             public partial class Empty
             {
             }
@@ -92,7 +103,7 @@ public class FixAllTests
         Assert.Equal("DSL0001", before.OrderBy(d => d.Location.SourceSpan.Start).First().Id); // the first one reported has no fix
         // The Linear of TwoMistakes is hidden behind its BatchNorm1d: inference stops at a model's first error.
         Assert.Single(before, d => d.Id == "DSL0002" && d.GetMessage().StartsWith("BatchNorm1d", System.StringComparison.Ordinal));
-        Assert.Single(before, d => d.Id == "DSL0002" && d.GetMessage().StartsWith("Linear", System.StringComparison.Ordinal));
+        Assert.Equal(2, before.Count(d => d.Id == "DSL0002" && d.GetMessage().StartsWith("Linear", System.StringComparison.Ordinal))); // Head's and SameLine's
 
         string fixedSource = (await CodeFixHarness.FixAllAsync(AllIds, Models)).Single();
 
@@ -102,6 +113,8 @@ public class FixAllTests
         Assert.Contains("x.Conv2d(64, 1, stride: 2) + y", fixedSource);
         Assert.Contains("Ops.Concat(1, x, x.Conv2d(8, 3, padding: Padding.Same).Relu())", fixedSource);
         Assert.Contains("public partial class Sealed", fixedSource);
+        // Two independent mistakes on one line of one Define, fixed in the same round.
+        Assert.Contains("g.Output(\"logits\", image.Conv2d(8, 3).Flatten().Linear(10)); g.Output(\"y\", map + map.Conv2d(16, 3, padding: Padding.Same));", fixedSource);
         // Two mistakes in one chain: BatchNorm2d for the map, then (once its shape is known) Flatten before Linear.
         Assert.Contains("Conv2d(8, 3).BatchNorm2d().Relu().Flatten().Linear(10)", fixedSource);
         Assert.Contains("    {\n        static void Define(Graph g)\n        {\n            // Declare", fixedSource.Replace("\r\n", "\n"));
