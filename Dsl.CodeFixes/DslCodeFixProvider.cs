@@ -14,6 +14,10 @@ namespace Dsl.CodeFixes;
 /// Offers the fix a DSL diagnostic carries: insert <c>.Flatten()</c>, BatchNorm1d / BatchNorm2d by rank,
 /// <c>Padding.Same</c> on the convolutions that shrank one branch, a projection shortcut, <c>partial</c>, an
 /// empty <c>Define</c>. Diagnostics without a fix property get no action: no guess is offered.
+/// <para>
+/// Every action shares one equivalence key and <see cref="DslFixAllProvider"/> applies all of them, whatever
+/// their kind, so one Fix All (one <c>dotnet format analyzers</c> run) fixes every fixable DSL mistake.
+/// </para>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DslCodeFixProvider))]
 public sealed class DslCodeFixProvider : CodeFixProvider
@@ -35,7 +39,12 @@ public sealed class DslCodeFixProvider : CodeFixProvider
         Descriptors.NotPartial.Id,
         Descriptors.MissingDefine.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>The equivalence key of every DSL fix: Fix All groups them as one.</summary>
+    internal const string EquivalenceKey = "DslFix";
+
+    private static readonly FixAllProvider FixAll = new DslFixAllProvider(Fixes);
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -47,7 +56,7 @@ public sealed class DslCodeFixProvider : CodeFixProvider
             {
                 var document = context.Document;
                 context.RegisterCodeFix(
-                    CodeAction.Create(fix.Title(diagnostic), ct => fix.ApplyAsync(document, diagnostic, ct), equivalenceKey: kind),
+                    CodeAction.Create(fix.Title(diagnostic), ct => fix.ApplyAsync(document, diagnostic, ct), equivalenceKey: EquivalenceKey),
                     diagnostic);
             }
         }

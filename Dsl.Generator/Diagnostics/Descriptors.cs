@@ -21,7 +21,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor IncompatibleShapes = Error(
         "DSL0001", Shapes, "Incompatible shapes",
-        "'{0}' needs operands of the same shape but got {1} and {2}; {3}");
+        "'{0}' cannot combine {1} and {2}; {3}");
 
     public static readonly DiagnosticDescriptor WrongRank = Error(
         "DSL0002", Shapes, "Wrong input rank",

@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
@@ -79,9 +80,7 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
 
         if (left.Rank != 4)
         {
-            return channelsDiffer && !restDiffers && right.Dims[0].IsKnown
-                ? "project one operand to the other's size, e.g. .Linear(" + right.Dims[0] + ") on the left"
-                : "each size must be equal on both sides or 1 on one of them (broadcast); reshape one operand to match";
+            return NonImageHint(left, right);
         }
 
         string channels = right.Dims[0].ToString();
@@ -90,11 +89,62 @@ internal sealed class BinaryRule : ShapeRule<BinaryOp>
             return "project the shortcut with a 1x1 Conv2d to " + channels + " channels: .Conv2d(" + channels + ", 1)";
         }
 
-        int? stride = StrideBetween(left, right);
-        string conv = stride is int s ? " (.Conv2d(" + channels + ", 1, stride: " + s + "))" : "";
-        return channelsDiffer
-            ? "make the strides agree, or project and downsample the shortcut with a strided 1x1 Conv2d to " + channels + " channels" + conv
-            : "make the strides agree, or downsample the shortcut with a strided 1x1 Conv2d" + conv;
+        if (StrideBetween(left, right) is int s)
+        {
+            string conv = " (.Conv2d(" + channels + ", 1, stride: " + s + "))";
+            return channelsDiffer
+                ? "make the strides agree, or project and downsample the shortcut with a strided 1x1 Conv2d to " + channels + " channels" + conv
+                : "make the strides agree, or downsample the shortcut with a strided 1x1 Conv2d" + conv;
+        }
+
+        // No stride maps one size to the other (15 is never ceil(x / s) of 14): strides are not the cause.
+        string sizes = "the sizes " + left.Dims[1] + "x" + left.Dims[2] + " and " + right.Dims[1] + "x" + right.Dims[2];
+        string project = channelsDiffer ? ", and project the shortcut to " + channels + " channels with .Conv2d(" + channels + ", 1)" : "";
+        return Difference(left, right) switch
+        {
+            1 => sizes + " are one apart, which no stride gives: one branch rounded an odd size down (pooling, an unpadded stride) and the other up (a strided Conv2d with Padding.Same); make the size before the downsampling even, or downsample both branches the same way" + project,
+            int lost => sizes + " are " + lost + " apart, which no stride gives: unpadded kernels shrank the smaller branch (a k x k kernel takes k - 1); give its convolutions or pooling padding: Padding.Same" + project,
+            null => sizes + " are not a stride apart; make the strides, kernels and paddings of the two branches agree" + project,
+        };
+    }
+
+    /// <summary>
+    /// Rank 2 or 3 ([B, F], [B, T, F], [B, C, L]): a Linear changes only the last axis, so it is suggested only when
+    /// the last axis is the one that differs and holds features (not the length of a Conv1d map).
+    /// </summary>
+    private static string NonImageHint(TensorType left, TensorType right)
+    {
+        var differing = Enumerable.Range(0, left.Dims.Count).Where(d => !left.Dims[d].Equals(right.Dims[d]) && !IsOne(left.Dims[d]) && !IsOne(right.Dims[d])).ToList();
+        int last = left.Dims.Count - 1;
+        if (differing.Count == 1 && differing[0] == last && !left.IsSpatial && !right.IsSpatial && right.Dims[last].IsKnown)
+        {
+            return "project one operand to the other's size, e.g. .Linear(" + right.Dims[last] + ") on the left";
+        }
+
+        if (differing.Count == 1 && differing[0] != last)
+        {
+            DimExpr l = left.Dims[differing[0]], r = right.Dims[differing[0]];
+            int axis = differing[0] + 1;
+            string cut = l.IsKnown && r.IsKnown ? " with .Slice(" + axis + ", 0, " + System.Math.Min(l.Value, r.Value) + ")" : " with .Slice";
+            return "axis " + axis + " differs (" + l + " vs " + r + ") and a Linear changes only the last axis; make the lengths agree where the operands are made, or cut the longer one" + cut;
+        }
+
+        return "each size must be equal on both sides or 1 on one of them (broadcast); reshape one operand to match";
+    }
+
+    private static bool IsOne(DimExpr dim) => dim.IsKnown && dim.Value == 1;
+
+    /// <summary>How much smaller one branch is when both spatial axes differ by the same amount, else null.</summary>
+    private static int? Difference(TensorType left, TensorType right)
+    {
+        DimExpr lh = left.Dims[1], lw = left.Dims[2], rh = right.Dims[1], rw = right.Dims[2];
+        if (!lh.IsKnown || !lw.IsKnown || !rh.IsKnown || !rw.IsKnown)
+        {
+            return null;
+        }
+
+        int dh = lh.Value - rh.Value, dw = lw.Value - rw.Value;
+        return dh == dw && dh != 0 ? System.Math.Abs(dh) : null;
     }
 
     /// <summary>The stride s with ceil(left / s) == right on both spatial axes (a 1x1 kernel gives ceil), if any.</summary>

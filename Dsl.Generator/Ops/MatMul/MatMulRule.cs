@@ -35,7 +35,7 @@ internal sealed class MatMulRule : ShapeRule<MatMulOp>
                 "MatMul",
                 a.ShapeText,
                 b.ShapeText,
-                "the last size of the first (" + inner + ") must equal the second-to-last of the second (" + b.Dims[b.Dims.Count - 2] + "); transpose the second with .Transpose(-2, -1) if it holds rows");
+                InnerHint(a, b));
         }
 
         var batchA = a.Dims.Take(a.Dims.Count - 2).ToEquatableArray();
@@ -56,4 +56,29 @@ internal sealed class MatMulRule : ShapeRule<MatMulOp>
         long? macs = SizeLimits.KnownElementsPerSample(type) is long outputs && inner.IsKnown ? SizeLimits.Multiply(outputs, inner.Value) : null;
         return ShapeContext.Ok(type, macs: macs);
     }
+
+    /// <summary>
+    /// What to do when the inner sizes differ: the usual cause is an operand holding rows (attention's keys
+    /// [B, S, d] where [B, d, S] is needed), so the transpose that makes the sizes meet is named with its result.
+    /// </summary>
+    private static string InnerHint(TensorType a, TensorType b)
+    {
+        DimExpr k = a.Dims[a.Dims.Count - 1], aRows = a.Dims[a.Dims.Count - 2], bRows = b.Dims[b.Dims.Count - 2], bLast = b.Dims[b.Dims.Count - 1];
+        string need = "the last size of the first (" + k + ") must equal the second-to-last of the second (" + bRows + ")";
+        if (k.Equals(bLast))
+        {
+            return need + "; both end in " + k + ", so the second holds rows: multiply by its transpose, Ops.MatMul(first, second.Transpose(-2, -1)), which gives " + WithMatrix(a, aRows, bRows);
+        }
+
+        if (aRows.Equals(bRows))
+        {
+            return need + "; both have " + aRows + " rows, so transpose the first: Ops.MatMul(first.Transpose(-2, -1), second) gives " + WithMatrix(a, k, bLast);
+        }
+
+        return need + "; no transpose makes them meet: project the first's last axis with .Linear(" + bRows + ")";
+    }
+
+    /// <summary>The shape text of <paramref name="a"/> with its matrix axes replaced by n x m.</summary>
+    private static string WithMatrix(TensorType a, DimExpr n, DimExpr m) =>
+        new TensorType(a.Dims.Take(a.Dims.Count - 2).Concat(new[] { n, m }).ToEquatableArray()).ShapeText;
 }

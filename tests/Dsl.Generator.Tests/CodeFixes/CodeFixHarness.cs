@@ -41,6 +41,44 @@ public static class CodeFixHarness
         return (await TextsAsync(solution, document.Project.Id), action.Title);
     }
 
+    /// <summary>
+    /// Runs the provider's Fix All over the whole solution for <paramref name="ids"/>, as <c>dotnet format analyzers</c>
+    /// does: the context names the first diagnostic's action key (null when that one has no fix) and the client's
+    /// diagnostics come from a build of the original sources. Returns every file's new text.
+    /// </summary>
+    public static async Task<string[]> FixAllAsync(string[] ids, params string[] sources)
+    {
+        var project = Project(sources);
+        var compilation = (Microsoft.CodeAnalysis.CSharp.CSharpCompilation)(await project.GetCompilationAsync())!;
+        var reported = GeneratorHarness.Run(compilation, GeneratorHarness.CreateDriver()).Diagnostics.Where(d => ids.Contains(d.Id)).ToImmutableArray();
+        var first = reported.First();
+        var document = project.Solution.GetDocument(first.Location.SourceTree)!;
+        var provider = new DslCodeFixProvider();
+        var actions = new List<CodeAction>();
+        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, first, (action, _) => actions.Add(action), CancellationToken.None));
+        var context = new FixAllContext(
+            document, provider, FixAllScope.Solution, actions.FirstOrDefault()?.EquivalenceKey!, ids, new ReportedDiagnostics(reported), CancellationToken.None);
+        var fixAll = await provider.GetFixAllProvider().GetFixAsync(context);
+        var solution = await ApplyAsync(fixAll!, project.Solution);
+        return await TextsAsync(solution, project.Id);
+    }
+
+    /// <summary>A client's diagnostics, as the fix-all context hands them to the provider.</summary>
+    private sealed class ReportedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(diagnostics.Where(d => project.GetDocument(d.Location.SourceTree) is not null));
+
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            return diagnostics.Where(d => d.Location.SourceTree == tree);
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult(Enumerable.Empty<Diagnostic>());
+    }
+
     /// <summary>Runs "Annotate shapes" at the first occurrence of <paramref name="at"/>; null when it is not offered.</summary>
     public static async Task<string?> AnnotateAsync(string source, string at)
     {

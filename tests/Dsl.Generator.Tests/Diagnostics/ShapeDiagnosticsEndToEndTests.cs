@@ -32,7 +32,7 @@ public class ShapeDiagnosticsEndToEndTests
         }
         """,
         "DSL0001",
-        "'+' needs operands of the same shape but got [B, 64, 16, 16] and [B, 128, 8, 8]; make the strides agree, or project and downsample the shortcut with a strided 1x1 Conv2d to 128 channels (.Conv2d(128, 1, stride: 2))");
+        "'+' cannot combine [B, 64, 16, 16] and [B, 128, 8, 8]; make the strides agree, or project and downsample the shortcut with a strided 1x1 Conv2d to 128 channels (.Conv2d(128, 1, stride: 2))");
 
     [Fact]
     public void DSL0002_linear_on_a_4d_node() => DiagnosticAssert.Single(

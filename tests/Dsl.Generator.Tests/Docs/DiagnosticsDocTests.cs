@@ -69,6 +69,23 @@ public partial class DiagnosticsDocTests
         }
     }
 
+    /// <summary>
+    /// With <see cref="Wrong_examples_report_their_id_exactly_as_the_doc_shows"/>, the doc pins the exact message
+    /// of every diagnostic for one representative case: each section's Wrong examples show a line of its own id.
+    /// </summary>
+    [Fact]
+    public void Every_diagnostic_has_its_message_pinned_by_a_documented_example()
+    {
+        foreach (var descriptor in Descriptors.All.Where(d => !WithoutExamples.Contains(d.Id)))
+        {
+            var section = Sections.Value.Single(s => s.Id == descriptor.Id);
+            string line = $": {descriptor.DefaultSeverity.ToString().ToLowerInvariant()} {descriptor.Id}: ";
+            Assert.True(
+                section.Wrong.Any(w => w.Expected?.Contains(line, StringComparison.Ordinal) == true),
+                $"{descriptor.Id}: no **Wrong** example shows the message line '{line.Trim()}'");
+        }
+    }
+
     [Fact]
     public void Right_examples_compile_without_dsl_diagnostics()
     {

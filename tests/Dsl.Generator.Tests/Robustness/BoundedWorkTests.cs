@@ -128,7 +128,7 @@ public class BoundedWorkTests
     [InlineData(28, 28, 14, 14, ".Conv2d(1, 1, stride: 2))")]
     [InlineData(28, 27, 14, 14, ".Conv2d(1, 1, stride: 2))")]
     [InlineData(3_000_000, 3_000_000, 2, 2, ".Conv2d(1, 1, stride: 1500000))")]
-    [InlineData(28, 28, 14, 7, "downsample the shortcut with a strided 1x1 Conv2d; ")]
+    [InlineData(28, 28, 14, 7, "the sizes 28x28 and 14x7 are not a stride apart; make the strides, kernels and paddings of the two branches agree; ")]
     public void The_stride_suggested_for_a_shortcut_is_computed_without_a_loop(int h, int w, int rh, int rw, string expected)
     {
         string source = $$"""

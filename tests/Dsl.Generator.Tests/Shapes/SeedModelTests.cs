@@ -131,7 +131,7 @@ public class SeedModelTests
 
         var error = AnalysisAssert.Single(model, "DSL0001", b.Node(sum).Site);
         Assert.Equal(
-            "'+' needs operands of the same shape but got [B, 64, 32, 32] and [B, 128, 16, 16]; make the strides agree, " +
+            "'+' cannot combine [B, 64, 32, 32] and [B, 128, 16, 16]; make the strides agree, " +
             "or project and downsample the shortcut with a strided 1x1 Conv2d to 128 channels (.Conv2d(128, 1, stride: 2))",
             SpecBuilder.Message(error));
         Assert.Null(model.Nodes[sum].Type);
