@@ -54,6 +54,12 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
         .Select(kind => new ActivationOp(kind, kind switch { ActivationKind.LeakyRelu => 0.2, ActivationKind.Elu => 1.0, ActivationKind.Softplus => 1.0, ActivationKind.Pow => 2.0, _ => 0 }))
         .ToArray();
 
+    protected override ValueFlow ValuesOf(ActivationOp op) => op.Activation == ActivationKind.Sigmoid ? ValueFlow.Probability : ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(ActivationOp op) => FeatureLayout.KeptFromInput;
+
+    protected override bool SquashesLogitsOf(ActivationOp op) => op.Activation == ActivationKind.Sigmoid;
+
     public override OpDoc Doc { get; } = new(
         "x.Relu(), x.LeakyRelu(negativeSlope: 0.01), x.Sigmoid(), x.Tanh(), x.Gelu(), x.Silu(), x.Elu(alpha: 1), x.Selu(), x.Softplus(beta: 1), x.Hardswish(), x.Relu6(), x.Mish(), x.Exp(), x.Log(), x.Sqrt(), x.Abs(), x.Pow(exponent)",
         "Element-wise: same type. The number argument (negativeSlope, alpha, beta, exponent) must be finite, and beta non-zero.",

@@ -35,6 +35,10 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
         new AdaptiveAvgPool2dOp(1, 4),
     };
 
+    protected override ValueFlow ValuesOf(AdaptiveAvgPool2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(AdaptiveAvgPool2dOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.AdaptiveAvgPool2d(outputHeight, outputWidth: outputHeight)",
         "[B, C, H, W] to [B, C, outputHeight, outputWidth] for any H and W (symbolic too): each output averages its adaptive window.",

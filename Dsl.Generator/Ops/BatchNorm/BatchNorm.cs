@@ -38,6 +38,10 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
         new BatchNormOp(3, 1e-5, 0.1),
     };
 
+    protected override ValueFlow ValuesOf(BatchNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(BatchNormOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.BatchNorm2d(eps: 1e-5, momentum: 0.1, name: null), x.BatchNorm1d(...), x.BatchNorm3d(...)",
         "BatchNorm2d: [B, C, H, W]; BatchNorm1d: [B, C] or [B, C, L]; BatchNorm3d: [B, C, D, H, W]; same type; C must be known.",

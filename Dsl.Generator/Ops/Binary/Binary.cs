@@ -39,6 +39,10 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
         new BinaryOp(BinaryKind.Divide),
     };
 
+    protected override ValueFlow ValuesOf(BinaryOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(BinaryOp op) => FeatureLayout.AgreedByOperands;
+
     public override OpDoc Doc { get; } = new(
         "a + b, a - b, a * b, a / b (two nodes)",
         "Element-wise with NumPy broadcasting, checked at compile time: both have the batch first, so the ranks must agree, and each other size is equal or 1 on one side ([B, 1] against [B, F], [B, T, 1] against [B, T, F]).",

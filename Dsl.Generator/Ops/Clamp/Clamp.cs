@@ -35,6 +35,8 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
         new ClampOp(null, 6),
     };
 
+    protected override FeatureLayout LayoutOf(ClampOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Clamp(min: null, max: null)",
         "Element-wise into [min, max], same type; at least one bound, min not above max.",

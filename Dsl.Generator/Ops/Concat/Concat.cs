@@ -34,6 +34,8 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
         new ConcatOp(1),
     };
 
+    protected override FeatureLayout LayoutOf(ConcatOp op) => FeatureLayout.AgreedByOperands;
+
     public override OpDoc Doc { get; } = new(
         "Ops.Concat(dim, nodes...)",
         "Two or more operands of one rank that agree on every dim except dim (a non-batch axis, negative from the back); the output's dim is the sum.",

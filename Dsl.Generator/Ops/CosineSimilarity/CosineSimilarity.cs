@@ -34,6 +34,10 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
         new CosineSimilarityOp(),
     };
 
+    protected override ValueFlow ValuesOf(CosineSimilarityOp op) => ValueFlow.Unbounded;
+
+    protected override bool IsSimilarityOf(CosineSimilarityOp op) => true;
+
     public override OpDoc Doc { get; } = new(
         "Ops.CosineSimilarity(a, b)",
         "Two [B, F] nodes with equal F to [B, 1].",

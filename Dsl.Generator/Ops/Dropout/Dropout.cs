@@ -38,6 +38,8 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
         new DropoutOp(0.1, 2),
     };
 
+    protected override FeatureLayout LayoutOf(DropoutOp op) => op.SpatialRank > 0 ? FeatureLayout.ChannelsFirst : FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Dropout(p), x.Dropout1d(p), x.Dropout2d(p)",
         "Same type; 0 <= p < 1; identity in eval mode. Dropout1d ([B, C, L]) and Dropout2d ([B, C, H, W]) zero whole channels.",

@@ -34,6 +34,8 @@ internal sealed class EmbeddingDescriptor : OpDescriptor<EmbeddingOp>
         new EmbeddingOp(50, 16, 0),
     };
 
+    protected override FeatureLayout LayoutOf(EmbeddingOp op) => FeatureLayout.FeaturesLast;
+
     public override OpDoc Doc { get; } = new(
         "tokens.Embedding(numEmbeddings, embeddingDim, paddingIdx: null, name: null)",
         "int64 indices [B, ...] (declared with g.Input(name, DType.Int64, ...)) to float32 [B, ..., embeddingDim]; the padding row is zero and gets no gradient.",

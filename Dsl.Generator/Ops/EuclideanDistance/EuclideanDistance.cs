@@ -34,6 +34,8 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
         new EuclideanDistanceOp(),
     };
 
+    protected override ValueFlow ValuesOf(EuclideanDistanceOp op) => ValueFlow.Unbounded;
+
     public override OpDoc Doc { get; } = new(
         "Ops.EuclideanDistance(a, b)",
         "Two [B, F] nodes with equal F to [B, 1]; the squared sum is clamped at 1e-12 before the square root.",

@@ -34,6 +34,8 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
         new FlattenOp(),
     };
 
+    protected override ValueFlow ValuesOf(FlattenOp op) => ValueFlow.FromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Flatten()",
         "[B, d1, ..., dn] to [B, d1 * ... * dn]; at most one symbolic dim.",

@@ -34,6 +34,10 @@ internal sealed class FlipDescriptor : OpDescriptor<FlipOp>
         new FlipOp(3),
     };
 
+    protected override ValueFlow ValuesOf(FlipOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(FlipOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Flip(dim)",
         "Same type; 0 <= dim < rank (0 is the batch).",

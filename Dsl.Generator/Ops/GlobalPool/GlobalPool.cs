@@ -40,6 +40,10 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
         new GlobalPoolOp(PoolKind.Max, 1),
     };
 
+    protected override ValueFlow ValuesOf(GlobalPoolOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(GlobalPoolOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.GlobalAvgPool2d(), x.GlobalMaxPool2d(), x.GlobalAvgPool1d(), x.GlobalMaxPool1d()",
         "[B, C, H, W] (2d) or [B, C, L] (1d) to [B, C]: the mean or the maximum over the spatial axes; symbolic spatial sizes are fine.",

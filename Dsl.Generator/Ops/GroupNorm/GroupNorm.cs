@@ -36,6 +36,10 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
         new GroupNormOp(1, 1e-5, Affine: false, Instance: true),
     };
 
+    protected override ValueFlow ValuesOf(GroupNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(GroupNormOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.GroupNorm(groups, eps: 1e-5, affine: true, name: null), x.InstanceNorm2d(eps: 1e-5, affine: false, name: null)",
         "GroupNorm: [B, C, ...], same type, groups must divide C; InstanceNorm2d: [B, C, H, W], same type (no running statistics, as PyTorch's default); C must be known.",

@@ -35,6 +35,10 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
         new LayerNormOp(3, 1e-6, false),
     };
 
+    protected override ValueFlow ValuesOf(LayerNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(LayerNormOp op) => FeatureLayout.FeaturesLast;
+
     public override OpDoc Doc { get; } = new(
         "x.LayerNorm(dims: 1, eps: 1e-5, affine: true, name: null)",
         "Same type; normalizes each sample over its last `dims` dimensions, which must be known.",

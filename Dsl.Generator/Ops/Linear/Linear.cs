@@ -35,6 +35,10 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
         new LinearOp(1, Bias: false),
     };
 
+    protected override ValueFlow ValuesOf(LinearOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(LinearOp op) => FeatureLayout.FeaturesLast;
+
     public override OpDoc Doc { get; } = new(
         "x.Linear(outFeatures, bias: true, name: null)",
         "Over the last dim: [B, F] to [B, outFeatures], [B, ..., F] to [B, ..., outFeatures] (a sequence step by step); F must be known. A channels-first feature map (from an image, Conv2d, pooling) is DSL0002: Flatten it first, or Permute the channels last.",

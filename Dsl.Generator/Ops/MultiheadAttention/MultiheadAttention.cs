@@ -35,6 +35,8 @@ internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAtten
         new MultiheadAttentionOp(8, 0.1, Causal: true),
     };
 
+    protected override FeatureLayout LayoutOf(MultiheadAttentionOp op) => FeatureLayout.FeaturesLast;
+
     public override OpDoc Doc { get; } = new(
         "x.MultiheadAttention(numHeads, keyValue: null, dropout: 0, causal: false, name: null), Ops.MultiheadAttention(query, key, value, numHeads, dropout: 0, causal: false, name: null)",
         "Batch first: query [B, T, E] with key and value [B, S, E] (self-attention: all x) to [B, T, E]; E inferred, known and divisible by numHeads; T and S may be symbolic; causal masks later keys.",

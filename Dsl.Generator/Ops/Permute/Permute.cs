@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
@@ -34,6 +35,12 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
         new PermuteOp(EquatableArray.Create(0, 2, 3, 1)),
         new PermuteOp(EquatableArray.Create(0, -1, 1)),
     };
+
+    protected override FeatureLayout LayoutOf(PermuteOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int at = op.Dims.Select(d => FeatureLayout.Normalize(d, rank)).ToList().IndexOf(f);
+        return at >= 0 ? at : null;
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Permute(dims...)",

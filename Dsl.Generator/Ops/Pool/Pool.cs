@@ -41,6 +41,10 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
         new PoolOp(PoolKind.Avg, EquatableArray.Create(4), EquatableArray.Create(4), PaddingSpec.Valid),
     };
 
+    protected override ValueFlow ValuesOf(PoolOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(PoolOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.MaxPool2d(kernelSize, stride: kernelSize, padding: Padding.Valid), x.AvgPool2d(...), x.MaxPool1d(...), x.AvgPool1d(...); kernelSize, stride and padding of the 2-D kinds take an int or (rows, columns): x.MaxPool2d((2, 1))",
         "MaxPool2d / AvgPool2d: [B, C, H, W] to [B, C, H', W']; MaxPool1d / AvgPool1d: [B, C, L] to [B, C, L']; each size as for a convolution; explicit padding is at most half the kernel; Same pads as Keras (padded zeros do not count in an average).",

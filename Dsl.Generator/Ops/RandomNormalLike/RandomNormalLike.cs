@@ -33,6 +33,8 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
         new RandomNormalLikeOp(),
     };
 
+    protected override FeatureLayout LayoutOf(RandomNormalLikeOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.RandomNormalLike()",
         "Standard normal noise of x's shape, float32, drawn anew on every forward in training and eval (a VAE's mu + (0.5 * logvar).Exp() * eps); no gradient flows into x.",

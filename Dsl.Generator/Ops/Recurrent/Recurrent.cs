@@ -37,6 +37,10 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
         new RecurrentOp(RecurrentKind.Rnn, 8, 1, Bidirectional: false, Dropout: 0, Relu: true),
     };
 
+    protected override FeatureLayout LayoutOf(RecurrentOp op) => FeatureLayout.FeaturesLast;
+
+    protected override int? BidirectionalHalfOf(RecurrentOp op) => op.Bidirectional ? op.HiddenSize : null;
+
     public override OpDoc Doc { get; } = new(
         "x.Lstm(hiddenSize, numLayers: 1, bidirectional: false, dropout: 0, name: null), x.Gru(...), x.Rnn(..., nonlinearity: \"tanh\")",
         "Batch first: [B, T, F] to [B, T, hiddenSize * directions], every step's output (T may be symbolic; .LastStep() takes the last); dropout acts between layers.",

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
@@ -37,6 +38,13 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
         new ReduceOp(ReduceKind.Sum, EquatableArray.Create(-1, -2), KeepDim: true),
         new ReduceOp(ReduceKind.Max, EquatableArray.Create(-1), KeepDim: false),
     };
+
+    /// <summary>Reducing over the feature axis removes it; reduced axes before it shift it down unless kept.</summary>
+    protected override FeatureLayout LayoutOf(ReduceOp op) => FeatureLayout.MovedFromInput((f, _, inputRank) =>
+    {
+        var dims = op.Dims.Select(d => FeatureLayout.Normalize(d, inputRank)).ToList();
+        return dims.Contains(f) ? null : op.KeepDim ? f : f - dims.Count(d => d < f);
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Mean(dim or dims, keepDim: false), x.Sum(dim or dims, keepDim: false), x.Max(dim, keepDim: false)",

@@ -34,6 +34,8 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
         new ReshapeOp(EquatableArray.Create(4, 7, 7)),
     };
 
+    protected override ValueFlow ValuesOf(ReshapeOp op) => ValueFlow.FromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Reshape(dims...)",
         "[B, ...] to [B, dims...]: every size positive except one -1, which is inferred; the input fully known, the same number of elements per sample.",

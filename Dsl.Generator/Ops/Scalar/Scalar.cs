@@ -40,6 +40,15 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
         new ScalarOp(BinaryKind.Divide, 1, ScalarOnLeft: true),
     };
 
+    /// <summary>1 - p and p scaled by a factor in [0, 1] keep a probability one.</summary>
+    protected override ValueFlow ValuesOf(ScalarOp op) => op switch
+    {
+        { Operator: BinaryKind.Subtract, ScalarOnLeft: true, Scalar: 1 } or { Operator: BinaryKind.Multiply, Scalar: >= 0 and <= 1 } => ValueFlow.KeepsProbability,
+        _ => ValueFlow.Unbounded,
+    };
+
+    protected override FeatureLayout LayoutOf(ScalarOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x + c, c - x, x * c, x / c, c / x, -x (c a finite number; x / 0 is an error)",
         "Element-wise: same type.",

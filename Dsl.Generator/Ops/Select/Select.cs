@@ -35,6 +35,13 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
         new SelectOp(-1, 0),
     };
 
+    /// <summary>Selecting on the feature axis removes it; an axis before it shifts it down.</summary>
+    protected override FeatureLayout LayoutOf(SelectOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int dim = FeatureLayout.Normalize(op.Dim, rank + 1);
+        return dim == f ? null : dim < f ? f - 1 : f;
+    });
+
     public override OpDoc Doc { get; } = new(
         "x.Select(dim, index), x.LastStep()",
         "Removes the non-batch axis dim, keeping position index (negative from the end); LastStep() is Select(1, -1): [B, T, F] to [B, F], the last step of a sequence.",

@@ -2,6 +2,7 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Shapes.Rules;
 
@@ -35,13 +36,14 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
         }
 
         var type = new TensorType(input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray(), input.DType);
-        if (axis == 1 && context.Spec.Nodes[context.Node.Inputs[0]] is { Op: RecurrentOp { Bidirectional: true } recurrent } source)
+        var source = context.Spec.Nodes[context.Node.Inputs[0]];
+        if (axis == 1 && OpCatalogue.For(source.Op)?.BidirectionalHalf(source.Op) is int half)
         {
             // The classic mistake of reading a bidirectional layer like a unidirectional one (Keras' Bidirectional
             // without return_sequences returns each direction's final state, which no single step holds).
             string step = op.Index < 0 ? "T" + ShapeContext.Text(op.Index) : ShapeContext.Text(op.Index);
             context.Warn(Descriptors.BidirectionalStep, context.Label, step, source.Op.Kind + " '" + source.Name + "'",
-                ShapeContext.Text(recurrent.HiddenSize), input.ShapeText, type.ShapeText);
+                ShapeContext.Text(half), input.ShapeText, type.ShapeText);
         }
 
         return ShapeContext.Ok(type);

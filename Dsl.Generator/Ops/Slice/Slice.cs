@@ -35,6 +35,8 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
         new SliceOp(1, -3, -1),
     };
 
+    protected override FeatureLayout LayoutOf(SliceOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Slice(dim, start, end: null)",
         "Python's x[..., start:end] on a non-batch axis, negative from the back; a known size must leave at least one position, a symbolic T gives an affine length (Slice(1, 1) is T - 1).",

@@ -36,6 +36,12 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
         new SoftmaxOp(1, Log: true),
     };
 
+    protected override ValueFlow ValuesOf(SoftmaxOp op) => op.Log ? ValueFlow.Unbounded : ValueFlow.Probability;
+
+    protected override FeatureLayout LayoutOf(SoftmaxOp op) => FeatureLayout.AtAxis(op.Dim);
+
+    protected override bool SquashesLogitsOf(SoftmaxOp op) => true;
+
     public override OpDoc Doc { get; } = new(
         "x.Softmax(dim: 1), x.LogSoftmax(dim: 1)",
         "Same type; dim is a non-batch axis, negative from the back (-1 is the last).",

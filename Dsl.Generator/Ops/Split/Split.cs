@@ -36,6 +36,8 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
         new SplitOp(1, EquatableArray<int>.Empty, 3, 0),
     };
 
+    protected override FeatureLayout LayoutOf(SplitOp op) => FeatureLayout.KeptFromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Split(sizes, dim), x.Chunk(chunks, dim) (both return Node[]: var parts = x.Chunk(2, -1); parts[0])",
         "Pieces of a non-batch axis of known size: consecutive sizes that add up to it, or chunks that divide it evenly; each piece keeps the other dims.",

@@ -34,6 +34,8 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
         new StackOp(-1),
     };
 
+    protected override FeatureLayout LayoutOf(StackOp op) => FeatureLayout.Stacked(op.Dim);
+
     public override OpDoc Doc { get; } = new(
         "Ops.Stack(dim, nodes...)",
         "Two or more nodes of one shape along a new axis at dim of the result (negative from its back): two [B, F] give [B, 2, F] at 1.",

@@ -34,6 +34,12 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
         new TransposeOp(-1, -2),
     };
 
+    protected override FeatureLayout LayoutOf(TransposeOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int a = FeatureLayout.Normalize(op.Dim0, rank), b = FeatureLayout.Normalize(op.Dim1, rank);
+        return f == a ? b : f == b ? a : f;
+    });
+
     public override OpDoc Doc { get; } = new(
         "x.Transpose(dim0, dim1)",
         "Swaps two non-batch axes (negative from the back): [B, T, F] with (1, 2) or (-1, -2) gives [B, F, T].",

@@ -35,6 +35,10 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
         new UpSample2dOp(3, Bilinear: true),
     };
 
+    protected override ValueFlow ValuesOf(UpSample2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(UpSample2dOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.UpSample2d(scaleFactor, mode: UpSampleMode.Nearest)",
         "[B, C, H, W] to [B, C, H * k, W * k] (nearest neighbour, or UpSampleMode.Bilinear with corners not aligned; a symbolic H stays affine).",

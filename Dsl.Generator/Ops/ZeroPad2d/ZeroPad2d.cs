@@ -36,6 +36,10 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
         new ZeroPad2dOp(0, 1, 2, 3, Crop: true),
     };
 
+    protected override ValueFlow ValuesOf(ZeroPad2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(ZeroPad2dOp op) => FeatureLayout.ChannelsFirst;
+
     public override OpDoc Doc { get; } = new(
         "x.ZeroPad2d(padding), x.Cropping2d(cropping): an int (every side) or (top, bottom, left, right)",
         "[B, C, H, W] to [B, C, H + top + bottom, W + left + right] (Cropping2d: minus), symbolic sizes stay affine; cropping must leave at least one row and column.",
