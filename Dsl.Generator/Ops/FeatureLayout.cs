@@ -50,9 +50,6 @@ internal sealed class FeatureLayout
 
     /// <summary>The axis the operands agree on, shifted by the new axis <paramref name="axis"/> (negative counts from the back of the output): Stack.</summary>
     public static FeatureLayout Stacked(int axis) => new(FeatureLayoutKind.Stacked, axis);
-
-    /// <summary><paramref name="dim"/> as an axis of a tensor of rank <paramref name="rank"/> (negative counts from the back).</summary>
-    public static int Normalize(int dim, int rank) => dim < 0 ? rank + dim : dim;
 }
 
 /// <summary>The kinds of <see cref="FeatureLayout"/>.</summary>

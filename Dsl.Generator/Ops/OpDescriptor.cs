@@ -70,14 +70,17 @@ internal abstract class OpDescriptor
     /// <summary>The shape rule: from the input types to the node's type and parameter counts.</summary>
     public abstract IShapeRule Shape { get; }
 
-    /// <summary>The parameter count as a formula of the op's arguments and input sizes ("0" for ops without parameters).</summary>
-    public abstract string Parameters { get; }
+    /// <summary>The multiply-accumulate text of an op that does only element-wise work or moves data (the default).</summary>
+    public const string NotCounted = "0 (element-wise or data movement; not counted)";
+
+    /// <summary>The parameter count as a formula of the op's arguments and input sizes; "0" (the default) for ops without parameters.</summary>
+    public virtual string Parameters => "0";
 
     /// <summary>
     /// The multiply-accumulates of one forward pass per sample as a formula, as <c>ModelInfo</c> and the summary
-    /// report them ("0" where only element-wise work is done, which is not counted).
+    /// report them; <see cref="NotCounted"/> (the default) where only element-wise work is done or data moved.
     /// </summary>
-    public abstract string MultiplyAccumulates { get; }
+    public virtual string MultiplyAccumulates => NotCounted;
 
     /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
     public abstract ITorchSharpEmitter TorchSharp { get; }
@@ -112,7 +115,7 @@ internal abstract class OpDescriptor
 
     /// <summary>
     /// True where <paramref name="op"/> turns logits into probabilities or log-probabilities (Softmax, LogSoftmax, Sigmoid):
-    /// a loss that applies its own softmax expects the logits before it (DSL0206). Default: false.
+    /// a loss that applies its own softmax expects the logits before it (DSL0901). Default: false.
     /// </summary>
     public abstract bool SquashesLogits(Op op);
 

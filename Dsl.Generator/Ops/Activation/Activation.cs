@@ -40,11 +40,8 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
 
     public override IShapeRule Shape { get; } = new ActivationRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ActivationTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ActivationPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ActivationOnnx();

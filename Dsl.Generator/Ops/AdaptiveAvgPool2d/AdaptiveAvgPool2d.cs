@@ -19,10 +19,6 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
 
     public override IShapeRule Shape { get; } = new AdaptiveAvgPool2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new AdaptiveAvgPool2dTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new AdaptiveAvgPool2dPyTorch();

@@ -26,6 +26,7 @@ internal sealed class ApplyDescriptor : OpDescriptor<ApplyOp>
     public override string MultiplyAccumulates => "the used model's, on every application (its parameters count once)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ApplyTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ApplyPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ApplyOnnx();

@@ -24,9 +24,8 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
 
     public override string Parameters => "4 * C: 2 * C trainable (weight, bias), 2 * C non-trainable (running mean and variance, as Keras counts them)";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new BatchNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BatchNormOnnx();

@@ -23,11 +23,8 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
 
     public override IShapeRule Shape { get; } = new BinaryRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new BinaryPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BinaryOnnx();

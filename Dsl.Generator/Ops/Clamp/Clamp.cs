@@ -18,10 +18,6 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
 
     public override IShapeRule Shape { get; } = new ClampRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ClampTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ClampPyTorch();

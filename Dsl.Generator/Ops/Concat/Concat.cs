@@ -20,11 +20,8 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
 
     public override IShapeRule Shape { get; } = new ConcatRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ConcatTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ConcatPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ConcatOnnx();

@@ -20,11 +20,8 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
 
     public override IShapeRule Shape { get; } = new CosineSimilarityRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new CosineSimilarityTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new CosineSimilarityPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new CosineSimilarityOnnx();

@@ -22,11 +22,8 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
 
     public override IShapeRule Shape { get; } = new DropoutRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new DropoutTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new DropoutPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new DropoutOnnx();

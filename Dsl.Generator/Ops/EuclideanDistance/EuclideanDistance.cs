@@ -20,11 +20,8 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
 
     public override IShapeRule Shape { get; } = new EuclideanDistanceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new EuclideanDistanceTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new EuclideanDistancePyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new EuclideanDistanceOnnx();

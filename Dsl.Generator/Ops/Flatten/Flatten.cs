@@ -20,11 +20,8 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
 
     public override IShapeRule Shape { get; } = new FlattenRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new FlattenTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new FlattenPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new FlattenOnnx();

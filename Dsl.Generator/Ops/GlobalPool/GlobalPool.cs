@@ -22,10 +22,6 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
 
     public override IShapeRule Shape { get; } = new GlobalPoolRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalPoolTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new GlobalPoolPyTorch();

@@ -22,8 +22,6 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
 
     public override string Parameters => "2 * C (scale and shift per channel) when affine, else 0";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new GroupNormTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new GroupNormPyTorch();

@@ -20,11 +20,8 @@ internal sealed class InputDescriptor : OpDescriptor<InputOp>
 
     public override IShapeRule Shape { get; } = new InputRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new InputTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new InputPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new InputOnnx();

@@ -22,9 +22,8 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
 
     public override string Parameters => "2 * (product of the normalized dims) when affine (scale and shift), else 0";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new LayerNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LayerNormOnnx();

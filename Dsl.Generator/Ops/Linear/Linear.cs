@@ -25,6 +25,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     public override string MultiplyAccumulates => "positions x outFeatures x inFeatures (positions: the product of the dims before F)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new LinearPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LinearOnnx();

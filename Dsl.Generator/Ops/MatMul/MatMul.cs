@@ -18,8 +18,6 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
 
     public override IShapeRule Shape { get; } = new MatMulRule();
 
-    public override string Parameters => "0";
-
     public override string MultiplyAccumulates => "n x k x m per position of the broadcast axes";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new MatMulTorchSharp();

@@ -21,11 +21,8 @@ internal sealed class OutputOfDescriptor : OpDescriptor<OutputOfOp>
 
     public override IShapeRule Shape { get; } = new OutputOfRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new OutputOfTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new OutputOfPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new OutputOfOnnx();

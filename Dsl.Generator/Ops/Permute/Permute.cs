@@ -20,10 +20,6 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
 
     public override IShapeRule Shape { get; } = new PermuteRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new PermuteTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new PermutePyTorch();
@@ -38,7 +34,7 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
 
     protected override FeatureLayout LayoutOf(PermuteOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
     {
-        int at = op.Dims.Select(d => FeatureLayout.Normalize(d, rank)).ToList().IndexOf(f);
+        int at = op.Dims.Select(d => Axes.FromFront(d, rank)).ToList().IndexOf(f);
         return at >= 0 ? at : null;
     });
 

@@ -23,10 +23,6 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
 
     public override IShapeRule Shape { get; } = new PoolRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new PoolTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new PoolPyTorch();

@@ -18,10 +18,6 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
 
     public override IShapeRule Shape { get; } = new RandomNormalLikeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new RandomNormalLikeTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new RandomNormalLikePyTorch();

@@ -22,10 +22,6 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
 
     public override IShapeRule Shape { get; } = new ReduceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ReduceTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ReducePyTorch();
@@ -42,7 +38,7 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
     /// <summary>Reducing over the feature axis removes it; reduced axes before it shift it down unless kept.</summary>
     protected override FeatureLayout LayoutOf(ReduceOp op) => FeatureLayout.MovedFromInput((f, _, inputRank) =>
     {
-        var dims = op.Dims.Select(d => FeatureLayout.Normalize(d, inputRank)).ToList();
+        var dims = op.Dims.Select(d => Axes.FromFront(d, inputRank)).ToList();
         return dims.Contains(f) ? null : op.KeepDim ? f : f - dims.Count(d => d < f);
     });
 

@@ -20,11 +20,8 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
 
     public override IShapeRule Shape { get; } = new ReshapeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ReshapeTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ReshapePyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ReshapeOnnx();

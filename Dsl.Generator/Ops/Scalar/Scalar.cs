@@ -22,13 +22,10 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
         SurfaceEntry.Node("op_UnaryNegation", ScalarArguments.Negate),
     };
 
-    public override IShapeRule Shape { get; } = new ScalarRule();
-
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+    public override IShapeRule Shape { get; } = new SameTypeRule<ScalarOp>();
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ScalarPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ScalarOnnx();

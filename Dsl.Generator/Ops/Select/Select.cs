@@ -19,10 +19,6 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
 
     public override IShapeRule Shape { get; } = new SelectRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SelectTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SelectPyTorch();
@@ -38,7 +34,7 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
     /// <summary>Selecting on the feature axis removes it; an axis before it shifts it down.</summary>
     protected override FeatureLayout LayoutOf(SelectOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
     {
-        int dim = FeatureLayout.Normalize(op.Dim, rank + 1);
+        int dim = Axes.FromFront(op.Dim, rank + 1);
         return dim == f ? null : dim < f ? f - 1 : f;
     });
 

@@ -18,10 +18,6 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
 
     public override IShapeRule Shape { get; } = new SliceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SliceTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SlicePyTorch();

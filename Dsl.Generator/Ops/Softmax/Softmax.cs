@@ -21,11 +21,8 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 
     public override IShapeRule Shape { get; } = new SoftmaxRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new SoftmaxPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new SoftmaxOnnx();

@@ -20,10 +20,6 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
 
     public override IShapeRule Shape { get; } = new SplitRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SplitTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SplitPyTorch();

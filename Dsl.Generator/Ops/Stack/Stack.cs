@@ -18,10 +18,6 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
 
     public override IShapeRule Shape { get; } = new StackRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new StackTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new StackPyTorch();

@@ -18,10 +18,6 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     public override IShapeRule Shape { get; } = new TransposeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new TransposeTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new TransposePyTorch();
@@ -36,7 +32,7 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     protected override FeatureLayout LayoutOf(TransposeOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
     {
-        int a = FeatureLayout.Normalize(op.Dim0, rank), b = FeatureLayout.Normalize(op.Dim1, rank);
+        int a = Axes.FromFront(op.Dim0, rank), b = Axes.FromFront(op.Dim1, rank);
         return f == a ? b : f == b ? a : f;
     });
 

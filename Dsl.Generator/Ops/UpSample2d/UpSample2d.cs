@@ -20,11 +20,8 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
 
     public override IShapeRule Shape { get; } = new UpSample2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new UpSample2dTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new UpSample2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new UpSample2dOnnx();

@@ -20,10 +20,6 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
 
     public override IShapeRule Shape { get; } = new ZeroPad2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ZeroPad2dTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ZeroPad2dPyTorch();

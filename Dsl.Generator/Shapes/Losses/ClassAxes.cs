@@ -84,7 +84,7 @@ internal static class ClassAxes
                 return 1;
 
             case FeatureLayoutKind.AtAxis:
-                return FeatureLayout.Normalize(layout.Axis, rank);
+                return Axes.FromFront(layout.Axis, rank);
 
             case FeatureLayoutKind.FromInput when layout.Move is null:
                 return Inner();
@@ -94,7 +94,7 @@ internal static class ClassAxes
 
             case FeatureLayoutKind.Stacked when Agreed() is int f:
                 {
-                    int dim = FeatureLayout.Normalize(layout.Axis, rank);
+                    int dim = Axes.FromFront(layout.Axis, rank);
                     return f >= dim ? f + 1 : f;
                 }
 
