@@ -1,7 +1,6 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
-using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Emit.Onnx;
 

@@ -171,7 +171,7 @@ public class OpCatalogueTests
     [Fact]
     public void Shape_and_emit_files_do_not_use_Roslyn()
     {
-        var knownDebt = new[] { "Shapes/ShapeContext.cs", "Shapes/Losses/LossRules.cs", "Shapes/Losses/LossWiring.cs", "Emit/Names.cs", "Model/AnalyzedModel.cs" };
+        var knownDebt = new[] { "Shapes/ShapeContext.cs", "Shapes/Losses/LossRules.cs", "Shapes/Losses/LossWiring.cs", "Model/Names.cs", "Model/AnalyzedModel.cs" };
         string root = Path.Combine(RepoFiles.Root, "Dsl.Generator");
         var files = new[] { "Ops", "Shapes", "Emit", "Model" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
