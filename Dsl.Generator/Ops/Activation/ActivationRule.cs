@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// Element-wise functions: same type. Softplus' beta must not be 0; that every number argument is finite is

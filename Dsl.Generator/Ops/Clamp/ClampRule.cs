@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>x.Clamp(min, max)</c>: element-wise, same type; at least one bound, and min not above max.</summary>
 internal sealed class ClampRule : SameTypeRule<ClampOp>

@@ -2,9 +2,9 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
-using Dsl.Generator.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>x.Select(dim, index)</c>: removes the non-batch axis <c>dim</c> (negative counts from the back), keeping

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 

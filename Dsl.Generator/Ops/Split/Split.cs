@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
