@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Emit;
 

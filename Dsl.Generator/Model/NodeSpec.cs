@@ -1,4 +1,5 @@
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Model;
 

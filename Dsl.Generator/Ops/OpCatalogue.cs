@@ -7,22 +7,12 @@ namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// The op catalogue: every op, registered once. The parser finds argument readers here, shape inference the
-/// rules, the emitters the TorchSharp code, and docs/layers.md its text. OpCatalogueTests fail when a part is
-/// missing. Adding an op <c>Foo</c>:
-/// <list type="number">
-/// <item>the surface method in Dsl.Runtime (<c>Node.Foo</c>, declaration only);</item>
-/// <item><c>Ops/Foo/FooOp.cs</c>: the IR record (values only; namespace <c>Dsl.Generator.Model.Ops</c>);</item>
-/// <item><c>Ops/Foo/FooArguments.cs</c>: reads and validates the arguments through <see cref="Parsing.Call"/>
-/// (the only file of the folder that may see Roslyn types);</item>
-/// <item><c>Ops/Foo/FooRule.cs</c>: the shape rule and parameter count (<see cref="Shapes.ShapeRule{TOp}"/>);</item>
-/// <item><c>Ops/Foo/FooTorchSharp.cs</c>: field type, construction and forward expression;</item>
-/// <item><c>Ops/Foo/FooPyTorch.cs</c>: the same in PyTorch source (<c>nn</c> module, forward expression), which
-/// <c>PyTorchParityTests</c> compare with the TorchSharp code;</item>
-/// <item><c>Ops/Foo/FooOnnx.cs</c>: the ONNX nodes (an <see cref="Emit.Onnx.OnnxEmitter{TOp}"/>: inputs from the scope, weights by
-/// state-dict name, the result in <c>scope.Output</c>);</item>
-/// <item><c>Ops/Foo/Foo.cs</c>: the descriptor bundling them, with the parameter formula and the doc text;</item>
-/// <item>one line in <see cref="All"/>; then <c>DSL_ACCEPT_DOCS=1</c> regenerates docs/layers.md.</item>
-/// </list>
+/// rules, the emitters the TorchSharp, PyTorch and ONNX code, the loss checks and fixes the op's facts
+/// (<see cref="OpDescriptor.Values"/>, <see cref="OpDescriptor.Layout"/>, ...), and docs/layers.md its text.
+/// OpCatalogueTests fail when a part is missing, OpCoverageTests when an op has no test file or runs in no parity
+/// model. Adding an op: the README's "Adding an op" walks through one (a trivial op is one file here, as
+/// <c>Ops/Flip/Flip.cs</c>; a larger one splits the same parts into files, as <c>Ops/Conv/</c>), then one line in
+/// <see cref="All"/> and <c>DSL_ACCEPT_DOCS=1</c> to regenerate docs/layers.md.
 /// </summary>
 internal static class OpCatalogue
 {

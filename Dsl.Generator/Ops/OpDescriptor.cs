@@ -70,14 +70,17 @@ internal abstract class OpDescriptor
     /// <summary>The shape rule: from the input types to the node's type and parameter counts.</summary>
     public abstract IShapeRule Shape { get; }
 
-    /// <summary>The parameter count as a formula of the op's arguments and input sizes ("0" for ops without parameters).</summary>
-    public abstract string Parameters { get; }
+    /// <summary>The multiply-accumulate text of an op that does only element-wise work or moves data (the default).</summary>
+    public const string NotCounted = "0 (element-wise or data movement; not counted)";
+
+    /// <summary>The parameter count as a formula of the op's arguments and input sizes; "0" (the default) for ops without parameters.</summary>
+    public virtual string Parameters => "0";
 
     /// <summary>
     /// The multiply-accumulates of one forward pass per sample as a formula, as <c>ModelInfo</c> and the summary
-    /// report them ("0" where only element-wise work is done, which is not counted).
+    /// report them; <see cref="NotCounted"/> (the default) where only element-wise work is done or data moved.
     /// </summary>
-    public abstract string MultiplyAccumulates { get; }
+    public virtual string MultiplyAccumulates => NotCounted;
 
     /// <summary>The TorchSharp code: field type and construction of a layer, the forward expression of every node.</summary>
     public abstract ITorchSharpEmitter TorchSharp { get; }
@@ -99,6 +102,37 @@ internal abstract class OpDescriptor
     public abstract IReadOnlyList<Op> Examples { get; }
 
     public abstract OpDoc Doc { get; }
+
+    // The facts below are what the checks outside this folder ask about an op (losses, fixes, upstream warnings):
+    // they ask the op's descriptor instead of testing its record's type. Each has a default that fits most ops, which
+    // OpDescriptor<TOp> implements; a descriptor overrides the typed hook (ValuesOf, LayoutOf, ...) where its op differs.
+
+    /// <summary>What <paramref name="op"/>'s output values lie in (read by <see cref="Shapes.Losses.ValueRanges"/>); default: not known.</summary>
+    public abstract ValueFlow Values(Op op);
+
+    /// <summary>Where <paramref name="op"/> writes its features or classes (read by <see cref="Shapes.Losses.ClassAxes"/>); default: <see cref="FeatureLayout.NotKnown"/>.</summary>
+    public abstract FeatureLayout Layout(Op op);
+
+    /// <summary>
+    /// True where <paramref name="op"/> turns logits into probabilities or log-probabilities (Softmax, LogSoftmax, Sigmoid):
+    /// a loss that applies its own softmax expects the logits before it (DSL0901). Default: false.
+    /// </summary>
+    public abstract bool SquashesLogits(Op op);
+
+    /// <summary>True where <paramref name="op"/>'s output is a similarity (larger means closer), which a distance-based loss misreads. Default: false.</summary>
+    public abstract bool IsSimilarity(Op op);
+
+    /// <summary>
+    /// Where <paramref name="op"/>'s output concatenates a forward and a backward pass over the sequence on its last axis:
+    /// the size of each half (DSL0904 warns when one step of it is taken). Default: null.
+    /// </summary>
+    public abstract int? BidirectionalHalf(Op op);
+
+    /// <summary>
+    /// <paramref name="op"/> with <c>Padding.Same</c> where it shrinks the feature map through valid padding that Same would keep
+    /// (the fix PaddingSameFix offers for operands that disagree); null where there is nothing to pad. Default: null.
+    /// </summary>
+    public abstract Op? WithSamePadding(Op op);
 }
 
 /// <summary>Base of the descriptors: the IR record is <typeparamref name="TOp"/>.</summary>
@@ -106,6 +140,30 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     where TOp : Op
 {
     public override Type OpType => typeof(TOp);
+
+    public sealed override ValueFlow Values(Op op) => ValuesOf((TOp)op);
+
+    public sealed override FeatureLayout Layout(Op op) => LayoutOf((TOp)op);
+
+    public sealed override bool SquashesLogits(Op op) => SquashesLogitsOf((TOp)op);
+
+    public sealed override bool IsSimilarity(Op op) => IsSimilarityOf((TOp)op);
+
+    public sealed override int? BidirectionalHalf(Op op) => BidirectionalHalfOf((TOp)op);
+
+    public sealed override Op? WithSamePadding(Op op) => WithSamePaddingOf((TOp)op);
+
+    protected virtual ValueFlow ValuesOf(TOp op) => ValueFlow.Unknown;
+
+    protected virtual FeatureLayout LayoutOf(TOp op) => FeatureLayout.NotKnown;
+
+    protected virtual bool SquashesLogitsOf(TOp op) => false;
+
+    protected virtual bool IsSimilarityOf(TOp op) => false;
+
+    protected virtual int? BidirectionalHalfOf(TOp op) => null;
+
+    protected virtual TOp? WithSamePaddingOf(TOp op) => null;
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 using Dsl.Generator.Shapes.Losses;
 using Microsoft.CodeAnalysis;
 

@@ -8,11 +8,14 @@ namespace Dsl.Generator.Shapes;
 /// </summary>
 internal static class Axes
 {
+    /// <summary><paramref name="dim"/> counted from the front of a tensor of rank <paramref name="rank"/> (-1 is rank - 1); the emitters' axis arguments.</summary>
+    public static int FromFront(int dim, int rank) => dim < 0 ? rank + dim : dim;
+
     /// <summary>The non-batch axis <paramref name="dim"/> names in <paramref name="type"/> (1 to rank - 1), or null.</summary>
     public static int? NonBatch(int dim, TensorType type)
     {
         int rank = type.Rank;
-        int axis = dim < 0 ? rank + dim : dim;
+        int axis = FromFront(dim, rank);
         return axis >= 1 && axis < rank ? axis : null;
     }
 

@@ -1,8 +1,9 @@
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Shapes;
 
 /// <summary>Base of the row-wise comparisons of two [B, F] nodes with equal F, giving one value per sample: [B, 1].</summary>
 internal abstract class PairwiseRule<TOp> : ShapeRule<TOp>

@@ -75,6 +75,13 @@ internal sealed class ShapeContext
     public NodeAnalysis? InvalidArgument(string? parameter, string problem) =>
         FailAt(parameter, Descriptors.InvalidArgument, Label, problem);
 
+    /// <summary>DSL0007 as <see cref="InvalidArgument"/>, returning false: for a check written <c>ok || context.Reject(...)</c> (<see cref="SameTypeRule{TOp}"/>).</summary>
+    public bool Reject(string? parameter, string problem)
+    {
+        InvalidArgument(parameter, problem);
+        return false;
+    }
+
     /// <summary>DSL0002 about <paramref name="actual"/> (the input by default): "<c>Label expects {expected} but got {shape}; {hint}</c>".</summary>
     public NodeAnalysis? WrongRank(string expected, string hint, TensorType? actual = null, FixSpec? fix = null) =>
         fix is null

@@ -1,7 +1,7 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
-using Names = Dsl.Generator.Emit.Names;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Emit.Onnx;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Model;
-using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Emit.Onnx;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Names = Dsl.Generator.Emit.Names;
+using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Emit.Onnx;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Ops;
-using Names = Dsl.Generator.Emit.Names;
+using Dsl.Generator.Emit.Lowering;
 
 namespace Dsl.Generator.Emit.Onnx;
 
@@ -136,7 +136,7 @@ internal sealed class OnnxScope
     public string Scalar(string suffix, double value) => Floats(suffix, new[] { value });
 
     /// <summary>The explicit padding of the current convolution or pooling node, as the TorchSharp module pads.</summary>
-    public PaddingPlan Padding(PaddingSpec declared, int rank) => TorchSharpCode.PaddingOf(Current, declared, Model, rank);
+    public PaddingPlan Padding(PaddingSpec declared, int rank) => NodeLowering.PaddingOf(Current, declared, Model, rank);
 
     /// <summary>ONNX's <c>pads</c>: every axis' start, then every axis' end.</summary>
     public static long[] Pads(PaddingPlan padding) => padding.Before.Concat(padding.After).Select(p => (long)p).ToArray();

@@ -5,7 +5,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -40,11 +39,8 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
 
     public override IShapeRule Shape { get; } = new ActivationRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ActivationTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ActivationPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ActivationOnnx();
@@ -53,6 +49,12 @@ internal sealed class ActivationDescriptor : OpDescriptor<ActivationOp>
         .Cast<ActivationKind>()
         .Select(kind => new ActivationOp(kind, kind switch { ActivationKind.LeakyRelu => 0.2, ActivationKind.Elu => 1.0, ActivationKind.Softplus => 1.0, ActivationKind.Pow => 2.0, _ => 0 }))
         .ToArray();
+
+    protected override ValueFlow ValuesOf(ActivationOp op) => op.Activation == ActivationKind.Sigmoid ? ValueFlow.Probability : ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(ActivationOp op) => FeatureLayout.KeptFromInput;
+
+    protected override bool SquashesLogitsOf(ActivationOp op) => op.Activation == ActivationKind.Sigmoid;
 
     public override OpDoc Doc { get; } = new(
         "x.Relu(), x.LeakyRelu(negativeSlope: 0.01), x.Sigmoid(), x.Tanh(), x.Gelu(), x.Silu(), x.Elu(alpha: 1), x.Selu(), x.Softplus(beta: 1), x.Hardswish(), x.Relu6(), x.Mish(), x.Exp(), x.Log(), x.Sqrt(), x.Abs(), x.Pow(exponent)",

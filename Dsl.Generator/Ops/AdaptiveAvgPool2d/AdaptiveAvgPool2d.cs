@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -19,10 +18,6 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
 
     public override IShapeRule Shape { get; } = new AdaptiveAvgPool2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new AdaptiveAvgPool2dTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new AdaptiveAvgPool2dPyTorch();
@@ -34,6 +29,10 @@ internal sealed class AdaptiveAvgPool2dDescriptor : OpDescriptor<AdaptiveAvgPool
         new AdaptiveAvgPool2dOp(7, 7),
         new AdaptiveAvgPool2dOp(1, 4),
     };
+
+    protected override ValueFlow ValuesOf(AdaptiveAvgPool2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(AdaptiveAvgPool2dOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.AdaptiveAvgPool2d(outputHeight, outputWidth: outputHeight)",

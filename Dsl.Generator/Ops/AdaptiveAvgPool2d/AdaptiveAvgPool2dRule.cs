@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>AdaptiveAvgPool2d(h, w)</c>: [B, C, H, W] to [B, C, h, w] for any H and W, symbolic ones included (PyTorch's adaptive windows).</summary>
 internal sealed class AdaptiveAvgPool2dRule : ShapeRule<AdaptiveAvgPool2dOp>

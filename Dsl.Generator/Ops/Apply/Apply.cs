@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -26,6 +25,7 @@ internal sealed class ApplyDescriptor : OpDescriptor<ApplyOp>
     public override string MultiplyAccumulates => "the used model's, on every application (its parameters count once)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ApplyTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ApplyPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ApplyOnnx();

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// An application of a used model (<c>tower.Apply(x)</c> / <c>tower.ApplyAll(x)</c>): runs the submodule

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -24,9 +23,8 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
 
     public override string Parameters => "4 * C: 2 * C trainable (weight, bias), 2 * C non-trainable (running mean and variance, as Keras counts them)";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new BatchNormTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new BatchNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BatchNormOnnx();
@@ -37,6 +35,10 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
         new BatchNormOp(0, 1e-3, 0.01),
         new BatchNormOp(3, 1e-5, 0.1),
     };
+
+    protected override ValueFlow ValuesOf(BatchNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(BatchNormOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.BatchNorm2d(eps: 1e-5, momentum: 0.1, name: null), x.BatchNorm1d(...), x.BatchNorm3d(...)",

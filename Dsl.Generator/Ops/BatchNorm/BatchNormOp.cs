@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>BatchNorm1d</c> over [B, F] or [B, C, L] (<see cref="SpatialRank"/> 0), <c>BatchNorm2d</c> over [B, C, H, W] (2)

@@ -1,8 +1,9 @@
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>BatchNorm2d</c> over [B, C, H, W], <c>BatchNorm1d</c> over [B, C] or [B, C, L], <c>BatchNorm3d</c> over [B, C, D, H, W]: same type; C must be known.

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -23,11 +22,8 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
 
     public override IShapeRule Shape { get; } = new BinaryRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new BinaryTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new BinaryPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new BinaryOnnx();
@@ -38,6 +34,10 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
         new BinaryOp(BinaryKind.Multiply),
         new BinaryOp(BinaryKind.Divide),
     };
+
+    protected override ValueFlow ValuesOf(BinaryOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(BinaryOp op) => FeatureLayout.AgreedByOperands;
 
     public override OpDoc Doc { get; } = new(
         "a + b, a - b, a * b, a / b (two nodes)",

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -18,10 +17,6 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
 
     public override IShapeRule Shape { get; } = new ClampRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ClampTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ClampPyTorch();
@@ -34,6 +29,8 @@ internal sealed class ClampDescriptor : OpDescriptor<ClampOp>
         new ClampOp(1e-6, null),
         new ClampOp(null, 6),
     };
+
+    protected override FeatureLayout LayoutOf(ClampOp op) => FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Clamp(min: null, max: null)",

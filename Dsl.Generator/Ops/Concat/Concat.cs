@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
 
     public override IShapeRule Shape { get; } = new ConcatRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ConcatTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ConcatPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ConcatOnnx();
@@ -33,6 +29,8 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
     {
         new ConcatOp(1),
     };
+
+    protected override FeatureLayout LayoutOf(ConcatOp op) => FeatureLayout.AgreedByOperands;
 
     public override OpDoc Doc { get; } = new(
         "Ops.Concat(dim, nodes...)",

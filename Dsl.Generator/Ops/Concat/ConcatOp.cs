@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Ops.Concat(dim, nodes...)</c>.</summary>
 internal sealed record ConcatOp(int Dim) : Op

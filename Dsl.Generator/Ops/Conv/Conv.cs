@@ -1,10 +1,10 @@
+using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -43,6 +43,14 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
         new ConvOp(4, EquatableArray.Create(3, 3, 3), EquatableArray.Create(1, 1, 1), PaddingSpec.Valid, true, 1, EquatableArray.Create(1, 1, 1)),
         new ConvOp(8, EquatableArray.Create(4, 4), EquatableArray.Create(2, 2), new PaddingSpec(PaddingMode.Explicit, 1), false, 1, EquatableArray.Create(1, 1), Transposed: true, OutputPadding: EquatableArray.Create(0, 0)),
     };
+
+    protected override ValueFlow ValuesOf(ConvOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(ConvOp op) => FeatureLayout.ChannelsFirst;
+
+    /// <summary>A convolution with a kernel larger than 1 and valid padding shrinks the map; Same keeps it.</summary>
+    protected override ConvOp? WithSamePaddingOf(ConvOp op) =>
+        !op.Transposed && op.Padding.Mode == PaddingMode.Valid && op.KernelSize.Any(k => k > 1) ? op with { Padding = PaddingSpec.Same } : null;
 
     public override OpDoc Doc { get; } = new(
         "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1, init: Init.Default); x.Conv1d(...), x.Conv3d(...); " +

@@ -1,6 +1,8 @@
 using System.Linq;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
 
-namespace Dsl.Generator.Model.Ops;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// A convolution over [B, C, spatial...] with one kernel size, stride and dilation per spatial axis (their count is

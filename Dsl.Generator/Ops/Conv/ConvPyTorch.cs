@@ -2,6 +2,7 @@ using System.Linq;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
@@ -17,9 +18,9 @@ internal sealed class ConvPyTorch : PyTorchEmitter<ConvOp>
         var axes = Enumerable.Range(0, conv.SpatialRank).ToList();
         var padding = conv.Transposed
             ? axes.Select(a => conv.TransposedPadding(a).Padding).ToList()
-            : TorchSharpCode.PaddingOf(node, conv.Padding, model, conv.SpatialRank) is { IsSymmetric: true } plan ? plan.Before.ToList() : axes.Select(_ => 0).ToList();
+            : NodeLowering.PaddingOf(node, conv.Padding, model, conv.SpatialRank) is { IsSymmetric: true } plan ? plan.Before.ToList() : axes.Select(_ => 0).ToList();
         var outputPadding = ConvTorchSharp.OutputPadding(conv);
-        string text = $"nn.{conv.Kind}({Int(TorchSharpCode.KnownDim(model, node, 0))}, {Int(conv.OutChannels)}, {Axes(conv.KernelSize)}, stride={Axes(conv.Stride)}";
+        string text = $"nn.{conv.Kind}({Int(NodeLowering.KnownDim(model, node, 0))}, {Int(conv.OutChannels)}, {Axes(conv.KernelSize)}, stride={Axes(conv.Stride)}";
         if (padding.Any(p => p != 0))
         {
             text += $", padding={Axes(padding)}";
@@ -47,7 +48,7 @@ internal sealed class ConvPyTorch : PyTorchEmitter<ConvOp>
     {
         string x = names.Local(node.Inputs[0]);
         string layer = names.Layer(node.Id);
-        return conv.Transposed || TorchSharpCode.PaddingOf(node, conv.Padding, model, conv.SpatialRank) is not { IsSymmetric: false } padding
+        return conv.Transposed || NodeLowering.PaddingOf(node, conv.Padding, model, conv.SpatialRank) is not { IsSymmetric: false } padding
             ? new ForwardStep($"{layer}({x})")
             : new ForwardStep($"{layer}({Pad(x, padding)})", ConvTorchSharp.AsymmetricNote(padding));
     }

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Conv1d</c> / <c>Conv2d</c> / <c>Conv3d</c>: [B, C, spatial...] to [B, outChannels, spatial'...] with each

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
 
     public override IShapeRule Shape { get; } = new CosineSimilarityRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new CosineSimilarityTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new CosineSimilarityPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new CosineSimilarityOnnx();
@@ -33,6 +29,10 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
     {
         new CosineSimilarityOp(),
     };
+
+    protected override ValueFlow ValuesOf(CosineSimilarityOp op) => ValueFlow.Unbounded;
+
+    protected override bool IsSimilarityOf(CosineSimilarityOp op) => true;
 
     public override OpDoc Doc { get; } = new(
         "Ops.CosineSimilarity(a, b)",

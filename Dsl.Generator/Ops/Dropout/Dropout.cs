@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -22,11 +21,8 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
 
     public override IShapeRule Shape { get; } = new DropoutRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new DropoutTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new DropoutPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new DropoutOnnx();
@@ -37,6 +33,8 @@ internal sealed class DropoutDescriptor : OpDescriptor<DropoutOp>
         new DropoutOp(0.2, 1),
         new DropoutOp(0.1, 2),
     };
+
+    protected override FeatureLayout LayoutOf(DropoutOp op) => op.SpatialRank > 0 ? FeatureLayout.ChannelsFirst : FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Dropout(p), x.Dropout1d(p), x.Dropout2d(p)",

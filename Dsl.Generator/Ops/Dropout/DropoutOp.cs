@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Dropout(p)</c> drops elements; <c>Dropout1d(p)</c> / <c>Dropout2d(p)</c> drop whole channels of [B, C, L] /

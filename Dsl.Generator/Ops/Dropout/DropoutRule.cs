@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Dropout(p)</c>: same type; the drop probability p is in [0, 1). <c>Dropout1d</c> needs [B, C, L], <c>Dropout2d</c> [B, C, H, W].</summary>
 internal sealed class DropoutRule : ShapeRule<DropoutOp>

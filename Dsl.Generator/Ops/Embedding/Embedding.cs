@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -33,6 +32,8 @@ internal sealed class EmbeddingDescriptor : OpDescriptor<EmbeddingOp>
         new EmbeddingOp(1000, 64, null),
         new EmbeddingOp(50, 16, 0),
     };
+
+    protected override FeatureLayout LayoutOf(EmbeddingOp op) => FeatureLayout.FeaturesLast;
 
     public override OpDoc Doc { get; } = new(
         "tokens.Embedding(numEmbeddings, embeddingDim, paddingIdx: null, name: null)",

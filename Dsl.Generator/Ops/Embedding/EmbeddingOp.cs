@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Embedding(numEmbeddings, embeddingDim, paddingIdx)</c>: a lookup table over int64 indices.</summary>
 internal sealed record EmbeddingOp(int NumEmbeddings, int EmbeddingDim, int? PaddingIdx) : Op

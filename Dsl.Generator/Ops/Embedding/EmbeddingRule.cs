@@ -2,8 +2,9 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Embedding(numEmbeddings, embeddingDim, paddingIdx)</c>: int64 indices [B, ...] to float32 vectors

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
 
     public override IShapeRule Shape { get; } = new EuclideanDistanceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new EuclideanDistanceTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new EuclideanDistancePyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new EuclideanDistanceOnnx();
@@ -33,6 +29,8 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
     {
         new EuclideanDistanceOp(),
     };
+
+    protected override ValueFlow ValuesOf(EuclideanDistanceOp op) => ValueFlow.Unbounded;
 
     public override OpDoc Doc { get; } = new(
         "Ops.EuclideanDistance(a, b)",

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
 
     public override IShapeRule Shape { get; } = new FlattenRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new FlattenTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new FlattenPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new FlattenOnnx();
@@ -33,6 +29,8 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
     {
         new FlattenOp(),
     };
+
+    protected override ValueFlow ValuesOf(FlattenOp op) => ValueFlow.FromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Flatten()",

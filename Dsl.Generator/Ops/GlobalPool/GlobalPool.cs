@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -22,10 +21,6 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
 
     public override IShapeRule Shape { get; } = new GlobalPoolRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new GlobalPoolTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new GlobalPoolPyTorch();
@@ -39,6 +34,10 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
         new GlobalPoolOp(PoolKind.Avg, 1),
         new GlobalPoolOp(PoolKind.Max, 1),
     };
+
+    protected override ValueFlow ValuesOf(GlobalPoolOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(GlobalPoolOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.GlobalAvgPool2d(), x.GlobalMaxPool2d(), x.GlobalAvgPool1d(), x.GlobalMaxPool1d()",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>GlobalAvgPool2d()</c> / <c>GlobalMaxPool2d()</c>: [B, C, H, W] to [B, C]; <c>GlobalAvgPool1d()</c> /

@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>Global pooling: the mean or maximum over the spatial axes, [B, C, spatial...] to [B, C]; symbolic spatial sizes are fine.</summary>
 internal sealed class GlobalPoolRule : ShapeRule<GlobalPoolOp>

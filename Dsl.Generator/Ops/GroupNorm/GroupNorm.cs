@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -22,8 +21,6 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
 
     public override string Parameters => "2 * C (scale and shift per channel) when affine, else 0";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new GroupNormTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new GroupNormPyTorch();
@@ -35,6 +32,10 @@ internal sealed class GroupNormDescriptor : OpDescriptor<GroupNormOp>
         new GroupNormOp(4, 1e-5, Affine: true),
         new GroupNormOp(1, 1e-5, Affine: false, Instance: true),
     };
+
+    protected override ValueFlow ValuesOf(GroupNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(GroupNormOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.GroupNorm(groups, eps: 1e-5, affine: true, name: null), x.InstanceNorm2d(eps: 1e-5, affine: false, name: null)",

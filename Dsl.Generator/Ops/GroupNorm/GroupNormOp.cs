@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>GroupNorm(groups)</c>: each sample normalized over the channels of each of <see cref="Groups"/> groups and all

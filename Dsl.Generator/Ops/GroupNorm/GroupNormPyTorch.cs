@@ -1,6 +1,7 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
@@ -10,7 +11,7 @@ internal sealed class GroupNormPyTorch : PyTorchEmitter<GroupNormOp>
 {
     protected override string Module(GroupNormOp norm, NodeSpec node, AnalyzedModel model)
     {
-        long channels = TorchSharpCode.KnownDim(model, node, 0);
+        long channels = NodeLowering.KnownDim(model, node, 0);
         string options = $"eps={Float(norm.Eps)}, affine={Bool(norm.Affine)})";
         return norm.Instance ? $"nn.InstanceNorm2d({Int(channels)}, {options}" : $"nn.GroupNorm({Int(norm.Groups)}, {Int(channels)}, {options}";
     }

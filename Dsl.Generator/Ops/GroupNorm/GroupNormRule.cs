@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>GroupNorm(groups)</c> over [B, C, ...] (groups must divide C) and <c>InstanceNorm2d()</c> over [B, C, H, W]:

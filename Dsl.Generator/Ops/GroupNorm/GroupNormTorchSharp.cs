@@ -1,8 +1,8 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using static Dsl.Generator.Emit.Lowering.NodeLowering;
 using static Dsl.Generator.Emit.TorchSharpCode;
-using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Ops;
 

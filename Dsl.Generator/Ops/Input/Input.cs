@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class InputDescriptor : OpDescriptor<InputOp>
 
     public override IShapeRule Shape { get; } = new InputRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new InputTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new InputPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new InputOnnx();

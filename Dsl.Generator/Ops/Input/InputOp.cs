@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>A declared graph input (<c>g.Input("image", 1, 28, 28)</c>, <c>g.Input("tokens", DType.Int64, Dim.Of("T"))</c>).</summary>
 internal sealed record InputOp(string Name, EquatableArray<DimExpr> Dims, DType DType = DType.Float32) : Op

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -22,9 +21,8 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
 
     public override string Parameters => "2 * (product of the normalized dims) when affine (scale and shift), else 0";
 
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new LayerNormTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new LayerNormPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LayerNormOnnx();
@@ -34,6 +32,10 @@ internal sealed class LayerNormDescriptor : OpDescriptor<LayerNormOp>
         new LayerNormOp(1, 1e-5, true),
         new LayerNormOp(3, 1e-6, false),
     };
+
+    protected override ValueFlow ValuesOf(LayerNormOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(LayerNormOp op) => FeatureLayout.FeaturesLast;
 
     public override OpDoc Doc { get; } = new(
         "x.LayerNorm(dims: 1, eps: 1e-5, affine: true, name: null)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>LayerNorm</c> over the last <see cref="Dims"/> dimensions of each sample, with a learned scale and shift when <see cref="Affine"/>.</summary>
 internal sealed record LayerNormOp(int Dims, double Eps, bool Affine) : Op

@@ -1,8 +1,9 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>LayerNorm(dims)</c>: same type; the last <c>dims</c> dimensions of a sample are normalized together, so the

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -25,6 +24,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     public override string MultiplyAccumulates => "positions x outFeatures x inFeatures (positions: the product of the dims before F)";
 
     public override ITorchSharpEmitter TorchSharp { get; } = new LinearTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new LinearPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new LinearOnnx();
@@ -34,6 +34,10 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
         new LinearOp(10, Bias: true),
         new LinearOp(1, Bias: false),
     };
+
+    protected override ValueFlow ValuesOf(LinearOp op) => ValueFlow.Unbounded;
+
+    protected override FeatureLayout LayoutOf(LinearOp op) => FeatureLayout.FeaturesLast;
 
     public override OpDoc Doc { get; } = new(
         "x.Linear(outFeatures, bias: true, name: null)",

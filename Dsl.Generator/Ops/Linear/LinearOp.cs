@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Linear(outFeatures, bias)</c> over [B, F].</summary>
 internal sealed record LinearOp(int OutFeatures, bool Bias) : Op

@@ -1,6 +1,7 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
@@ -9,7 +10,7 @@ namespace Dsl.Generator.Ops;
 internal sealed class LinearPyTorch : PyTorchEmitter<LinearOp>
 {
     protected override string Module(LinearOp linear, NodeSpec node, AnalyzedModel model) =>
-        $"nn.Linear({Int(TorchSharpCode.KnownDim(model, node, model.TypeOf(node.Inputs[0]).Dims.Count - 1))}, {Int(linear.OutFeatures)}, bias={Bool(linear.Bias)})";
+        $"nn.Linear({Int(NodeLowering.KnownDim(model, node, model.TypeOf(node.Inputs[0]).Dims.Count - 1))}, {Int(linear.OutFeatures)}, bias={Bool(linear.Bias)})";
 
     protected override ForwardStep Forward(LinearOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names) =>
         new($"{names.Layer(node.Id)}({names.Local(node.Inputs[0])})");

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -17,8 +16,6 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
     };
 
     public override IShapeRule Shape { get; } = new MatMulRule();
-
-    public override string Parameters => "0";
 
     public override string MultiplyAccumulates => "n x k x m per position of the broadcast axes";
 

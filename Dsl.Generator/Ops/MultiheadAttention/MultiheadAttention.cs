@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -34,6 +33,8 @@ internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAtten
         new MultiheadAttentionOp(4, 0, Causal: false),
         new MultiheadAttentionOp(8, 0.1, Causal: true),
     };
+
+    protected override FeatureLayout LayoutOf(MultiheadAttentionOp op) => FeatureLayout.FeaturesLast;
 
     public override OpDoc Doc { get; } = new(
         "x.MultiheadAttention(numHeads, keyValue: null, dropout: 0, causal: false, name: null), Ops.MultiheadAttention(query, key, value, numHeads, dropout: 0, causal: false, name: null)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>x.MultiheadAttention(numHeads, keyValue, dropout, causal)</c> and <c>Ops.MultiheadAttention(query, key, value, ...)</c>:

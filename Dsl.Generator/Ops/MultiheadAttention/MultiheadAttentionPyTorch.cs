@@ -1,6 +1,7 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
@@ -12,7 +13,7 @@ namespace Dsl.Generator.Ops;
 internal sealed class MultiheadAttentionPyTorch : PyTorchEmitter<MultiheadAttentionOp>
 {
     protected override string Module(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model) =>
-        $"nn.MultiheadAttention({Int(TorchSharpCode.KnownDim(model, node, 1))}, {Int(op.NumHeads)}, dropout={Float(op.Dropout)}, batch_first=True)";
+        $"nn.MultiheadAttention({Int(NodeLowering.KnownDim(model, node, 1))}, {Int(op.NumHeads)}, dropout={Float(op.Dropout)}, batch_first=True)";
 
     protected override ForwardStep Forward(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {

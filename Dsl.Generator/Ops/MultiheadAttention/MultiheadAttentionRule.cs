@@ -1,8 +1,9 @@
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// MultiheadAttention over batch-first sequences: a query [B, T, E] attends to keys and values [B, S, E] and gives

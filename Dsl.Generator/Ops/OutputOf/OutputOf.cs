@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -21,11 +20,8 @@ internal sealed class OutputOfDescriptor : OpDescriptor<OutputOfOp>
 
     public override IShapeRule Shape { get; } = new OutputOfRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new OutputOfTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new OutputOfPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new OutputOfOnnx();

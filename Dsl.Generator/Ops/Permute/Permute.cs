@@ -1,9 +1,9 @@
+using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -19,10 +19,6 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
 
     public override IShapeRule Shape { get; } = new PermuteRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new PermuteTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new PermutePyTorch();
@@ -34,6 +30,12 @@ internal sealed class PermuteDescriptor : OpDescriptor<PermuteOp>
         new PermuteOp(EquatableArray.Create(0, 2, 3, 1)),
         new PermuteOp(EquatableArray.Create(0, -1, 1)),
     };
+
+    protected override FeatureLayout LayoutOf(PermuteOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int at = op.Dims.Select(d => Axes.FromFront(d, rank)).ToList().IndexOf(f);
+        return at >= 0 ? at : null;
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Permute(dims...)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>x.Permute(dims...)</c>: the new order of all axes, the batch first.</summary>
 internal sealed record PermuteOp(EquatableArray<int> Dims) : Op

@@ -1,8 +1,9 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>x.Permute(dims...)</c>, as in PyTorch: the new order of every axis, each once (negative counts from the

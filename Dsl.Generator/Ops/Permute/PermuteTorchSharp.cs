@@ -11,13 +11,7 @@ internal sealed class PermuteTorchSharp : TorchSharpEmitter<PermuteOp>
 {
     protected override ForwardStep Forward(PermuteOp op, NodeSpec node, AnalyzedModel model, MemberNames names)
     {
-        return new($"{names.Local(node.Inputs[0])}.permute({string.Join(", ", Axes(op, node, model).Select(d => Lit(d)))})");
-    }
-
-    /// <summary>The new order of the axes, each made non-negative (the PyTorch emitter's too).</summary>
-    internal static System.Collections.Generic.IEnumerable<int> Axes(PermuteOp op, NodeSpec node, AnalyzedModel model)
-    {
         int rank = model.TypeOf(node.Inputs[0]).Rank;
-        return op.Dims.Select(d => d < 0 ? rank + d : d);
+        return new($"{names.Local(node.Inputs[0])}.permute({string.Join(", ", op.Dims.Select(d => Lit(Shapes.Axes.FromFront(d, rank))))})");
     }
 }

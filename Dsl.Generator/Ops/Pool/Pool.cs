@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -23,10 +22,6 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
 
     public override IShapeRule Shape { get; } = new PoolRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new PoolTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new PoolPyTorch();
@@ -40,6 +35,10 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
         new PoolOp(PoolKind.Max, EquatableArray.Create(2, 3), EquatableArray.Create(2, 1), PaddingSpec.PerAxis(1, 1)),
         new PoolOp(PoolKind.Avg, EquatableArray.Create(4), EquatableArray.Create(4), PaddingSpec.Valid),
     };
+
+    protected override ValueFlow ValuesOf(PoolOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(PoolOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.MaxPool2d(kernelSize, stride: kernelSize, padding: Padding.Valid), x.AvgPool2d(...), x.MaxPool1d(...), x.AvgPool1d(...); kernelSize, stride and padding of the 2-D kinds take an int or (rows, columns): x.MaxPool2d((2, 1))",

@@ -1,6 +1,8 @@
 using System.Linq;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
 
-namespace Dsl.Generator.Model.Ops;
+namespace Dsl.Generator.Ops;
 
 internal enum PoolKind
 {

@@ -2,6 +2,7 @@ using System.Linq;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 
 namespace Dsl.Generator.Ops;
 
@@ -37,10 +38,10 @@ internal sealed record PoolPadding(PoolPaddingKind Kind, PaddingPlan Plan, strin
                 return new(PoolPaddingKind.None, PaddingPlan.Zero(rank), null);
 
             case PaddingMode.Explicit:
-                return new(PoolPaddingKind.Explicit, TorchSharpCode.PaddingOf(node, pool.Padding, model, rank), avg ? "Explicit padding: zeros count in the average (PyTorch's count_include_pad default)." : null);
+                return new(PoolPaddingKind.Explicit, NodeLowering.PaddingOf(node, pool.Padding, model, rank), avg ? "Explicit padding: zeros count in the average (PyTorch's count_include_pad default)." : null);
         }
 
-        var plan = TorchSharpCode.PaddingOf(node, pool.Padding, model, rank);
+        var plan = NodeLowering.PaddingOf(node, pool.Padding, model, rank);
         if (plan.IsZero)
         {
             return new(PoolPaddingKind.None, plan, null);

@@ -1,8 +1,9 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>MaxPool1d/2d</c> / <c>AvgPool1d/2d(kernelSize, stride, padding)</c>: [B, C, spatial...] to [B, C, spatial'...]

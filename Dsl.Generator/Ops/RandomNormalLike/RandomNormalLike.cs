@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -18,10 +17,6 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
 
     public override IShapeRule Shape { get; } = new RandomNormalLikeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new RandomNormalLikeTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new RandomNormalLikePyTorch();
@@ -32,6 +27,8 @@ internal sealed class RandomNormalLikeDescriptor : OpDescriptor<RandomNormalLike
     {
         new RandomNormalLikeOp(),
     };
+
+    protected override FeatureLayout LayoutOf(RandomNormalLikeOp op) => FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.RandomNormalLike()",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>x.RandomNormalLike()</c>: standard normal noise of x's shape, drawn on every forward.</summary>
 internal sealed record RandomNormalLikeOp : Op

@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>x.RandomNormalLike()</c>: float32 noise of x's shape (x's values are not read, and no gradient flows to it).</summary>
 internal sealed class RandomNormalLikeRule : ShapeRule<RandomNormalLikeOp>

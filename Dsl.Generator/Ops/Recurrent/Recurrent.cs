@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -36,6 +35,10 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
         new RecurrentOp(RecurrentKind.Gru, 16, 1, Bidirectional: false, Dropout: 0),
         new RecurrentOp(RecurrentKind.Rnn, 8, 1, Bidirectional: false, Dropout: 0, Relu: true),
     };
+
+    protected override FeatureLayout LayoutOf(RecurrentOp op) => FeatureLayout.FeaturesLast;
+
+    protected override int? BidirectionalHalfOf(RecurrentOp op) => op.Bidirectional ? op.HiddenSize : null;
 
     public override OpDoc Doc { get; } = new(
         "x.Lstm(hiddenSize, numLayers: 1, bidirectional: false, dropout: 0, name: null), x.Gru(...), x.Rnn(..., nonlinearity: \"tanh\")",

@@ -1,6 +1,7 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Emit.Lowering;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;
@@ -17,7 +18,7 @@ internal sealed class RecurrentPyTorch : PyTorchEmitter<RecurrentOp>
             _ => "RNN",
         };
         string nonlinearity = op.Cell == RecurrentKind.Rnn ? $", nonlinearity={Str(op.Relu ? "relu" : "tanh")}" : "";
-        return $"nn.{module}({Int(TorchSharpCode.KnownDim(model, node, 1))}, {Int(op.HiddenSize)}, {Int(op.NumLayers)}{nonlinearity}, bias=True, batch_first=True, dropout={Float(op.Dropout)}, bidirectional={Bool(op.Bidirectional)})";
+        return $"nn.{module}({Int(NodeLowering.KnownDim(model, node, 1))}, {Int(op.HiddenSize)}, {Int(op.NumLayers)}{nonlinearity}, bias=True, batch_first=True, dropout={Float(op.Dropout)}, bidirectional={Bool(op.Bidirectional)})";
     }
 
     protected override ForwardStep Forward(RecurrentOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names) =>

@@ -1,9 +1,9 @@
+using System.Linq;
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -21,10 +21,6 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
 
     public override IShapeRule Shape { get; } = new ReduceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ReduceTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ReducePyTorch();
@@ -37,6 +33,13 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
         new ReduceOp(ReduceKind.Sum, EquatableArray.Create(-1, -2), KeepDim: true),
         new ReduceOp(ReduceKind.Max, EquatableArray.Create(-1), KeepDim: false),
     };
+
+    /// <summary>Reducing over the feature axis removes it; reduced axes before it shift it down unless kept.</summary>
+    protected override FeatureLayout LayoutOf(ReduceOp op) => FeatureLayout.MovedFromInput((f, _, inputRank) =>
+    {
+        var dims = op.Dims.Select(d => Axes.FromFront(d, inputRank)).ToList();
+        return dims.Contains(f) ? null : op.KeepDim ? f : f - dims.Count(d => d < f);
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Mean(dim or dims, keepDim: false), x.Sum(dim or dims, keepDim: false), x.Max(dim, keepDim: false)",

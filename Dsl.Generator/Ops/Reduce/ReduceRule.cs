@@ -1,8 +1,9 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Mean / Sum / Max</c> over one or more non-batch axes (negative counts from the back), each named once: the

@@ -4,7 +4,6 @@ using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
 using static Dsl.Generator.Emit.TorchSharpCode;
-using Names = Dsl.Generator.Emit.Names;
 
 namespace Dsl.Generator.Ops;
 

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
 
     public override IShapeRule Shape { get; } = new ReshapeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ReshapeTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ReshapePyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ReshapeOnnx();
@@ -33,6 +29,8 @@ internal sealed class ReshapeDescriptor : OpDescriptor<ReshapeOp>
     {
         new ReshapeOp(EquatableArray.Create(4, 7, 7)),
     };
+
+    protected override ValueFlow ValuesOf(ReshapeOp op) => ValueFlow.FromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Reshape(dims...)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Reshape(dims...)</c> of everything after the batch.</summary>
 internal sealed record ReshapeOp(EquatableArray<int> Dims) : Op

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -22,13 +21,10 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
         SurfaceEntry.Node("op_UnaryNegation", ScalarArguments.Negate),
     };
 
-    public override IShapeRule Shape { get; } = new ScalarRule();
-
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
+    public override IShapeRule Shape { get; } = new SameTypeRule<ScalarOp>();
 
     public override ITorchSharpEmitter TorchSharp { get; } = new ScalarTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new ScalarPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new ScalarOnnx();
@@ -39,6 +35,15 @@ internal sealed class ScalarDescriptor : OpDescriptor<ScalarOp>
         new ScalarOp(BinaryKind.Multiply, -0.5, ScalarOnLeft: false),
         new ScalarOp(BinaryKind.Divide, 1, ScalarOnLeft: true),
     };
+
+    /// <summary>1 - p and p scaled by a factor in [0, 1] keep a probability one.</summary>
+    protected override ValueFlow ValuesOf(ScalarOp op) => op switch
+    {
+        { Operator: BinaryKind.Subtract, ScalarOnLeft: true, Scalar: 1 } or { Operator: BinaryKind.Multiply, Scalar: >= 0 and <= 1 } => ValueFlow.KeepsProbability,
+        _ => ValueFlow.Unbounded,
+    };
+
+    protected override FeatureLayout LayoutOf(ScalarOp op) => FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x + c, c - x, x * c, x / c, c / x, -x (c a finite number; x / 0 is an error)",

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -19,10 +18,6 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
 
     public override IShapeRule Shape { get; } = new SelectRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SelectTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SelectPyTorch();
@@ -34,6 +29,13 @@ internal sealed class SelectDescriptor : OpDescriptor<SelectOp>
         new SelectOp(1, -1),
         new SelectOp(-1, 0),
     };
+
+    /// <summary>Selecting on the feature axis removes it; an axis before it shifts it down.</summary>
+    protected override FeatureLayout LayoutOf(SelectOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int dim = Axes.FromFront(op.Dim, rank + 1);
+        return dim == f ? null : dim < f ? f - 1 : f;
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Select(dim, index), x.LastStep()",

@@ -10,6 +10,6 @@ internal sealed class SelectPyTorch : PyTorchEmitter<SelectOp>
 {
     protected override ForwardStep Forward(SelectOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {
-        return new($"{names.Local(node.Inputs[0])}.select({Int(SelectTorchSharp.Axis(op, node, model))}, {Int(op.Index)})");
+        return new($"{names.Local(node.Inputs[0])}.select({Int(Shapes.Axes.FromFront(op.Dim, model.TypeOf(node.Inputs[0]).Rank))}, {Int(op.Index)})");
     }
 }

@@ -2,8 +2,9 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>x.Select(dim, index)</c>: removes the non-batch axis <c>dim</c> (negative counts from the back), keeping
@@ -35,13 +36,14 @@ internal sealed class SelectRule : ShapeRule<SelectOp>
         }
 
         var type = new TensorType(input.Dims.Where((_, i) => i != axis - 1).ToEquatableArray(), input.DType);
-        if (axis == 1 && context.Spec.Nodes[context.Node.Inputs[0]] is { Op: RecurrentOp { Bidirectional: true } recurrent } source)
+        var source = context.Spec.Nodes[context.Node.Inputs[0]];
+        if (axis == 1 && OpCatalogue.For(source.Op)?.BidirectionalHalf(source.Op) is int half)
         {
             // The classic mistake of reading a bidirectional layer like a unidirectional one (Keras' Bidirectional
             // without return_sequences returns each direction's final state, which no single step holds).
             string step = op.Index < 0 ? "T" + ShapeContext.Text(op.Index) : ShapeContext.Text(op.Index);
             context.Warn(Descriptors.BidirectionalStep, context.Label, step, source.Op.Kind + " '" + source.Name + "'",
-                ShapeContext.Text(recurrent.HiddenSize), input.ShapeText, type.ShapeText);
+                ShapeContext.Text(half), input.ShapeText, type.ShapeText);
         }
 
         return ShapeContext.Ok(type);

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -18,10 +17,6 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
 
     public override IShapeRule Shape { get; } = new SliceRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SliceTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SlicePyTorch();
@@ -34,6 +29,8 @@ internal sealed class SliceDescriptor : OpDescriptor<SliceOp>
         new SliceOp(1, 1, null),
         new SliceOp(1, -3, -1),
     };
+
+    protected override FeatureLayout LayoutOf(SliceOp op) => FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Slice(dim, start, end: null)",

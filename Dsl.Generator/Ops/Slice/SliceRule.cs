@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>x.Slice(dim, start, end)</c> on a non-batch axis: positions start to end (exclusive, null: the end), negative

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -21,11 +20,8 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 
     public override IShapeRule Shape { get; } = new SoftmaxRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SoftmaxTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new SoftmaxPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new SoftmaxOnnx();
@@ -35,6 +31,12 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
         new SoftmaxOp(1, Log: false),
         new SoftmaxOp(1, Log: true),
     };
+
+    protected override ValueFlow ValuesOf(SoftmaxOp op) => op.Log ? ValueFlow.Unbounded : ValueFlow.Probability;
+
+    protected override FeatureLayout LayoutOf(SoftmaxOp op) => FeatureLayout.AtAxis(op.Dim);
+
+    protected override bool SquashesLogitsOf(SoftmaxOp op) => true;
 
     public override OpDoc Doc { get; } = new(
         "x.Softmax(dim: 1), x.LogSoftmax(dim: 1)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Softmax(dim)</c> or <c>LogSoftmax(dim)</c>.</summary>
 internal sealed record SoftmaxOp(int Dim, bool Log) : Op

@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Softmax(dim)</c> / <c>LogSoftmax(dim)</c>: same type; dim names a non-batch axis, counted from the back when negative (-1 is the last).</summary>
 internal sealed class SoftmaxRule : ShapeRule<SoftmaxOp>

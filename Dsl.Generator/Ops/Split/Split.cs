@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,10 +19,6 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
 
     public override IShapeRule Shape { get; } = new SplitRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new SplitTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new SplitPyTorch();
@@ -35,6 +30,8 @@ internal sealed class SplitDescriptor : OpDescriptor<SplitOp>
         new SplitOp(-1, EquatableArray.Create(16, 16), 0, 1),
         new SplitOp(1, EquatableArray<int>.Empty, 3, 0),
     };
+
+    protected override FeatureLayout LayoutOf(SplitOp op) => FeatureLayout.KeptFromInput;
 
     public override OpDoc Doc { get; } = new(
         "x.Split(sizes, dim), x.Chunk(chunks, dim) (both return Node[]: var parts = x.Chunk(2, -1); parts[0])",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// Piece <see cref="Index"/> of <c>x.Split(sizes, dim)</c> (<see cref="Sizes"/>) or <c>x.Chunk(chunks, dim)</c>

@@ -1,7 +1,6 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
-using Dsl.Generator.Shapes.Rules;
 using static Dsl.Generator.Emit.PyTorchCode;
 
 namespace Dsl.Generator.Ops;

@@ -1,8 +1,9 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// One piece of <c>Split(sizes, dim)</c> / <c>Chunk(chunks, dim)</c> on a non-batch axis of a known size: the sizes

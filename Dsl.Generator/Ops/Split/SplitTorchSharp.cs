@@ -2,7 +2,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 using static Dsl.Generator.Emit.TorchSharpCode;
 
 namespace Dsl.Generator.Ops;

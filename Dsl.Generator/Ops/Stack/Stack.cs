@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -18,10 +17,6 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
 
     public override IShapeRule Shape { get; } = new StackRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new StackTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new StackPyTorch();
@@ -33,6 +28,8 @@ internal sealed class StackDescriptor : OpDescriptor<StackOp>
         new StackOp(1),
         new StackOp(-1),
     };
+
+    protected override FeatureLayout LayoutOf(StackOp op) => FeatureLayout.Stacked(op.Dim);
 
     public override OpDoc Doc { get; } = new(
         "Ops.Stack(dim, nodes...)",

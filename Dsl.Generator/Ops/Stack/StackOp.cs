@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>Ops.Stack(dim, nodes...)</c>: nodes of one shape stacked along a new axis.</summary>
 internal sealed record StackOp(int Dim) : Op

@@ -2,8 +2,9 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Ops.Stack(dim, nodes...)</c>: operands of one shape, stacked along a new axis at dim of the result (1 to

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -18,10 +17,6 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     public override IShapeRule Shape { get; } = new TransposeRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new TransposeTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new TransposePyTorch();
@@ -33,6 +28,12 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
         new TransposeOp(1, 2),
         new TransposeOp(-1, -2),
     };
+
+    protected override FeatureLayout LayoutOf(TransposeOp op) => FeatureLayout.MovedFromInput((f, rank, _) =>
+    {
+        int a = Axes.FromFront(op.Dim0, rank), b = Axes.FromFront(op.Dim1, rank);
+        return f == a ? b : f == b ? a : f;
+    });
 
     public override OpDoc Doc { get; } = new(
         "x.Transpose(dim0, dim1)",

@@ -4,7 +4,6 @@ using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,11 +19,8 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
 
     public override IShapeRule Shape { get; } = new UpSample2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new UpSample2dTorchSharp();
+
     public override IPyTorchEmitter PyTorch { get; } = new UpSample2dPyTorch();
 
     public override IOnnxEmitter Onnx { get; } = new UpSample2dOnnx();
@@ -34,6 +30,10 @@ internal sealed class UpSample2dDescriptor : OpDescriptor<UpSample2dOp>
         new UpSample2dOp(2),
         new UpSample2dOp(3, Bilinear: true),
     };
+
+    protected override ValueFlow ValuesOf(UpSample2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(UpSample2dOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.UpSample2d(scaleFactor, mode: UpSampleMode.Nearest)",

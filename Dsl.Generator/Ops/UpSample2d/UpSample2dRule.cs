@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary><c>UpSample2d(k)</c>: nearest neighbour, [B, C, H, W] to [B, C, H*k, W*k] (a symbolic H stays affine).</summary>
 internal sealed class UpSample2dRule : ShapeRule<UpSample2dOp>

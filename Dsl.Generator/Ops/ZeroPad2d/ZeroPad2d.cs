@@ -3,7 +3,6 @@ using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
-using Dsl.Generator.Shapes.Rules;
 
 namespace Dsl.Generator.Ops;
 
@@ -20,10 +19,6 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
 
     public override IShapeRule Shape { get; } = new ZeroPad2dRule();
 
-    public override string Parameters => "0";
-
-    public override string MultiplyAccumulates => "0 (element-wise or data movement; not counted)";
-
     public override ITorchSharpEmitter TorchSharp { get; } = new ZeroPad2dTorchSharp();
 
     public override IPyTorchEmitter PyTorch { get; } = new ZeroPad2dPyTorch();
@@ -35,6 +30,10 @@ internal sealed class ZeroPad2dDescriptor : OpDescriptor<ZeroPad2dOp>
         new ZeroPad2dOp(1, 1, 1, 1),
         new ZeroPad2dOp(0, 1, 2, 3, Crop: true),
     };
+
+    protected override ValueFlow ValuesOf(ZeroPad2dOp op) => ValueFlow.FromInput;
+
+    protected override FeatureLayout LayoutOf(ZeroPad2dOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
         "x.ZeroPad2d(padding), x.Cropping2d(cropping): an int (every side) or (top, bottom, left, right)",

@@ -1,4 +1,7 @@
-namespace Dsl.Generator.Model.Ops;
+using Dsl.Generator.Model;
+using Dsl.Generator.Model.Ops;
+
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>ZeroPad2d(padding)</c> adds zero rows and columns around [B, C, H, W]; with <see cref="Crop"/>,

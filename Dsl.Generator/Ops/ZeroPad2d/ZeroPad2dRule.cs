@@ -1,7 +1,8 @@
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Shapes;
 
-namespace Dsl.Generator.Shapes.Rules;
+namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>ZeroPad2d</c>: [B, C, H, W] to [B, C, H + top + bottom, W + left + right]; <c>Cropping2d</c>: to

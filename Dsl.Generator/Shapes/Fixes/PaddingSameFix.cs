@@ -2,14 +2,14 @@ using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
-using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Shapes.Fixes;
 
 /// <summary>
 /// For operands that disagree because convolutions on one branch shrank the feature map (a residual
 /// <c>x + f(x)</c> or a U-Net skip <c>Concat</c> with unpadded convolutions): offers switching those
-/// convolutions to <c>Padding.Same</c>, only when inference over the changed graph shows the operands then agree.
+/// convolutions to <c>Padding.Same</c> (each op's <see cref="OpDescriptor.WithSamePadding"/> says whether it shrinks and how it is padded), only when inference over the changed graph shows the operands then agree.
 /// </summary>
 internal static class PaddingSameFix
 {
@@ -30,21 +30,23 @@ internal static class PaddingSameFix
 
         var shrinking = GraphWalk.BranchOnly(spec, node)
             .OrderBy(id => id)
-            .Where(id => spec.Nodes[id].Op is ConvOp { Transposed: false, Padding.Mode: PaddingMode.Valid } conv && conv.KernelSize.Any(k => k > 1))
+            .Select(id => (Id: id, Padded: OpCatalogue.For(spec.Nodes[id].Op)?.WithSamePadding(spec.Nodes[id].Op)))
+            .Where(p => p.Padded is not null)
             .ToList();
         if (shrinking.Count == 0)
         {
             return null;
         }
 
+        var byId = shrinking.ToDictionary(p => p.Id, p => p.Padded!);
         var padded = spec with
         {
-            Nodes = spec.Nodes.Select(n => shrinking.Contains(n.Id) ? n with { Op = ((ConvOp)n.Op) with { Padding = PaddingSpec.Same } } : n).ToEquatableArray(),
+            Nodes = spec.Nodes.Select(n => byId.TryGetValue(n.Id, out var op) ? n with { Op = op } : n).ToEquatableArray(),
         };
         var scratch = new List<DiagnosticInfo>();
         var nodes = ShapeInference.InferNodes(padded, uses, scratch);
         return nodes[node.Id].Type is not null
-            ? FixSpec.AtSites(FixKinds.PaddingSame, shrinking.Select(id => spec.Nodes[id].Site).ToArray())
+            ? FixSpec.AtSites(FixKinds.PaddingSame, shrinking.Select(p => spec.Nodes[p.Id].Site).ToArray())
             : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Shapes.Losses;
 
@@ -12,7 +13,8 @@ namespace Dsl.Generator.Shapes.Losses;
 /// group norm write channels first; Linear, Embedding, attention, recurrent layers and LayerNorm write features
 /// last; a Softmax / LogSoftmax names its axis; element-wise ops, slices and dropout keep the layout; Transpose,
 /// Permute, Select, reductions, Concat and Stack move it with the axes. Anything else (an input that is no image, a
-/// Reshape, a submodel's output, operands that disagree) leaves it unknown, and the loss must state it.
+/// Reshape, a submodel's output, operands that disagree) leaves it unknown, and the loss must state it. Each op
+/// tells its part in its descriptor's <see cref="OpDescriptor.Layout"/>; this class follows the graph.
 /// </summary>
 internal static class ClassAxes
 {
@@ -27,7 +29,7 @@ internal static class ClassAxes
     public static string WhyUnknown(ModelSpec spec, IReadOnlyList<NodeAnalysis> nodes, int node)
     {
         var n = spec.Nodes[node];
-        while (n.Op is ActivationOp or DropoutOp or ScalarOp or ClampOp or FlipOp or SliceOp or SplitOp or RandomNormalLikeOp or TransposeOp or PermuteOp or SelectOp or ReduceOp && n.Inputs.Count > 0)
+        while (LayoutOf(n).Kind == FeatureLayoutKind.FromInput && n.Inputs.Count > 0)
         {
             n = spec.Nodes[n.Inputs[0]];
         }
@@ -36,7 +38,7 @@ internal static class ClassAxes
         return n.Op switch
         {
             InputOp input => "the input '" + input.Name + "' " + type + " is no image, so its layout is not known",
-            BinaryOp or ConcatOp or StackOp => "the operands of " + n.Op.Kind + " '" + n.Name + "' do not tell one layout",
+            _ when LayoutOf(n).Kind is FeatureLayoutKind.Agreed or FeatureLayoutKind.Stacked => "the operands of " + n.Op.Kind + " '" + n.Name + "' do not tell one layout",
             _ => "it comes from " + n.Op.Kind + " '" + n.Name + "', which does not keep a known layout",
         };
     }
@@ -69,62 +71,39 @@ internal static class ClassAxes
             return 1;
         }
 
-        int? Inner(int index = 0) => n.Inputs.Count > index ? FeatureAxis(spec, nodes, n.Inputs[index], memo) : null;
-        int Normalize(int dim, int ofRank) => dim < 0 ? ofRank + dim : dim;
+        int? Inner() => n.Inputs.Count > 0 ? FeatureAxis(spec, nodes, n.Inputs[0], memo) : null;
         int RankOf(int index) => nodes[n.Inputs[index]].Type?.Rank ?? 0;
 
-        switch (n.Op)
+        var layout = LayoutOf(n);
+        switch (layout.Kind)
         {
-            case LinearOp or EmbeddingOp or MultiheadAttentionOp or RecurrentOp or LayerNormOp:
+            case FeatureLayoutKind.FeaturesLast:
                 return rank - 1;
 
-            case ConvOp or PoolOp or GlobalPoolOp or AdaptiveAvgPool2dOp or UpSample2dOp or ZeroPad2dOp or BatchNormOp or GroupNormOp:
+            case FeatureLayoutKind.ChannelsFirst:
                 return 1;
 
-            case DropoutOp { SpatialRank: > 0 }:
-                return 1;
+            case FeatureLayoutKind.AtAxis:
+                return Axes.FromFront(layout.Axis, rank);
 
-            case SoftmaxOp softmax:
-                return Normalize(softmax.Dim, rank);
-
-            case ActivationOp or DropoutOp or ScalarOp or ClampOp or FlipOp or SliceOp or SplitOp or RandomNormalLikeOp:
+            case FeatureLayoutKind.FromInput when layout.Move is null:
                 return Inner();
 
-            case TransposeOp transpose when Inner() is int f:
-                {
-                    int a = Normalize(transpose.Dim0, rank), b = Normalize(transpose.Dim1, rank);
-                    return f == a ? b : f == b ? a : f;
-                }
+            case FeatureLayoutKind.FromInput when Inner() is int f:
+                return layout.Move!(f, rank, RankOf(0));
 
-            case PermuteOp permute when Inner() is int f:
+            case FeatureLayoutKind.Stacked when Agreed() is int f:
                 {
-                    int at = permute.Dims.Select(d => Normalize(d, rank)).ToList().IndexOf(f);
-                    return at >= 0 ? at : null;
-                }
-
-            case SelectOp select when Inner() is int f:
-                {
-                    int dim = Normalize(select.Dim, rank + 1);
-                    return dim == f ? null : dim < f ? f - 1 : f;
-                }
-
-            case ReduceOp reduce when Inner() is int f:
-                {
-                    var dims = reduce.Dims.Select(d => Normalize(d, RankOf(0))).ToList();
-                    return dims.Contains(f) ? null : reduce.KeepDim ? f : f - dims.Count(d => d < f);
-                }
-
-            case StackOp stack when Agreed() is int f:
-                {
-                    int dim = Normalize(stack.Dim, rank);
+                    int dim = Axes.FromFront(layout.Axis, rank);
                     return f >= dim ? f + 1 : f;
                 }
 
-            case ConcatOp or BinaryOp:
+            case FeatureLayoutKind.Agreed:
                 return Agreed();
 
             default:
-                // An image input, or another op that keeps a channels-first feature map as such.
+                // An image input, another op that keeps a channels-first feature map as such, or an op moving a layout
+                // its input does not tell.
                 return type.IsSpatial ? 1 : null;
         }
 
@@ -141,7 +120,7 @@ internal static class ClassAxes
                     continue;
                 }
 
-                int shifted = f + (n.Op is StackOp ? 0 : rank - inputRank);
+                int shifted = f + (layout.Kind == FeatureLayoutKind.Stacked ? 0 : rank - inputRank);
                 if (agreed is int a && a != shifted)
                 {
                     return null;
@@ -153,4 +132,6 @@ internal static class ClassAxes
             return agreed;
         }
     }
+
+    private static FeatureLayout LayoutOf(NodeSpec node) => OpCatalogue.For(node.Op)?.Layout(node.Op) ?? FeatureLayout.NotKnown;
 }

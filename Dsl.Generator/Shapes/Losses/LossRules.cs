@@ -3,6 +3,7 @@ using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 using Microsoft.CodeAnalysis;
 
 namespace Dsl.Generator.Shapes.Losses;

@@ -1,5 +1,5 @@
 using Dsl.Generator.Model;
-using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Shapes.Losses;
 
@@ -16,26 +16,24 @@ internal enum ValueRange
     Unknown,
 }
 
-/// <summary>Follows a node back through shape-only ops to what decides its value range.</summary>
+/// <summary>Follows a node back through shape-only ops to what decides its value range (each op's <see cref="OpDescriptor.Values"/>).</summary>
 internal static class ValueRanges
 {
     /// <summary>The range of <paramref name="node"/>'s values and the node that decides it.</summary>
     public static (ValueRange Range, NodeSpec Source) Of(ModelSpec spec, int node)
     {
         var n = spec.Nodes[node];
-        switch (n.Op)
+        switch (OpCatalogue.For(n.Op)?.Values(n.Op) ?? ValueFlow.Unknown)
         {
-            case ActivationOp { Activation: ActivationKind.Sigmoid }:
-            case SoftmaxOp { Log: false }:
+            case ValueFlow.Probability:
                 return (ValueRange.Probability, n);
-            case FlattenOp or ReshapeOp or FlipOp or UpSample2dOp or GlobalPoolOp or PoolOp or ZeroPad2dOp or AdaptiveAvgPool2dOp:
+            case ValueFlow.Unbounded:
+                return (ValueRange.Unbounded, n);
+            case ValueFlow.FromInput when n.Inputs.Count > 0:
                 return Of(spec, n.Inputs[0]);
-            case ScalarOp { Operator: BinaryKind.Subtract, ScalarOnLeft: true, Scalar: 1 }:
-            case ScalarOp { Operator: BinaryKind.Multiply, Scalar: >= 0 and <= 1 }:
+            case ValueFlow.KeepsProbability when n.Inputs.Count > 0:
                 var inner = Of(spec, n.Inputs[0]);
                 return inner.Range == ValueRange.Probability ? (ValueRange.Probability, n) : (inner.Range, inner.Source);
-            case LinearOp or ConvOp or BatchNormOp or LayerNormOp or GroupNormOp or BinaryOp or ScalarOp or ActivationOp or SoftmaxOp or EuclideanDistanceOp or CosineSimilarityOp:
-                return (ValueRange.Unbounded, n);
             default:
                 return (ValueRange.Unknown, n);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Dsl.Generator.Emit;
+using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Tests.Emit;
 

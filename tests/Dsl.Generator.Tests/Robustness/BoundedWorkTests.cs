@@ -4,6 +4,7 @@ using System.Threading;
 using Dsl.Generator.Emit;
 using Dsl.Generator.Emit.Onnx;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 using Dsl.Generator.Shapes;
 using Dsl.Generator.Tests.Diagnostics;
 using Dsl.Generator.Tests.Shapes;

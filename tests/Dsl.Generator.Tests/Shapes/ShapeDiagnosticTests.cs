@@ -1,6 +1,7 @@
 using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
+using Dsl.Generator.Ops;
 
 namespace Dsl.Generator.Tests.Shapes;
 
@@ -269,20 +270,6 @@ public class ShapeDiagnosticTests
 
         Assert.Equal("Dropout 'dropout_1'", error.Args[0]);
         Assert.StartsWith("the drop probability p must be in [0, 1)", error.Args[1]);
-    }
-
-    [Fact]
-    public void Flip_beyond_the_rank_is_reported_at_dim()
-    {
-        var b = new SpecBuilder();
-        int x = b.Input("x", 1, 28, 28);
-        int ok = b.Flip(x, 3);
-        int flip = b.Flip(ok, 4);
-        b.Output("y", flip);
-
-        var error = AnalysisAssert.Single(b.Analyze(), "DSL0007", b.Node(flip).SiteOf("dim"));
-
-        Assert.Equal("Flip 'flip_2': dim 4 is out of range for [B, 1, 28, 28]; use 0 (the batch) to 3", SpecBuilder.Message(error));
     }
 
     [Theory]
