@@ -21,7 +21,7 @@ internal static class ShapeInference
     public static AnalyzedModel Analyze(ModelSpec spec, IReadOnlyList<ResolvedUse>? uses = null, System.Threading.CancellationToken cancellationToken = default)
     {
         uses ??= System.Array.Empty<ResolvedUse>();
-        if (!spec.IsComplete)
+        if (!spec.IsComplete && spec.Nodes.Count == 0)
         {
             return new AnalyzedModel(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -30,7 +30,12 @@ internal static class ShapeInference
         try
         {
             var nodes = InferNodes(spec, uses, diagnostics, cancellationToken);
-            CheckOutputs(spec, diagnostics);
+            if (spec.IsComplete)
+            {
+                // A model with a mistake in its declarations may lack an output or loss it meant to declare.
+                CheckOutputs(spec, diagnostics);
+            }
+
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
             Losses.LossRules.CheckSharedMasks(spec, losses, diagnostics);
             diagnostics = Fixes.PaddingSameFix.Attach(spec, uses, diagnostics);
