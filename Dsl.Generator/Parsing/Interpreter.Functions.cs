@@ -252,7 +252,7 @@ internal sealed partial class Interpreter
                 case IDiscardOperation:
                     return;
                 case ILocalReferenceOperation local:
-                    frame.Set(local.Local, value);
+                    frame.Assign(local.Local, value);
                     return;
                 default:
                     Assign(target, value);

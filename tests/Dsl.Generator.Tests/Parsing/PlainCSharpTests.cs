@@ -161,7 +161,12 @@ public class PlainCSharpTests
                     int blocks = 0;
                     var x = g.Input("x", 8);
                     x = Block(Block(x));
-                    g.Output("y", x);
+                    Node a = x, b = x.Relu();
+                    Swap();
+                    g.Output("y", a);
+                    g.Output("z", b);
+
+                    void Swap() => (a, b) = (b, a);
 
                     Node Block(Node input)
                     {
@@ -173,6 +178,9 @@ public class PlainCSharpTests
             """);
 
         Assert.Equal(new[] { "block1", "block2" }, spec.Nodes.Where(n => n.Op is LinearOp).Select(n => n.Name));
+        // The swap inside the local function assigned Define's own locals: 'y' is the Relu, 'z' the block's output.
+        Assert.IsType<ActivationOp>(spec.Nodes[spec.Outputs[0].Node].Op);
+        Assert.Equal("block2", spec.Nodes[spec.Nodes[spec.Outputs[1].Node].Inputs[0]].Name);
     }
 
     [Fact]
