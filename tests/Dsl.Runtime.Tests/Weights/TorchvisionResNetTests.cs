@@ -46,6 +46,10 @@ public partial class TorchvisionResNet18
 
 public sealed class TorchvisionResNetTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+    public TorchvisionResNetTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+
     /// <summary>torchvision's resnet18 (random weights, batch-norm statistics drawn away from their defaults), its state dict and one batch's logits in eval mode.</summary>
     private const string Script = """
 import sys, torch, torchvision
@@ -85,6 +89,7 @@ print(sum(p.numel() for p in model.parameters()))
         model.eval();
         using var outputs = model.Forward(file["image"]);
         float difference = (outputs.Logits - file["logits"]).abs().max().item<float>();
+        output.WriteLine($"TorchSharp vs torchvision resnet18 logits: max |difference| {difference:E2} (largest |logit| {file["logits"].abs().max().item<float>():E2})");
         Assert.True(difference <= 1e-5f, $"the logits differ from torchvision's by up to {difference}");
     }
 
@@ -113,6 +118,7 @@ print(f"{(logits - io['logits']).abs().max().item():.3e}")
         System.IO.File.WriteAllText(source, TorchvisionResNet18.PyTorchSource);
 
         double difference = double.Parse(PythonTorch.Run(ExportScript, source, weights, io).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        output.WriteLine($"PyTorch export vs torchvision resnet18 logits: max |difference| {difference:E2}");
         Assert.True(difference <= 1e-5, $"the exported module's logits differ from torchvision's by up to {difference}");
     }
 }
