@@ -199,7 +199,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor BlockInputMismatch = Error(
         "DSL0317", Names, "Shared block applied to another shape",
-        "Shared {0} '{1}' was built for {2} but this block application gives it {3}; a shared block reuses its weights, so every application needs the same input shape");
+        "Shared {0} '{1}' was built for {2} but this block application gives it {3}: its weights depend on {4}; a shared block reuses its weights, so those sizes must match at every application (sizes the weights do not depend on, such as a sequence length, may differ)");
 
     public static readonly DiagnosticDescriptor BlockNotRepeatable = Error(
         "DSL0318", Names, "Shared block builds different layers",

@@ -185,8 +185,13 @@ internal static class ModelEmitter
         {
             string field = names.Field(node.Id);
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");
-            w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+            if (node.Name.IndexOf('.') < 0)
+            {
+                w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+            }
         }
+
+        WriteScopes(w, spec, names);
 
         // Declared initializations, after all layers are built (PyTorch's own init has drawn from the generator first).
         foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
@@ -207,6 +212,67 @@ internal static class ModelEmitter
         }
 
         w.Close();
+    }
+
+    /// <summary>
+    /// Layers with dotted names (<c>layer1.0.conv1</c>) are registered inside nested module dictionaries, one per scope
+    /// (<c>layer1</c>, <c>layer1.0</c>), as PyTorch nests modules: the state-dict keys are then the dotted names
+    /// (TorchSharp, like PyTorch, refuses a dot in one module name).
+    /// </summary>
+    private static void WriteScopes(IndentedWriter w, ModelSpec spec, MemberNames names)
+    {
+        var dotted = spec.Nodes.Where(n => n.OwnsLayer && n.Name.IndexOf('.') >= 0).ToList();
+        if (dotted.Count == 0)
+        {
+            return;
+        }
+
+        const string dict = "global::TorchSharp.torch.nn.ModuleDict<global::TorchSharp.torch.nn.Module>()";
+        var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        string ScopeOf(string scope)
+        {
+            if (!locals.TryGetValue(scope, out var local))
+            {
+                local = "__scope" + locals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                locals[scope] = local;
+                w.Line($"var {local} = {dict};");
+            }
+
+            return local;
+        }
+
+        // Scopes first, outermost first, so each is declared before a layer or an inner scope is added to it.
+        var order = new List<string>();
+        foreach (var node in dotted)
+        {
+            for (int dot = node.Name.IndexOf('.'); dot >= 0; dot = node.Name.IndexOf('.', dot + 1))
+            {
+                string scope = node.Name.Substring(0, dot);
+                if (!locals.ContainsKey(scope))
+                {
+                    ScopeOf(scope);
+                    order.Add(scope);
+                }
+            }
+        }
+
+        foreach (var node in dotted)
+        {
+            int last = node.Name.LastIndexOf('.');
+            w.Line($"{locals[node.Name.Substring(0, last)]}.Add({Names.StringLiteral(node.Name.Substring(last + 1))}, {names.Field(node.Id)});");
+        }
+
+        // Inner scopes into their parents (innermost first), then the outermost onto the model, in declaration order.
+        foreach (var scope in order.AsEnumerable().Reverse().Where(s => s.IndexOf('.') >= 0))
+        {
+            int last = scope.LastIndexOf('.');
+            w.Line($"{locals[scope.Substring(0, last)]}.Add({Names.StringLiteral(scope.Substring(last + 1))}, {locals[scope]});");
+        }
+
+        foreach (var scope in order.Where(s => s.IndexOf('.') < 0))
+        {
+            w.Line($"register_module({Names.StringLiteral(scope)}, {locals[scope]});");
+        }
     }
 
     /// <summary>Frozen submodels stay in eval mode when the parent is switched to training.</summary>

@@ -174,6 +174,11 @@ internal static class PyTorchEmitter
         w.Line();
         w.Line("def __init__(self):").Indent();
         w.Line("super().__init__()");
+        foreach (var scope in PyTorchNames.ScopeRegistrations(spec))
+        {
+            w.Line(scope);
+        }
+
         foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
         {
             string module = OpCatalogue.For(node.Op)!.PyTorch!.Module(node, model);

@@ -86,7 +86,29 @@ internal sealed class PyTorchNames
 
     /// <summary>The statement registering <paramref name="module"/> under <paramref name="name"/> in <c>__init__</c> (what <c>add_module</c> does, without refusing a name a member of nn.Module has).</summary>
     public static string Register(string name, string module) =>
-        IsPlainAttribute(name) ? $"self.{name} = {module}" : $"self._modules[{PyTorchCode.Str(name)}] = {module}";
+        name.IndexOf('.') > 0 ? $"{Attribute(name.Substring(0, name.LastIndexOf('.')))}._modules[{PyTorchCode.Str(name.Substring(name.LastIndexOf('.') + 1))}] = {module}"
+        : IsPlainAttribute(name) ? $"self.{name} = {module}" : $"self._modules[{PyTorchCode.Str(name)}] = {module}";
+
+    /// <summary>
+    /// The statements creating the scopes of dotted layer names (<c>layer1</c>, <c>layer1.0</c> of <c>layer1.0.conv1</c>),
+    /// outermost first: plain <c>nn.Module</c> containers, so the state-dict keys are the dotted names and
+    /// <c>load_state_dict(strict=True)</c> accepts them (PyTorch looks a key's first segment up among the children).
+    /// </summary>
+    public static IEnumerable<string> ScopeRegistrations(ModelSpec spec)
+    {
+        var created = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
+        {
+            for (int dot = node.Name.IndexOf('.'); dot > 0; dot = node.Name.IndexOf('.', dot + 1))
+            {
+                string scope = node.Name.Substring(0, dot);
+                if (created.Add(scope))
+                {
+                    yield return Register(scope, "nn.Module()");
+                }
+            }
+        }
+    }
 
     /// <summary>A Python identifier for <paramref name="name"/>: other characters become <c>_</c>, a leading digit gets one before it.</summary>
     public static string Identifier(string name)
@@ -105,5 +127,7 @@ internal sealed class PyTorchNames
         return text.ToString();
     }
 
-    private static string Attribute(string name) => IsPlainAttribute(name) ? "self." + name : $"self._modules[{PyTorchCode.Str(name)}]";
+    private static string Attribute(string name) =>
+        name.IndexOf('.') > 0 ? $"{Attribute(name.Substring(0, name.LastIndexOf('.')))}._modules[{PyTorchCode.Str(name.Substring(name.LastIndexOf('.') + 1))}]"
+        : IsPlainAttribute(name) ? "self." + name : $"self._modules[{PyTorchCode.Str(name)}]";
 }

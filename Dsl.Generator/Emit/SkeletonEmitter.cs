@@ -16,7 +16,11 @@ namespace Dsl.Generator.Emit;
 /// </summary>
 internal static class SkeletonEmitter
 {
-    public static bool CanEmit(AnalyzedModel model) => model.Spec.Nodes.Count > 0;
+    /// <summary>
+    /// True once Define ran to the end without a mistake the interpreter had to go on after: after one, an output or
+    /// loss the failed code declared would be missing from the skeleton.
+    /// </summary>
+    public static bool CanEmit(AnalyzedModel model) => model.Spec.Nodes.Count > 0 && !model.Spec.RecoveredErrors;
 
     public static string Emit(AnalyzedModel model, System.Threading.CancellationToken cancellationToken = default)
     {

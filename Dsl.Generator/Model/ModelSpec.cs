@@ -19,7 +19,8 @@ internal sealed record OutputSpec(string Name, int Node, int Site, bool ForLoss 
 /// <param name="ClassSite">Site of the class name, for diagnostics about the model as a whole.</param>
 /// <param name="Nodes">The graph, in creation order.</param>
 /// <param name="Outputs">The declared outputs, in order.</param>
-/// <param name="IsComplete">False when interpreting <c>Define</c> failed; such a model is not analyzed or emitted.</param>
+/// <param name="IsComplete">False when interpreting <c>Define</c> failed or reported an error; such a model is not emitted
+/// (only its skeleton), and is analyzed only if its graph was built (see <see cref="RecoveredErrors"/>).</param>
 /// <param name="Losses">The loss terms, in declaration order.</param>
 /// <param name="Uses">The other models this one instantiates (<c>g.Use</c>), in declaration order.</param>
 internal sealed record ModelSpec(
@@ -35,4 +36,11 @@ internal sealed record ModelSpec(
 {
     /// <summary>The metadata name (<c>Ns.Model</c>) that identifies the model across the compilation.</summary>
     public string FullName => Namespace.Length == 0 ? ClassName : Namespace + "." + ClassName;
+
+    /// <summary>
+    /// True when interpreting <c>Define</c> went on after a reported mistake (the failed calls are missing from the
+    /// graph): the graph is still analyzed, to find independent mistakes, but gets no skeleton, since an output or
+    /// loss the failed code declared would be missing from it. (No model with an error is checked as a whole.)
+    /// </summary>
+    public bool RecoveredErrors { get; init; }
 }

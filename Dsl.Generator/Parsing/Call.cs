@@ -98,7 +98,7 @@ internal sealed class Call
         }
 
         var instance = ((IInvocationOperation)At).Instance;
-        return instance is not null && interpreter.Evaluate(instance) is NodeRef node
+        return instance is not null && FailedValue.Check(interpreter.Evaluate(instance)) is NodeRef node
             ? receiver = node
             : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? At.Syntax, "The node '" + (instance is null ? Method : Interpreter.Text(instance)) + "'");
     }
@@ -111,7 +111,8 @@ internal sealed class Call
             values[parameter] = value;
         }
 
-        return value;
+        // An argument whose own mistake is reported: this call fails silently.
+        return FailedValue.Check(value);
     }
 
     public NodeRef Node(string parameter) => Value(parameter) as NodeRef ??
@@ -241,7 +242,7 @@ internal sealed class Call
     /// <summary>An array of nodes (<c>params Node[]</c>) with at least <paramref name="minimum"/> of them.</summary>
     public IReadOnlyList<NodeRef> Nodes(string parameter, int minimum)
     {
-        var nodes = Array(parameter).Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, At.Syntax, "An operand of " + Kind)).ToList();
+        var nodes = Array(parameter).Select(n => FailedValue.Check(n) as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, At.Syntax, "An operand of " + Kind)).ToList();
         return nodes.Count >= minimum
             ? nodes
             : throw new InterpretationError(Descriptors.InvalidArgument, At.Syntax, Kind, $"needs at least {minimum.ToString(CultureInfo.InvariantCulture)} nodes but got {nodes.Count.ToString(CultureInfo.InvariantCulture)}");

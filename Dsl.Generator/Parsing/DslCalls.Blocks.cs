@@ -36,7 +36,7 @@ internal sealed partial class DslCalls
     private NodeRef ApplyBlock(Call call)
     {
         var instance = ((IInvocationOperation)call.At).Instance;
-        var block = instance is not null && interpreter.Evaluate(instance) is BlockRef b
+        var block = instance is not null && FailedValue.Check(interpreter.Evaluate(instance)) is BlockRef b
             ? b
             : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? call.At.Syntax, "The block");
         var input = call.Node("input");

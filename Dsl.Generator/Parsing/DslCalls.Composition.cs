@@ -35,7 +35,7 @@ internal sealed partial class DslCalls
     private NodeRef Apply(Call call)
     {
         var instance = ((IInvocationOperation)call.At).Instance;
-        var sub = instance is not null && interpreter.Evaluate(instance) is SubModelRef s
+        var sub = instance is not null && FailedValue.Check(interpreter.Evaluate(instance)) is SubModelRef s
             ? s
             : throw new InterpretationError(Descriptors.UninitializedNode, instance?.Syntax ?? call.At.Syntax, "The submodel");
         var inputs = call.Array("inputs").Select(n => n as NodeRef ?? throw new InterpretationError(Descriptors.UninitializedNode, call.At.Syntax, "An input of " + sub.Name + "." + call.Method)).ToList();

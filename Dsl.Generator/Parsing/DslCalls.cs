@@ -47,7 +47,7 @@ internal sealed partial class DslCalls
                 return graph.AddLoss(call.String("name"), call.SiteOf("name"), LossKind.Minimize, call.Node("node"), -1, call.Number("weight"), 0, call.Site, call.ArgSites());
             case ("LossTerm", "MaskedBy"):
                 {
-                    var term = ((IInvocationOperation)call.At).Instance is { } instance && interpreter.Evaluate(instance) is LossTermRef t
+                    var term = ((IInvocationOperation)call.At).Instance is { } instance && FailedValue.Check(interpreter.Evaluate(instance)) is LossTermRef t
                         ? t
                         : throw new InterpretationError(Descriptors.UninitializedNode, call.At.Syntax, "The loss term");
                     graph.SetMask(term, call.String("mask"), call.SiteOf("mask"), call.Bool("perPosition", defaultValue: false));
@@ -62,6 +62,8 @@ internal sealed partial class DslCalls
                     return graph.AddNode(new OutputOfOp(null), new[] { application }, null, call.Site, call.Site, call.ArgSites());
                 }
 
+            case ("NodeSizes", "Size"):
+                return Size(call);
             case ("Graph", "Block"):
                 return Block(call);
             case ("SharedBlock", "Apply"):
@@ -110,10 +112,11 @@ internal sealed partial class DslCalls
         if (method.ContainingType.Name == "Padding" && value is object?[] tuple)
         {
             var call = new Call(interpreter, at);
+            System.Array.ForEach(tuple, v => FailedValue.Check(v));
             return PaddingSpec.PerAxis(tuple.Select(v => v is long amount ? Padding(amount, call).Amount : throw Interpreter.NotConstant(at, "This padding")).ToArray());
         }
 
-        if (value is not long n)
+        if (FailedValue.Check(value) is not long n)
         {
             throw Interpreter.NotConstant(at, "This size");
         }
@@ -133,6 +136,8 @@ internal sealed partial class DslCalls
 
     public object? Operator(IMethodSymbol method, object? left, object? right, IOperation at)
     {
+        FailedValue.Check(left);
+        FailedValue.Check(right);
         var reader = OpCatalogue.Reader("Node", method.Name)
             ?? throw new InterpretationError(Descriptors.NotYetSupported, at.Syntax, "operator " + method.Name);
         var call = new Call(interpreter, at, method.Name, left, right);
@@ -141,6 +146,7 @@ internal sealed partial class DslCalls
 
     public object? Negate(IMethodSymbol method, object? operand, IOperation at)
     {
+        FailedValue.Check(operand);
         var call = new Call(interpreter, at, "op_UnaryNegation", operand);
         return Add(call, OpCatalogue.Reader("Node", "op_UnaryNegation")!(call));
     }

@@ -29,9 +29,17 @@ internal sealed partial class GraphBuilder
 
     private bool CheckName(string name, string what, int site)
     {
+        if (what == "layer" && IsDotted(name))
+        {
+            // A hierarchical state-dict name: its first segment becomes a member of the module.
+            return !Reserved.Contains(name.Substring(0, name.IndexOf('.'))) || CheckName(name.Substring(0, name.IndexOf('.')), what, site);
+        }
+
         if (!Names.IsIdentifier(name))
         {
-            Report(Descriptors.InvalidName, site, name, Article(what), "use ASCII letters, digits and '_', starting with a letter or '_'");
+            Report(Descriptors.InvalidName, site, name, Article(what), what == "layer"
+                ? "use ASCII letters, digits and '_', starting with a letter or '_'; a hierarchical state-dict name joins such names and indices with dots (\"layer1.0.conv1\")"
+                : "use ASCII letters, digits and '_', starting with a letter or '_'");
             return false;
         }
 

@@ -119,6 +119,10 @@ internal sealed partial class GraphBuilder
                 Report(Descriptors.DuplicateLayerName, nameSite, explicitName, DescribeOwner(explicitName), modelName);
                 explicitName = null;
             }
+            else if (!CheckScopes(explicitName, nameSite))
+            {
+                explicitName = null;
+            }
             else
             {
                 explicitNames[explicitName] = nodes.Count;
@@ -155,6 +159,10 @@ internal sealed partial class GraphBuilder
             if (existing is not null || explicitNames.ContainsKey(name))
             {
                 Report(Descriptors.DuplicateSubmodel, nameSite, name, existing is not null ? "another submodel" : DescribeOwner(name), modelName);
+            }
+            else if (scopes.TryGetValue(name, out var nested))
+            {
+                Report(Descriptors.DuplicateSubmodel, nameSite, name, $"the scope of layer '{nested}'", modelName);
             }
         }
 
@@ -210,7 +218,7 @@ internal sealed partial class GraphBuilder
 
     public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
     {
-        var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)), StringComparer.Ordinal);
+        var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)).Concat(scopes.Keys), StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         var built = ImmutableArray.CreateBuilder<NodeSpec>(nodes.Count);
         for (int id = 0; id < nodes.Count; id++)

@@ -1,11 +1,14 @@
 using System;
+using Dsl.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace Dsl.Generator.Parsing;
 
 /// <summary>
-/// Stops interpreting Define: the declaration uses something the generator cannot evaluate. Carries the
-/// diagnostic to report at <see cref="Location"/>; the model is then left incomplete (not analyzed, not emitted).
+/// Stops evaluating an expression of Define: the declaration uses something the generator cannot evaluate. Carries
+/// the diagnostic to report at <see cref="Location"/>. The interpreter reports it at the DSL call or statement and
+/// goes on with a <see cref="FailedValue"/> (the model is then analyzed but not emitted), unless it is
+/// <see cref="IsFatal"/>.
 /// </summary>
 internal sealed class InterpretationError : Exception
 {
@@ -29,4 +32,12 @@ internal sealed class InterpretationError : Exception
     public SyntaxNode? At { get; }
 
     public string[] Args { get; }
+
+    /// <summary>
+    /// True for the budgets (loop iterations, evaluation steps, helper nesting, graph size): going on would only hit
+    /// the same budget again, so these stop the whole interpretation.
+    /// </summary>
+    public bool IsFatal =>
+        Descriptor == Descriptors.RunawayLoop || Descriptor == Descriptors.BudgetExceeded ||
+        Descriptor == Descriptors.RecursionTooDeep || Descriptor == Descriptors.InternalError;
 }

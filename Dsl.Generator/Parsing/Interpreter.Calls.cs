@@ -19,7 +19,7 @@ internal sealed partial class Interpreter
         var method = invocation.TargetMethod;
         if (DslCalls.IsDslType(method.ContainingType))
         {
-            return calls.Invoke(invocation);
+            return Recovering(() => calls.Invoke(invocation));
         }
 
         if (method.ContainingType.SpecialType == SpecialType.None && method.ContainingType.ToDisplayString() == "System.Math")
@@ -27,15 +27,52 @@ internal sealed partial class Interpreter
             return MathCall(invocation);
         }
 
-        if (method.IsStatic && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && method.MethodKind == MethodKind.Ordinary)
+        if (method.ContainingType.ToDisplayString() == "System.Linq.Enumerable")
+        {
+            return Linq(invocation);
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance is not null)
+        {
+            return InvokeDelegate(invocation);
+        }
+
+        if (!method.IsStatic && invocation.Instance is not null && (IsList(method.ContainingType) || IsDictionary(method.ContainingType)))
+        {
+            return CollectionCall(invocation, Evaluate(invocation.Instance));
+        }
+
+        if (!method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 &&
+            (method.IsStatic && method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.LocalFunction))
         {
             return InlineHelper(invocation);
         }
 
-        throw Unsupported(invocation, $"'{method.ContainingType.Name}.{method.Name}' cannot run at compile time; only DSL methods, Math.Min / Max / Abs and static helper methods declared in this project can");
+        throw Unsupported(invocation, $"'{method.ContainingType.Name}.{method.Name}' cannot run at compile time; only DSL methods, Math.Min / Max / Abs, static helper methods and local functions declared in this project, List / Dictionary members and LINQ operators (Select, Where, Aggregate, Sum, ...) can");
     }
 
-    /// <summary>Runs a lambda (a shared block's body) with its single parameter bound to <paramref name="argument"/>.</summary>
+    /// <summary>
+    /// Runs one DSL call (or operator on nodes). A mistake in it is reported and the call gives a
+    /// <see cref="FailedValue"/>, so the rest of the expression and of Define is still checked; a call that reads a
+    /// failed value gives one silently.
+    /// </summary>
+    private object? Recovering(Func<object?> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (InterpretationError error) when (!error.IsFatal)
+        {
+            Graph.ReportRecovered(error);
+            return FailedValue.Instance;
+        }
+        catch (PoisonedValue)
+        {
+            return FailedValue.Instance;
+        }
+    }
+
     /// <summary>The current frame, captured by a lambda when it is declared (see <see cref="InvokeLambda"/>).</summary>
     public object CurrentFrame => frame;
 
@@ -65,18 +102,14 @@ internal sealed partial class Interpreter
     {
         var method = invocation.TargetMethod;
         Step(invocation, CallCost);
-        var body = BodyOf(method);
-        if (body is not IMethodBodyOperation)
-        {
-            throw Unsupported(invocation, $"the body of '{method.Name}' is not available in source");
-        }
+        var body = HelperBody(method, invocation);
 
         if (depth >= MaxCallDepth)
         {
             throw new InterpretationError(Descriptors.RecursionTooDeep, invocation.Syntax, method.Name, MaxCallDepth.ToString(CultureInfo.InvariantCulture));
         }
 
-        var callee = new Frame(frame);
+        var callee = new Frame(frame, EnclosingOf(method));
         foreach (var argument in invocation.Arguments)
         {
             callee.Set(argument.Parameter!, Evaluate(argument.Value));

@@ -15,7 +15,7 @@ namespace Dsl.Generator.Parsing;
 internal sealed partial class Interpreter
 {
     public bool EvaluateBool(IOperation operation, string purpose) =>
-        Evaluate(operation, purpose) is bool b ? b : throw NotConstant(operation, purpose);
+        FailedValue.Check(Evaluate(operation, purpose)) is bool b ? b : throw NotConstant(operation, purpose);
 
     public object? Evaluate(IOperation operation, string purpose)
     {
@@ -132,7 +132,28 @@ internal sealed partial class Interpreter
                 return DefaultOf(defaultValue.Type);
 
             case IDelegateCreationOperation or IAnonymousFunctionOperation:
-                throw Unsupported(operation, "lambdas are only supported as the body of g.Block");
+                return FunctionValue(operation);
+
+            case IObjectCreationOperation creation:
+                return CreateObject(creation);
+
+            case ICollectionExpressionOperation collection:
+                return CreateCollection(collection);
+
+            case IIsPatternOperation isPattern:
+                return Matches(Evaluate(isPattern.Value), isPattern.Pattern);
+
+            case ISwitchExpressionOperation switchExpression:
+                return SwitchExpression(switchExpression);
+
+            case IConditionalAccessOperation access:
+                return ConditionalAccess(access);
+
+            case IConditionalAccessInstanceOperation:
+                return ConditionalInstance(operation);
+
+            case IDeconstructionAssignmentOperation deconstruction:
+                return Deconstruct(deconstruction);
 
             case IInvalidOperation:
                 throw new InterpretationError(Descriptors.EvaluationFailed, operation.Syntax, Text(operation), "the expression does not compile");
@@ -162,10 +183,14 @@ internal sealed partial class Interpreter
         switch (target)
         {
             case ILocalReferenceOperation local:
-                frame.Set(local.Local, value);
+                frame.Assign(local.Local, value);
                 break;
             case IParameterReferenceOperation parameter:
-                frame.Set(parameter.Parameter, value);
+                frame.Assign(parameter.Parameter, value);
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } indexer
+                when FailedValue.Check(Evaluate(instance)) is List<object?> or Dictionary<object, object?>:
+                SetElement(Evaluate(instance)!, indexer, value);
                 break;
             case IArrayElementReferenceOperation element:
                 {
@@ -175,18 +200,18 @@ internal sealed partial class Interpreter
                 }
 
             default:
-                throw Unsupported(target, "only locals, parameters and array elements can be assigned");
+                throw Unsupported(target, "only locals, parameters and elements of arrays, lists and dictionaries can be assigned");
         }
     }
 
     private (object?[] Items, int Index) ElementOf(IArrayElementReferenceOperation element)
     {
-        if (Evaluate(element.ArrayReference) is not object?[] items || element.Indices.Length != 1)
+        if (FailedValue.Check(Evaluate(element.ArrayReference)) is not object?[] items || element.Indices.Length != 1)
         {
             throw Unsupported(element, "only one-dimensional arrays of constants can be indexed");
         }
 
-        if (Evaluate(element.Indices[0]) is not long index)
+        if (FailedValue.Check(Evaluate(element.Indices[0])) is not long index)
         {
             throw NotConstant(element.Indices[0], "The array index");
         }
@@ -224,14 +249,19 @@ internal sealed partial class Interpreter
     private object? Property(IPropertyReferenceOperation property)
     {
         var symbol = property.Property;
-        if (symbol.IsIndexer && property.Instance is not null && Evaluate(property.Instance) is ApplyAllRef application && property.Arguments.Length == 1)
+        // The instance is read only for the properties Define can evaluate, so 'DateTime.Now.Second' is refused as a whole.
+        var type = symbol.ContainingType;
+        bool readable = property.Instance is not null &&
+            (symbol.IsIndexer || DslCalls.IsDslType(type) || IsList(type) || IsDictionary(type) || IsType(type, "System.Collections.Generic.KeyValuePair<TKey, TValue>") ||
+             symbol.Name == "Length" && (type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Array || property.Instance!.Type is IArrayTypeSymbol));
+        var instance = readable ? FailedValue.Check(Evaluate(property.Instance!)) : null;
+        if (symbol.IsIndexer && instance is ApplyAllRef application && property.Arguments.Length == 1)
         {
-            return calls.OutputOf(application, Evaluate(property.Arguments[0].Value), property);
+            return calls.OutputOf(application, FailedValue.Check(Evaluate(property.Arguments[0].Value)), property);
         }
 
-        if (symbol.Name == "Length" && property.Instance is not null)
+        if (symbol.Name == "Length")
         {
-            var instance = Evaluate(property.Instance);
             switch (instance)
             {
                 case object?[] items:
@@ -239,6 +269,11 @@ internal sealed partial class Interpreter
                 case string s:
                     return (long)s.Length;
             }
+        }
+
+        if (instance is not null && CollectionProperty(property, instance, out var value))
+        {
+            return value;
         }
 
         if (DslCalls.IsDslType(symbol.ContainingType))
@@ -252,6 +287,11 @@ internal sealed partial class Interpreter
     private object? Field(IFieldReferenceOperation field)
     {
         var symbol = field.Field;
+        if (TryTupleElement(field, out var element))
+        {
+            return element;
+        }
+
         if (symbol.IsStatic && symbol.IsReadOnly)
         {
             foreach (var reference in symbol.DeclaringSyntaxReferences)
@@ -271,7 +311,8 @@ internal sealed partial class Interpreter
     {
         if (conversion.OperatorMethod is { } method && DslCalls.IsDslType(method.ContainingType))
         {
-            return calls.Conversion(method, Evaluate(conversion.Operand), conversion);
+            var operand = Evaluate(conversion.Operand);
+            return Recovering(() => calls.Conversion(method, operand, conversion));
         }
 
         return ConvertTo(conversion.Type, Evaluate(conversion.Operand), conversion);
@@ -279,6 +320,11 @@ internal sealed partial class Interpreter
 
     private object? ConvertTo(ITypeSymbol? type, object? value, IOperation at)
     {
+        if (value is FailedValue)
+        {
+            return value;
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
@@ -305,7 +351,9 @@ internal sealed partial class Interpreter
     {
         if (binary.OperatorMethod is not null)
         {
-            return calls.Operator(binary.OperatorMethod, Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand), binary);
+            var left = Evaluate(binary.LeftOperand);
+            var right = Evaluate(binary.RightOperand);
+            return Recovering(() => calls.Operator(binary.OperatorMethod, left, right, binary));
         }
 
         switch (binary.OperatorKind)
@@ -321,6 +369,8 @@ internal sealed partial class Interpreter
 
     private object? Arithmetic(BinaryOperatorKind kind, object? left, object? right, IOperation at)
     {
+        FailedValue.Check(left);
+        FailedValue.Check(right);
         if (kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
         {
             bool equal = left is long || left is double ? IsNumber(right) && ToDouble(left) == ToDouble(right) : Equals(left, right) || ReferenceEquals(left, right);
@@ -398,9 +448,10 @@ internal sealed partial class Interpreter
         var operand = Evaluate(unary.Operand);
         if (unary.OperatorMethod is not null)
         {
-            return calls.Negate(unary.OperatorMethod, operand, unary);
+            return Recovering(() => calls.Negate(unary.OperatorMethod, operand, unary));
         }
 
+        FailedValue.Check(operand);
         return (unary.OperatorKind, operand) switch
         {
             (UnaryOperatorKind.Minus, long n) => -n,
@@ -425,7 +476,7 @@ internal sealed partial class Interpreter
                     break;
                 case IInterpolationOperation hole:
                     {
-                        var value = Evaluate(hole.Expression);
+                        var value = FailedValue.Check(Evaluate(hole.Expression));
                         string? format = hole.FormatString?.ConstantValue.Value as string;
                         long alignment = hole.Alignment is null ? 0 : Evaluate(hole.Alignment) as long? ?? 0;
                         string formatted = value is IFormattable f ? f.ToString(format, CultureInfo.InvariantCulture) : Format(value);

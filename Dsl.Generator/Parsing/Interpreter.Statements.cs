@@ -25,7 +25,7 @@ internal sealed partial class Interpreter
             case IBlockOperation block:
                 foreach (var statement in block.Operations)
                 {
-                    var flow = Execute(statement);
+                    var flow = ExecuteRecovering(statement);
                     if (flow != Flow.Normal)
                     {
                         return flow;
@@ -40,7 +40,7 @@ internal sealed partial class Interpreter
                     foreach (var declarator in declaration.Declarators)
                     {
                         var initializer = declarator.Initializer ?? declaration.Initializer;
-                        frame.Set(declarator.Symbol, initializer is null ? Unassigned.Value : Evaluate(initializer.Value));
+                        frame.Set(declarator.Symbol, initializer is null ? Unassigned.Value : EvaluateRecovering(initializer.Value));
                     }
                 }
 
@@ -74,14 +74,82 @@ internal sealed partial class Interpreter
                 return Flow.Continue;
 
             case IReturnOperation ret:
-                frame.ReturnValue = ret.ReturnedValue is null ? null : Evaluate(ret.ReturnedValue);
+                frame.ReturnValue = ret.ReturnedValue is null ? null : EvaluateRecovering(ret.ReturnedValue);
                 return Flow.Return;
+
+            case ILocalFunctionOperation localFunction:
+                // Declared, not run: a call to it is inlined like a static helper's, reading the locals of this frame.
+                localFunctionFrames[localFunction.Symbol] = frame;
+                return Flow.Normal;
 
             case IEmptyOperation:
                 return Flow.Normal;
 
             default:
                 throw Unsupported(operation, "this kind of statement is not supported; Define may use local variables, for / foreach / while loops, if / else, break / continue, return in helpers, and expression statements");
+        }
+    }
+
+    /// <summary>
+    /// Runs one statement of a block. A mistake in it is reported and the locals it assigns become failed values
+    /// (<see cref="FailedValue"/>), so that Define goes on and reports the mistakes that do not depend on this one.
+    /// </summary>
+    private Flow ExecuteRecovering(IOperation statement)
+    {
+        try
+        {
+            return Execute(statement);
+        }
+        catch (InterpretationError error) when (!error.IsFatal)
+        {
+            Graph.ReportRecovered(error);
+        }
+        catch (PoisonedValue)
+        {
+            // Computed from a value whose mistake is already reported.
+        }
+
+        foreach (var assigned in statement.DescendantsAndSelf())
+        {
+            switch (assigned)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    frame.Set(declarator.Symbol, FailedValue.Instance);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation local }:
+                    frame.Set(local.Local, FailedValue.Instance);
+                    break;
+                case IAssignmentOperation { Target: IParameterReferenceOperation parameter }:
+                    frame.Set(parameter.Parameter, FailedValue.Instance);
+                    break;
+            }
+        }
+
+        // A failed return still leaves the helper: its result is a failed value.
+        if (statement is IReturnOperation)
+        {
+            frame.ReturnValue = FailedValue.Instance;
+            return Flow.Return;
+        }
+
+        return Flow.Normal;
+    }
+
+    /// <summary>Evaluates an expression; a mistake in it is reported and gives a <see cref="FailedValue"/>.</summary>
+    private object? EvaluateRecovering(IOperation operation)
+    {
+        try
+        {
+            return Evaluate(operation);
+        }
+        catch (InterpretationError error) when (!error.IsFatal)
+        {
+            Graph.ReportRecovered(error);
+            return FailedValue.Instance;
+        }
+        catch (PoisonedValue)
+        {
+            return FailedValue.Instance;
         }
     }
 
@@ -110,16 +178,19 @@ internal sealed partial class Interpreter
 
     private Flow ExecuteForEach(IForEachLoopOperation loop)
     {
-        var collection = Evaluate(loop.Collection);
-        if (collection is not object?[] items)
+        var collection = FailedValue.Check(Evaluate(loop.Collection));
+        if (collection is not (object?[] or List<object?> or Dictionary<object, object?>))
         {
             throw NotConstant(loop.Collection, "The collection of this 'foreach'");
         }
 
-        foreach (var item in items.ToArray())
+        foreach (var item in Items(collection, loop.Collection).ToArray())
         {
             switch (loop.LoopControlVariable)
             {
+                case IDeclarationExpressionOperation or ITupleOperation:
+                    AssignDeconstructed(loop.LoopControlVariable, item, loop.Collection);
+                    break;
                 case IVariableDeclaratorOperation declarator:
                     frame.Set(declarator.Symbol, item);
                     break;

@@ -115,6 +115,21 @@ internal sealed partial class Interpreter
 
         public void Set(ISymbol symbol, object? value) => values[symbol] = value;
 
+        /// <summary>Assigns a variable where it lives: this frame, or the frame a lambda or local function captured it from.</summary>
+        public void Assign(ISymbol symbol, object? value)
+        {
+            for (var scope = this; scope is not null; scope = scope.Enclosing)
+            {
+                if (scope.values.ContainsKey(symbol))
+                {
+                    scope.values[symbol] = value;
+                    return;
+                }
+            }
+
+            values[symbol] = value;
+        }
+
         public bool TryGet(ISymbol symbol, out object? value)
         {
             for (var scope = this; scope is not null; scope = scope.Enclosing)

@@ -50,10 +50,13 @@ internal static class ModelParser
         }
         catch (InterpretationError error)
         {
-            int site = error.Location is not null ? builder.AddSite(error.Location)
-                : error.At is null ? classSite
-                : builder.AddSite(error.At.GetLocation());
-            builder.Report(error.Descriptor, site, error.Args);
+            // A budget ran out (the interpreter recovers from every other mistake): the graph is cut off, so nothing is analyzed.
+            builder.ReportError(error);
+            complete = false;
+        }
+        catch (PoisonedValue)
+        {
+            // A failed value reached the top of Define unreported by a statement; its mistake is already reported.
             complete = false;
         }
         catch (Exception ex)
@@ -74,7 +77,10 @@ internal static class ModelParser
             outputs,
             complete && !builder.Diagnostics.Any(d => Descriptors.Get(d.Id).DefaultSeverity == DiagnosticSeverity.Error),
             losses,
-            complete ? builder.Uses : EquatableArray<UseSpec>.Empty);
+            complete ? builder.Uses : EquatableArray<UseSpec>.Empty)
+        {
+            RecoveredErrors = builder.RecoveredErrors > 0,
+        };
         return new ParsedModel(spec, builder.Sites.ToImmutableArray(), builder.Diagnostics.ToImmutableArray());
     }
 

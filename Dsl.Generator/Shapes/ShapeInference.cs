@@ -21,7 +21,7 @@ internal static class ShapeInference
     public static AnalyzedModel Analyze(ModelSpec spec, IReadOnlyList<ResolvedUse>? uses = null, System.Threading.CancellationToken cancellationToken = default)
     {
         uses ??= System.Array.Empty<ResolvedUse>();
-        if (!spec.IsComplete)
+        if (!spec.IsComplete && spec.Nodes.Count == 0)
         {
             return new AnalyzedModel(spec, EquatableArray<NodeAnalysis>.Empty, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -30,7 +30,12 @@ internal static class ShapeInference
         try
         {
             var nodes = InferNodes(spec, uses, diagnostics, cancellationToken);
-            CheckOutputs(spec, diagnostics);
+            if (spec.IsComplete)
+            {
+                // A model with a mistake in its declarations may lack an output or loss it meant to declare.
+                CheckOutputs(spec, diagnostics);
+            }
+
             var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
             Losses.LossRules.CheckSharedMasks(spec, losses, diagnostics);
             diagnostics = Fixes.PaddingSameFix.Attach(spec, uses, diagnostics);
@@ -136,20 +141,58 @@ internal static class ShapeInference
     }
 
     /// <summary>
-    /// A later application of a shared block reuses the weights of the first, so its layers must see the same input
-    /// shape; they own no parameters of their own.
+    /// A later application of a shared block reuses the weights of the first (it owns no parameters of its own), so what
+    /// the weights depend on must match: the layer's parameter counts and its resolved padding. Sizes the weights do not
+    /// depend on (a sequence length, an image size under a convolution with explicit padding) may differ.
     /// </summary>
     private static NodeAnalysis CheckShared(ModelSpec spec, NodeSpec node, List<TensorType> inputs, List<NodeAnalysis> earlier, NodeAnalysis result, List<DiagnosticInfo> diagnostics)
     {
         var owner = spec.Nodes[node.SharedWith];
         var ownerInput = earlier[owner.Inputs[0]].Type;
-        if (ownerInput is not null && !ownerInput.Dims.Equals(inputs[0].Dims))
+        var ownerResult = earlier[owner.Id];
+        if (ownerInput is null || ownerResult.Type is null || ownerInput.Dims.Equals(inputs[0].Dims) || SameWeights(ownerResult, result))
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.BlockInputMismatch, spec.ClassName, node.Site, owner.Op.Kind, owner.Name, ownerInput.ShapeText, inputs[0].ShapeText));
-            return Unknown;
+            return result with { TrainableParameters = 0, NonTrainableParameters = 0 };
         }
 
-        return result with { TrainableParameters = 0, NonTrainableParameters = 0 };
+        string relevant = WeightAxes(spec, owner, ownerInput, inputs[0], ownerResult);
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.BlockInputMismatch, spec.ClassName, node.Site, owner.Op.Kind, owner.Name, ownerInput.ShapeText, inputs[0].ShapeText, relevant));
+        return Unknown;
+    }
+
+    private static bool SameWeights(NodeAnalysis a, NodeAnalysis b) =>
+        a.TrainableParameters == b.TrainableParameters && a.NonTrainableParameters == b.NonTrainableParameters && Equals(a.Padding, b.Padding);
+
+    /// <summary>
+    /// The axes of the input the shared layer's weights depend on, found by giving the first application's input the
+    /// other application's size on one axis at a time: "axis 2 (16 at the first application, 32 here)".
+    /// </summary>
+    private static string WeightAxes(ModelSpec spec, NodeSpec owner, TensorType ownerInput, TensorType input, NodeAnalysis ownerResult)
+    {
+        if (ownerInput.Rank != input.Rank)
+        {
+            return "the input's rank (" + ownerInput.Rank + " at the first application, " + input.Rank + " here)";
+        }
+
+        var rule = OpCatalogue.For(owner.Op)?.Shape;
+        var axes = new List<string>();
+        for (int i = 0; i < input.Dims.Count; i++)
+        {
+            if (ownerInput.Dims[i].Equals(input.Dims[i]))
+            {
+                continue;
+            }
+
+            var changed = ownerInput with { Dims = ownerInput.Dims.Select((d, j) => j == i ? input.Dims[i] : d).ToEquatableArray() };
+            var scratch = new List<DiagnosticInfo>();
+            var trial = rule?.Infer(new ShapeContext(spec, owner, new[] { changed }, scratch)) ?? Unknown;
+            if (trial.Type is null || !SameWeights(trial, ownerResult))
+            {
+                axes.Add("axis " + (i + 1) + " (" + ownerInput.Dims[i] + " at the first application, " + input.Dims[i] + " here)");
+            }
+        }
+
+        return axes.Count > 0 ? string.Join(" and ", axes) : "the combination of its input sizes";
     }
 
     private static NodeAnalysis Internal(ModelSpec spec, NodeSpec node, List<DiagnosticInfo> diagnostics, string problem)

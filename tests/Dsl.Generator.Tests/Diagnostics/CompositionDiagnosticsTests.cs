@@ -167,7 +167,7 @@ public class BlockDiagnosticsTests
         }
         """,
         "DSL0317",
-        "Shared Linear 'proj_linear_1' was built for [B, 8] but this block application gives it [B, 4]; a shared block reuses its weights, so every application needs the same input shape");
+        "Shared Linear 'proj_linear_1' was built for [B, 8] but this block application gives it [B, 4]: its weights depend on axis 1 (8 at the first application, 4 here); a shared block reuses its weights, so those sizes must match at every application (sizes the weights do not depend on, such as a sequence length, may differ)");
 
     [Fact]
     public void DSL0318_shared_block_that_builds_different_layers() => DiagnosticAssert.Single(

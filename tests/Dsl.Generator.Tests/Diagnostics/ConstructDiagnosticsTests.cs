@@ -75,7 +75,7 @@ public class ConstructDiagnosticsTests
         }
         """,
         "DSL0102",
-        "'System.Environment.ProcessorCount.GetHashCode()' cannot be interpreted at compile time: 'Int32.GetHashCode' cannot run at compile time; only DSL methods, Math.Min / Max / Abs and static helper methods declared in this project can");
+        "'System.Environment.ProcessorCount.GetHashCode()' cannot be interpreted at compile time: 'Int32.GetHashCode' cannot run at compile time; only DSL methods, Math.Min / Max / Abs, static helper methods and local functions declared in this project, List / Dictionary members and LINQ operators (Select, Where, Aggregate, Sum, ...) can");
 
     [Fact]
     public void DSL0103_non_constant_loop_bound() => DiagnosticAssert.Single(

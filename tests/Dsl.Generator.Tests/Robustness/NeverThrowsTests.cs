@@ -120,7 +120,7 @@ public class NeverThrowsTests
         { "6000 layers", Model("""var x = g.Input("x", 4); for (int i = 0; i < 6000; i++) { x = x.Linear(4); } g.Output("y", x);"""), "DSL0111" },
         { "long names", Model("""var x = g.Input("x", 4); string name = "n"; for (int i = 0; i < 20; i++) name = name + name; g.Output(name, x);"""), null },
         { "interpolated names", Model("""var x = g.Input("x", 4); for (int i = 0; i < 3; i++) x = x.Linear(4, name: $"dense_{i}_{1.5}_{i > 1}"); g.Output("y", x);"""), null },
-        { "generic locals", Model("""var d = new System.Collections.Generic.List<System.Collections.Generic.Dictionary<string, Node>>(); g.Output("y", g.Input("x", 4));"""), "DSL0103" },
+        { "generic locals", Model("""var d = new System.Collections.Generic.List<System.Collections.Generic.Dictionary<string, Node>>(); g.Output("y", g.Input("x", 4));"""), null },
         { "generic helper", "using Dsl;\n[Model]\npublic partial class Net\n{\n    static T Id<T>(T x) => x;\n    static void Define(Graph g) => g.Output(\"y\", Id<Node>(g.Input(\"x\", 4)).Linear(Id(2)));\n}\n", null },
         { "tuple locals", Model("""(Node a, (int b, string c)) t = (g.Input("x", 4), (2, "y")); g.Output(t.Item2.c, t.a.Linear(t.Item2.b));"""), null },
         { "lambda", Model("""System.Func<Node, Node> f = n => n.Relu(); g.Output("y", f(g.Input("x", 4)));"""), null },

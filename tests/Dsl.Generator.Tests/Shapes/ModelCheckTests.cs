@@ -10,16 +10,29 @@ namespace Dsl.Generator.Tests.Shapes;
 public class ModelCheckTests
 {
     [Fact]
-    public void An_incomplete_model_is_not_analyzed()
+    public void An_incomplete_model_without_a_graph_is_not_analyzed()
     {
-        var b = new SpecBuilder();
-        int conv = b.Conv2d(b.Input("x", 10), 8, 3);
-        b.Output("y", conv);
-
-        var model = ShapeInference.Analyze(b.Build(isComplete: false));
+        var model = ShapeInference.Analyze(new SpecBuilder().Build(isComplete: false));
 
         Assert.Empty(model.Nodes);
         Assert.Empty(model.Diagnostics);
+        Assert.False(model.CanEmit);
+    }
+
+    [Fact]
+    public void An_incomplete_model_with_a_graph_is_analyzed_node_by_node_but_not_as_a_whole()
+    {
+        // A mistake in the declarations (a failed call, an invalid output name) may have dropped an output, so no
+        // DSL0200 / DSL0900 follows from it; the nodes' own mistakes are still found.
+        var b = new SpecBuilder();
+        int x = b.Input("x", 10);
+        b.Conv2d(x, 8, 3);
+        b.Linear(x, 4);
+
+        var model = ShapeInference.Analyze(b.Build(isComplete: false));
+
+        Assert.Equal(3, model.Nodes.Count);
+        Assert.Equal("DSL0002", Assert.Single(model.Diagnostics).Id);
         Assert.False(model.CanEmit);
     }
 
