@@ -148,11 +148,11 @@ internal static class ModelEmitter
         foreach (var node in model.Spec.Nodes.Where(n => n.OwnsLayer))
         {
             var analysis = model.Nodes[node.Id];
-            string inputShape = model.TypeOf(node.Inputs[0]).ShapeText;
+            string inputShape = node.Inputs.Count == 0 ? "" : model.TypeOf(node.Inputs[0]).ShapeText + " -> ";
             string parameters = Names.Count(analysis.TrainableParameters + analysis.NonTrainableParameters) + " parameters" +
                 (analysis.NonTrainableParameters > 0 ? $" ({Names.Count(analysis.NonTrainableParameters)} non-trainable)" : "");
             w.Line();
-            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape} -> {model.TypeOf(node.Id).ShapeText}, {parameters}.</summary>");
+            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape}{model.TypeOf(node.Id).ShapeText}, {parameters}.</summary>");
             w.Line($"private readonly {LayerEmitter.FieldType(node.Op)} {names.Field(node.Id)};");
         }
     }
@@ -184,11 +184,12 @@ internal static class ModelEmitter
         {
             string field = names.Field(node.Id);
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");
-            w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+            // A learned tensor (g.Parameter) is a parameter of this module, not a submodule: its state-dict name has no suffix.
+            w.Line(node.Op is ParameterOp ? $"register_parameter({Names.StringLiteral(node.Name)}, {field});" : $"register_module({Names.StringLiteral(node.Name)}, {field});");
         }
 
         // Declared initializations, after all layers are built (PyTorch's own init has drawn from the generator first).
-        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && n.Op is not ParameterOp && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
         {
             w.Line($"global::Dsl.Modules.Initialization.Apply({names.Field(node.Id)}, global::Dsl.Init.{node.Init});");
         }

@@ -209,6 +209,12 @@ internal sealed partial class GraphBuilder
 
     public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
     {
+        // A g.Parameter's state-dict name also names its ONNX initializer, so no output may take it.
+        foreach (var output in outputs.Where(o => explicitNames.TryGetValue(o.Name, out int owner) && nodes[owner].Op is ParameterOp))
+        {
+            Report(Descriptors.InvalidName, output.Site, output.Name, "an output", "a g.Parameter has that name, and both would name one value of the ONNX graph; rename the output or the parameter");
+        }
+
         var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)), StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         var built = ImmutableArray.CreateBuilder<NodeSpec>(nodes.Count);
