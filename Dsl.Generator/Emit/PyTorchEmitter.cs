@@ -180,7 +180,7 @@ internal static class PyTorchEmitter
             if (node.Op is ParameterOp)
             {
                 // A learned tensor: a parameter of this module under exactly its name.
-                w.Line($"self.register_parameter({PyTorchCode.Str(node.Name)}, {module})  # {model.TypeOf(node.Id).ShapeText}");
+                w.Line($"{ParameterPyTorch.Register(node.Name, module)}  # {model.TypeOf(node.Id).ShapeText}");
                 continue;
             }
 

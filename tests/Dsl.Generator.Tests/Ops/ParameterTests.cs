@@ -46,8 +46,8 @@ public class ParameterTests
         Assert.Contains("new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.zeros(new long[] { 1, 1, 8 }))", module);
         Assert.Contains("48 parameters", module); // 5 * 8 + 8, the model's total
         string python = run.PyTorchSource("Net");
-        Assert.Contains("self.register_parameter(\"pos_embedding\", nn.Parameter(torch.randn(1, 5, 8) * 0.02))", python);
-        Assert.Contains("self.register_parameter(\"cls_token\", nn.Parameter(torch.zeros(1, 1, 8)))", python);
+        Assert.Contains("self.pos_embedding = nn.Parameter(torch.randn(1, 5, 8) * 0.02)", python);
+        Assert.Contains("self.cls_token = nn.Parameter(torch.zeros(1, 1, 8))", python);
         Assert.Contains("expand_1 = cls_token.expand(x.size(0), -1, -1)", python);
         Assert.Contains("concat_1 = torch.cat([expand_1, x], 1)", python);
     }
@@ -66,6 +66,19 @@ public class ParameterTests
     }
 
     [Fact]
+    public void A_parameter_named_like_a_module_member_goes_into_the_parameters_of_the_pytorch_module()
+    {
+        var run = DefineBody.Run("g.Output(\"y\", x + g.Parameter(\"eval\", 1, 8));", "var x = g.Input(\"x\", 5, 8);");
+
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.Contains("register_parameter(\"eval\",", run.GeneratedSource("Net"));
+        string python = run.PyTorchSource("Net");
+        Assert.Contains("self._parameters[\"eval\"] = nn.Parameter(torch.zeros(1, 1, 8))", python);
+        Assert.Contains("= self._parameters[\"eval\"]", python);
+    }
+
+    [Fact]
     public void A_parameter_in_a_shared_block_is_one_tensor_for_every_application()
     {
         var run = DefineBody.Run("""
@@ -76,7 +89,7 @@ public class ParameterTests
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         Assert.Empty(run.OutputDiagnostics);
         Assert.Contains("8 parameters", run.GeneratedSource("Net"));
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.PyTorchSource("Net"), "register_parameter"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.PyTorchSource("Net"), @"self\.offset = nn\.Parameter"));
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(run.PyTorchSource("Net"), @"= self\.offset\b").Count);
     }
 
