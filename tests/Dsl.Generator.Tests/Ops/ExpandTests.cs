@@ -24,6 +24,26 @@ public class ExpandTests
         Assert.Contains("p.expand(v.size(0), 6, -1)", run.PyTorchSource("Net"));
     }
 
+    [Fact]
+    public void A_size_that_cannot_expand_is_reported_at_the_call()
+    {
+        DiagnosticAssert.Single(
+            """
+            using Dsl;
+            [Model]
+            public partial class Net
+            {
+                static void Define(Graph g)
+                {
+                    var v = g.Input("v", 1, 4);
+                    g.Output("y", v.[|Expand(-1, 8)|]);
+                }
+            }
+            """,
+            "DSL0007",
+            "Expand 'expand_1': dim 2 of [B, 1, 4] has size 4, which cannot expand to 8; only a size of 1 expands (-1 keeps the axis)");
+    }
+
     [Theory]
     [InlineData("g.Output(\"y\", v.Expand(3));", "DSL0007", "Expand 'expand_1': give one size per axis after the batch of [B, 1, 4] (2; -1 keeps an axis) but 1 is given")]
     [InlineData("g.Output(\"y\", v.Expand(-1, 8));", "DSL0007", "Expand 'expand_1': dim 2 of [B, 1, 4] has size 4, which cannot expand to 8; only a size of 1 expands (-1 keeps the axis)")]

@@ -105,6 +105,26 @@ public class ParameterTests
         DefineBody.AssertSingle(body, id, message, "var x = g.Input(\"x\", 5, 8);");
 
     [Fact]
+    public void A_size_below_1_is_reported_at_that_size()
+    {
+        DiagnosticAssert.Single(
+            """
+            using Dsl;
+            [Model]
+            public partial class Net
+            {
+                static void Define(Graph g)
+                {
+                    var x = g.Input("x", 5, 8);
+                    g.Output("y", x + g.Parameter("p", 5, [|0|]));
+                }
+            }
+            """,
+            "DSL0007",
+            "Parameter: 'dim2' must be at least 1 but is 0");
+    }
+
+    [Fact]
     public void A_batch_of_one_in_an_op_that_needs_one_batch_is_reported_at_that_op()
     {
         DiagnosticAssert.Single(
