@@ -37,7 +37,7 @@ internal sealed class ExpandDescriptor : OpDescriptor<ExpandOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Expand(sizes...), x.Expand(batchOf, sizes...)",
-        "One size per axis after the batch (or none): an axis of size 1 takes the size, -1 keeps it. With batchOf, a batch of one (g.Parameter, a constant) takes batchOf's batch: [1, 1, D] gives [B, 1, D].",
+        "One size per axis after the batch (or none): an axis of size 1 takes the size, -1 keeps it. With batchOf, a batch of one (g.Parameter, a constant) takes batchOf's batch: [1, 1, D] gives [B, 1, D]. int64 ids (positions) stay int64.",
         "`x.expand(-1, sizes...)`, `x.expand(batchOf.size(0), -1, ...)`",
         "`ops.broadcast_to(x, shape)`");
 }

@@ -12,6 +12,9 @@ internal sealed class ExpandRule : ShapeRule<ExpandOp>
 {
     public override bool AcceptsInputCount(int count) => count is 1 or 2;
 
+    /// <summary>Expand only repeats elements: int64 ids (positions given a batch) stay int64.</summary>
+    public override bool AcceptsIndices => true;
+
     protected override NodeAnalysis? Infer(ExpandOp op, ShapeContext context)
     {
         var x = context.Input;

@@ -25,6 +25,16 @@ public class ExpandTests
     }
 
     [Fact]
+    public void Positions_given_the_batch_stay_int64()
+    {
+        var run = DefineBody.Run("g.Output(\"y\", tokens.Positions(1).Expand(batchOf: tokens)); g.Output(\"z\", tokens.Embedding(4, 2));", "var tokens = g.Input(\"tokens\", DType.Int64, Dim.Of(\"T\"));");
+
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.Contains("y: [B, T] int64", run.GeneratedSource("Net"));
+    }
+
+    [Fact]
     public void A_size_that_cannot_expand_is_reported_at_the_call()
     {
         DiagnosticAssert.Single(

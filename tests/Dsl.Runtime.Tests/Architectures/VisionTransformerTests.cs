@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Dsl.Data;
+using Dsl.Metadata;
 using Dsl.Runtime.Tests.Weights;
 using Dsl.Tests.Shared;
 using Dsl.Training;
@@ -95,6 +96,10 @@ m.save_safetensors({"logits": logits, "loss": loss}, os.path.join(folder, "pytor
         Assert.Equal(VisionTransformer.Info.TrainableParameters, parameters);
         Assert.Contains("cls_token", model.state_dict().Keys);
         Assert.Contains("pos_embedding", model.state_dict().Keys);
+        string summary = VisionTransformer.Info.Summary();
+        Assert.Contains("cls_token", summary);
+        Assert.Contains("[1, 17, 32]", summary);
+        Assert.Contains("pos_embedding", VisionTransformer.Info.ToDot());
 
         using var _ = torch.no_grad();
         var logits = model.Forward(batch["image"]).Logits;
