@@ -149,11 +149,11 @@ internal static class ModelEmitter
         foreach (var node in model.Spec.Nodes.Where(n => n.OwnsLayer))
         {
             var analysis = model.Nodes[node.Id];
-            string inputShape = model.TypeOf(node.Inputs[0]).ShapeText;
+            string inputShape = node.Inputs.Count == 0 ? "" : model.TypeOf(node.Inputs[0]).ShapeText + " -> ";
             string parameters = Names.Count(analysis.TrainableParameters + analysis.NonTrainableParameters) + " parameters" +
                 (analysis.NonTrainableParameters > 0 ? $" ({Names.Count(analysis.NonTrainableParameters)} non-trainable)" : "");
             w.Line();
-            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape} -> {model.TypeOf(node.Id).ShapeText}, {parameters}.</summary>");
+            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape}{model.TypeOf(node.Id).ShapeText}, {parameters}.</summary>");
             w.Line($"private readonly {LayerEmitter.FieldType(node.Op)} {names.Field(node.Id)};");
         }
     }
@@ -187,14 +187,15 @@ internal static class ModelEmitter
             w.Line($"{field} = {LayerEmitter.Construction(node, model)};");
             if (node.Name.IndexOf('.') < 0)
             {
-                w.Line($"register_module({Names.StringLiteral(node.Name)}, {field});");
+                // A learned tensor (g.Parameter) is a parameter of this module, not a submodule: its state-dict name has no suffix.
+                w.Line(IsLearnedTensor(node) ? $"register_parameter({Names.StringLiteral(node.Name)}, {field});" : $"register_module({Names.StringLiteral(node.Name)}, {field});");
             }
         }
 
         WriteScopes(w, spec, names);
 
         // Declared initializations, after all layers are built (PyTorch's own init has drawn from the generator first).
-        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer && !IsLearnedTensor(n) && n.Init is not (LayerInit.PyTorch or LayerInit.Default)))
         {
             w.Line($"global::Dsl.Modules.Initialization.Apply({names.Field(node.Id)}, global::Dsl.Init.{node.Init});");
         }
@@ -213,6 +214,9 @@ internal static class ModelEmitter
 
         w.Close();
     }
+
+    /// <summary>A learned tensor (<c>g.Parameter</c>): a parameter of the module rather than a submodule.</summary>
+    private static bool IsLearnedTensor(NodeSpec node) => OpCatalogue.For(node.Op)?.IsLearnedTensor == true;
 
     /// <summary>
     /// Layers with dotted names (<c>layer1.0.conv1</c>) are registered inside nested module dictionaries, one per scope

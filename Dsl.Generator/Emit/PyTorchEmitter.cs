@@ -182,6 +182,13 @@ internal static class PyTorchEmitter
         foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
         {
             string module = OpCatalogue.For(node.Op)!.PyTorch!.Module(node, model);
+            if (OpCatalogue.For(node.Op)!.IsLearnedTensor)
+            {
+                // A learned tensor: a parameter of this module under exactly its name.
+                w.Line($"{ParameterPyTorch.Register(node.Name, module)}  # {model.TypeOf(node.Id).ShapeText}");
+                continue;
+            }
+
             w.Line($"{PyTorchNames.Register(node.Name, module)}  # {model.TypeOf(node.Inputs[0]).ShapeText} -> {model.TypeOf(node.Id).ShapeText}");
         }
 

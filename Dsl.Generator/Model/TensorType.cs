@@ -21,6 +21,12 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     /// <summary>True for a channels-first feature map (see the type's summary).</summary>
     public bool IsSpatial { get; init; }
 
+    /// <summary>
+    /// True for a batch of one: axis 0 has size 1 instead of the batch B (a <c>g.Parameter</c>, a constant, positions).
+    /// It broadcasts against [B, ...] in element-wise ops; ops of one input keep it (see <c>Shapes.Broadcast.Batch</c>).
+    /// </summary>
+    public bool BatchOne { get; init; }
+
     /// <summary>This type tagged as a channels-first feature map.</summary>
     public TensorType AsSpatial() => IsSpatial ? this : this with { IsSpatial = true };
 
@@ -32,7 +38,7 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     public static TensorType Of(params int[] dims) => new(dims.Select(DimExpr.Of).ToEquatableArray());
 
     /// <summary>The shape as users read it: <c>[B, 1, 28, 28]</c>.</summary>
-    public string ShapeText => "[" + string.Join(", ", new[] { "B" }.Concat(Dims.Select(d => d.ToString()))) + "]";
+    public string ShapeText => "[" + string.Join(", ", new[] { BatchOne ? "1" : "B" }.Concat(Dims.Select(d => d.ToString()))) + "]";
 
     public string DTypeText => DType == DType.Int64 ? "int64" : "float32";
 

@@ -56,6 +56,13 @@ internal static class OpCatalogue
         new EuclideanDistanceDescriptor(),
         new ApplyDescriptor(),
         new OutputOfDescriptor(),
+
+        // Learned tensors, constants, positions and broadcasting (#24).
+        new ParameterDescriptor(),
+        new ConstantDescriptor(),
+        new PositionsDescriptor(),
+        new ExpandDescriptor(),
+        new RepeatDescriptor(),
     };
 
     /// <summary>

@@ -133,6 +133,18 @@ internal abstract class OpDescriptor
     /// (the fix PaddingSameFix offers for operands that disagree); null where there is nothing to pad. Default: null.
     /// </summary>
     public abstract Op? WithSamePadding(Op op);
+
+    /// <summary>
+    /// True where <paramref name="op"/> may combine a batch-of-one operand (a <c>g.Parameter</c>, a constant) with batched
+    /// ones by broadcasting (read by <see cref="Shapes.Broadcast"/>); any other op that mixes them is DSL0007. Default: false.
+    /// </summary>
+    public abstract bool BroadcastsBatch(Op op);
+
+    /// <summary>
+    /// True for an op whose layer is one learned tensor (<c>g.Parameter</c>): the module registers it as a parameter, not a
+    /// submodule, and the layer-initialization pass leaves it alone (its <c>init:</c> is applied where it is made). Default: false.
+    /// </summary>
+    public virtual bool IsLearnedTensor => false;
 }
 
 /// <summary>Base of the descriptors: the IR record is <typeparamref name="TOp"/>.</summary>
@@ -153,6 +165,8 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
 
     public sealed override Op? WithSamePadding(Op op) => WithSamePaddingOf((TOp)op);
 
+    public sealed override bool BroadcastsBatch(Op op) => BroadcastsBatchOf((TOp)op);
+
     protected virtual ValueFlow ValuesOf(TOp op) => ValueFlow.Unknown;
 
     protected virtual FeatureLayout LayoutOf(TOp op) => FeatureLayout.NotKnown;
@@ -164,6 +178,8 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     protected virtual int? BidirectionalHalfOf(TOp op) => null;
 
     protected virtual TOp? WithSamePaddingOf(TOp op) => null;
+
+    protected virtual bool BroadcastsBatchOf(TOp op) => false;
 }
 
 /// <summary>

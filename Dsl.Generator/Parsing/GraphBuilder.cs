@@ -218,6 +218,18 @@ internal sealed partial class GraphBuilder
 
     public (EquatableArray<NodeSpec> Nodes, EquatableArray<OutputSpec> Outputs, EquatableArray<LossSpec> Losses) Build()
     {
+        // A g.Parameter's state-dict name also names its ONNX initializer, so no output may take it; and it is a tensor
+        // of the model itself, not of a scope's module, so its name has no dots.
+        foreach (var output in outputs.Where(o => explicitNames.TryGetValue(o.Name, out int owner) && IsLearnedTensor(nodes[owner].Op)))
+        {
+            Report(Descriptors.InvalidName, output.Site, output.Name, "an output", "a g.Parameter has that name, and both would name one value of the ONNX graph; rename the output or the parameter");
+        }
+
+        foreach (var (name, owner) in explicitNames.Where(e => e.Key.IndexOf('.') >= 0 && IsLearnedTensor(nodes[e.Value].Op)))
+        {
+            Report(Descriptors.InvalidName, nodes[owner].Site, name, "a g.Parameter", "a learned tensor belongs to the model itself, not to a scope's module; use a name without dots (e.g. '" + name.Replace('.', '_') + "')");
+        }
+
         var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)).Concat(scopes.Keys), StringComparer.Ordinal);
         var counters = new Dictionary<string, int>(StringComparer.Ordinal);
         var built = ImmutableArray.CreateBuilder<NodeSpec>(nodes.Count);
@@ -245,6 +257,8 @@ internal sealed partial class GraphBuilder
         var lossSpecs = LossWiring.Check(losses, built, outputs, CheckName, Report);
         return (new EquatableArray<NodeSpec>(built.MoveToImmutable()), outputs.ToEquatableArray(), lossSpecs);
     }
+
+    private static bool IsLearnedTensor(Op op) => OpCatalogue.For(op)?.IsLearnedTensor == true;
 
     private NodeRef Add(Pending pending)
     {

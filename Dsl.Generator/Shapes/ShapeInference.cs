@@ -112,7 +112,13 @@ internal static class ShapeInference
             return Unknown;
         }
 
-        var result = rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown;
+        if (Broadcast.CheckBatches(spec, node, inputs) is { } mixedBatches)
+        {
+            diagnostics.Add(mixedBatches);
+            return Unknown;
+        }
+
+        var result = Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown, inputs);
         result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
         return CheckSize(spec, node, result, diagnostics);
     }
@@ -148,7 +154,7 @@ internal static class ShapeInference
     private static NodeAnalysis CheckShared(ModelSpec spec, NodeSpec node, List<TensorType> inputs, List<NodeAnalysis> earlier, NodeAnalysis result, List<DiagnosticInfo> diagnostics)
     {
         var owner = spec.Nodes[node.SharedWith];
-        var ownerInput = earlier[owner.Inputs[0]].Type;
+        var ownerInput = owner.Inputs.Count == 0 ? null : earlier[owner.Inputs[0]].Type;
         var ownerResult = earlier[owner.Id];
         if (ownerInput is null || ownerResult.Type is null || ownerInput.Dims.Equals(inputs[0].Dims) || SameWeights(ownerResult, result))
         {

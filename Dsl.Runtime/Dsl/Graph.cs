@@ -50,4 +50,45 @@ public sealed class Graph
 
     /// <summary>A named block of layers; every <see cref="SharedBlock.Apply"/> reuses the same layers (shared weights).</summary>
     public SharedBlock Block(string name, Func<Node, Node> body) => throw DeclarationOnly.Called(nameof(Block));
+
+    // ----- learned tensors (g.Parameter): a batch of one, [1, dims...], broadcast against [B, ...] -----
+
+    /// <summary>
+    /// A learned tensor <c>[1]</c> (PyTorch's <c>nn.Parameter(torch.zeros(1))</c>, a scalar such as a temperature),
+    /// trained with the model and saved in its state dict under <paramref name="name"/>.
+    /// </summary>
+    /// <param name="name">The state-dict name (<c>logit_scale</c>), also the field's.</param>
+    /// <param name="init">How its values start (<see cref="ParameterInit.Zeros"/> unless given).</param>
+    /// <param name="std">The standard deviation of <see cref="ParameterInit.Normal"/> (1, as <c>torch.randn</c>).</param>
+    public Node Parameter(string name, ParameterInit init = ParameterInit.Zeros, double std = 1.0) => throw DeclarationOnly.Called(nameof(Parameter));
+
+    /// <summary>
+    /// A learned tensor <c>[1, dim1]</c>: axis 0 has size 1 where a node has the batch, so it broadcasts against
+    /// <c>[B, dim1]</c> in <c>+ - * /</c>, and <c>Expand(batchOf: x)</c> gives it x's batch.
+    /// </summary>
+    /// <param name="name">The state-dict name, also the field's.</param>
+    /// <param name="dim1">The size after the leading 1.</param>
+    /// <param name="init">How its values start (<see cref="ParameterInit.Zeros"/> unless given).</param>
+    /// <param name="std">The standard deviation of <see cref="ParameterInit.Normal"/> (1, as <c>torch.randn</c>).</param>
+    public Node Parameter(string name, int dim1, ParameterInit init = ParameterInit.Zeros, double std = 1.0) => throw DeclarationOnly.Called(nameof(Parameter));
+
+    /// <summary>
+    /// A learned tensor <c>[1, dim1, dim2]</c> (a ViT's <c>[CLS]</c> token <c>g.Parameter("cls_token", 1, 768)</c>
+    /// is PyTorch's <c>nn.Parameter(torch.zeros(1, 1, 768))</c>); it broadcasts against <c>[B, dim1, dim2]</c>.
+    /// </summary>
+    /// <param name="name">The state-dict name, also the field's.</param>
+    /// <param name="dim1">The first size after the leading 1.</param>
+    /// <param name="dim2">The second size.</param>
+    /// <param name="init">How its values start (<see cref="ParameterInit.Zeros"/> unless given).</param>
+    /// <param name="std">The standard deviation of <see cref="ParameterInit.Normal"/> (1, as <c>torch.randn</c>).</param>
+    public Node Parameter(string name, int dim1, int dim2, ParameterInit init = ParameterInit.Zeros, double std = 1.0) => throw DeclarationOnly.Called(nameof(Parameter));
+
+    /// <summary>A learned tensor <c>[1, dim1, dim2, dim3]</c>; it broadcasts against <c>[B, dim1, dim2, dim3]</c>.</summary>
+    /// <param name="name">The state-dict name, also the field's.</param>
+    /// <param name="dim1">The first size after the leading 1.</param>
+    /// <param name="dim2">The second size.</param>
+    /// <param name="dim3">The third size.</param>
+    /// <param name="init">How its values start (<see cref="ParameterInit.Zeros"/> unless given).</param>
+    /// <param name="std">The standard deviation of <see cref="ParameterInit.Normal"/> (1, as <c>torch.randn</c>).</param>
+    public Node Parameter(string name, int dim1, int dim2, int dim3, ParameterInit init = ParameterInit.Zeros, double std = 1.0) => throw DeclarationOnly.Called(nameof(Parameter));
 }

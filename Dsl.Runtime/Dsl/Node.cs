@@ -376,4 +376,34 @@ public sealed class Node
     public static Node operator *(double a, Node b) => throw DeclarationOnly.Called("*");
 
     public static Node operator -(Node a) => throw DeclarationOnly.Called("-");
+
+    // ----- broadcasting, repetition and positions (PyTorch's expand, repeat, arange) -----
+
+    /// <summary>
+    /// PyTorch's <c>expand</c> after the batch: each size of 1 becomes <paramref name="sizes"/>' entry (-1 keeps a
+    /// size), without copying. The batch is kept.
+    /// </summary>
+    /// <param name="sizes">One per axis after the batch: the new size of an axis of size 1, or -1.</param>
+    public Node Expand(params int[] sizes) => throw DeclarationOnly.Called(nameof(Expand));
+
+    /// <summary>
+    /// PyTorch's <c>x.expand(batchOf.size(0), ...)</c>: a batch of one (a <c>g.Parameter</c>, a constant) gets the
+    /// batch of <paramref name="batchOf"/>; <paramref name="sizes"/> expand the other axes as in <see cref="Expand(int[])"/>
+    /// (none: kept). A ViT's <c>[CLS]</c> token: <c>cls.Expand(batchOf: tokens)</c> is <c>[B, 1, D]</c>.
+    /// </summary>
+    /// <param name="batchOf">The node whose batch size the result takes.</param>
+    /// <param name="sizes">One per axis after the batch (the new size of an axis of size 1, or -1), or none.</param>
+    public Node Expand(Node batchOf, params int[] sizes) => throw DeclarationOnly.Called(nameof(Expand));
+
+    /// <summary>PyTorch's <c>x.repeat(1, repeats...)</c>: tiles the axes after the batch (one count per axis, at least 1).</summary>
+    /// <param name="repeats">How many times each axis after the batch is repeated.</param>
+    public Node Repeat(params int[] repeats) => throw DeclarationOnly.Called(nameof(Repeat));
+
+    /// <summary>
+    /// The positions 0 to n - 1 along <paramref name="axis"/> (n its size, symbolic or not) as int64 ids <c>[1, n]</c>,
+    /// PyTorch's <c>torch.arange(x.size(axis)).unsqueeze(0)</c>: learned position embeddings are
+    /// <c>tokens.Positions(1).Embedding(maxLen, dim)</c>, <c>[1, T, dim]</c>, broadcast against <c>[B, T, dim]</c>.
+    /// </summary>
+    /// <param name="axis">A non-batch axis (negative counts from the back).</param>
+    public Node Positions(int axis = 1) => throw DeclarationOnly.Called(nameof(Positions));
 }

@@ -32,4 +32,33 @@ public static class Ops
 
     /// <summary>Euclidean distance of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>
     public static Node EuclideanDistance(Node a, Node b) => throw DeclarationOnly.Called(nameof(EuclideanDistance));
+
+    // ----- broadcasting concat and constants (a batch of one, [1, dims...], broadcast against [B, ...]) -----
+
+    /// <summary>
+    /// Concatenates along <paramref name="dim"/>; with <paramref name="broadcast"/> true, a size of 1 on another axis
+    /// (the batch of a <c>g.Parameter</c> included) first expands to the other operands' size, as
+    /// <c>torch.cat([cls.expand(B, -1, -1), x], 1)</c>.
+    /// </summary>
+    /// <param name="dim">A non-batch axis (negative counts from the back).</param>
+    /// <param name="broadcast">True: sizes of 1 on the other axes expand to match (false: they must agree).</param>
+    /// <param name="nodes">Two or more nodes of one rank.</param>
+    public static Node Concat(int dim, bool broadcast, params Node[] nodes) => throw DeclarationOnly.Called(nameof(Concat));
+
+    /// <summary>The constant <c>[1, dims...]</c> of zeros (float32), PyTorch's <c>torch.zeros(1, dims...)</c>.</summary>
+    /// <param name="dims">The sizes after the leading 1.</param>
+    public static Node Zeros(params int[] dims) => throw DeclarationOnly.Called(nameof(Zeros));
+
+    /// <summary>The constant <c>[1, dims...]</c> of ones (float32), PyTorch's <c>torch.ones(1, dims...)</c>.</summary>
+    /// <param name="dims">The sizes after the leading 1.</param>
+    public static Node Ones(params int[] dims) => throw DeclarationOnly.Called(nameof(Ones));
+
+    /// <summary>The constant <c>[1, dims...]</c> filled with <paramref name="value"/>, PyTorch's <c>torch.full((1, dims...), value)</c>.</summary>
+    /// <param name="value">The value of every element (finite).</param>
+    /// <param name="dims">The sizes after the leading 1.</param>
+    public static Node Full(double value, params int[] dims) => throw DeclarationOnly.Called(nameof(Full));
+
+    /// <summary>The identity matrix <c>[1, n, n]</c> (float32), PyTorch's <c>torch.eye(n).unsqueeze(0)</c>; it broadcasts against <c>[B, n, n]</c>.</summary>
+    /// <param name="n">The number of rows and columns.</param>
+    public static Node Eye(int n) => throw DeclarationOnly.Called(nameof(Eye));
 }

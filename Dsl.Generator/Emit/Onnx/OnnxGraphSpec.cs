@@ -44,7 +44,7 @@ internal sealed class OnnxGraphSpec
 
     /// <summary>The type text of a DSL tensor: <c>float[B,1,28,28]</c>; a symbolic size is named by its expression (<c>T - 2</c>).</summary>
     public static string TypeText(TensorType type) =>
-        (type.DType == DType.Int64 ? "int64" : "float") + "[" + string.Join(",", new[] { "B" }.Concat(type.Dims.Select(d => d.ToString()))) + "]";
+        (type.DType == DType.Int64 ? "int64" : "float") + "[" + string.Join(",", new[] { type.BatchOne ? "1" : "B" }.Concat(type.Dims.Select(d => d.ToString()))) + "]";
 
     /// <summary>
     /// <paramref name="name"/>, or with <c>_2</c>, <c>_3</c>, ... appended when a value of that name exists; reserves it.

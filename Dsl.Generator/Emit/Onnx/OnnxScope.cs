@@ -102,6 +102,10 @@ internal sealed class OnnxScope
         return graph.Initializer(weightPrefix + layer + "." + parameter, shape);
     }
 
+    /// <summary>The initializer of the current <c>g.Parameter</c>, named as the state dict names it (<c>tower.cls_token</c>, no suffix).</summary>
+    public string Parameter(params long[] shape) =>
+        graph.Initializer(weightPrefix + (Current.SharedWith >= 0 ? Model.Spec.Nodes[Current.SharedWith].Name : Current.Name), shape);
+
     /// <summary>Adds a node; attributes follow fluently.</summary>
     public OnnxNodeSpec Add(string opType, string output, params string[] inputs) => graph.Add(new OnnxNodeSpec(opType, output, inputs));
 

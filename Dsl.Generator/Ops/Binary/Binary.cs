@@ -44,4 +44,6 @@ internal sealed class BinaryDescriptor : OpDescriptor<BinaryOp>
         "Element-wise with NumPy broadcasting, checked at compile time: both have the batch first, so the ranks must agree, and each other size is equal or 1 on one side ([B, 1] against [B, F], [B, T, 1] against [B, T, F]).",
         "`a + b`, `a - b`, `a * b`, `a / b`",
         "`layers.Add()`, `layers.Subtract()`, `layers.Multiply()`, `a / b` on tensors");
+
+    protected override bool BroadcastsBatchOf(BinaryOp op) => true;
 }

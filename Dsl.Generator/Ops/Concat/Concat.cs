@@ -28,13 +28,16 @@ internal sealed class ConcatDescriptor : OpDescriptor<ConcatOp>
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new ConcatOp(1),
+        new ConcatOp(1, Broadcast: true),
     };
 
     protected override FeatureLayout LayoutOf(ConcatOp op) => FeatureLayout.AgreedByOperands;
 
     public override OpDoc Doc { get; } = new(
-        "Ops.Concat(dim, nodes...)",
-        "Two or more operands of one rank that agree on every dim except dim (a non-batch axis, negative from the back); the output's dim is the sum.",
-        "`torch.cat(nodes, dim)`",
+        "Ops.Concat(dim, nodes...), Ops.Concat(dim, broadcast: true, nodes...)",
+        "Two or more operands of one rank that agree on every dim except dim (a non-batch axis, negative from the back); the output's dim is the sum. With broadcast: true a size of 1 on another axis (a g.Parameter's batch of one included) expands to the others' size first: a [CLS] token [1, 1, D] and tokens [B, T, D] give [B, T + 1, D].",
+        "`torch.cat(nodes, dim)`; broadcast: `torch.cat([cls.expand(B, -1, -1), x], dim)`",
         "`layers.Concatenate(axis=dim)`");
+
+    protected override bool BroadcastsBatchOf(ConcatOp op) => op.Broadcast;
 }

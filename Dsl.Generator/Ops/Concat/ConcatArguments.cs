@@ -4,12 +4,12 @@ using Dsl.Generator.Parsing;
 
 namespace Dsl.Generator.Ops;
 
-/// <summary>Reads <c>Ops.Concat(dim, nodes...)</c>: at least two nodes.</summary>
+/// <summary>Reads <c>Ops.Concat(dim, nodes...)</c> and <c>Ops.Concat(dim, broadcast, nodes...)</c>: at least two nodes.</summary>
 internal static class ConcatArguments
 {
     public static OpRead Read(Call call)
     {
         int dim = call.Int("dim", int.MinValue);
-        return new OpRead(new ConcatOp(dim), call.Nodes("nodes", 2));
+        return new OpRead(new ConcatOp(dim, call.Bool("broadcast", defaultValue: false)), call.Nodes("nodes", 2));
     }
 }

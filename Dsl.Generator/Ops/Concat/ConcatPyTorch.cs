@@ -1,5 +1,6 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
+using System.Linq;
 using Dsl.Generator.Model.Ops;
 using static Dsl.Generator.Emit.PyTorchCode;
 
@@ -9,5 +10,11 @@ namespace Dsl.Generator.Ops;
 internal sealed class ConcatPyTorch : PyTorchEmitter<ConcatOp>
 {
     protected override ForwardStep Forward(ConcatOp concat, NodeSpec node, AnalyzedModel model, PyTorchNames names) =>
-        new($"torch.cat([{string.Join(", ", System.Linq.Enumerable.Select(node.Inputs, i => names.Local(i)))}], {Int(concat.Dim)})");
+        new($"torch.cat([{string.Join(", ", System.Linq.Enumerable.Range(0, node.Inputs.Count).Select(i => Operand(concat, node, model, i, names)))}], {Int(concat.Dim)})");
+
+    /// <summary>Operand <paramref name="index"/>, expanded where a broadcasting concat needs it.</summary>
+    private static string Operand(ConcatOp concat, NodeSpec node, AnalyzedModel model, int index, PyTorchNames names) =>
+        ConcatRule.BroadcastPlan(concat, node, model, index) is { } plan
+            ? ExpandPlan.PyTorch(names.Local(node.Inputs[index]), plan, i => names.Local(node.Inputs[i]))
+            : names.Local(node.Inputs[index]);
 }

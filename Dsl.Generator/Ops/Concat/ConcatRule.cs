@@ -35,7 +35,7 @@ internal sealed class ConcatRule : ShapeRule<ConcatOp>
         for (int i = 1; i < inputs.Count; i++)
         {
             var operand = inputs[i];
-            if (!AgreeExceptAxis(first, operand, axis))
+            if (op.Broadcast ? first.Rank != operand.Rank : !AgreeExceptAxis(first, operand, axis))
             {
                 return context.Fail(Descriptors.ConcatMismatch, ShapeContext.Text(op.Dim), ShapeContext.Text(i + 1), operand.ShapeText, first.ShapeText);
             }
@@ -53,8 +53,47 @@ internal sealed class ConcatRule : ShapeRule<ConcatOp>
         }
 
         var dims = first.Dims.Items.SetItem(axis, total);
+        if (op.Broadcast)
+        {
+            for (int d = 0; d < dims.Length; d++)
+            {
+                if (d == axis)
+                {
+                    continue;
+                }
+
+                // Each other axis: equal sizes, or 1 on some operands (they expand to the others' size).
+                var sizes = inputs.Select(t => t.Dims[d]).Where(s => !(s.IsKnown && s.Value == 1)).Distinct().ToList();
+                if (sizes.Count > 1)
+                {
+                    int one = inputs.ToList().FindIndex(t => t.Dims[d].Equals(sizes[0]));
+                    int other = inputs.ToList().FindIndex(t => t.Dims[d].Equals(sizes[1]));
+                    return context.InvalidArgument(
+                        null,
+                        "with broadcast: true every size except along dim " + ShapeContext.Text(op.Dim) + " must be equal or 1, but dim " + (d + 1) + " is " + sizes[0] + " in operand " + (one + 1) + " " + inputs[one].ShapeText + " and " + sizes[1] + " in operand " + (other + 1) + " " + inputs[other].ShapeText);
+                }
+
+                dims = dims.SetItem(d, sizes.Count == 1 ? sizes[0] : DimExpr.Of(1));
+            }
+        }
+
         // Channels of feature maps joined stay a feature map.
         return ShapeContext.Ok(new TensorType(new EquatableArray<DimExpr>(dims)), spatial: inputs.All(i => i.IsSpatial));
+    }
+
+    /// <summary>
+    /// The expand of operand <paramref name="index"/> of a broadcasting concat (<see cref="ConcatOp.Broadcast"/>), or
+    /// null when it is used as it is; the emitters of all three targets read it.
+    /// </summary>
+    public static ExpandAxis[]? BroadcastPlan(ConcatOp op, NodeSpec node, AnalyzedModel model, int index)
+    {
+        if (!op.Broadcast)
+        {
+            return null;
+        }
+
+        var types = node.Inputs.Select(model.TypeOf).ToList();
+        return Axes.NonBatch(op.Dim, types[0]) is int axis ? ExpandPlan.ForConcat(types, index, axis) : null;
     }
 
     private static bool AgreeExceptAxis(TensorType first, TensorType other, int axis)

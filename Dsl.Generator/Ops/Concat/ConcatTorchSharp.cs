@@ -1,5 +1,6 @@
 using Dsl.Generator.Emit;
 using Dsl.Generator.Model;
+using System.Linq;
 using Dsl.Generator.Model.Ops;
 using static Dsl.Generator.Emit.TorchSharpCode;
 
@@ -9,5 +10,11 @@ namespace Dsl.Generator.Ops;
 internal sealed class ConcatTorchSharp : TorchSharpEmitter<ConcatOp>
 {
     protected override ForwardStep Forward(ConcatOp concat, NodeSpec node, AnalyzedModel model, MemberNames names) =>
-        new($"{Torch}cat(new[] {{ {string.Join(", ", System.Linq.Enumerable.Select(node.Inputs, i => names.Local(i)))} }}, {Lit(concat.Dim)})");
+        new($"{Torch}cat(new[] {{ {string.Join(", ", System.Linq.Enumerable.Range(0, node.Inputs.Count).Select(i => Operand(concat, node, model, i, names)))} }}, {Lit(concat.Dim)})");
+
+    /// <summary>Operand <paramref name="index"/>, expanded where a broadcasting concat needs it.</summary>
+    private static string Operand(ConcatOp concat, NodeSpec node, AnalyzedModel model, int index, MemberNames names) =>
+        ConcatRule.BroadcastPlan(concat, node, model, index) is { } plan
+            ? ExpandPlan.TorchSharp(names.Local(node.Inputs[index]), plan, i => names.Local(node.Inputs[i]))
+            : names.Local(node.Inputs[index]);
 }

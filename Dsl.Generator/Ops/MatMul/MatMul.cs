@@ -35,4 +35,6 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
         "[B, ..., n, k] by [B, ..., k, m] to [B, ..., n, m]: the inner sizes equal, the axes between the batch and the matrices broadcast (same rank).",
         "`torch.matmul(a, b)`",
         "`ops.matmul(a, b)`");
+
+    protected override bool BroadcastsBatchOf(MatMulOp op) => true;
 }

@@ -84,6 +84,9 @@ print(len(net.state_dict()))
         // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
         typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
         typeof(Architectures.MobileNetV2Block), typeof(TestModels.SymbolicDownsampler), typeof(Composition.DcganGeneratorStep),
+
+        // Learned tensors, constants, positions, Expand / Repeat and a broadcasting Concat (#24).
+        typeof(Architectures.VisionTransformer), typeof(TestModels.LearnedPositions),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
