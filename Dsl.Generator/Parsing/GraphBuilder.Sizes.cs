@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
+using Dsl.Generator.Ops;
 using Dsl.Generator.Shapes;
 
 namespace Dsl.Generator.Parsing;
@@ -43,7 +44,7 @@ internal sealed partial class GraphBuilder
                 continue;
             }
 
-            if (nodes[id].Op is Model.Ops.ApplyOp)
+            if (nodes[id].Op is ApplyOp)
             {
                 return true;
             }

@@ -225,9 +225,10 @@ internal sealed partial class GraphBuilder
             Report(Descriptors.InvalidName, output.Site, output.Name, "an output", "a g.Parameter has that name, and both would name one value of the ONNX graph; rename the output or the parameter");
         }
 
-        foreach (var (name, owner) in explicitNames.Where(e => e.Key.IndexOf('.') >= 0 && IsLearnedTensor(nodes[e.Value].Op)))
+        foreach (var named in explicitNames.Where(e => e.Key.IndexOf('.') >= 0 && IsLearnedTensor(nodes[e.Value].Op)))
         {
-            Report(Descriptors.InvalidName, nodes[owner].Site, name, "a g.Parameter", "a learned tensor belongs to the model itself, not to a scope's module; use a name without dots (e.g. '" + name.Replace('.', '_') + "')");
+            string name = named.Key;
+            Report(Descriptors.InvalidName, nodes[named.Value].Site, name, "a g.Parameter", "a learned tensor belongs to the model itself, not to a scope's module; use a name without dots (e.g. '" + name.Replace('.', '_') + "')");
         }
 
         var used = new HashSet<string>(explicitNames.Keys.Concat(uses.Select(u => u.Name)).Concat(scopes.Keys), StringComparer.Ordinal);

@@ -18,7 +18,7 @@ internal sealed class ConstantTorchSharp : TorchSharpEmitter<ConstantOp>
         {
             ConstantFill.Zeros => $"{Torch}zeros({shape}, {float32}{device})",
             ConstantFill.Ones => $"{Torch}ones({shape}, {float32}{device})",
-            ConstantFill.Full => $"{Torch}full({shape}, {Emit.Names.DoubleLiteral(op.Value)}, {float32}{device})",
+            ConstantFill.Full => $"{Torch}full({shape}, {Names.DoubleLiteral(op.Value)}, {float32}{device})",
             _ => $"{Torch}eye({Lit(op.Dims[0])}, {float32}{device}).unsqueeze(0)",
         });
     }

@@ -22,7 +22,7 @@ internal sealed class ParameterTorchSharp : TorchSharpEmitter<ParameterOp>
         return op.Init switch
         {
             "Ones" => $"{Torch}ones({shape})",
-            "Normal" => op.Std == 1 ? $"{Torch}randn({shape})" : $"{Torch}randn({shape}).mul_({Emit.Names.DoubleLiteral(op.Std)})",
+            "Normal" => op.Std == 1 ? $"{Torch}randn({shape})" : $"{Torch}randn({shape}).mul_({Names.DoubleLiteral(op.Std)})",
             _ => $"{Torch}zeros({shape})",
         };
     }
