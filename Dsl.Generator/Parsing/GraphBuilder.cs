@@ -165,7 +165,7 @@ internal sealed partial class GraphBuilder
     public EquatableArray<UseSpec> Uses => uses.ToEquatableArray();
 
     /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
-    public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double argument, int site, EquatableArray<ArgSite> argSites)
+    public LossTermRef AddLoss(string name, int nameSite, Losses.LossDescriptor kind, NodeRef prediction, int targetNode, double weight, double argument, int site, EquatableArray<ArgSite> argSites)
     {
         losses.Add(new LossDeclaration(name, nameSite, kind, prediction.Id, targetNode, weight, argument, site, argSites));
         return new LossTermRef(losses.Count - 1);

@@ -25,7 +25,7 @@ internal sealed class NodeRef
 /// <summary>A loss function value (<c>Loss.Mse(target: image)</c>) before it is attached to a term.</summary>
 internal sealed class LossFunctionRef
 {
-    public LossFunctionRef(Model.LossKind kind, int targetNode, double argument, int targetSite)
+    public LossFunctionRef(Losses.LossDescriptor kind, int targetNode, double argument, int targetSite)
     {
         Kind = kind;
         TargetNode = targetNode;
@@ -33,7 +33,7 @@ internal sealed class LossFunctionRef
         TargetSite = targetSite;
     }
 
-    public Model.LossKind Kind { get; }
+    public Losses.LossDescriptor Kind { get; }
 
     /// <summary>The node a self-supervised loss compares with, or -1.</summary>
     public int TargetNode { get; }
