@@ -287,6 +287,11 @@ internal sealed class LossEmitter
             ? Read(loss.TargetNode)
             : loss.IsSupervised ? "targets." + targets.First(t => t.Name == loss.Name).Member : "";
         string mask = loss.Mask is null ? "" : ", targets." + targets.First(t => t.Name == loss.Mask).Member;
+        if (loss.ConstantTarget is double constant)
+        {
+            target = Names.DoubleLiteral(constant);
+        }
+
         return loss.Kind.TorchSharp(new TorchSharpLossCall(loss, Training + "LossFunctions." + loss.Kind.RunTime, prediction, target, mask, ClassAxis(index)));
 
         // A declared output is a positional member; a tensor only a loss reads is the non-positional one forward sets

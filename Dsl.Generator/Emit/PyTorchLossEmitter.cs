@@ -61,6 +61,11 @@ internal sealed class PyTorchLossEmitter
         // torch's cross entropy and NLL take the classes on dim 1: a sequence's [B, T, V] moves them there.
         string prediction = axis == 1 ? read : $"{read}.movedim({axis}, 1)";
         string target = loss.TargetNode >= 0 ? $"outputs[{PyTorchCode.Str(OutputName(loss.TargetNode))}]" : $"targets[{PyTorchCode.Str(loss.Name)}]";
+        if (loss.ConstantTarget is double constant)
+        {
+            target = $"torch.full_like({read}, {PyTorchCode.Float(constant)})";
+        }
+
         string? mask = loss.Mask is null ? null : $"targets[{PyTorchCode.Str(loss.Mask)}]";
         return loss.Kind.PyTorch(new PyTorchLossCall(loss, read, prediction, target, mask, axis, model.TypeOf(loss.Prediction)));
     }

@@ -4,7 +4,8 @@ using Dsl.Generator.Parsing;
 namespace Dsl.Generator.Losses;
 
 /// <summary>
-/// The argument readers the losses share: what a loss compares with (<c>target:</c> a node of the graph), the class options of cross entropy and NLL (<c>classDim:</c>, <c>ignoreIndex:</c>) and label
+/// The argument readers the losses share: what a loss compares with (<c>target:</c> a node of the graph or a
+/// constant), the class options of cross entropy and NLL (<c>classDim:</c>, <c>ignoreIndex:</c>) and label
 /// smoothing. A descriptor's <see cref="LossDescriptor.Read"/> combines them with its own options.
 /// </summary>
 internal static class LossArguments
@@ -15,6 +16,29 @@ internal static class LossArguments
 
     /// <summary>A loss without a <c>target:</c> parameter: it compares with a target column.</summary>
     public static LossFunctionRef WithTargetColumn(LossDescriptor kind, double argument = 0) => new(kind, -1, argument, -1);
+
+    /// <summary>
+    /// A loss that compares with a target column, a node (<c>target: node</c>) or a constant (<c>target: 1.0</c>, every
+    /// element's target): the constant must be finite and, for a loss on probabilities, within [<paramref name="min"/>, <paramref name="max"/>].
+    /// </summary>
+    public static LossFunctionRef WithNodeOrConstantTarget(Call call, LossDescriptor kind, double argument = 0, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+    {
+        var value = call.Value("target");
+        if (!Interpreter.IsNumber(value))
+        {
+            return WithNodeTarget(call, kind, argument);
+        }
+
+        double constant = Interpreter.ToDouble(value);
+        if (double.IsNaN(constant) || double.IsInfinity(constant) || constant < min || constant > max)
+        {
+            string range = double.IsNegativeInfinity(min) ? "a finite number" : "a probability between " + Interpreter.Format(min) + " and " + Interpreter.Format(max);
+            throw new InterpretationError(Descriptors.InvalidArgument, call.SyntaxOf("target"), call.Method,
+                $"the constant 'target' must be {range} but is {Interpreter.Format(constant)}");
+        }
+
+        return new LossFunctionRef(kind, -1, argument, call.SiteOf("target")) { ConstantTarget = constant };
+    }
 
     /// <summary>The node <c>target:</c> names, or -1 where it is left out.</summary>
     public static int TargetNode(Call call) => call.Value("target") switch

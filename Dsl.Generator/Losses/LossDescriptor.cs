@@ -7,7 +7,7 @@ namespace Dsl.Generator.Losses;
 /// <summary>The documentation of a loss in <c>docs/losses.md</c> (generated from the catalogue, checked by a test).</summary>
 /// <param name="Signature">The DSL call, as a user writes it.</param>
 /// <param name="Prediction">What the loss reads: the prediction's meaning and shape.</param>
-/// <param name="Target">The target it needs (a <c>Targets</c> member or a node) and its checks.</param>
+/// <param name="Target">The target it needs (a <c>Targets</c> member, a node or a constant) and its checks.</param>
 /// <param name="PyTorch">The PyTorch equivalent (Markdown, code in backticks).</param>
 /// <param name="Keras">The Keras equivalent (Markdown, code in backticks).</param>
 internal sealed record LossDoc(string Signature, string Prediction, string Target, string PyTorch, string Keras);
@@ -35,7 +35,7 @@ internal abstract class LossDescriptor
     /// <summary>The method of <c>Dsl.Training.LossFunctions</c> that computes the loss at run time (marked there with <c>[RunTimeLoss(Name)]</c>).</summary>
     public abstract string RunTime { get; }
 
-    /// <summary>True for the losses that compare with something (a target column or a node); false for <c>Minimize</c>.</summary>
+    /// <summary>True for the losses that compare with something (a target column, a node, a constant); false for <c>Minimize</c>.</summary>
     public virtual bool TakesTarget => true;
 
     /// <summary>True for the losses that read a class axis (cross entropy and NLL): <c>classDim:</c>, <c>ignoreIndex:</c>, the axis inference.</summary>

@@ -11,7 +11,7 @@ namespace Dsl.Generator.Losses;
 /// <param name="Loss">The term.</param>
 /// <param name="Read">The prediction as read from the outputs.</param>
 /// <param name="Prediction">The prediction with its class axis moved to dim 1, where torch's cross entropy and NLL read it.</param>
-/// <param name="Target">The expression of the target (a target column or an output).</param>
+/// <param name="Target">The expression of the target (a target column, an output, or a constant tensor).</param>
 /// <param name="Mask">The mask column's expression, or null.</param>
 /// <param name="ClassAxis">The class axis shape inference resolved (1 for a loss without one).</param>
 /// <param name="PredictionType">The prediction's type.</param>

@@ -6,7 +6,7 @@ namespace Dsl.Generator.Losses;
 
 /// <summary>
 /// The operands of one term's C# expression, as <see cref="LossEmitter"/> reads them: the prediction, the target
-/// (a <c>Targets</c> member or an output), the mask argument and the class axis the rules
+/// (a <c>Targets</c> member, an output, or a constant literal), the mask argument and the class axis the rules
 /// resolved. A descriptor writes <c>{Function}({Prediction}, {Target}{Mask}...)</c>.
 /// </summary>
 /// <param name="Loss">The term.</param>

@@ -28,8 +28,11 @@ internal sealed record LossSpec(
     int Site,
     EquatableArray<ArgSite> ArgSites)
 {
-    /// <summary>True where the term reads a target column (a member of <c>Targets</c>): not a <c>Minimize</c> term, not compared with a node.</summary>
-    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0;
+    /// <summary>True where the term reads a target column (a member of <c>Targets</c>): not a <c>Minimize</c> term, not compared with a node or a constant.</summary>
+    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0 && ConstantTarget is null;
+
+    /// <summary>The constant the loss compares with (<c>Loss.Mse(target: 0.0)</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
 
     /// <summary>True where the mask holds a weight per position of the per-sample loss rather than one per sample.</summary>
     public bool MaskPerPosition { get; init; }

@@ -175,6 +175,10 @@ internal sealed partial class GraphBuilder
     public void SetClassOptions(LossTermRef term, int? classDim, long? ignoreIndex) =>
         losses[term.Index] = losses[term.Index] with { ClassDim = classDim, IgnoreIndex = ignoreIndex };
 
+    /// <summary>The constant a term compares with (<c>target: 1.0</c>) instead of a target column.</summary>
+    public void SetConstantTarget(LossTermRef term, double constant) =>
+        losses[term.Index] = losses[term.Index] with { ConstantTarget = constant };
+
     public void SetMask(LossTermRef term, string mask, int maskSite, bool perPosition)
     {
         var loss = losses[term.Index];

@@ -46,6 +46,9 @@ internal sealed class LossFunctionRef
     /// <summary>The class axis a cross entropy or NLL states (<c>classDim:</c>), or null to infer it.</summary>
     public int? ClassDim { get; init; }
 
+    /// <summary>The constant a loss compares with (<c>target: 1.0</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
+
     /// <summary>The class index a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
     public long? IgnoreIndex { get; init; }
 

@@ -9,6 +9,9 @@ namespace Dsl
     {
         /// <summary>Binary cross entropy on probabilities in [0, 1].</summary>
         public static LossFunction BinaryCrossEntropy(Node? target = null) => throw DeclarationOnly.Called(nameof(BinaryCrossEntropy));
+
+        /// <summary>Binary cross entropy against the constant <paramref name="target"/> in [0, 1] (every element's target; no target column).</summary>
+        public static LossFunction BinaryCrossEntropy(double target) => throw DeclarationOnly.Called(nameof(BinaryCrossEntropy));
     }
 }
 
@@ -28,5 +31,9 @@ namespace Dsl.Training
                 ? nn.functional.binary_cross_entropy(probabilities, targets)
                 : MaskedMean(nn.functional.binary_cross_entropy(probabilities, targets, reduction: nn.Reduction.None), mask);
         }
+
+        /// <summary>The loss against a constant target in [0, 1]: every element's target is <paramref name="target"/>.</summary>
+        public static Tensor BinaryCrossEntropy(Tensor probabilities, double target, Tensor? mask = null) =>
+            AgainstConstant(probabilities, target, filled => BinaryCrossEntropy(probabilities, filled, mask));
     }
 }

@@ -9,7 +9,8 @@ namespace Dsl
     {
         /// <summary>Binary cross entropy on logits.</summary>
         /// <param name="posWeight">The weight of the positive class's term (PyTorch's <c>pos_weight</c>): above 1 for rare positives.</param>
-        public static LossFunction BinaryCrossEntropyWithLogits(double posWeight = 1.0) => throw DeclarationOnly.Called(nameof(BinaryCrossEntropyWithLogits));
+        /// <param name="target">A constant target in [0, 1] for every element (a GAN's "real" label 1.0, "fake" 0.0) instead of a target column.</param>
+        public static LossFunction BinaryCrossEntropyWithLogits(double posWeight = 1.0, double? target = null) => throw DeclarationOnly.Called(nameof(BinaryCrossEntropyWithLogits));
     }
 }
 
@@ -32,5 +33,9 @@ namespace Dsl.Training
                 ? nn.functional.binary_cross_entropy_with_logits(logits, targets, pos_weights: weight)
                 : MaskedMean(nn.functional.binary_cross_entropy_with_logits(logits, targets, reduction: nn.Reduction.None, pos_weights: weight), mask);
         }
+
+        /// <summary>The loss against a constant target in [0, 1]: every element's target is <paramref name="target"/>.</summary>
+        public static Tensor BinaryCrossEntropyWithLogits(Tensor logits, double target, Tensor? mask = null, double posWeight = 1.0) =>
+            AgainstConstant(logits, target, filled => BinaryCrossEntropyWithLogits(logits, filled, mask, posWeight));
     }
 }

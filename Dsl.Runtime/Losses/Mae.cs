@@ -9,6 +9,9 @@ namespace Dsl
     {
         /// <summary>Mean absolute error; <paramref name="target"/> makes it self-supervised on a node of the graph.</summary>
         public static LossFunction Mae(Node? target = null) => throw DeclarationOnly.Called(nameof(Mae));
+
+        /// <summary>Mean absolute error against the constant <paramref name="target"/> (every element's target; no target column).</summary>
+        public static LossFunction Mae(double target) => throw DeclarationOnly.Called(nameof(Mae));
     }
 }
 
@@ -26,5 +29,9 @@ namespace Dsl.Training
                 ? nn.functional.l1_loss(prediction, target)
                 : MaskedMean(nn.functional.l1_loss(prediction, target, reduction: nn.Reduction.None), mask);
         }
+
+        /// <summary>The loss against a constant target: every element's target is <paramref name="target"/>.</summary>
+        public static Tensor Mae(Tensor prediction, double target, Tensor? mask = null) =>
+            AgainstConstant(prediction, target, filled => Mae(prediction, filled, mask));
     }
 }

@@ -9,6 +9,9 @@ namespace Dsl
     {
         /// <summary>Mean squared error; <paramref name="target"/> makes it self-supervised on a node of the graph.</summary>
         public static LossFunction Mse(Node? target = null) => throw DeclarationOnly.Called(nameof(Mse));
+
+        /// <summary>Mean squared error against the constant <paramref name="target"/> (every element's target; no target column).</summary>
+        public static LossFunction Mse(double target) => throw DeclarationOnly.Called(nameof(Mse));
     }
 }
 
@@ -26,5 +29,9 @@ namespace Dsl.Training
                 ? nn.functional.mse_loss(prediction, target)
                 : MaskedMean(nn.functional.mse_loss(prediction, target, reduction: nn.Reduction.None), mask);
         }
+
+        /// <summary>The loss against a constant target: every element's target is <paramref name="target"/>.</summary>
+        public static Tensor Mse(Tensor prediction, double target, Tensor? mask = null) =>
+            AgainstConstant(prediction, target, filled => Mse(prediction, filled, mask));
     }
 }

@@ -32,6 +32,16 @@ public static partial class LossFunctions
     public static Tensor MaskedMean(Tensor elementwise, Tensor mask) => WeightedMean(elementwise, mask, null);
 
     /// <summary>
+    /// The loss <paramref name="loss"/> computes against a constant target (<c>Loss.Mse(target: 0.0)</c>): every
+    /// element's target is <paramref name="target"/>, in a tensor of the prediction's shape, dtype and device.
+    /// </summary>
+    private static Tensor AgainstConstant(Tensor prediction, double target, System.Func<Tensor, Tensor> loss)
+    {
+        using var filled = full_like(prediction, target);
+        return loss(filled);
+    }
+
+    /// <summary>
     /// The weighted mean of <paramref name="elementwise"/> under a mask and / or per-element weights <paramref name="keep"/>
     /// of its shape (false / 0 where a target is ignored; a class's weight).
     /// </summary>

@@ -12,7 +12,7 @@ internal sealed class BinaryCrossEntropyLoss : LossDescriptor
 
     public override string RunTime => "BinaryCrossEntropy";
 
-    public override LossFunctionRef Read(Call call) => LossArguments.WithNodeTarget(call, this);
+    public override LossFunctionRef Read(Call call) => LossArguments.WithNodeOrConstantTarget(call, this, min: 0, max: 1);
 
     public override LossAnalysis Check(LossCheck check)
     {
@@ -31,7 +31,7 @@ internal sealed class BinaryCrossEntropyLoss : LossDescriptor
     public override LossDoc Doc { get; } = new(
         "Loss.BinaryCrossEntropy(target: null)",
         "Probabilities in [0, 1] (a `Sigmoid` output); an unbounded prediction is DSL0205 (use BinaryCrossEntropyWithLogits).",
-        "Probabilities of the prediction's shape in [0, 1] (checked at run time); or `target:` a node of that shape.",
+        "Probabilities of the prediction's shape in [0, 1] (checked at run time); or `target:` a node of that shape, or a constant in [0, 1] (`target: 1.0`, no target column).",
         "`F.binary_cross_entropy(p, y)`",
         "`BinaryCrossentropy()`");
 }

@@ -11,7 +11,7 @@ internal sealed class BinaryCrossEntropyWithLogitsLoss : LossDescriptor
 
     public override string RunTime => "BinaryCrossEntropyWithLogits";
 
-    public override LossFunctionRef Read(Call call) => LossArguments.WithTargetColumn(this, call.Positive("posWeight"));
+    public override LossFunctionRef Read(Call call) => LossArguments.WithNodeOrConstantTarget(call, this, call.Positive("posWeight"), min: 0, max: 1);
 
     public override LossAnalysis Check(Shapes.Losses.LossCheck check) => check.Elementwise();
 
@@ -22,9 +22,9 @@ internal sealed class BinaryCrossEntropyWithLogitsLoss : LossDescriptor
             (call.Loss.Argument == 1 ? "" : $", pos_weight=torch.tensor({PyTorchCode.Float(call.Loss.Argument)})"));
 
     public override LossDoc Doc { get; } = new(
-        "Loss.BinaryCrossEntropyWithLogits(posWeight: 1.0)",
+        "Loss.BinaryCrossEntropyWithLogits(posWeight: 1.0, target: null)",
         "Logits of any shape.",
-        "Probabilities of the prediction's shape in [0, 1] (checked at run time).",
+        "Probabilities of the prediction's shape in [0, 1] (checked at run time); or a constant in [0, 1] (`target: 1.0`, a GAN's \"real\" label: no target column).",
         "`F.binary_cross_entropy_with_logits(logits, y, pos_weight=)`",
         "`BinaryCrossentropy(from_logits=True)`");
 }

@@ -10,7 +10,7 @@ internal sealed class MaeLoss : LossDescriptor
 
     public override string RunTime => "Mae";
 
-    public override LossFunctionRef Read(Call call) => LossArguments.WithNodeTarget(call, this);
+    public override LossFunctionRef Read(Call call) => LossArguments.WithNodeOrConstantTarget(call, this);
 
     public override LossAnalysis Check(Shapes.Losses.LossCheck check) => check.Elementwise();
 
@@ -21,7 +21,7 @@ internal sealed class MaeLoss : LossDescriptor
     public override LossDoc Doc { get; } = new(
         "Loss.Mae(target: null)",
         "Any float32 prediction.",
-        "A float32 target of the prediction's shape; or `target:` a node of that shape (self-supervised, e.g. an autoencoder's input). Trainer reports MAE, RMSE and R².",
+        "A float32 target of the prediction's shape; or `target:` a node of that shape (self-supervised, e.g. an autoencoder's input), or a constant (`target: 0.0`, no target column). Trainer reports MAE, RMSE and R².",
         "`F.l1_loss(prediction, y)`",
         "`MeanAbsoluteError()`");
 }

@@ -117,7 +117,7 @@ internal sealed class LossCheck
 
     /// <summary>
     /// An element-wise loss: a target column of the prediction's type; a node compared with must have that type
-    /// (DSL0203 otherwise). A mask is [B] or, per position, the prediction's shape.
+    /// (DSL0203 otherwise); a constant needs no column. A mask is [B] or, per position, the prediction's shape.
     /// </summary>
     public LossAnalysis Elementwise()
     {
@@ -134,7 +134,7 @@ internal sealed class LossCheck
             return new LossAnalysis(null, Mask: mask);
         }
 
-        return new LossAnalysis(Prediction, Mask: mask);
+        return new LossAnalysis(Loss.ConstantTarget is null ? Prediction : null, Mask: mask);
     }
 
     /// <summary>A term without target (<c>Minimize</c>): a mask only.</summary>

@@ -27,8 +27,11 @@ internal sealed record LossDeclaration(string Name, int NameSite, LossDescriptor
     /// <summary>The class index a cross entropy or NLL leaves out, or null.</summary>
     public long? IgnoreIndex { get; init; }
 
-    /// <summary>True where the term reads a target column: it compares with no node, and is no <c>Minimize</c>.</summary>
-    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0;
+    /// <summary>The constant the loss compares with (<c>target: 1.0</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
+
+    /// <summary>True where the term reads a target column: it compares with neither a node nor a constant, and is no <c>Minimize</c>.</summary>
+    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0 && ConstantTarget is null;
 }
 
 /// <summary>
@@ -93,6 +96,7 @@ internal static class LossWiring
                 MaskSite = loss.MaskSite,
                 ClassDim = loss.ClassDim,
                 IgnoreIndex = loss.IgnoreIndex,
+                ConstantTarget = loss.ConstantTarget,
             });
         }
 

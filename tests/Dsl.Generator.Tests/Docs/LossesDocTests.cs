@@ -50,7 +50,7 @@ public class LossesDocTests
         b.Append("<!-- Generated from the loss catalogue (Dsl.Generator/Losses/*/<Loss>.cs); do not edit by hand. ");
         b.Append("LossesDocTests checks it; `DSL_ACCEPT_DOCS=1 dotnet test tests/Dsl.Generator.Tests --filter LossesDoc` rewrites it. -->\n\n");
         b.Append("Every loss of the DSL, declared with `g.Loss(target, prediction, Loss.X(...))`: what it reads, the target it needs ");
-        b.Append("(a member of the generated `Targets`, or a node with `target:`), and its PyTorch and Keras equivalents. ");
+        b.Append("(a member of the generated `Targets`, a node with `target:`, or a constant), and its PyTorch and Keras equivalents. ");
         b.Append("Every term is a mean over the batch; `.MaskedBy(mask)` makes it the weighted mean under a `[B]` mask, or with ");
         b.Append("`perPosition: true` one weight per position of the per-sample loss, and `weight:` scales it in the total.\n\n");
 
