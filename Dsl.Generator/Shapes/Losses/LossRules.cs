@@ -10,14 +10,13 @@ using Microsoft.CodeAnalysis;
 namespace Dsl.Generator.Shapes.Losses;
 
 /// <summary>
-/// The shape rules of loss terms: what target each loss needs given its prediction, and the checks that the
-/// two can be compared. Cross entropy on logits takes class indices (int64) of the logits' shape without the class
-/// axis: [B] for [B, C], [B, H, W] for a segmentation map [B, C, H, W], [B, T] for a sequence [B, T, V] (the axis is
-/// stated with <c>classDim:</c> or read from the layout, <see cref="ClassAxes"/>); with <c>soft: true</c>
-/// probabilities of the prediction's shape; a mask is [B] or, per position, the shape of the per-sample loss; Mse / Mae / binary cross entropy take the
-/// prediction's shape (so do Huber and KlDivergence, whose target is a distribution); Nll takes class indices like
-/// cross entropy; Contrastive takes a distance [B, 1] or [B] and a "same" target of that shape;
-/// Minimize takes no target. Self-supervised terms compare with a node, whose shape must equal the prediction's.
+/// The shape rules of loss terms: what target each loss needs given its prediction, and the checks that the two can
+/// be compared. Each loss's own rule is its catalogue entry's <see cref="LossDescriptor.Check"/> (Losses/&lt;Loss&gt;/);
+/// here is what they share (<see cref="LossCheck"/>): a float prediction; an element-wise target of the prediction's
+/// type, or a node of that type a self-supervised loss compares with; class indices (int64) of the prediction's shape
+/// without the class axis ([B] for [B, C], [B, H, W] for a segmentation map [B, C, H, W], [B, T] for a sequence
+/// [B, T, V]), the axis stated with <c>classDim:</c> or read from the layout (<see cref="ClassAxes"/>); and a mask of
+/// [B] or, per position, the shape of the per-sample loss, one shape per mask column.
 /// </summary>
 internal static class LossRules
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using Dsl.Generator.Losses;
@@ -54,6 +55,31 @@ public class LossCatalogueTests
         var runTime = RunTimeLosses().Select(p => p.Kind + " -> " + p.Method).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var catalogue = LossCatalogue.All.Select(d => d.Name + " -> " + d.RunTime).OrderBy(s => s, StringComparer.Ordinal).ToList();
         Assert.Equal(catalogue, runTime);
+    }
+
+    /// <summary>
+    /// One folder per loss: each entry's descriptor <c>FooLoss</c> is <c>Losses/Foo/Foo.cs</c>, and no file of the
+    /// loss catalogue touches Roslyn types (the argument readers go through <see cref="Call"/>).
+    /// </summary>
+    [Fact]
+    public void Each_loss_is_one_folder_without_Roslyn_types()
+    {
+        string root = Path.Combine(RepoFiles.Root, "Dsl.Generator", "Losses");
+        foreach (var descriptor in LossCatalogue.All)
+        {
+            string type = descriptor.GetType().Name;
+            Assert.EndsWith("Loss", type, StringComparison.Ordinal);
+            string folder = type[..^"Loss".Length];
+            string file = Path.Combine(root, folder, folder + ".cs");
+            Assert.True(File.Exists(file), $"{descriptor.Name}: expected its descriptor {type} in Losses/{folder}/{folder}.cs");
+            Assert.Contains("class " + type + " ", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        var offenders = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(path => File.ReadAllText(path).Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(root, path))
+            .ToList();
+        Assert.True(offenders.Count == 0, "Roslyn types in the loss catalogue: " + string.Join(", ", offenders));
     }
 
     /// <summary>An entry whose run-time implementation is missing (as a new loss is until its Dsl.Runtime/Losses file exists) fails the check.</summary>
