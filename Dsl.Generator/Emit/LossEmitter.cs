@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Dsl.Generator.Losses;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Ops;
@@ -237,7 +238,7 @@ internal sealed class LossEmitter
         var seen = new HashSet<int>();
         foreach (var loss in spec.Losses)
         {
-            if (loss.Kind is LossKind.CrossEntropy or LossKind.Nll && loss.IsSupervised &&
+            if (loss.Kind.IsClassification && loss.IsSupervised &&
                 !spec.Outputs.Any(o => o.Node == loss.Prediction && !o.ForLoss) && seen.Add(loss.Prediction))
             {
                 int index = spec.Outputs.Select((o, i) => (o, i)).First(p => p.o.Node == loss.Prediction).i;
@@ -257,7 +258,7 @@ internal sealed class LossEmitter
             string prediction = spec.Outputs.FirstOrDefault(o => o.Node == loss.Prediction && !o.ForLoss)?.Name ?? spec.Nodes[loss.Prediction].Name;
             string target = loss.IsSupervised ? Names.StringLiteral(loss.Name) : "null";
             string mask = loss.Mask is null ? "null" : Names.StringLiteral(loss.Mask);
-            bool classification = loss.Kind is LossKind.CrossEntropy or LossKind.Nll;
+            bool classification = loss.Kind.IsClassification;
             string targetNode = loss.TargetNode >= 0 ? $", TargetNode = {Names.StringLiteral(spec.Nodes[loss.TargetNode].Name)}" : "";
             yield return $"new global::Dsl.Metadata.LossInfo({Names.StringLiteral(loss.Name)}, {Names.StringLiteral(loss.KindName)}, {Names.DoubleLiteral(loss.Weight)}, " +
                 $"{Names.StringLiteral(prediction)}, {target}, {mask}, {Names.BoolLiteral(classification)}) " +
@@ -286,33 +287,12 @@ internal sealed class LossEmitter
             ? Read(loss.TargetNode)
             : loss.IsSupervised ? "targets." + targets.First(t => t.Name == loss.Name).Member : "";
         string mask = loss.Mask is null ? "" : ", targets." + targets.First(t => t.Name == loss.Mask).Member;
-        string f = Training + "LossFunctions.";
-        return loss.Kind switch
+        if (loss.ConstantTarget is double constant)
         {
-            LossKind.CrossEntropy => $"{f}CrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)}{ClassArguments()})",
-            LossKind.SoftCrossEntropy => $"{f}SoftCrossEntropy({prediction}, {target}{mask}{Option("labelSmoothing", 0)}{ClassArguments()})",
-            LossKind.BinaryCrossEntropy => $"{f}BinaryCrossEntropy({prediction}, {target}{mask})",
-            LossKind.BinaryCrossEntropyWithLogits => $"{f}BinaryCrossEntropyWithLogits({prediction}, {target}{mask}{Option("posWeight", 1)})",
-            LossKind.Huber => $"{f}Huber({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
-            LossKind.Nll => $"{f}Nll({prediction}, {target}{mask}{ClassArguments()})",
-            LossKind.KlDivergence => $"{f}KlDivergence({prediction}, {target}{mask})",
-            LossKind.Mse => $"{f}Mse({prediction}, {target}{mask})",
-            LossKind.Mae => $"{f}Mae({prediction}, {target}{mask})",
-            LossKind.Contrastive => $"{f}Contrastive({prediction}, {target}, {Names.DoubleLiteral(loss.Argument)}{mask})",
-            _ => $"{f}Mean({prediction}{mask})",
-        };
-
-        // An option only where it differs from its default, so the common call reads as before.
-        string Option(string parameter, double defaultValue) =>
-            loss.Argument == defaultValue ? "" : $", {parameter}: {Names.DoubleLiteral(loss.Argument)}";
-
-        // The class axis where it is not 1 (a sequence's last axis) and the ignored class index, as named arguments.
-        string ClassArguments()
-        {
-            int axis = ClassAxis(index);
-            return (axis == 1 ? "" : $", classDim: {Names.IntLiteral(axis)}") +
-                (loss.IgnoreIndex is long ignored ? $", ignoreIndex: {ignored.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+            target = Names.DoubleLiteral(constant);
         }
+
+        return loss.Kind.TorchSharp(new TorchSharpLossCall(loss, Training + "LossFunctions." + loss.Kind.RunTime, prediction, target, mask, ClassAxis(index)));
 
         // A declared output is a positional member; a tensor only a loss reads is the non-positional one forward sets
         // (null in an Outputs built by hand without it: an ArgumentException naming it).

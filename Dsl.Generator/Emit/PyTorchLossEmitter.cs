@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Dsl.Generator.Losses;
 using Dsl.Generator.Model;
 
 namespace Dsl.Generator.Emit;
@@ -21,7 +22,7 @@ internal sealed class PyTorchLossEmitter
         var losses = model.Spec.Losses;
         var targets = losses.Where(l => l.IsSupervised).Select(l => l.Name).Concat(losses.Select(l => l.Mask).OfType<string>().Distinct());
         w.Line($"target_names = [{string.Join(", ", targets.Select(PyTorchCode.Str))}]");
-        var heads = losses.Where(l => l.Kind == LossKind.CrossEntropy).Select(l => $"{PyTorchCode.Str(l.Name)}: {PyTorchCode.Str(OutputName(l.Prediction))}");
+        var heads = losses.Where(l => l.Kind.PyTorchAccuracyHead).Select(l => $"{PyTorchCode.Str(l.Name)}: {PyTorchCode.Str(OutputName(l.Prediction))}");
         w.Line($"accuracy_heads = {{{string.Join(", ", heads)}}}");
     }
 
@@ -60,37 +61,13 @@ internal sealed class PyTorchLossEmitter
         // torch's cross entropy and NLL take the classes on dim 1: a sequence's [B, T, V] moves them there.
         string prediction = axis == 1 ? read : $"{read}.movedim({axis}, 1)";
         string target = loss.TargetNode >= 0 ? $"outputs[{PyTorchCode.Str(OutputName(loss.TargetNode))}]" : $"targets[{PyTorchCode.Str(loss.Name)}]";
-        string? mask = loss.Mask is null ? null : $"targets[{PyTorchCode.Str(loss.Mask)}]";
-        // An ignored class index: the loss per position (0 where ignored) and the mean over the positions kept, as
-        // torch's own mean with ignore_index but 0 rather than NaN when a batch keeps none (as LossFunctions).
-        string ignore = loss.IgnoreIndex is long ignored ? $", ignore_index={ignored.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        string keep = loss.IgnoreIndex is long kept ? $", {target} != {kept.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
-        string Reduced(string function, string arguments) => mask is null && keep.Length == 0
-            ? $"{function}({arguments})"
-            : $"masked_mean({function}({arguments}{ignore}, reduction=\"none\"), {mask ?? "None"}{keep})";
-        string Mean(string elementwise) => mask is null ? $"({elementwise}).mean()" : $"masked_mean({elementwise}, {mask})";
-        // The loss's option where it differs from its default; label smoothing of soft targets mixes in the uniform distribution.
-        string Option(string parameter, double defaultValue) => loss.Argument == defaultValue ? "" : $", {parameter}={PyTorchCode.Float(loss.Argument)}";
-        string Smoothed(string probabilities) => loss.Argument == 0
-            ? probabilities
-            : $"({probabilities} * {PyTorchCode.Float(1 - loss.Argument)} + {PyTorchCode.Float(loss.Argument)} / {read}.shape[{axis}])";
-        return loss.Kind switch
+        if (loss.ConstantTarget is double constant)
         {
-            LossKind.CrossEntropy => Reduced("F.cross_entropy", $"{prediction}, {target}{Option("label_smoothing", 0)}"),
-            LossKind.SoftCrossEntropy => Mean($"-({Smoothed(target)} * F.log_softmax({read}, {axis})).sum({axis})"),
-            LossKind.BinaryCrossEntropy => Reduced("F.binary_cross_entropy", $"{prediction}, {target}"),
-            LossKind.BinaryCrossEntropyWithLogits => Reduced("F.binary_cross_entropy_with_logits", $"{prediction}, {target}" +
-                (loss.Argument == 1 ? "" : $", pos_weight=torch.tensor({PyTorchCode.Float(loss.Argument)})")),
-            LossKind.Huber => Reduced("F.huber_loss", $"{prediction}, {target}, delta={PyTorchCode.Float(loss.Argument)}"),
-            LossKind.Nll => Reduced("F.nll_loss", $"{prediction}, {target}"),
-            LossKind.KlDivergence => Mean(model.TypeOf(loss.Prediction).Dims.Count > 0
-                ? $"F.kl_div({prediction}, {target}, reduction=\"none\").flatten(1).sum(1)"
-                : $"F.kl_div({prediction}, {target}, reduction=\"none\")"),
-            LossKind.Mse => Reduced("F.mse_loss", $"{prediction}, {target}"),
-            LossKind.Mae => Reduced("F.l1_loss", $"{prediction}, {target}"),
-            LossKind.Contrastive => Mean($"{target} * {prediction}.square() + (1.0 - {target}) * ({PyTorchCode.Float(loss.Argument)} - {prediction}).clamp_min(0).square()"),
-            _ => mask is null ? $"{prediction}.mean()" : $"masked_mean({prediction}, {mask})",
-        };
+            target = $"torch.full_like({read}, {PyTorchCode.Float(constant)})";
+        }
+
+        string? mask = loss.Mask is null ? null : $"targets[{PyTorchCode.Str(loss.Mask)}]";
+        return loss.Kind.PyTorch(new PyTorchLossCall(loss, read, prediction, target, mask, axis, model.TypeOf(loss.Prediction)));
     }
 
     /// <summary>The name of the first output holding <paramref name="node"/> (as the C# loss reads <c>outputs.X</c>).</summary>

@@ -1,41 +1,6 @@
+using Dsl.Generator.Losses;
+
 namespace Dsl.Generator.Model;
-
-/// <summary>The loss functions of the DSL (<c>Loss.X(...)</c>) plus <c>g.Minimize</c>.</summary>
-internal enum LossKind
-{
-    /// <summary>Cross entropy of logits against class indices (int64) of the logits' shape without the class axis.</summary>
-    CrossEntropy,
-
-    /// <summary>Cross entropy of logits against probabilities / one-hot of the same shape (Keras' categorical_crossentropy).</summary>
-    SoftCrossEntropy,
-
-    /// <summary>Binary cross entropy of probabilities against targets of the same shape.</summary>
-    BinaryCrossEntropy,
-
-    /// <summary>Binary cross entropy of logits against targets of the same shape.</summary>
-    BinaryCrossEntropyWithLogits,
-
-    /// <summary>Mean squared error.</summary>
-    Mse,
-
-    /// <summary>Mean absolute error.</summary>
-    Mae,
-
-    /// <summary>Contrastive loss of a distance [B, 1] against a "same" target [B, 1]: y d^2 + (1 - y) max(margin - d, 0)^2.</summary>
-    Contrastive,
-
-    /// <summary>Huber loss: squared below delta, linear above (PyTorch's huber_loss, Keras' Huber).</summary>
-    Huber,
-
-    /// <summary>Negative log-likelihood of log-probabilities [B, C, ...] (a LogSoftmax output) against class indices [B, ...].</summary>
-    Nll,
-
-    /// <summary>KL divergence of a target distribution [B, C] from predicted log-probabilities [B, C] (batch mean).</summary>
-    KlDivergence,
-
-    /// <summary>The mean of a node (<c>g.Minimize</c>).</summary>
-    Minimize,
-}
 
 /// <summary>
 /// One loss term. Supervised terms read a target tensor named <see cref="Name"/> (a member of the generated
@@ -43,7 +8,7 @@ internal enum LossKind
 /// <c>Minimize</c> terms take the mean of the prediction. A mask weights samples (masked mean).
 /// </summary>
 /// <param name="Name">The term's name, and the target's name for supervised terms.</param>
-/// <param name="Kind">The loss function.</param>
+/// <param name="Kind">The loss function: its entry in <see cref="LossCatalogue"/>.</param>
 /// <param name="Prediction">The node the loss reads.</param>
 /// <param name="TargetNode">For self-supervised terms, the node compared with; else -1.</param>
 /// <param name="Mask">The name of the per-sample mask target, or null.</param>
@@ -54,7 +19,7 @@ internal enum LossKind
 /// <param name="ArgSites">Where its arguments were written.</param>
 internal sealed record LossSpec(
     string Name,
-    LossKind Kind,
+    LossDescriptor Kind,
     int Prediction,
     int TargetNode,
     string? Mask,
@@ -63,7 +28,11 @@ internal sealed record LossSpec(
     int Site,
     EquatableArray<ArgSite> ArgSites)
 {
-    public bool IsSupervised => Kind != LossKind.Minimize && TargetNode < 0;
+    /// <summary>True where the term reads a target column (a member of <c>Targets</c>): not a <c>Minimize</c> term, not compared with a node or a constant.</summary>
+    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0 && ConstantTarget is null;
+
+    /// <summary>The constant the loss compares with (<c>Loss.Mse(target: 0.0)</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
 
     /// <summary>True where the mask holds a weight per position of the per-sample loss rather than one per sample.</summary>
     public bool MaskPerPosition { get; init; }
@@ -78,7 +47,7 @@ internal sealed record LossSpec(
     public long? IgnoreIndex { get; init; }
 
     /// <summary>True for the losses that read a class axis: cross entropy (with class indices or soft) and NLL.</summary>
-    public bool HasClassAxis => Kind is LossKind.CrossEntropy or LossKind.SoftCrossEntropy or LossKind.Nll;
+    public bool HasClassAxis => Kind.HasClassAxis;
 
     public int SiteOf(string parameter)
     {
@@ -94,9 +63,5 @@ internal sealed record LossSpec(
     }
 
     /// <summary>The name users see in messages and tables (<c>CrossEntropy</c>, <c>Mse</c>, ...).</summary>
-    public string KindName => Kind switch
-    {
-        LossKind.SoftCrossEntropy => "CrossEntropy(soft)",
-        _ => Kind.ToString(),
-    };
+    public string KindName => Kind.Name;
 }

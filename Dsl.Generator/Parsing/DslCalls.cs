@@ -44,7 +44,7 @@ internal sealed partial class DslCalls
             case ("Graph", "Loss"):
                 return Loss(call);
             case ("Graph", "Minimize"):
-                return graph.AddLoss(call.String("name"), call.SiteOf("name"), LossKind.Minimize, call.Node("node"), -1, call.Number("weight"), 0, call.Site, call.ArgSites());
+                return graph.AddLoss(call.String("name"), call.SiteOf("name"), Losses.LossCatalogue.Minimize, call.Node("node"), -1, call.Number("weight"), 0, call.Site, call.ArgSites());
             case ("LossTerm", "MaskedBy"):
                 {
                     var term = ((IInvocationOperation)call.At).Instance is { } instance && FailedValue.Check(interpreter.Evaluate(instance)) is LossTermRef t

@@ -173,7 +173,7 @@ internal sealed partial class GraphBuilder
     public EquatableArray<UseSpec> Uses => uses.ToEquatableArray();
 
     /// <summary>Declares a loss term; names, weights and masks are checked when the graph is built.</summary>
-    public LossTermRef AddLoss(string name, int nameSite, LossKind kind, NodeRef prediction, int targetNode, double weight, double argument, int site, EquatableArray<ArgSite> argSites)
+    public LossTermRef AddLoss(string name, int nameSite, Losses.LossDescriptor kind, NodeRef prediction, int targetNode, double weight, double argument, int site, EquatableArray<ArgSite> argSites)
     {
         losses.Add(new LossDeclaration(name, nameSite, kind, prediction.Id, targetNode, weight, argument, site, argSites));
         return new LossTermRef(losses.Count - 1);
@@ -182,6 +182,10 @@ internal sealed partial class GraphBuilder
     /// <summary><c>classDim:</c> and <c>ignoreIndex:</c> of a cross entropy or NLL term.</summary>
     public void SetClassOptions(LossTermRef term, int? classDim, long? ignoreIndex) =>
         losses[term.Index] = losses[term.Index] with { ClassDim = classDim, IgnoreIndex = ignoreIndex };
+
+    /// <summary>The constant a term compares with (<c>target: 1.0</c>) instead of a target column.</summary>
+    public void SetConstantTarget(LossTermRef term, double constant) =>
+        losses[term.Index] = losses[term.Index] with { ConstantTarget = constant };
 
     public void SetMask(LossTermRef term, string mask, int maskSite, bool perPosition)
     {

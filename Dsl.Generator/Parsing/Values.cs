@@ -25,7 +25,7 @@ internal sealed class NodeRef
 /// <summary>A loss function value (<c>Loss.Mse(target: image)</c>) before it is attached to a term.</summary>
 internal sealed class LossFunctionRef
 {
-    public LossFunctionRef(Model.LossKind kind, int targetNode, double argument, int targetSite)
+    public LossFunctionRef(Losses.LossDescriptor kind, int targetNode, double argument, int targetSite)
     {
         Kind = kind;
         TargetNode = targetNode;
@@ -33,7 +33,7 @@ internal sealed class LossFunctionRef
         TargetSite = targetSite;
     }
 
-    public Model.LossKind Kind { get; }
+    public Losses.LossDescriptor Kind { get; }
 
     /// <summary>The node a self-supervised loss compares with, or -1.</summary>
     public int TargetNode { get; }
@@ -45,6 +45,9 @@ internal sealed class LossFunctionRef
 
     /// <summary>The class axis a cross entropy or NLL states (<c>classDim:</c>), or null to infer it.</summary>
     public int? ClassDim { get; init; }
+
+    /// <summary>The constant a loss compares with (<c>target: 1.0</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
 
     /// <summary>The class index a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
     public long? IgnoreIndex { get; init; }

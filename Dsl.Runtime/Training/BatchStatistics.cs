@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Dsl.Metadata;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,6 +21,14 @@ internal sealed record BatchStatistics(
     IReadOnlyList<ClassificationCounts> Classification,
     IReadOnlyList<RegressionSums> Regression)
 {
+    /// <summary>The losses whose run-time implementation asks for regression metrics (<see cref="RunTimeLossAttribute.RegressionMetrics"/>).</summary>
+    private static readonly HashSet<string> RegressionKinds = typeof(LossFunctions)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Select(m => m.GetCustomAttribute<RunTimeLossAttribute>())
+        .Where(a => a is { RegressionMetrics: true })
+        .Select(a => a!.Kind)
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The batch's value of every <see cref="TrainingOptions.Metrics"/> entry, in order.</summary>
     public IReadOnlyList<(string Name, double Value)> Custom { get; init; } = Array.Empty<(string, double)>();
 
@@ -49,7 +58,7 @@ internal sealed record BatchStatistics(
     {
         var terms = result.Losses.Terms;
         var classification = info.Losses.Where(l => l.IsClassification && l.Target is not null).ToArray();
-        var regression = info.Losses.Where(l => l.Kind is "Mse" or "Mae" or "Huber" && l.Target is not null).ToArray();
+        var regression = info.Losses.Where(l => RegressionKinds.Contains(l.Kind) && l.Target is not null).ToArray();
 
         var values = new List<Tensor>
         {

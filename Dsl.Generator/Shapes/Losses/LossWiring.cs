@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Dsl.Generator.Diagnostics;
+using Dsl.Generator.Losses;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Ops;
@@ -11,7 +12,7 @@ using Microsoft.CodeAnalysis;
 namespace Dsl.Generator.Shapes.Losses;
 
 /// <summary>A loss term as <c>Define</c> declared it (<c>g.Loss</c>, <c>g.Minimize</c>, <c>MaskedBy</c>), before <see cref="LossWiring"/> checks it.</summary>
-internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind, int Prediction, int TargetNode, double Weight, double Argument, int Site, EquatableArray<ArgSite> ArgSites)
+internal sealed record LossDeclaration(string Name, int NameSite, LossDescriptor Kind, int Prediction, int TargetNode, double Weight, double Argument, int Site, EquatableArray<ArgSite> ArgSites)
 {
     public string? Mask { get; init; }
 
@@ -25,6 +26,12 @@ internal sealed record LossDeclaration(string Name, int NameSite, LossKind Kind,
 
     /// <summary>The class index a cross entropy or NLL leaves out, or null.</summary>
     public long? IgnoreIndex { get; init; }
+
+    /// <summary>The constant the loss compares with (<c>target: 1.0</c>), or null.</summary>
+    public double? ConstantTarget { get; init; }
+
+    /// <summary>True where the term reads a target column: it compares with neither a node nor a constant, and is no <c>Minimize</c>.</summary>
+    public bool IsSupervised => Kind.TakesTarget && TargetNode < 0 && ConstantTarget is null;
 }
 
 /// <summary>
@@ -50,7 +57,6 @@ internal static class LossWiring
     {
         void Report(DiagnosticDescriptor descriptor, int site, params string[] args) => report(descriptor, site, args);
         bool CheckName(string name, string what, int site) => checkName(name, what, site);
-        void AddLossOutput(string preferred, int node, int site) => AddOutput(outputs, preferred, node, site);
 
         var terms = new Dictionary<string, LossDeclaration>(StringComparer.Ordinal);
         var targetColumns = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,49 +83,72 @@ internal static class LossWiring
             }
 
             terms[loss.Name] = loss;
-            if (double.IsNaN(loss.Weight) || double.IsInfinity(loss.Weight) || loss.Weight < 0)
+            CheckWeight(loss, report);
+            if (loss.IsSupervised)
             {
-                Report(Descriptors.InvalidWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name, loss.Weight.ToString("R", CultureInfo.InvariantCulture));
-            }
-            else if (loss.Weight == 0)
-            {
-                Report(Descriptors.ZeroWeight, SiteOf(loss.ArgSites, "weight", loss.Site), loss.Name);
+                ClaimTargetColumn(loss, targetColumns, report);
             }
 
-            bool supervised = loss.Kind != LossKind.Minimize && loss.TargetNode < 0;
-            if (supervised)
-            {
-                if (targetColumns.TryGetValue(loss.Name, out var owner))
-                {
-                    Report(Descriptors.TargetNameClash, loss.NameSite, "Target", loss.Name, owner);
-                }
-                else
-                {
-                    targetColumns[loss.Name] = "the target of loss '" + loss.Name + "'";
-                }
-            }
-
-            if (!outputs.Any(o => o.Node == loss.Prediction))
-            {
-                // A Minimize term's node is named after the term (its values are the term's), another prediction after itself.
-                AddLossOutput(loss.Kind == LossKind.Minimize ? loss.Name : built[loss.Prediction].Name, loss.Prediction, loss.Site);
-            }
-
-            if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
-            {
-                AddLossOutput(loss.Name + "_target", loss.TargetNode, loss.Site);
-            }
-
+            AddLossOutputs(loss, built, outputs);
             result.Add(new LossSpec(loss.Name, loss.Kind, loss.Prediction, loss.TargetNode, loss.Mask, loss.Weight, loss.Argument, loss.Site, loss.ArgSites)
             {
                 MaskPerPosition = loss.MaskPerPosition,
                 MaskSite = loss.MaskSite,
                 ClassDim = loss.ClassDim,
                 IgnoreIndex = loss.IgnoreIndex,
+                ConstantTarget = loss.ConstantTarget,
             });
         }
 
-        // Masks may be shared by several terms, but must not take a target's or an input's name.
+        CheckMasks(losses, targetColumns, report);
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>A weight must be finite and non-negative; 0 is allowed but reported (the term is computed for nothing).</summary>
+    private static void CheckWeight(LossDeclaration loss, Action<DiagnosticDescriptor, int, string[]> report)
+    {
+        int site = SiteOf(loss.ArgSites, "weight", loss.Site);
+        if (double.IsNaN(loss.Weight) || double.IsInfinity(loss.Weight) || loss.Weight < 0)
+        {
+            report(Descriptors.InvalidWeight, site, new[] { loss.Name, loss.Weight.ToString("R", CultureInfo.InvariantCulture) });
+        }
+        else if (loss.Weight == 0)
+        {
+            report(Descriptors.ZeroWeight, site, new[] { loss.Name });
+        }
+    }
+
+    /// <summary>A supervised term's target is a column of batches: its name must not be an input's or another target's.</summary>
+    private static void ClaimTargetColumn(LossDeclaration loss, Dictionary<string, string> targetColumns, Action<DiagnosticDescriptor, int, string[]> report)
+    {
+        if (targetColumns.TryGetValue(loss.Name, out var owner))
+        {
+            report(Descriptors.TargetNameClash, loss.NameSite, new[] { "Target", loss.Name, owner });
+        }
+        else
+        {
+            targetColumns[loss.Name] = "the target of loss '" + loss.Name + "'";
+        }
+    }
+
+    /// <summary>The prediction, and the node a self-supervised loss compares with, as loss-only outputs where they are no outputs yet.</summary>
+    private static void AddLossOutputs(LossDeclaration loss, IReadOnlyList<NodeSpec> built, List<OutputSpec> outputs)
+    {
+        if (!outputs.Any(o => o.Node == loss.Prediction))
+        {
+            // A Minimize term's node is named after the term (its values are the term's), another prediction after itself.
+            AddOutput(outputs, loss.Kind.TakesTarget ? built[loss.Prediction].Name : loss.Name, loss.Prediction, loss.Site);
+        }
+
+        if (loss.TargetNode >= 0 && !outputs.Any(o => o.Node == loss.TargetNode))
+        {
+            AddOutput(outputs, loss.Name + "_target", loss.TargetNode, loss.Site);
+        }
+    }
+
+    /// <summary>Masks may be shared by several terms, but must be identifiers and must not take a target's or an input's name.</summary>
+    private static void CheckMasks(IReadOnlyList<LossDeclaration> losses, Dictionary<string, string> targetColumns, Action<DiagnosticDescriptor, int, string[]> report)
+    {
         var masks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var loss in losses.Where(l => l.Mask is not null))
         {
@@ -131,15 +160,13 @@ internal static class LossWiring
 
             if (!Names.IsIdentifier(mask))
             {
-                Report(Descriptors.InvalidName, loss.MaskSite, mask, "a mask", "use ASCII letters, digits and '_', starting with a letter or '_'");
+                report(Descriptors.InvalidName, loss.MaskSite, new[] { mask, "a mask", "use ASCII letters, digits and '_', starting with a letter or '_'" });
             }
             else if (targetColumns.TryGetValue(mask, out var owner))
             {
-                Report(Descriptors.TargetNameClash, loss.MaskSite, "Mask", mask, owner);
+                report(Descriptors.TargetNameClash, loss.MaskSite, new[] { "Mask", mask, owner });
             }
         }
-
-        return result.ToEquatableArray();
     }
 
     private static void AddOutput(List<OutputSpec> outputs, string preferred, int node, int site)

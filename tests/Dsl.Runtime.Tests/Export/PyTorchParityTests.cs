@@ -74,6 +74,7 @@ print(len(net.state_dict()))
         typeof(DigitClassifier), typeof(MirrorAlignment), typeof(MultitaskNet), typeof(OddOnlyMlp), typeof(SiameseNet),
         typeof(ResNet), typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(ExportCoverageNet),
         typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet), typeof(SequenceLossNet),
+        typeof(TestModels.ConstantTargetNet),
 
         // The convolution family, the sequence and attention ops, the tensor ops.
         typeof(TestModels.ConvolutionZoo), typeof(TestModels.SignalCnn), typeof(TestModels.TinyUNet), typeof(TestModels.DcganGenerator),
