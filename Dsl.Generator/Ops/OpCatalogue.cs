@@ -34,6 +34,7 @@ internal static class OpCatalogue
         new LinearDescriptor(),
         new EmbeddingDescriptor(),
         new RecurrentDescriptor(),
+        new FinalStateDescriptor(),
         new MultiheadAttentionDescriptor(),
         new BatchNormDescriptor(),
         new LayerNormDescriptor(),

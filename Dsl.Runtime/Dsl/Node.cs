@@ -102,7 +102,9 @@ public sealed class Node
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    /// <param name="initialCell">The initial cell state c0, shaped as <paramref name="initialState"/>; an Lstm's initial state is the pair, so both are given or neither.</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default, Node? initialState = null, Node? initialCell = null) =>
         throw DeclarationOnly.Called(nameof(Lstm));
 
     /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -112,7 +114,8 @@ public sealed class Node
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default, Node? initialState = null) =>
         throw DeclarationOnly.Called(nameof(Gru));
 
     /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -123,7 +126,8 @@ public sealed class Node
     /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null, Init init = Init.Default, Node? initialState = null) =>
         throw DeclarationOnly.Called(nameof(Rnn));
 
     /// <summary>
@@ -235,6 +239,16 @@ public sealed class Node
 
     /// <summary>Keeps position <paramref name="index"/> of axis <paramref name="dim"/>, which disappears (negative values count from the back).</summary>
     public Node Select(int dim, int index) => throw DeclarationOnly.Called(nameof(Select));
+
+    /// <summary>
+    /// The final hidden state of the <c>Lstm</c>, <c>Gru</c> or <c>Rnn</c> this node is the output of: every layer and
+    /// direction, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_n</c> with the batch first; rows layer
+    /// by layer, forward then reverse). It can start another recurrent layer (<c>initialState:</c>).
+    /// </summary>
+    public Node FinalState() => throw DeclarationOnly.Called(nameof(FinalState));
+
+    /// <summary>The final cell state of the <c>Lstm</c> this node is the output of (PyTorch's <c>c_n</c>), shaped as <see cref="FinalState"/>.</summary>
+    public Node FinalCell() => throw DeclarationOnly.Called(nameof(FinalCell));
 
     /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
     public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));
