@@ -140,7 +140,12 @@ public sealed class Node
     /// <param name="causal">Each position attends only to itself and earlier ones (a decoder).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default) =>
+    /// <param name="keyPaddingMask">
+    /// PyTorch's <c>key_padding_mask</c>, <c>[B, S]</c> (int64 or float32): a key where it is nonzero is padding, which
+    /// no query attends to; with <paramref name="paddingIdx"/>, the key sequence's token ids instead. Null: every key counts.
+    /// </param>
+    /// <param name="paddingIdx">The id of padding when <paramref name="keyPaddingMask"/> holds int64 token ids (the Embedding's <c>paddingIdx</c>).</param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>

@@ -83,6 +83,8 @@ print(len(net.state_dict()))
 
         // Recurrent layers started from given states, and their final states (a GRU encoder-decoder, LSTM and RNN states).
         typeof(GruSeq2Seq), typeof(StatefulRecurrentNet),
+        // Attention that ignores padding keys (token id 0), with a masked-token loss.
+        typeof(MaskedTokenEncoder),
 
         // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
         typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
