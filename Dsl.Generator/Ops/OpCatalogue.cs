@@ -45,6 +45,8 @@ internal static class OpCatalogue
         new UpSample2dDescriptor(),
         new ZeroPad2dDescriptor(),
         new FlattenDescriptor(),
+        new UnflattenDescriptor(),
+        new NormalizeDescriptor(),
         new ReshapeDescriptor(),
         new FlipDescriptor(),
         new SelectDescriptor(),

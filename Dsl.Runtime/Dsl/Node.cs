@@ -236,8 +236,13 @@ public sealed class Node
 
     // ----- shape ops -----
 
-    /// <summary>Flattens everything after the batch: <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.</summary>
-    public Node Flatten() => throw DeclarationOnly.Called(nameof(Flatten));
+    /// <summary>
+    /// Flattens axes <paramref name="startDim"/> to <paramref name="endDim"/> into one, as PyTorch's <c>nn.Flatten</c>:
+    /// by default everything after the batch, <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.
+    /// </summary>
+    /// <param name="startDim">The first axis flattened (0 is the batch, which stays: at least 1; negative counts from the back).</param>
+    /// <param name="endDim">The last axis flattened (-1: the last).</param>
+    public Node Flatten(int startDim = 1, int endDim = -1) => throw DeclarationOnly.Called(nameof(Flatten));
 
     /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
@@ -254,6 +259,23 @@ public sealed class Node
 
     /// <summary>The final cell state of the <c>Lstm</c> this node is the output of (PyTorch's <c>c_n</c>), shaped as <see cref="FinalState"/>.</summary>
     public Node FinalCell() => throw DeclarationOnly.Called(nameof(FinalCell));
+
+    /// <summary>
+    /// Splits axis <paramref name="dim"/> into <paramref name="sizes"/> (their product its size; one may be -1: inferred),
+    /// as PyTorch's <c>x.unflatten(dim, sizes)</c>: <c>[B, 12, T]</c> with <c>Unflatten(1, 3, 4)</c> is <c>[B, 3, 4, T]</c>.
+    /// </summary>
+    /// <param name="dim">The axis split (0 is the batch, which stays: at least 1; negative counts from the back).</param>
+    /// <param name="sizes">The sizes it becomes.</param>
+    public Node Unflatten(int dim, params int[] sizes) => throw DeclarationOnly.Called(nameof(Unflatten));
+
+    /// <summary>
+    /// <c>x / max(||x||_p, eps)</c> along <paramref name="dim"/>, as PyTorch's <c>F.normalize(x, p, dim, eps)</c>: unit
+    /// vectors for cosine-similarity heads and contrastive embeddings.
+    /// </summary>
+    /// <param name="p">The norm's exponent (2: Euclidean); positive.</param>
+    /// <param name="dim">The axis normalized (PyTorch's default 1; -1 for the features of a sequence).</param>
+    /// <param name="eps">The smallest norm divided by, so a zero vector stays zero.</param>
+    public Node Normalize(double p = 2.0, int dim = 1, double eps = 1e-12) => throw DeclarationOnly.Called(nameof(Normalize));
 
     /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
     public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));

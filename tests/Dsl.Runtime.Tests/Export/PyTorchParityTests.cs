@@ -85,6 +85,8 @@ print(len(net.state_dict()))
         typeof(GruSeq2Seq), typeof(StatefulRecurrentNet),
         // Attention that ignores padding keys (token id 0), with a masked-token loss.
         typeof(MaskedTokenEncoder),
+        // Flatten / Unflatten over inner axes, Normalize.
+        typeof(AxisRangeNet),
 
         // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
         typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
