@@ -183,23 +183,23 @@ public sealed class Node
 
     // ----- pooling and resizing -----
 
-    /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node MaxPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+    /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool2d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool2d));
 
-    /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+    /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
-    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
-    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool2d));
 
-    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
-    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
-    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool1d));
+    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool1d));
 
-    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool1d));
+    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool1d));
 
     /// <summary>Mean over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
     public Node GlobalAvgPool2d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool2d));

@@ -87,6 +87,7 @@ print(len(net.state_dict()))
         typeof(MaskedTokenEncoder),
         // Flatten / Unflatten over inner axes, Normalize.
         typeof(AxisRangeNet),
+        typeof(CeilModePoolNet),
 
         // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
         typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
