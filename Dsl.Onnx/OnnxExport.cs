@@ -150,6 +150,7 @@ public static class OnnxExport
         var proto = new NodeProto { OpType = node.OpType, Name = node.Output };
         proto.Input.AddRange(node.Inputs);
         proto.Output.Add(node.Output);
+        proto.Output.AddRange(node.MoreOutputs);
         foreach (var attribute in node.Attributes)
         {
             proto.Attribute.Add(Attribute(attribute));

@@ -68,7 +68,7 @@ public sealed class OnnxGraph
         }
 
         Define(output);
-        var node = new OnnxNode(opType, output, inputs);
+        var node = new OnnxNode(opType, output, inputs, Define);
         nodes.Add(node);
         return node;
     }

@@ -13,9 +13,12 @@ public sealed record OnnxTensor(long[] Dims, float[]? Floats, long[]? Longs);
 public sealed class OnnxNode
 {
     private readonly List<OnnxAttribute> attributes = new();
+    private readonly List<string> moreOutputs = new();
+    private readonly Action<string>? define;
 
-    internal OnnxNode(string opType, string output, IReadOnlyList<string> inputs)
+    internal OnnxNode(string opType, string output, IReadOnlyList<string> inputs, Action<string>? define = null)
     {
+        this.define = define;
         OpType = opType;
         Output = output;
         Inputs = inputs;
@@ -46,6 +49,25 @@ public sealed class OnnxNode
     public OnnxNode Strings(string name, params string[] values) => With(name, values);
 
     internal OnnxNode Tensor(string name, OnnxTensor value) => With(name, value);
+
+    /// <summary>The outputs after the first, in the op's order (an LSTM's <c>Y_h</c>, <c>Y_c</c>); an empty name leaves one out.</summary>
+    public IReadOnlyList<string> MoreOutputs => moreOutputs;
+
+    /// <summary>Names further outputs of the node, after <see cref="Output"/>.</summary>
+    public OnnxNode AlsoOutputs(params string[] outputs)
+    {
+        foreach (string output in outputs)
+        {
+            if (output.Length > 0)
+            {
+                // Later nodes may read it: the graph learns of it as of the node's first output.
+                define?.Invoke(output);
+            }
+        }
+
+        moreOutputs.AddRange(outputs);
+        return this;
+    }
 
     /// <summary>Declares the output's type (<c>float[B,32,26,26]</c>).</summary>
     public OnnxNode Returns(string type)

@@ -23,6 +23,8 @@ internal sealed class MemberNames
     private readonly Dictionary<int, string> useFields = new();
     private readonly Dictionary<int, string> useProperties = new();
     private readonly Dictionary<int, string> locals = new();
+    private readonly Dictionary<(int Node, string Suffix), string> auxiliaries = new();
+    private readonly HashSet<string> localsUsed;
     private readonly Dictionary<int, string> shapeArrays = new();
     private readonly Dictionary<int, string> inputMembers = new();
     private readonly Dictionary<int, string> forwardParameters = new();
@@ -78,7 +80,7 @@ internal sealed class MemberNames
         // forward's parameter and its batch local come first; "Inputs" / "Outputs" stay free so that the record
         // types can be named inside forward.
         // The input shape arrays are read by bare name before the locals are declared: a local of that name would hide them (CS0844).
-        var localsUsed = Names.Set(new[] { "inputs", "batch", "Inputs", "Outputs" }.Concat(shapeArrays.Values).ToArray());
+        localsUsed = Names.Set(new[] { "inputs", "batch", "Inputs", "Outputs" }.Concat(shapeArrays.Values).ToArray());
         foreach (var node in spec.Nodes)
         {
             locals[node.Id] = Names.Escape(Names.Unique(Names.Sanitize(node.Name), localsUsed));
@@ -108,6 +110,20 @@ internal sealed class MemberNames
 
     /// <summary>The local of a node in <c>forward</c> (<c>relu_1</c>).</summary>
     public string Local(int node) => locals[node];
+
+    /// <summary>
+    /// A second local of <paramref name="node"/> in <c>forward</c> (<c>gru_state</c>: a recurrent layer's final states,
+    /// declared by its step), unique among the locals; the same name on every call.
+    /// </summary>
+    public string Auxiliary(int node, string suffix)
+    {
+        if (!auxiliaries.TryGetValue((node, suffix), out var name))
+        {
+            name = auxiliaries[(node, suffix)] = Names.Escape(Names.Unique(Names.Sanitize(locals[node].TrimStart('@') + "_" + suffix), localsUsed));
+        }
+
+        return name;
+    }
 
     /// <summary>The <c>Inputs</c> record member of an input node (<c>Image</c>).</summary>
     public string InputMember(int node) => inputMembers[node];

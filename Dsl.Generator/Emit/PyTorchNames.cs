@@ -43,12 +43,14 @@ internal sealed class PyTorchNames
     private static readonly string[] CodeNames = { "self", "torch", "nn", "F", "float", "run_frozen", "masked_mean", "outputs", "targets", "total" };
 
     private readonly Dictionary<int, string> locals = new();
+    private readonly Dictionary<(int Node, string Suffix), string> auxiliaries = new();
+    private readonly HashSet<string> used;
     private readonly Dictionary<int, string> layers = new();
     private readonly Dictionary<int, string> uses = new();
 
     public PyTorchNames(ModelSpec spec)
     {
-        var used = new HashSet<string>(Keywords.Concat(CodeNames), System.StringComparer.Ordinal);
+        used = new HashSet<string>(Keywords.Concat(CodeNames), System.StringComparer.Ordinal);
         foreach (var node in spec.Nodes)
         {
             locals[node.Id] = Names.Unique(Identifier(node.Name), used);
@@ -73,6 +75,17 @@ internal sealed class PyTorchNames
 
     /// <summary>The local of a node in <c>forward</c> (<c>relu_1</c>); for an input, the parameter of <c>forward</c>.</summary>
     public string Local(int node) => locals[node];
+
+    /// <summary>A second local of <paramref name="node"/> (<c>gru_state</c>: a recurrent layer's final states), unique among the locals; the same name on every call.</summary>
+    public string Auxiliary(int node, string suffix)
+    {
+        if (!auxiliaries.TryGetValue((node, suffix), out var name))
+        {
+            name = auxiliaries[(node, suffix)] = Names.Unique(Identifier(locals[node] + "_" + suffix), used);
+        }
+
+        return name;
+    }
 
     /// <summary>The expression reading a layer's module (<c>self.layer1</c>).</summary>
     public string Layer(int node) => layers[node];

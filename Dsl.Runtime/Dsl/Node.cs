@@ -102,7 +102,9 @@ public sealed class Node
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    /// <param name="initialCell">The initial cell state c0, shaped as <paramref name="initialState"/>; an Lstm's initial state is the pair, so both are given or neither.</param>
+    public Node Lstm(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default, Node? initialState = null, Node? initialCell = null) =>
         throw DeclarationOnly.Called(nameof(Lstm));
 
     /// <summary>Gated recurrent unit over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -112,7 +114,8 @@ public sealed class Node
     /// <param name="dropout">Dropout between stacked layers (training only).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    public Node Gru(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string? name = null, Init init = Init.Default, Node? initialState = null) =>
         throw DeclarationOnly.Called(nameof(Gru));
 
     /// <summary>Plain (Elman) recurrent layer over a batch-first sequence: <c>[B, T, F]</c> to <c>[B, T, hiddenSize * directions]</c>.</summary>
@@ -123,7 +126,8 @@ public sealed class Node
     /// <param name="nonlinearity"><c>"tanh"</c> or <c>"relu"</c>.</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null, Init init = Init.Default) =>
+    /// <param name="initialState">The initial hidden state h0, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_0</c> with the batch first; rows ordered layer by layer, forward then reverse), or null for zeros.</param>
+    public Node Rnn(int hiddenSize, int numLayers = 1, bool bidirectional = false, double dropout = 0, string nonlinearity = "tanh", string? name = null, Init init = Init.Default, Node? initialState = null) =>
         throw DeclarationOnly.Called(nameof(Rnn));
 
     /// <summary>
@@ -136,7 +140,12 @@ public sealed class Node
     /// <param name="causal">Each position attends only to itself and earlier ones (a decoder).</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default) =>
+    /// <param name="keyPaddingMask">
+    /// PyTorch's <c>key_padding_mask</c>, <c>[B, S]</c> (int64 or float32): a key where it is nonzero is padding, which
+    /// no query attends to; with <paramref name="paddingIdx"/>, the key sequence's token ids instead. Null: every key counts.
+    /// </param>
+    /// <param name="paddingIdx">The id of padding when <paramref name="keyPaddingMask"/> holds int64 token ids (the Embedding's <c>paddingIdx</c>).</param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
@@ -174,23 +183,23 @@ public sealed class Node
 
     // ----- pooling and resizing -----
 
-    /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node MaxPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+    /// <summary>Max pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool2d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool2d));
 
-    /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+    /// <summary>Average pooling over <c>[B, C, H, W]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool2d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
-    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
-    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool2d));
+    /// <summary>Max pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool2d));
 
-    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size.</summary>
-    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool2d));
+    /// <summary>Average pooling over <c>[B, C, H, W]</c> with a kernel and stride per axis (rows, columns); the stride defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool2d((int, int) kernelSize, (int, int)? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool2d));
 
-    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(MaxPool1d));
+    /// <summary>Max pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node MaxPool1d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(MaxPool1d));
 
-    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size.</summary>
-    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default) => throw DeclarationOnly.Called(nameof(AvgPool1d));
+    /// <summary>Average pooling over <c>[B, C, L]</c>; <paramref name="stride"/> defaults to the kernel size; <c>ceilMode</c> is PyTorch's ceil_mode (a last partial window).</summary>
+    public Node AvgPool1d(int kernelSize, int? stride = null, Padding padding = default, bool ceilMode = false) => throw DeclarationOnly.Called(nameof(AvgPool1d));
 
     /// <summary>Mean over the spatial dimensions: <c>[B, C, H, W]</c> to <c>[B, C]</c>.</summary>
     public Node GlobalAvgPool2d() => throw DeclarationOnly.Called(nameof(GlobalAvgPool2d));
@@ -227,14 +236,46 @@ public sealed class Node
 
     // ----- shape ops -----
 
-    /// <summary>Flattens everything after the batch: <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.</summary>
-    public Node Flatten() => throw DeclarationOnly.Called(nameof(Flatten));
+    /// <summary>
+    /// Flattens axes <paramref name="startDim"/> to <paramref name="endDim"/> into one, as PyTorch's <c>nn.Flatten</c>:
+    /// by default everything after the batch, <c>[B, d1, ..., dn]</c> to <c>[B, d1*...*dn]</c>.
+    /// </summary>
+    /// <param name="startDim">The first axis flattened (0 is the batch, which stays: at least 1; negative counts from the back).</param>
+    /// <param name="endDim">The last axis flattened (-1: the last).</param>
+    public Node Flatten(int startDim = 1, int endDim = -1) => throw DeclarationOnly.Called(nameof(Flatten));
 
     /// <summary>Reshapes everything after the batch; the sizes must multiply out to the input's (one of them may be -1: inferred).</summary>
     public Node Reshape(params int[] dims) => throw DeclarationOnly.Called(nameof(Reshape));
 
     /// <summary>Keeps position <paramref name="index"/> of axis <paramref name="dim"/>, which disappears (negative values count from the back).</summary>
     public Node Select(int dim, int index) => throw DeclarationOnly.Called(nameof(Select));
+
+    /// <summary>
+    /// The final hidden state of the <c>Lstm</c>, <c>Gru</c> or <c>Rnn</c> this node is the output of: every layer and
+    /// direction, <c>[B, numLayers * directions, hiddenSize]</c> (PyTorch's <c>h_n</c> with the batch first; rows layer
+    /// by layer, forward then reverse). It can start another recurrent layer (<c>initialState:</c>).
+    /// </summary>
+    public Node FinalState() => throw DeclarationOnly.Called(nameof(FinalState));
+
+    /// <summary>The final cell state of the <c>Lstm</c> this node is the output of (PyTorch's <c>c_n</c>), shaped as <see cref="FinalState"/>.</summary>
+    public Node FinalCell() => throw DeclarationOnly.Called(nameof(FinalCell));
+
+    /// <summary>
+    /// Splits axis <paramref name="dim"/> into <paramref name="sizes"/> (their product its size; one may be -1: inferred),
+    /// as PyTorch's <c>x.unflatten(dim, sizes)</c>: <c>[B, 12, T]</c> with <c>Unflatten(1, 3, 4)</c> is <c>[B, 3, 4, T]</c>.
+    /// </summary>
+    /// <param name="dim">The axis split (0 is the batch, which stays: at least 1; negative counts from the back).</param>
+    /// <param name="sizes">The sizes it becomes.</param>
+    public Node Unflatten(int dim, params int[] sizes) => throw DeclarationOnly.Called(nameof(Unflatten));
+
+    /// <summary>
+    /// <c>x / max(||x||_p, eps)</c> along <paramref name="dim"/>, as PyTorch's <c>F.normalize(x, p, dim, eps)</c>: unit
+    /// vectors for cosine-similarity heads and contrastive embeddings.
+    /// </summary>
+    /// <param name="p">The norm's exponent (2: Euclidean); positive.</param>
+    /// <param name="dim">The axis normalized (PyTorch's default 1; -1 for the features of a sequence).</param>
+    /// <param name="eps">The smallest norm divided by, so a zero vector stays zero.</param>
+    public Node Normalize(double p = 2.0, int dim = 1, double eps = 1e-12) => throw DeclarationOnly.Called(nameof(Normalize));
 
     /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
     public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));

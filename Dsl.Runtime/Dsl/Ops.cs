@@ -24,7 +24,9 @@ public static class Ops
     /// <param name="causal">Query t attends only to keys up to t.</param>
     /// <param name="name">Field and state-dict name.</param>
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
-    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default) =>
+    /// <param name="keyPaddingMask">PyTorch's <c>key_padding_mask</c>, <c>[B, S]</c>: nonzero marks a padding key; with <paramref name="paddingIdx"/>, the keys' token ids.</param>
+    /// <param name="paddingIdx">The id of padding when <paramref name="keyPaddingMask"/> holds int64 token ids.</param>
+    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Cosine similarity of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>

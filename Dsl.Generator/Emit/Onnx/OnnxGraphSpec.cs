@@ -117,7 +117,7 @@ internal sealed class OnnxGraphSpec
         var kept = new List<OnnxNodeSpec>();
         for (int i = nodes.Count - 1; i >= 0; i--)
         {
-            if (needed.Contains(nodes[i].Output))
+            if (needed.Contains(nodes[i].Output) || nodes[i].MoreOutputs.Any(needed.Contains))
             {
                 kept.Add(nodes[i]);
                 needed.UnionWith(nodes[i].Inputs);

@@ -12,6 +12,7 @@ namespace Dsl.Generator.Emit.Onnx;
 internal sealed class OnnxNodeSpec
 {
     private readonly List<string> attributes = new();
+    private readonly List<string> moreOutputs = new();
 
     public OnnxNodeSpec(string opType, string output, IReadOnlyList<string> inputs, string? constantCall = null)
     {
@@ -35,6 +36,16 @@ internal sealed class OnnxNodeSpec
     public string? Type { get; set; }
 
     public IReadOnlyList<string> Attributes => attributes;
+
+    /// <summary>Outputs after the first, in ONNX's order (an LSTM's Y_h and Y_c); an empty name leaves one out.</summary>
+    public IReadOnlyList<string> MoreOutputs => moreOutputs;
+
+    /// <summary>Names the node's further outputs (<c>.AlsoOutputs("y_h", "y_c")</c> on Dsl.Onnx's node).</summary>
+    public OnnxNodeSpec AlsoOutputs(params string[] outputs)
+    {
+        moreOutputs.AddRange(outputs);
+        return With($".AlsoOutputs({string.Join(", ", outputs.Select(Names.StringLiteral))})");
+    }
 
     public OnnxNodeSpec Int(string name, long value) => With($".Int({Names.StringLiteral(name)}, {Names.IntLiteral(value)})");
 

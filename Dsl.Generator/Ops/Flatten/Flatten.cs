@@ -28,13 +28,14 @@ internal sealed class FlattenDescriptor : OpDescriptor<FlattenOp>
     public override IReadOnlyList<Op> Examples { get; } = new Op[]
     {
         new FlattenOp(),
+        new FlattenOp(2, 3),
     };
 
     protected override ValueFlow ValuesOf(FlattenOp op) => ValueFlow.FromInput;
 
     public override OpDoc Doc { get; } = new(
-        "x.Flatten()",
-        "[B, d1, ..., dn] to [B, d1 * ... * dn]; at most one symbolic dim.",
-        "`nn.Flatten()`",
+        "x.Flatten(startDim: 1, endDim: -1)",
+        "Axes startDim to endDim in one, their product (0 is the batch, never flattened; negative counts from the back): by default [B, d1, ..., dn] to [B, d1 * ... * dn]; at most one symbolic dim among the flattened.",
+        "`nn.Flatten(start_dim, end_dim)`, `x.flatten(start_dim, end_dim)`",
         "`layers.Flatten()`");
 }

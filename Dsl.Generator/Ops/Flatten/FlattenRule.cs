@@ -1,3 +1,4 @@
+using System.Linq;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -5,8 +6,10 @@ using Dsl.Generator.Shapes;
 namespace Dsl.Generator.Ops;
 
 /// <summary>
-/// <c>Flatten()</c>: [B, d1, ..., dn] to [B, d1*...*dn] (rank 2 is the identity). A product with one symbolic
-/// dim stays affine; two symbolic dims have no affine product and need concrete sizes.
+/// <c>Flatten(startDim, endDim)</c>: axes startDim to endDim of the input (0 is the batch, which is never flattened;
+/// negative counts from the back) become one, their product; the default flattens everything after the batch (rank 2
+/// is the identity). A product with one symbolic dim stays affine; two symbolic dims have no affine product and need
+/// concrete sizes.
 /// </summary>
 internal sealed class FlattenRule : ShapeRule<FlattenOp>
 {
@@ -21,9 +24,22 @@ internal sealed class FlattenRule : ShapeRule<FlattenOp>
             return context.WrongRank("an input of rank 2 or more [B, d1, ...]", "a [B] input has nothing to flatten; remove the Flatten");
         }
 
-        DimExpr product = DimExpr.Of(1);
-        foreach (var dim in input.Dims)
+        long start = AxisRange.Resolve(op.StartDim, input.Rank);
+        long end = AxisRange.Resolve(op.EndDim, input.Rank);
+        if (start < 1 || start >= input.Rank)
         {
+            return context.InvalidArgument("startDim", "startDim " + ShapeContext.Text(op.StartDim) + " is not an axis after the batch of " + input.ShapeText + "; use " + AxisRange.AfterBatch(input) + " (the batch, axis 0, is never flattened)");
+        }
+
+        if (end < start || end >= input.Rank)
+        {
+            return context.InvalidArgument("endDim", "endDim " + ShapeContext.Text(op.EndDim) + " must be an axis of " + input.ShapeText + " from startDim " + ShapeContext.Text(op.StartDim) + " on; use " + ShapeContext.Text(start) + " to " + ShapeContext.Text(input.Rank - 1) + " (or -1, the last)");
+        }
+
+        DimExpr product = DimExpr.Of(1);
+        for (long axis = start; axis <= end; axis++)
+        {
+            var dim = input.Dims[(int)axis - 1];
             if (!product.IsKnown && !dim.IsKnown)
             {
                 return context.NeedsConcreteSize(
@@ -41,6 +57,7 @@ internal sealed class FlattenRule : ShapeRule<FlattenOp>
             product = next;
         }
 
-        return ShapeContext.Ok(new TensorType(EquatableArray.Create(product), input.DType));
+        var dims = input.Dims.Take((int)start - 1).Append(product).Concat(input.Dims.Skip((int)end));
+        return ShapeContext.Ok(new TensorType(dims.ToEquatableArray(), input.DType));
     }
 }

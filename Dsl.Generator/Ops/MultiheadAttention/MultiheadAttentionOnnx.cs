@@ -28,8 +28,9 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         long heads = op.NumHeads;
         long headDim = e / heads;
         string query = scope.Input(0);
-        string key = node.Inputs.Count > 1 ? scope.Input(1) : query;
-        string value = node.Inputs.Count > 2 ? scope.Input(2) : key;
+        int operands = op.Operands(node.Inputs.Count);
+        string key = operands > 1 ? scope.Input(1) : query;
+        string value = operands > 2 ? scope.Input(2) : key;
         string inWeight = scope.Weight("in_proj_weight", 3 * e, e);
         string inBias = scope.Weight("in_proj_bias", 3 * e);
         string splitHeads = scope.Ints("heads_shape", 0, 0, heads, headDim);
@@ -63,6 +64,13 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
             scaled = masked;
         }
 
+        if (op.KeyPaddingMask)
+        {
+            string masked = scope.Temp("padding_masked");
+            scope.Add("Add", masked, scaled, PaddingMask(scope, op, operands));
+            scaled = masked;
+        }
+
         string weights = scope.Temp("weights");
         scope.Add("Softmax", weights, scaled).Int("axis", -1);
         string attended = scope.Temp("attended");
@@ -73,6 +81,36 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         scope.Add("Reshape", concatenated, merged, scope.Ints("merged_shape", 0, 0, e));
         LinearOnnx.Affine(scope, concatenated, scope.Weight("out_proj.weight", e, e), scope.Weight("out_proj.bias", e), scope.Output);
         return scope.Output;
+    }
+
+    /// <summary>
+    /// [B, 1, 1, S]: -1e9 where key s is padding (the mask input nonzero, or equal to the padding id), else 0; added to
+    /// the scores [B, H, T, S] of every head and query.
+    /// </summary>
+    private static string PaddingMask(OnnxScope scope, MultiheadAttentionOp op, int index)
+    {
+        var type = scope.InputType(index);
+        string mask = scope.Input(index);
+        string padding = scope.Temp("padding");
+        if (op.PaddingIdx is long id)
+        {
+            scope.Add("Equal", padding, mask, scope.Ints("padding_id", id));
+        }
+        else
+        {
+            string zero = type.DType == DType.Int64 ? scope.Ints("mask_zero", 0) : scope.Scalar("mask_zero", 0);
+            string kept = scope.Temp("kept");
+            scope.Add("Equal", kept, mask, zero);
+            scope.Add("Not", padding, kept);
+        }
+
+        string flags = scope.Temp("padding_float");
+        scope.Add("Cast", flags, padding).Int("to", 1);
+        string negative = scope.Temp("padding_negative");
+        scope.Add("Mul", negative, flags, scope.Scalar("padding_large", -1e9));
+        string shaped = scope.Temp("padding_mask");
+        scope.Add("Unsqueeze", shaped, negative, scope.Ints("padding_axes", 1, 2));
+        return shaped;
     }
 
     /// <summary>

@@ -17,12 +17,15 @@ internal sealed class MultiheadAttentionPyTorch : PyTorchEmitter<MultiheadAttent
 
     protected override ForwardStep Forward(MultiheadAttentionOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {
-        var (q, k, v) = MultiheadAttentionTorchSharp.Operands(node);
+        var (q, k, v) = MultiheadAttentionTorchSharp.Operands(op, node);
         string query = names.Local(q), key = names.Local(k), value = names.Local(v);
         // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
         string mask = op.Causal ? $"torch.full(({query}.shape[1], {key}.shape[1]), float(\"-inf\"), device={query}.device).triu(1)" : "None";
+        string padding = !op.KeyPaddingMask ? ""
+            : op.PaddingIdx is long id ? $", key_padding_mask={names.Local(node.Inputs[node.Inputs.Count - 1])} == {Int(id)}"
+            : $", key_padding_mask={names.Local(node.Inputs[node.Inputs.Count - 1])} != 0";
         return new(
-            $"{names.Layer(node.Id)}({query}, {key}, {value}, need_weights=False, attn_mask={mask})[0]",
+            $"{names.Layer(node.Id)}({query}, {key}, {value}, need_weights=False, attn_mask={mask}{padding})[0]",
             op.Causal ? MultiheadAttentionTorchSharp.CausalNote : null);
     }
 }

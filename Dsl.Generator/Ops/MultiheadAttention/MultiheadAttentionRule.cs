@@ -11,14 +11,28 @@ namespace Dsl.Generator.Ops;
 /// value must have E features and one length S (T and S may be symbolic). Parameters, as PyTorch's
 /// <c>nn.MultiheadAttention(E, numHeads)</c>: the packed input projection 3E x E + 3E, the output projection
 /// E x E + E. causal masks every key after the query's position (the mask is built in forward for the actual T, S).
+/// A key padding mask is [B, S] of the keys' length, int64 or float32 (token ids where a paddingIdx is given: int64).
 /// </summary>
 internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
 {
-    public override bool AcceptsInputCount(int count) => count >= 1 && count <= 3;
+    public override bool AcceptsInputCount(int count) => count >= 1 && count <= 4;
+
+    // The key padding mask may be int64 (token ids or flags); the query, key and value are checked below.
+    public override bool AcceptsIndices => true;
 
     protected override NodeAnalysis? Infer(MultiheadAttentionOp op, ShapeContext context)
     {
-        foreach (var operand in context.Inputs)
+        int count = op.Operands(context.Inputs.Count);
+        var operands = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Take(context.Inputs, count));
+        foreach (var operand in operands)
+        {
+            if (operand.DType != DType.Float32)
+            {
+                return context.Fail(Descriptors.WrongDType, context.Label, "float32 values", operand.TypeText + " (indices)", "embed the indices first with .Embedding(numEmbeddings, embeddingDim); token ids that mark padding go to keyPaddingMask:");
+            }
+        }
+
+        foreach (var operand in operands)
         {
             if (operand.Rank != 3)
             {
@@ -42,8 +56,8 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
             return context.InvalidArgument("numHeads", "the embedding size " + e + " (the last size of " + query.ShapeText + ") is not divisible by numHeads " + op.NumHeads + "; each head gets embedDim / numHeads features, so use a divisor of " + e);
         }
 
-        var key = context.Inputs.Count > 1 ? context.Inputs[1] : query;
-        var value = context.Inputs.Count > 2 ? context.Inputs[2] : key;
+        var key = count > 1 ? context.Inputs[1] : query;
+        var value = count > 2 ? context.Inputs[2] : key;
         foreach (var (role, operand) in new[] { ("key", key), ("value", value) })
         {
             if (!operand.Dims[1].Equals(embed))
@@ -55,6 +69,20 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
         if (!key.Dims[0].Equals(value.Dims[0]))
         {
             return context.Fail(Descriptors.IncompatibleShapes, "MultiheadAttention", key.ShapeText, value.ShapeText, "key and value need one length: each key has its value");
+        }
+
+        if (op.KeyPaddingMask)
+        {
+            var mask = context.Inputs[count];
+            if (mask.Dims.Count != 1 || !mask.Dims[0].Equals(key.Dims[0]))
+            {
+                return context.InvalidArgument("keyPaddingMask", $"'keyPaddingMask' must be [B, {key.Dims[0]}], one flag (or token id) per key of {key.ShapeText}, but is {mask.ShapeText}");
+            }
+
+            if (op.PaddingIdx is not null && mask.DType != DType.Int64)
+            {
+                return context.InvalidArgument("paddingIdx", $"'paddingIdx' compares token ids, but 'keyPaddingMask' is {mask.TypeText}; pass the int64 token ids, or drop paddingIdx to read nonzero values as padding");
+            }
         }
 
         long parameters = SizeLimits.Add(SizeLimits.Multiply(4, SizeLimits.Multiply(e, e)), 4L * e);

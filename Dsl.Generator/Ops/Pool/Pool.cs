@@ -34,6 +34,7 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
         new PoolOp(PoolKind.Avg, 3, 1, PaddingSpec.Same),
         new PoolOp(PoolKind.Max, EquatableArray.Create(2, 3), EquatableArray.Create(2, 1), PaddingSpec.PerAxis(1, 1)),
         new PoolOp(PoolKind.Avg, EquatableArray.Create(4), EquatableArray.Create(4), PaddingSpec.Valid),
+        new PoolOp(PoolKind.Max, EquatableArray.Create(3, 3), EquatableArray.Create(2, 2), PaddingSpec.Valid, CeilMode: true),
     };
 
     protected override ValueFlow ValuesOf(PoolOp op) => ValueFlow.FromInput;
@@ -41,8 +42,8 @@ internal sealed class PoolDescriptor : OpDescriptor<PoolOp>
     protected override FeatureLayout LayoutOf(PoolOp op) => FeatureLayout.ChannelsFirst;
 
     public override OpDoc Doc { get; } = new(
-        "x.MaxPool2d(kernelSize, stride: kernelSize, padding: Padding.Valid), x.AvgPool2d(...), x.MaxPool1d(...), x.AvgPool1d(...); kernelSize, stride and padding of the 2-D kinds take an int or (rows, columns): x.MaxPool2d((2, 1))",
-        "MaxPool2d / AvgPool2d: [B, C, H, W] to [B, C, H', W']; MaxPool1d / AvgPool1d: [B, C, L] to [B, C, L']; each size as for a convolution; explicit padding is at most half the kernel; Same pads as Keras (padded zeros do not count in an average).",
-        "`nn.MaxPool2d(k, stride, padding)`, `nn.AvgPool2d(k, stride, padding)`, `nn.MaxPool1d`, `nn.AvgPool1d`",
+        "x.MaxPool2d(kernelSize, stride: kernelSize, padding: Padding.Valid, ceilMode: false), x.AvgPool2d(...), x.MaxPool1d(...), x.AvgPool1d(...); kernelSize, stride and padding of the 2-D kinds take an int or (rows, columns): x.MaxPool2d((2, 1))",
+        "MaxPool2d / AvgPool2d: [B, C, H, W] to [B, C, H', W']; MaxPool1d / AvgPool1d: [B, C, L] to [B, C, L']; each size as for a convolution; explicit padding is at most half the kernel; Same pads as Keras (padded zeros do not count in an average). ceilMode (with Valid or explicit padding) rounds the size up as PyTorch's ceil_mode: a last partial window, unless it would start past the input and its left padding.",
+        "`nn.MaxPool2d(k, stride, padding, ceil_mode=ceilMode)`, `nn.AvgPool2d(k, stride, padding, ceil_mode=ceilMode)`, `nn.MaxPool1d`, `nn.AvgPool1d`",
         "`layers.MaxPooling2D(k, strides, padding='valid' / 'same')`, `layers.AveragePooling2D(...)`, `layers.MaxPooling1D`, `layers.AveragePooling1D`");
 }

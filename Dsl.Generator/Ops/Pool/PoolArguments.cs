@@ -5,7 +5,7 @@ namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// Reads <c>x.MaxPool2d(kernelSize, stride, padding)</c>, <c>x.AvgPool2d(...)</c> and their 1-D kinds; kernel size
-/// and stride are an int or a tuple of one per axis, the stride defaults to the kernel size.
+/// and stride are an int or a tuple of one per axis, the stride defaults to the kernel size; ceilMode as PyTorch's.
 /// </summary>
 internal static class PoolArguments
 {
@@ -22,6 +22,6 @@ internal static class PoolArguments
         var self = call.Receiver();
         var kernel = call.IntsPerAxis("kernelSize", rank, 1)!.Value;
         var stride = call.IntsPerAxis("stride", rank, 1) ?? kernel;
-        return new OpRead(new PoolOp(pool, kernel, stride, call.Padding("padding")), self);
+        return new OpRead(new PoolOp(pool, kernel, stride, call.Padding("padding"), call.Bool("ceilMode", defaultValue: false)), self);
     }
 }

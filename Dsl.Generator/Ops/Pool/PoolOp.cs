@@ -13,8 +13,10 @@ internal enum PoolKind
 /// <summary>
 /// <c>MaxPool1d</c> / <c>AvgPool1d</c> over [B, C, L] and <c>MaxPool2d</c> / <c>AvgPool2d</c> over [B, C, H, W]: one
 /// kernel size and stride per spatial axis (their count is the spatial rank); the stride defaults to the kernel size.
+/// <see cref="CeilMode"/>: PyTorch's ceil_mode, a last partial window where the input does not fill one (with Valid or
+/// explicit padding).
 /// </summary>
-internal sealed record PoolOp(PoolKind Pool, EquatableArray<int> KernelSize, EquatableArray<int> Stride, PaddingSpec Padding) : Op
+internal sealed record PoolOp(PoolKind Pool, EquatableArray<int> KernelSize, EquatableArray<int> Stride, PaddingSpec Padding, bool CeilMode = false) : Op
 {
     /// <summary>A square 2-D window (the common case; tests build it this way).</summary>
     public PoolOp(PoolKind pool, int kernelSize, int stride, PaddingSpec padding)

@@ -17,10 +17,11 @@ internal sealed class PoolPyTorch : PyTorchEmitter<PoolOp>
         var padding = PoolPadding.Of(pool, node, model);
         var plan = padding.Plan;
         string exclude = pool.Pool == PoolKind.Avg ? ", count_include_pad=False" : "";
+        string ceil = pool.CeilMode ? ", ceil_mode=True" : "";
         return new ForwardStep(padding.Kind switch
         {
-            PoolPaddingKind.None => $"{fn}({x}, {k}, stride={s})",
-            PoolPaddingKind.Explicit => $"{fn}({x}, {k}, stride={s}, padding={Axes(plan.Before)})",
+            PoolPaddingKind.None => $"{fn}({x}, {k}, stride={s}{ceil})",
+            PoolPaddingKind.Explicit => $"{fn}({x}, {k}, stride={s}, padding={Axes(plan.Before)}{ceil})",
             PoolPaddingKind.CeilMode => $"{fn}({x}, {k}, stride={s}, ceil_mode=True)",
             PoolPaddingKind.Symmetric => $"{fn}({x}, {k}, stride={s}, padding={Axes(plan.Before)}{exclude})",
             _ when pool.Pool == PoolKind.Max => $"{fn}({Pad(x, plan, "float(\"-inf\")")}, {k}, stride={s})",

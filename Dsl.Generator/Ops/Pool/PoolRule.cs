@@ -37,6 +37,11 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
             }
         }
 
+        if (op.CeilMode && op.Padding.Mode == PaddingMode.Same)
+        {
+            return context.InvalidArgument("ceilMode", "Padding.Same already decides the partial windows (at the end, as Keras); use ceilMode with Padding.Valid or an explicit padding, as PyTorch's ceil_mode");
+        }
+
         var input = context.Input;
         if (input.Rank != rank + 2)
         {
@@ -60,7 +65,44 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
                 "Padding.Same here needs asymmetric padding (" + sides + ") which " + op.Kind + " cannot express; use an explicit padding, or a kernel/stride pair whose Same padding is symmetric or only at the " + (rank == 2 ? "bottom/right" : "end") + " (e.g. kernel equal to the stride)");
         }
 
-        var type = new TensorType(new[] { input.Dims[0] }.Concat(window.Sizes).ToEquatableArray());
+        var sizes = window.Sizes.ToArray();
+        if (op.CeilMode)
+        {
+            for (int axis = 0; axis < rank; axis++)
+            {
+                var size = CeilModeSize(op, input.Dims[axis + 1], axis);
+                if (size is null)
+                {
+                    return context.NeedsConcreteSize(input, input.Dims[axis + 1], "with ceilMode and a stride above kernelSize - padding, whether the last window starts inside the input depends on the size");
+                }
+
+                sizes[axis] = size;
+            }
+        }
+
+        var type = new TensorType(new[] { input.Dims[0] }.Concat(sizes).ToEquatableArray());
         return ShapeContext.Ok(type, padding: plan, spatial: true);
+    }
+
+    /// <summary>
+    /// PyTorch's ceil_mode size: ceil((L + 2p - k) / s) + 1 windows, less the last where it would start in the right
+    /// padding or beyond ((out - 1) s >= L + p). That never happens when s &lt;= k - p, so a symbolic L is fine then;
+    /// otherwise null unless L is known.
+    /// </summary>
+    private static DimExpr? CeilModeSize(PoolOp op, DimExpr input, int axis)
+    {
+        int k = op.KernelSize[axis], s = op.Stride[axis], p = op.Padding.Mode == PaddingMode.Explicit ? op.Padding.AmountAt(axis) : 0;
+        if (input.IsKnown)
+        {
+            long windows = ((long)input.Value + (2L * p) - k + s - 1) / s + 1;
+            if ((windows - 1) * s >= (long)input.Value + p)
+            {
+                windows--;
+            }
+
+            return DimExpr.Of((int)windows);
+        }
+
+        return s <= k - p ? input.Add((2 * p) - k).CeilDiv(s)?.Add(1) : null;
     }
 }

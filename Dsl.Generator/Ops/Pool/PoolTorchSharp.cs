@@ -22,10 +22,11 @@ internal sealed class PoolTorchSharp : TorchSharpEmitter<PoolOp>
         string k = Axes(pool.KernelSize, tuple);
         string s = Axes(pool.Stride, tuple);
         string exclude = pool.Pool == PoolKind.Avg ? ", count_include_pad: false" : "";
+        string ceil = pool.CeilMode ? ", ceil_mode: true" : "";
         return new ForwardStep(padding.Kind switch
         {
-            PoolPaddingKind.None => $"{fn}({x}, {k}, stride: {s})",
-            PoolPaddingKind.Explicit => $"{fn}({x}, {k}, stride: {s}, padding: {Axes(plan.Before, tuple)})",
+            PoolPaddingKind.None => $"{fn}({x}, {k}, stride: {s}{ceil})",
+            PoolPaddingKind.Explicit => $"{fn}({x}, {k}, stride: {s}, padding: {Axes(plan.Before, tuple)}{ceil})",
             PoolPaddingKind.CeilMode => $"{fn}({x}, {k}, stride: {s}, ceil_mode: true)",
             PoolPaddingKind.Symmetric => $"{fn}({x}, {k}, stride: {s}, padding: {Axes(plan.Before, tuple)}{exclude})",
             _ when pool.Pool == PoolKind.Max => $"{fn}({Pad(x, plan, "double.NegativeInfinity")}, {k}, stride: {s})",

@@ -34,6 +34,7 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
         new RecurrentOp(RecurrentKind.Lstm, 32, 2, Bidirectional: true, Dropout: 0.1),
         new RecurrentOp(RecurrentKind.Gru, 16, 1, Bidirectional: false, Dropout: 0),
         new RecurrentOp(RecurrentKind.Rnn, 8, 1, Bidirectional: false, Dropout: 0, Relu: true),
+        new RecurrentOp(RecurrentKind.Lstm, 16, 2, Bidirectional: false, Dropout: 0, InitialState: true),
     };
 
     protected override FeatureLayout LayoutOf(RecurrentOp op) => FeatureLayout.FeaturesLast;
@@ -41,8 +42,8 @@ internal sealed class RecurrentDescriptor : OpDescriptor<RecurrentOp>
     protected override int? BidirectionalHalfOf(RecurrentOp op) => op.Bidirectional ? op.HiddenSize : null;
 
     public override OpDoc Doc { get; } = new(
-        "x.Lstm(hiddenSize, numLayers: 1, bidirectional: false, dropout: 0, name: null), x.Gru(...), x.Rnn(..., nonlinearity: \"tanh\")",
-        "Batch first: [B, T, F] to [B, T, hiddenSize * directions], every step's output (T may be symbolic; .LastStep() takes the last); dropout acts between layers.",
-        "`nn.LSTM(F, hiddenSize, numLayers, batch_first=True, dropout=dropout, bidirectional=bidirectional)` (and `nn.GRU`, `nn.RNN(..., nonlinearity=...)`), output `[0]`",
+        "x.Lstm(hiddenSize, numLayers: 1, bidirectional: false, dropout: 0, name: null, initialState: null, initialCell: null), x.Gru(..., initialState: null), x.Rnn(..., nonlinearity: \"tanh\", ..., initialState: null)",
+        "Batch first: [B, T, F] to [B, T, hiddenSize * directions], every step's output (T may be symbolic; .LastStep() takes the last); dropout acts between layers. initialState (h0; an Lstm also needs initialCell, c0): [B, numLayers * directions, hiddenSize], e.g. another layer's .FinalState(); zeros when absent.",
+        "`nn.LSTM(F, hiddenSize, numLayers, batch_first=True, dropout=dropout, bidirectional=bidirectional)` (and `nn.GRU`, `nn.RNN(..., nonlinearity=...)`), output `[0]`; `gru(x, h0.transpose(0, 1))` (`lstm(x, (h0, c0))`)",
         "`layers.LSTM(hiddenSize, return_sequences=True)` (`layers.Bidirectional(...)`, `layers.GRU`, `layers.SimpleRNN`)");
 }

@@ -11,11 +11,16 @@ namespace Dsl.Generator.Ops;
 /// LSTM's gates i, f, g, o and ONNX i, o, f, c; a GRU's r, z, n and ONNX z, r, h (PyTorch's GRU applies the reset gate
 /// after the hidden projection: linear_before_reset = 1; a relu RNN names Relu for each direction). The batch-first sequence is transposed to ONNX's [T, B, F]
 /// and back; between layers the directions' outputs are concatenated per step, as PyTorch feeds the next layer.
-/// Dropout between layers is off at inference.
+/// Dropout between layers is off at inference. An initial state (batch first in the DSL) is transposed to
+/// [layers x directions, B, H] and each layer reads its rows as initial_h (initial_c); where FinalState() /
+/// FinalCell() read the layer, each layer's Y_h (Y_c) is kept, concatenated and moved batch first: the node's second
+/// (third) value.
 /// </summary>
 internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
 {
-    protected override string Emit(RecurrentOp op, NodeSpec node, OnnxScope scope)
+    protected override string Emit(RecurrentOp op, NodeSpec node, OnnxScope scope) => EmitValues(op, node, scope)[0];
+
+    protected override System.Collections.Generic.IReadOnlyList<string> EmitValues(RecurrentOp op, NodeSpec node, OnnxScope scope)
     {
         var input = scope.InputType(0);
         var features = input.Dims[1];
@@ -33,6 +38,13 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
             _ => "RNN",
         };
 
+        bool lstm = op.Cell == RecurrentKind.Lstm;
+        bool statesRead = RecurrentStates.AreRead(scope.Model.Spec, node.Id);
+        string? h0 = op.InitialState ? TimeMajorState(scope, 1, "h0") : null;
+        string? c0 = op.InitialState && lstm ? TimeMajorState(scope, 2, "c0") : null;
+        var finalStates = new System.Collections.Generic.List<string>();
+        var finalCells = new System.Collections.Generic.List<string>();
+
         string sequence = scope.Temp("time_major");
         scope.Add("Transpose", sequence, scope.Input(0)).Ints("perm", 1, 0, 2);
         long inputSize = features.Value;
@@ -49,7 +61,19 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
 
             // Y: [T, D, B, H] -> [T, B, D, H] -> [T, B, D H].
             string y = scope.Temp("y_l" + layer);
-            var cell = scope.Add(opType, y, sequence, w, r, b).Int("hidden_size", h).String("direction", directions == 2 ? "bidirectional" : "forward");
+            var inputs = new System.Collections.Generic.List<string> { sequence, w, r, b };
+            if (h0 is not null)
+            {
+                // sequence_lens left out: every sequence runs its full length.
+                inputs.Add("");
+                inputs.Add(scope.Slice(scope.Temp("h0_l" + layer), h0, 0, layer * directions, (layer + 1) * directions));
+                if (c0 is not null)
+                {
+                    inputs.Add(scope.Slice(scope.Temp("c0_l" + layer), c0, 0, layer * directions, (layer + 1) * directions));
+                }
+            }
+
+            var cell = scope.Add(opType, y, inputs.ToArray()).Int("hidden_size", h).String("direction", directions == 2 ? "bidirectional" : "forward");
             if (op.Cell == RecurrentKind.Gru)
             {
                 cell.Int("linear_before_reset", 1);
@@ -59,6 +83,20 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
                 cell.Strings("activations", Enumerable.Repeat("Relu", directions).ToArray());
             }
 
+            if (statesRead)
+            {
+                finalStates.Add(scope.Temp("h_n_l" + layer));
+                if (lstm)
+                {
+                    finalCells.Add(scope.Temp("c_n_l" + layer));
+                    cell.AlsoOutputs(finalStates[layer], finalCells[layer]);
+                }
+                else
+                {
+                    cell.AlsoOutputs(finalStates[layer]);
+                }
+            }
+
             string steps = scope.Temp("steps_l" + layer);
             scope.Add("Transpose", steps, y).Ints("perm", 0, 2, 1, 3);
             sequence = scope.Temp("out_l" + layer);
@@ -66,8 +104,43 @@ internal sealed class RecurrentOnnx : OnnxEmitter<RecurrentOp>
             inputSize = directions * h;
         }
 
-        scope.Add("Transpose", scope.Output, sequence).Ints("perm", 1, 0, 2);
-        return scope.Output;
+        string output = scope.Output;
+        scope.Add("Transpose", output, sequence).Ints("perm", 1, 0, 2);
+        if (!statesRead)
+        {
+            return new[] { output };
+        }
+
+        var values = new System.Collections.Generic.List<string> { output, BatchFirst(scope, finalStates, "final_state") };
+        if (lstm)
+        {
+            values.Add(BatchFirst(scope, finalCells, "final_cell"));
+        }
+
+        return values;
+    }
+
+    /// <summary>Input <paramref name="index"/> (h0 or c0, [B, layers x directions, H]) as ONNX reads states: [layers x directions, B, H].</summary>
+    private static string TimeMajorState(OnnxScope scope, int index, string name)
+    {
+        string state = scope.Temp(name);
+        scope.Add("Transpose", state, scope.Input(index)).Ints("perm", 1, 0, 2);
+        return state;
+    }
+
+    /// <summary>The layers' Y_h (or Y_c), each [directions, B, H], concatenated in layer order and moved batch first.</summary>
+    private static string BatchFirst(OnnxScope scope, System.Collections.Generic.List<string> perLayer, string name)
+    {
+        string all = perLayer[0];
+        if (perLayer.Count > 1)
+        {
+            all = scope.Temp(name + "_layers");
+            scope.Add("Concat", all, perLayer.ToArray()).Int("axis", 0);
+        }
+
+        string result = scope.Temp(name);
+        scope.Add("Transpose", result, all).Ints("perm", 1, 0, 2);
+        return result;
     }
 
     /// <summary>One direction's tensor per direction (forward, then <c>_reverse</c>), each given a leading axis and concatenated: [D, ...].</summary>

@@ -13,8 +13,10 @@ internal enum RecurrentKind
 /// <summary>
 /// <c>Lstm / Gru / Rnn(hiddenSize, numLayers, bidirectional, dropout)</c> over a batch-first sequence [B, T, F],
 /// returning every step's output. <see cref="Relu"/>: a plain Rnn with the relu nonlinearity instead of tanh.
+/// <see cref="InitialState"/>: the node also reads h0 (and c0 for an Lstm), batch first [B, layers x directions,
+/// hiddenSize], as its second (and third) input; otherwise the state starts at zeros.
 /// </summary>
-internal sealed record RecurrentOp(RecurrentKind Cell, int HiddenSize, int NumLayers, bool Bidirectional, double Dropout, bool Relu = false) : Op
+internal sealed record RecurrentOp(RecurrentKind Cell, int HiddenSize, int NumLayers, bool Bidirectional, double Dropout, bool Relu = false, bool InitialState = false) : Op
 {
     public override string Kind => Cell.ToString();
 
@@ -29,4 +31,7 @@ internal sealed record RecurrentOp(RecurrentKind Cell, int HiddenSize, int NumLa
     };
 
     public int Directions => Bidirectional ? 2 : 1;
+
+    /// <summary>The rows of a state (h0, h_n, c_n): one per layer and direction.</summary>
+    public int StateRows => (int)System.Math.Min(int.MaxValue, (long)NumLayers * Directions);
 }

@@ -9,10 +9,13 @@ namespace Dsl.Generator.Ops;
 /// (take the last with <c>.LastStep()</c>); T may be symbolic, F must be known. Parameters, as PyTorch counts them:
 /// for each layer and direction, gates x hiddenSize x (in + hiddenSize) weights and two bias vectors of
 /// gates x hiddenSize, where in is F for the first layer and hiddenSize x directions above it (gates: LSTM 4,
-/// GRU 3, RNN 1).
+/// GRU 3, RNN 1). An initial state (h0, and c0 for an LSTM) must be [B, numLayers x directions, hiddenSize].
 /// </summary>
 internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
 {
+    // The sequence, then h0 (and c0) where an initial state is given.
+    public override bool AcceptsInputCount(int count) => count >= 1 && count <= 3;
+
     protected override NodeAnalysis? Infer(RecurrentOp op, ShapeContext context)
     {
         var input = context.Input;
@@ -50,11 +53,26 @@ internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
             return context.InvalidArgument("numLayers", "numLayers " + ShapeContext.Text(op.NumLayers) + " is more than the " + ShapeContext.Text(SizeLimits.MaxStackedLayers) + " layers one recurrent op may stack (the generated module, PyTorch source and ONNX graph write every layer out); stack at most " + ShapeContext.Text(SizeLimits.MaxStackedLayers) + ", or chain several ops");
         }
 
+        var expectedState = StateType(op);
+        for (int i = 1; i < context.Inputs.Count; i++)
+        {
+            if (!context.Inputs[i].Dims.Equals(expectedState.Dims))
+            {
+                string parameter = i == 1 ? "initialState" : "initialCell";
+                return context.InvalidArgument(
+                    parameter,
+                    $"'{parameter}' must be {expectedState.ShapeText} (every layer and direction: numLayers {ShapeContext.Text(op.NumLayers)} x {ShapeContext.Text(op.Directions)} direction(s), hiddenSize {ShapeContext.Text(op.HiddenSize)}; PyTorch's [layers x directions, B, H] with the batch first) but is {context.Inputs[i].ShapeText}; pass another recurrent layer's .FinalState() of that size, or reshape it");
+            }
+        }
+
         var steps = input.Dims[0];
         var type = new TensorType(EquatableArray.Create(steps, DimExpr.Of((int)width)));
         // The work grows with the sequence: counted where T is known.
         return ShapeContext.Ok(type, parameters, macs: steps.IsKnown ? SizeLimits.Multiply(steps.Value, stepMacs) : null);
     }
+
+    /// <summary>The type of a state (h0, c0, h_n, c_n): [B, numLayers x directions, hiddenSize], PyTorch's layout with the batch first.</summary>
+    public static TensorType StateType(RecurrentOp op) => TensorType.Of(op.StateRows, op.HiddenSize);
 
     /// <summary>One layer over <paramref name="inputSize"/> features, every direction: the weights (one multiply-accumulate each per step) and all parameters (with the two bias vectors).</summary>
     private static (long Weights, long Parameters) Layer(RecurrentOp op, long inputSize)

@@ -82,6 +82,14 @@ print(len(net.state_dict()))
         typeof(TestModels.LstmTextClassifier), typeof(TestModels.GruTextClassifier), typeof(TestModels.EncoderBlock), typeof(TestModels.DecoderAttention),
         typeof(TestModels.TensorOps),
 
+        // Recurrent layers started from given states, and their final states (a GRU encoder-decoder, LSTM and RNN states).
+        typeof(GruSeq2Seq), typeof(StatefulRecurrentNet),
+        // Attention that ignores padding keys (token id 0), with a masked-token loss.
+        typeof(MaskedTokenEncoder),
+        // Flatten / Unflatten over inner axes, Normalize.
+        typeof(AxisRangeNet),
+        typeof(CeilModePoolNet),
+
         // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
         typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
         typeof(Architectures.MobileNetV2Block), typeof(TestModels.SymbolicDownsampler), typeof(Composition.DcganGeneratorStep),
