@@ -34,6 +34,9 @@ internal sealed class UnflattenDescriptor : OpDescriptor<UnflattenOp>
         new UnflattenOp(-1, EquatableArray.Create(2, -1)),
     };
 
+    // It only moves elements: a sigmoid's probabilities stay probabilities (what a loss's value-range check reads).
+    protected override ValueFlow ValuesOf(UnflattenOp op) => ValueFlow.FromInput;
+
     public override OpDoc Doc { get; } = new(
         "x.Unflatten(dim, sizes...)",
         "Axis dim (after the batch; negative counts from the back), of a known size, split into the sizes, whose product is that size (one may be -1: inferred): [B, 12, T] with Unflatten(1, 3, 4) is [B, 3, 4, T].",

@@ -96,6 +96,9 @@ print(len(net.state_dict()))
 
         // Learned tensors, constants, positions, Expand / Repeat and a broadcasting Concat (#24).
         typeof(Architectures.VisionTransformer), typeof(TestModels.LearnedPositions),
+
+        // A GPT-style decoder: positions, causal attention, dotted names, the next-token loss on the tokens it reads.
+        typeof(Architectures.TinyGpt),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
