@@ -47,7 +47,7 @@ public class OpCoverageTests
     private static readonly string[] TestedInTopicFiles =
     {
         "Activation", "AdaptiveAvgPool2d", "Apply", "BatchNorm", "Binary", "Clamp", "Concat", "Conv", "CosineSimilarity", "Dropout",
-        "Embedding", "EuclideanDistance", "Flatten", "GlobalPool", "GroupNorm", "Input", "LayerNorm", "Linear", "MatMul",
+        "Embedding", "EuclideanDistance", "GlobalPool", "GroupNorm", "Input", "LayerNorm", "Linear", "MatMul",
         "MultiheadAttention", "OutputOf", "Permute", "Pool", "RandomNormalLike", "Recurrent", "Reduce", "Reshape", "Scalar", "Select",
         "Slice", "Softmax", "Split", "Stack", "Transpose", "UpSample2d", "ZeroPad2d",
     };

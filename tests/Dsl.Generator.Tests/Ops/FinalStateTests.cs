@@ -1,12 +1,13 @@
 using System.Globalization;
+using Dsl.Generator.Tests.Diagnostics;
 
-namespace Dsl.Generator.Tests.Diagnostics;
+namespace Dsl.Generator.Tests.Ops;
 
 /// <summary>
 /// Initial and final states of Lstm / Gru / Rnn at compile time: the state's shape ([B, layers x directions, H],
 /// PyTorch's h_n with the batch first), the generated code of each side, and every mistake reported at its argument.
 /// </summary>
-public class RecurrentStateTests
+public class FinalStateTests
 {
     [Theory]
     [InlineData("g.Output(\"y\", x.Gru(5).FinalState());", "[B, 1, 5]")]
