@@ -124,7 +124,9 @@ public sealed class CheckpointRunTests
         string lockFile = Path.Combine(folder.Path, ".lock");
 
         // util-linux flock takes the same kind of lock .NET takes for FileShare.None on Linux (flock, exclusive).
-        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { "--exclusive", lockFile, "sleep", "120" }) { UseShellExecute = false })!;
+        // --close keeps the lock in flock's own process: without it the forked sleep inherits the locked descriptor,
+        // and a kill that enumerates the tree before that fork (seen under load) leaves the lock held for 120 s.
+        using var holder = Process.Start(new ProcessStartInfo("flock", new[] { "--exclusive", "--close", lockFile, "sleep", "120" }) { UseShellExecute = false })!;
         try
         {
             WaitUntilLocked(lockFile);
