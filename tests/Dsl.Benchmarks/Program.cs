@@ -17,12 +17,31 @@ ThreadWaitPolicy.UsePassiveWaiting(); // as the examples do; the workers (and Py
 
 bool quick = args.Contains("--quick");
 string? outArgument = Option("--out");
+string? only = Option("--only");
 
 // One intra-op thread by default: on a small machine shared with other work, torch's thread pool spinning on
 // contended cores makes step times swing by several times; one thread keeps the A/B comparison stable.
 int threads = int.Parse(Option("--threads") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
 TorchSharp.torch.set_num_threads(threads);
 var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+int[] threadCounts = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
+if (only is not null)
+{
+    if (only != "inference")
+    {
+        Console.Error.WriteLine($"--only takes 'inference' (section 6), not '{only}'; run without --only for every section.");
+        return 2;
+    }
+
+    Console.WriteLine($"6. Inference: Trainer.Predict vs ONNX Runtime ({settings.CheaperStepRounds} rounds, threads {string.Join(" and ", threadCounts)})");
+    var section = new System.Text.StringBuilder();
+    InferenceReport.Write(section, InferenceBenchmark.Run(settings.CheaperStepRounds, threadCounts));
+    string target = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+    File.WriteAllText(target, InferenceReport.Splice(File.ReadAllText(target), section.ToString()));
+    Console.WriteLine($"Replaced section 6 of {target}.");
+    return 0;
+}
+
 var machine = MachineFacts.Collect(kernels);
 var peak = PeakFlops.Collect(int.Parse(Option("--fma-units") ?? "2", System.Globalization.CultureInfo.InvariantCulture));
 var total = Stopwatch.StartNew();
@@ -34,7 +53,6 @@ foreach (var (name, value) in machine.Rows())
 }
 
 Console.WriteLine();
-int[] threadCounts = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
 Console.WriteLine($"1. Seed nets, one training step ({settings.SeedNetRounds} rounds x {settings.SeedNetSteps} steps, threads {string.Join(" and ", threadCounts)})");
 Console.WriteLine($"  fp32 peak: {peak.Formula}");
 string python = Option("--python") ?? "/usr/bin/python3";
@@ -85,7 +103,11 @@ Console.WriteLine();
 Console.WriteLine($"5. Cheaper steps: in-place activations, inference mode ({settings.CheaperStepRounds} rounds)");
 var cheaper = CheaperSteps.Run(settings.CheaperStepRounds, settings.CheaperStepSteps);
 
-var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, generator, analyzer, runaways, trainer, memory, cheaper, total.Elapsed);
+Console.WriteLine();
+Console.WriteLine($"6. Inference: Trainer.Predict vs ONNX Runtime ({settings.CheaperStepRounds} rounds, threads {string.Join(" and ", threadCounts)})");
+var inference = InferenceBenchmark.Run(settings.CheaperStepRounds, threadCounts);
+
+var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, generator, analyzer, runaways, trainer, memory, cheaper, inference, total.Elapsed);
 string path = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 File.WriteAllText(path, report);
 Console.WriteLine();

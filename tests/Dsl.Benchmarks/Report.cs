@@ -24,6 +24,7 @@ public static class Report
         IReadOnlyList<TrainerResult> trainer,
         MemoryResult memory,
         CheaperStepsResult cheaper,
+        InferenceResult inference,
         TimeSpan duration)
     {
         var md = new StringBuilder();
@@ -51,6 +52,7 @@ public static class Report
         WriteTrainer(md, trainer);
         WriteMemory(md, memory);
         WriteCheaperSteps(md, cheaper);
+        InferenceReport.Write(md, inference);
 
         md.AppendLine("## Reproduce");
         md.AppendLine();
@@ -58,6 +60,7 @@ public static class Report
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks            # full run (a few minutes), rewrites docs/benchmarks.md");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --quick # smoke run: few rounds, numbers not meaningful");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --out /tmp/bench.md  # write elsewhere");
+        md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --only inference  # rerun section 6 alone and replace it in place");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --threads 2       # torch intra-op threads of section 4 (default 1: stable on a shared machine)");
         md.AppendLine("dotnet run -c Release --project tests/Dsl.Benchmarks -- --python /usr/bin/python3 --fma-units 2  # PyTorch interpreter; FMA units per core for the peak");
         md.AppendLine("```");
