@@ -33,7 +33,13 @@ internal static class ModelEmitter
         WriteSubmodels(w, model, names);
         WriteConstructor(w, model, names);
         WriteTrainOverride(w, model, names);
-        WriteForward(w, model, names, inputs);
+        string? mixed = MixedPrecisionEmitter.Applies(spec) ? names.ClassMember("ForwardBf16Mixed") : null;
+        WriteForward(w, model, names, inputs, mixed);
+        if (mixed is not null)
+        {
+            MixedPrecisionEmitter.WriteForward(w, model, names, mixed);
+        }
+
         WriteForwardByName(w, model, names, inputs);
         losses?.WriteComputeLoss(w);
         losses?.WriteTrainableMembers(w);
@@ -301,7 +307,7 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void WriteForward(IndentedWriter w, AnalyzedModel model, MemberNames names, List<NodeSpec> inputs)
+    private static void WriteForward(IndentedWriter w, AnalyzedModel model, MemberNames names, List<NodeSpec> inputs, string? mixed)
     {
         var spec = model.Spec;
         w.Line();
@@ -325,6 +331,11 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        if (mixed is not null)
+        {
+            MixedPrecisionEmitter.WriteDispatch(w, mixed);
+        }
+
         bool mapped = false;
         SourceLine? current = null;
         foreach (var node in spec.Nodes)
