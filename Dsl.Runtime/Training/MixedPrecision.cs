@@ -33,7 +33,7 @@ public static class MixedPrecision
     [ThreadStatic]
     private static bool active;
 
-    private static bool warned;
+    private static readonly System.Runtime.CompilerServices.StrongBox<bool> Warned = new();
 
     /// <summary>True while a bf16-mixed forward is wanted on this thread.</summary>
     public static bool IsActive => active;
@@ -55,17 +55,25 @@ public static class MixedPrecision
     /// <param name="force">Use bfloat16 even on a CPU without native support.</param>
     /// <param name="log">Where the warning goes; standard error when null.</param>
     /// <returns>The scope; dispose it to restore the previous state.</returns>
-    public static IDisposable Enter(Precision precision, Device? device = null, bool force = false, TextWriter? log = null)
+    public static IDisposable Enter(Precision precision, Device? device = null, bool force = false, TextWriter? log = null) =>
+        EnterWith(precision, device is not null && device.type != DeviceType.CPU || CpuSupportsBf16, force, log, Warned);
+
+    /// <summary><see cref="Enter(Precision, Device?, bool, TextWriter?)"/> with the device's support and the warned-once flag given (tests).</summary>
+    internal static IDisposable EnterWith(Precision precision, bool cpuSupportsBf16, bool force, TextWriter? log, System.Runtime.CompilerServices.StrongBox<bool> warnedOnce)
     {
         bool previous = active;
         if (precision == Precision.Bf16Mixed)
         {
-            bool cpu = device is null || device.type == DeviceType.CPU;
-            if (cpu && !CpuSupportsBf16 && !force)
+            if (!cpuSupportsBf16 && !force)
             {
-                if (!warned)
+                lock (warnedOnce)
                 {
-                    warned = true;
+                    if (warnedOnce.Value)
+                    {
+                        return new Scope(previous);
+                    }
+
+                    warnedOnce.Value = true;
                     (log ?? Console.Error).WriteLine(
                         "warning: Precision.Bf16Mixed asked, but this CPU has no native bfloat16 (no avx512_bf16 or amx_bf16 in /proc/cpuinfo): training in float32 instead; set TrainingOptions.ForcePrecision to use bfloat16 anyway.");
                 }
