@@ -66,9 +66,7 @@ internal static class MixedPrecisionEmitter
             return local;
         }
 
-        bool mapped = false;
-        SourceLine? current = null;
-        foreach (var node in spec.Nodes)
+        ModelEmitter.WriteSteps(w, model, node =>
         {
             var descriptor = OpCatalogue.For(node.Op) ?? throw new InvalidOperationException($"The emitter has no rule for {node.Op.Kind} ('{node.Name}').");
             var precision = descriptor.MixedPrecision(node.Op);
@@ -80,13 +78,11 @@ internal static class MixedPrecisionEmitter
                 _ => floats.Count > 0 && floats.All(i => dtypes[i] == Value.Bfloat16) ? Value.Bfloat16 : Value.Float32,
             };
 
+            // The inputs in another dtype than the op computes in, cast (once per value and dtype) before its line.
             var reads = new Dictionary<int, string>();
             foreach (int input in floats.Where(i => dtypes[i] != target))
             {
-                string why = target == Value.Bfloat16
-                    ? $"bfloat16 for {node.Op.Kind} '{node.Name}'"
-                    : $"float32 for {node.Op.Kind} '{node.Name}'";
-                reads[input] = CastOf(input, target, why);
+                reads[input] = CastOf(input, target, $"{(target == Value.Bfloat16 ? "bfloat16" : "float32")} for {node.Op.Kind} '{node.Name}'");
             }
 
             names.LocalOverride = id => reads.TryGetValue(id, out var local) ? local : null;
@@ -100,48 +96,26 @@ internal static class MixedPrecisionEmitter
                 names.LocalOverride = null;
             }
 
-            string expression = step.Expression;
             if (precision == ComputePrecision.Bfloat16 && node.Op.IsLayer)
             {
                 // The layer's float32 weights, cast for this forward (the master copy keeps its gradients in float32).
                 string field = "this." + names.Field(node.Id);
-                if (expression.IndexOf(field, StringComparison.Ordinal) < 0)
+                if (step.Expression.IndexOf(field, StringComparison.Ordinal) < 0)
                 {
-                    throw new InvalidOperationException($"The bf16-mixed forward of {node.Op.Kind} '{node.Name}' finds no '{field}' in '{expression}'.");
+                    throw new InvalidOperationException($"The bf16-mixed forward of {node.Op.Kind} '{node.Name}' finds no '{field}' in '{step.Expression}'.");
                 }
 
-                expression = expression.Replace(field, $"{Runtime}.Bf16({field})");
+                step = step with { Expression = step.Expression.Replace(field, $"{Runtime}.Bf16({field})") };
             }
 
-            if (step.Note is not null)
-            {
-                w.Line("// " + step.Note);
-            }
-
-            if (node.Source is { } source && source != current && source.Path.IndexOfAny(new[] { '"', '\n', '\r' }) < 0)
-            {
-                current = source;
-                w.Line($"#line {Names.IntLiteral(source.Line)} \"{source.Path}\"");
-                mapped = true;
-            }
-
-            var type = model.TypeOf(node.Id);
-            dtypes[node.Id] = type.DType == DType.Int64 ? Value.Int64 : node.Inputs.Count == 0 ? Value.Float32 : target;
-            string dtype = dtypes[node.Id] switch { Value.Bfloat16 => " bfloat16", Value.Float32 => " float32", _ => " int64" };
-            w.Line($"var {names.Local(node.Id)} = {expression}; // {type.ShapeText}{dtype}");
-        }
-
-        if (mapped)
-        {
-            w.Line("#line default");
-        }
+            dtypes[node.Id] = model.TypeOf(node.Id).DType == DType.Int64 ? Value.Int64 : node.Inputs.Count == 0 ? Value.Float32 : target;
+            return (step, names.Local(node.Id), dtypes[node.Id] switch { Value.Bfloat16 => " bfloat16", Value.Float32 => " float32", _ => " int64" });
+        });
 
         // Outputs in float32: what a loss reads, what Predict returns.
-        string Out(int node) => dtypes[node] == Value.Bfloat16 ? CastOf(node, Value.Float32, "outputs are float32") : names.Local(node);
-        var outputs = spec.Outputs.Select(o => o.Node).Distinct().ToDictionary(n => n, Out);
-        var lossOnly = Enumerable.Range(0, spec.Outputs.Count).Where(i => spec.Outputs[i].ForLoss).Select(i => $"{names.OutputMember(i)} = {outputs[spec.Outputs[i].Node]}").ToList();
-        w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => outputs[o.Node]))})" +
-            (lossOnly.Count == 0 ? ";" : $" {{ {string.Join(", ", lossOnly)} }};"));
+        var outputs = spec.Outputs.Select(o => o.Node).Distinct()
+            .ToDictionary(n => n, n => dtypes[n] == Value.Bfloat16 ? CastOf(n, Value.Float32, "outputs are float32") : names.Local(n));
+        ModelEmitter.WriteReturn(w, spec, names, node => outputs[node]);
         w.Close();
     }
 }
