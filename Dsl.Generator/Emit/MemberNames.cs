@@ -109,7 +109,13 @@ internal sealed class MemberNames
     public string UseProperty(int use) => useProperties[use];
 
     /// <summary>The local of a node in <c>forward</c> (<c>relu_1</c>).</summary>
-    public string Local(int node) => locals[node];
+    public string Local(int node) => LocalOverride?.Invoke(node) ?? locals[node];
+
+    /// <summary>
+    /// While set, the local an op's emitter reads for an input node where it returns one (the bf16-mixed forward hands an
+    /// op its inputs' cast locals this way); null: the node's own local.
+    /// </summary>
+    public System.Func<int, string?>? LocalOverride { get; set; }
 
     /// <summary>
     /// A second local of <paramref name="node"/> in <c>forward</c> (<c>gru_state</c>: a recurrent layer's final states,

@@ -33,7 +33,13 @@ internal static class ModelEmitter
         WriteSubmodels(w, model, names);
         WriteConstructor(w, model, names);
         WriteTrainOverride(w, model, names);
-        WriteForward(w, model, names, inputs);
+        string? mixed = MixedPrecisionEmitter.Applies(spec) ? names.ClassMember("ForwardBf16Mixed") : null;
+        WriteForward(w, model, names, inputs, mixed);
+        if (mixed is not null)
+        {
+            MixedPrecisionEmitter.WriteForward(w, model, names, mixed);
+        }
+
         WriteForwardByName(w, model, names, inputs);
         losses?.WriteComputeLoss(w);
         losses?.WriteTrainableMembers(w);
@@ -301,7 +307,7 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void WriteForward(IndentedWriter w, AnalyzedModel model, MemberNames names, List<NodeSpec> inputs)
+    private static void WriteForward(IndentedWriter w, AnalyzedModel model, MemberNames names, List<NodeSpec> inputs, string? mixed)
     {
         var spec = model.Spec;
         w.Line();
@@ -325,11 +331,28 @@ internal static class ModelEmitter
         }
 
         w.Line();
+        if (mixed is not null)
+        {
+            MixedPrecisionEmitter.WriteDispatch(w, mixed);
+        }
+
+        WriteSteps(w, model, node => (LayerEmitter.ForwardOf(node, model, names), names.Local(node.Id), ""));
+        WriteReturn(w, spec, names, node => names.Local(node));
+        w.Close();
+    }
+
+    /// <summary>
+    /// The statements of a forward: for each node its note, the <c>#line</c> of the Define line that declared it (stack
+    /// traces and the debugger show it) and <c>var local = expression; // shape</c>. <paramref name="stepOf"/> gives the
+    /// step, the local and a suffix of the shape comment; it may write lines of its own first (the mixed forward's casts).
+    /// </summary>
+    internal static void WriteSteps(IndentedWriter w, AnalyzedModel model, System.Func<NodeSpec, (ForwardStep Step, string Local, string Comment)> stepOf)
+    {
         bool mapped = false;
         SourceLine? current = null;
-        foreach (var node in spec.Nodes)
+        foreach (var node in model.Spec.Nodes)
         {
-            var step = LayerEmitter.ForwardOf(node, model, names);
+            var (step, local, comment) = stepOf(node);
             if (step.Note is not null)
             {
                 w.Line("// " + step.Note);
@@ -338,24 +361,26 @@ internal static class ModelEmitter
             if (node.Source is { } source && source != current && source.Path.IndexOfAny(new[] { '"', '\n', '\r' }) < 0)
             {
                 current = source;
-                // Stack traces and the debugger show the line of Define that declared this node. (A #line file
-                // name is taken verbatim, without escapes, so a path holding a quote is left unmapped.)
+                // A #line file name is taken verbatim, without escapes, so a path holding a quote is left unmapped.
                 w.Line($"#line {Names.IntLiteral(source.Line)} \"{source.Path}\"");
                 mapped = true;
             }
 
-            w.Line($"var {names.Local(node.Id)} = {step.Expression}; // {model.TypeOf(node.Id).ShapeText}");
+            w.Line($"var {local} = {step.Expression}; // {model.TypeOf(node.Id).ShapeText}{comment}");
         }
 
         if (mapped)
         {
             w.Line("#line default");
         }
+    }
 
-        var lossOnly = Enumerable.Range(0, spec.Outputs.Count).Where(i => spec.Outputs[i].ForLoss).Select(i => $"{names.OutputMember(i)} = {names.Local(spec.Outputs[i].Node)}").ToList();
-        w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => names.Local(o.Node)))})" +
+    /// <summary>The <c>return new Outputs(...)</c> of a forward; <paramref name="valueOf"/> gives the expression of an output node.</summary>
+    internal static void WriteReturn(IndentedWriter w, ModelSpec spec, MemberNames names, System.Func<int, string> valueOf)
+    {
+        var lossOnly = Enumerable.Range(0, spec.Outputs.Count).Where(i => spec.Outputs[i].ForLoss).Select(i => $"{names.OutputMember(i)} = {valueOf(spec.Outputs[i].Node)}").ToList();
+        w.Line($"return new Outputs({string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => valueOf(o.Node)))})" +
             (lossOnly.Count == 0 ? ";" : $" {{ {string.Join(", ", lossOnly)} }};"));
-        w.Close();
     }
 
     internal static void WriteForwardByName(IndentedWriter w, AnalyzedModel model, MemberNames names, List<NodeSpec> inputs)

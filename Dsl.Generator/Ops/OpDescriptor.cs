@@ -145,6 +145,28 @@ internal abstract class OpDescriptor
     /// submodule, and the layer-initialization pass leaves it alone (its <c>init:</c> is applied where it is made). Default: false.
     /// </summary>
     public virtual bool IsLearnedTensor => false;
+
+    /// <summary>
+    /// Where <paramref name="op"/> computes when a model trains with bf16-mixed precision (the generated mixed forward casts
+    /// its inputs there, as autocast would at run time). Default: <see cref="ComputePrecision.Float32"/> for an op with
+    /// parameters (its module holds float32 weights), <see cref="ComputePrecision.AsInput"/> for one without (element-wise
+    /// work and data movement run in the dtype they are given); convolutions, linear layers and matmul override it with
+    /// <see cref="ComputePrecision.Bfloat16"/>, reductions, normalisations and softmax with Float32.
+    /// </summary>
+    public virtual ComputePrecision MixedPrecision(Op op) => Parameters == "0" ? ComputePrecision.AsInput : ComputePrecision.Float32;
+}
+
+/// <summary>Where an op computes under bf16-mixed precision (<see cref="OpDescriptor.MixedPrecision"/>).</summary>
+internal enum ComputePrecision
+{
+    /// <summary>In the dtype of its inputs; float32 when float32 and bfloat16 inputs meet.</summary>
+    AsInput,
+
+    /// <summary>In float32: bfloat16 inputs are cast up (reductions, normalisation statistics, softmax, layers with float32-only kernels).</summary>
+    Float32,
+
+    /// <summary>In bfloat16: float inputs and the layer's weights are cast down; the float32 weights stay the master copy.</summary>
+    Bfloat16,
 }
 
 /// <summary>Base of the descriptors: the IR record is <typeparamref name="TOp"/>.</summary>

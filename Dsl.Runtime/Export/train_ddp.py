@@ -51,6 +51,8 @@ def main():
     parser.add_argument("--lr", type=float, default=1e-3, help="Adam's learning rate")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--backend", default="gloo", help="gloo (CPU) or nccl (CUDA)")
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16-mixed"],
+                        help="bf16-mixed: forward under torch.autocast(bfloat16), as TrainingOptions.Precision = Precision.Bf16Mixed; weights, loss and optimizer stay float32")
     parser.add_argument("--data", default=here("train.safetensors"))
     parser.add_argument("--test", default=here("test.safetensors"))
     parser.add_argument("--weights", default=here("weights.safetensors"), help="the weights to start from")
@@ -81,7 +83,10 @@ def main():
         summed = torch.zeros(2, dtype=torch.float64, device=device)
         for batch in loader:
             batch = {name: column.to(device) for name, column in batch.items()}
-            outputs = model(*[batch[name] for name in net.input_names])
+            # bf16-mixed: convolutions, linear layers and matmul in bfloat16 under autocast; the outputs, and so the loss, in float32.
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.precision == "bf16-mixed"):
+                outputs = model(*[batch[name] for name in net.input_names])
+            outputs = {name: value.float() if value.is_floating_point() else value for name, value in outputs.items()}
             total, _ = net.compute_loss(outputs, {name: batch[name] for name in net.target_names})
             optimizer.zero_grad()
             total.backward()

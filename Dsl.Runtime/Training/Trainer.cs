@@ -79,6 +79,7 @@ public static class Trainer
         using var optimizer = options.Optimizer.Create(model);
         var schedule = new ScheduleRunner(options.Schedule, optimizer, options.Optimizer, options.Epochs, options.OptimizerStepsPerEpoch(train.BatchCount(options.BatchSize)));
         using var run = new TrainingRun(model, model, optimizer, schedule, options, device, ConsoleProgress.For(options.Verbose, observer, Console.Out, !Console.IsOutputRedirected));
+        using var precision = MixedPrecision.Enter(options.Precision, device, options.ForcePrecision);
         return run.Fit(train, validation, cancellationToken);
     }
 

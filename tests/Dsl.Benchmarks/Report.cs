@@ -126,15 +126,17 @@ public static class Report
         md.AppendLine("Per-round ratios (median, IQR in brackets):");
         md.AppendLine();
         bool hasPyTorch = r.Variants.Any(v => v.Key == SeedNetBenchmark.PyTorch);
-        md.AppendLine("| net | threads | generated / hand-written (target <= 1.02) | AVX clamp / chosen kernels = speedup | " + (hasPyTorch ? "PyTorch / generated = TorchSharp speedup |" : ""));
-        md.AppendLine("|---|---:|---:|---:|" + (hasPyTorch ? "---:|" : ""));
+        md.AppendLine("| net | threads | generated / hand-written (target <= 1.02) | AVX clamp / chosen kernels = speedup | fp32 / bf16-mixed = bf16 speedup (target >= 1.5) | fp32 / hand-written all-bf16 = bf16 ceiling | " + (hasPyTorch ? "PyTorch / generated = TorchSharp speedup |" : ""));
+        md.AppendLine("|---|---:|---:|---:|---:|---:|" + (hasPyTorch ? "---:|" : ""));
         foreach (var cell in r.Cells)
         {
             var overHand = cell.Ratio(SeedNetBenchmark.Generated, SeedNetBenchmark.Hand);
             var speedup = cell.Ratio(SeedNetBenchmark.Clamped, SeedNetBenchmark.Generated);
             string pytorch = hasPyTorch ? Format(cell.Ratio(SeedNetBenchmark.PyTorch, SeedNetBenchmark.Generated)) + " |" : "";
+            var bf16 = cell.Ratio(SeedNetBenchmark.Generated, SeedNetBenchmark.Bf16);
+            var ceiling = cell.Ratio(SeedNetBenchmark.Hand, SeedNetBenchmark.HandBf16);
             md.AppendLine(Invariant,
-                $"| {cell.Net.Name} | {cell.Threads} | {Format(overHand)} {(overHand.Median <= 1.02 ? "met" : "**not met**")} | {Format(speedup)} | {pytorch}");
+                $"| {cell.Net.Name} | {cell.Threads} | {Format(overHand)} {(overHand.Median <= 1.02 ? "met" : "**not met**")} | {Format(speedup)} | {Format(bf16)} {(bf16.Median >= 1.5 ? "met" : "**not met**")} | {Format(ceiling)} | {pytorch}");
         }
 
         md.AppendLine();

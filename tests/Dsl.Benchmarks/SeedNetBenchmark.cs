@@ -38,6 +38,8 @@ public static class SeedNetBenchmark
     public const string Hand = "hand";
     public const string Clamped = "clamped";
     public const string PyTorch = "pytorch";
+    public const string Bf16 = "bf16";
+    public const string HandBf16 = "hand-bf16";
 
     public static SeedNetResult Run(int rounds, int steps, IReadOnlyList<int> threadCounts, string python, string script)
     {
@@ -46,6 +48,8 @@ public static class SeedNetBenchmark
             new(Generated, "generated, kernels chosen for this host", "fast", "generated"),
             new(Hand, "hand-written TorchSharp, same kernels", "fast", "hand"),
             new(Clamped, "generated, AVX clamp (DNNL_MAX_CPU_ISA=AVX)", "clamped", "generated"),
+            new(Bf16, "generated, bf16-mixed (Precision.Bf16Mixed)", "fast", "bf16"),
+            new(HandBf16, "hand-written, all bfloat16 (model and batch cast, no master weights)", "fast", "hand-bf16"),
         };
         var workers = new Dictionary<string, WorkerProcess>();
         string? pytorchMissing = null;

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dsl.Checks;
 using Examples.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dsl.Benchmarks;
@@ -11,7 +12,7 @@ namespace Dsl.Benchmarks;
 /// <summary>
 /// The TorchSharp side of the seed-net step benchmark, run as a child process (<c>--step-worker</c>) because oneDNN
 /// fixes its kernels once per process: one worker runs with the kernels chosen for the host, another with the AVX
-/// clamp. It answers lines on stdin: <c>run NET VARIANT THREADS STEPS</c> (variant <c>generated</c> or <c>hand</c>)
+/// clamp. It answers lines on stdin: <c>run NET VARIANT THREADS STEPS</c> (variant <c>generated</c>, <c>bf16</c> (generated, bf16-mixed) or <c>hand</c>)
 /// with <c>ms X</c>, the mean milliseconds per step over STEPS steps after one untimed step at that thread count.
 /// The same protocol is spoken by <c>pytorch_seed_nets.py</c>.
 /// </summary>
@@ -68,10 +69,14 @@ public static class StepWorker
         return (net, variant) switch
         {
             ("classifier", "generated") => ClassifierGenerated(images, labels, owned),
+            ("classifier", "bf16") => Bf16Mixed(ClassifierGenerated(images, labels, owned)),
+            ("multitask", "bf16") => Bf16Mixed(MultitaskGenerated(images, labels, owned)),
+            ("classifier", "hand-bf16") => ClassifierHandBf16(images, labels, owned),
+            ("multitask", "hand-bf16") => MultitaskHandBf16(images, labels, owned),
             ("classifier", "hand") => ClassifierHand(images, labels, owned),
             ("multitask", "generated") => MultitaskGenerated(images, labels, owned),
             ("multitask", "hand") => MultitaskHand(images, labels, owned),
-            _ => throw new ArgumentException($"no variant '{variant}' (expected generated or hand)", nameof(variant)),
+            _ => throw new ArgumentException($"no variant '{variant}' (expected generated, bf16, hand or hand-bf16)", nameof(variant)),
         };
     }
 
@@ -134,6 +139,49 @@ public static class StepWorker
             using var scope = NewDisposeScope();
             var (logits, reconstruction) = model.forward(images);
             var loss = 0.9 * nn.functional.cross_entropy(logits, labels) + 0.1 * nn.functional.mse_loss(reconstruction, images);
+            loss.backward();
+            optimizer.step();
+            optimizer.zero_grad();
+        };
+    }
+
+    /// <summary>The generated model's step in bf16-mixed precision, as <c>Trainer.Fit</c> runs it for <c>Precision.Bf16Mixed</c>.</summary>
+    private static Action Bf16Mixed(Action step) => () =>
+    {
+        using var mixed = global::Dsl.Training.MixedPrecision.Enter(global::Dsl.Training.Precision.Bf16Mixed);
+        step();
+    };
+
+    /// <summary>The hand-written classifier entirely in bfloat16 (weights, optimizer state and batch): the probe, the ceiling of what bfloat16 saves.</summary>
+    private static Action ClassifierHandBf16(Tensor images, Tensor labels, List<IDisposable> owned)
+    {
+        var model = Own(new HandWrittenDigitClassifier(), owned);
+        model.to(ScalarType.BFloat16);
+        model.train();
+        var optimizer = Own(optim.Adam(model.parameters(), 1e-3), owned);
+        var images16 = Own(images.to(ScalarType.BFloat16), owned);
+        return () =>
+        {
+            using var scope = NewDisposeScope();
+            var loss = nn.functional.cross_entropy(model.forward(images16).to(ScalarType.Float32), labels);
+            loss.backward();
+            optimizer.step();
+            optimizer.zero_grad();
+        };
+    }
+
+    private static Action MultitaskHandBf16(Tensor images, Tensor labels, List<IDisposable> owned)
+    {
+        var model = Own(new HandWrittenMultitaskNet(), owned);
+        model.to(ScalarType.BFloat16);
+        model.train();
+        var optimizer = Own(optim.SGD(model.parameters(), 0.01, momentum: 0.9, nesterov: true), owned);
+        var images16 = Own(images.to(ScalarType.BFloat16), owned);
+        return () =>
+        {
+            using var scope = NewDisposeScope();
+            var (logits, reconstruction) = model.forward(images16);
+            var loss = 0.9 * nn.functional.cross_entropy(logits.to(ScalarType.Float32), labels) + 0.1 * nn.functional.mse_loss(reconstruction.to(ScalarType.Float32), images);
             loss.backward();
             optimizer.step();
             optimizer.zero_grad();

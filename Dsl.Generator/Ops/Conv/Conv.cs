@@ -13,6 +13,8 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
 {
     public override string Name => "Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Bfloat16;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("Conv1d", ConvArguments.Conv1d),

@@ -12,6 +12,8 @@ internal sealed class CosineSimilarityDescriptor : OpDescriptor<CosineSimilarity
 {
     public override string Name => "CosineSimilarity";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         new SurfaceEntry("Ops", "CosineSimilarity", CosineSimilarityArguments.Read),

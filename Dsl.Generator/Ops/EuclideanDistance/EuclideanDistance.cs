@@ -12,6 +12,8 @@ internal sealed class EuclideanDistanceDescriptor : OpDescriptor<EuclideanDistan
 {
     public override string Name => "EuclideanDistance";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         new SurfaceEntry("Ops", "EuclideanDistance", EuclideanDistanceArguments.Read),

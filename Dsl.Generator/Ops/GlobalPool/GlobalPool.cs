@@ -11,6 +11,8 @@ internal sealed class GlobalPoolDescriptor : OpDescriptor<GlobalPoolOp>
 {
     public override string Name => "GlobalAvgPool2d, GlobalMaxPool2d, GlobalAvgPool1d, GlobalMaxPool1d";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("GlobalAvgPool2d", GlobalPoolArguments.Avg2d),

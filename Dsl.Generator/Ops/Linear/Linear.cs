@@ -12,6 +12,8 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 {
     public override string Name => "Linear";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Bfloat16;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("Linear", LinearArguments.Read),

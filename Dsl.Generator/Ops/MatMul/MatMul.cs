@@ -10,6 +10,8 @@ internal sealed class MatMulDescriptor : OpDescriptor<MatMulOp>
 {
     public override string Name => "MatMul";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Bfloat16;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         new SurfaceEntry("Ops", "MatMul", MatMulArguments.Read),

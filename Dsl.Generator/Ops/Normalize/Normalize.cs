@@ -10,6 +10,8 @@ internal sealed class NormalizeDescriptor : OpDescriptor<NormalizeOp>
 {
     public override string Name => "Normalize";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("Normalize", NormalizeArguments.Read),

@@ -12,6 +12,8 @@ internal sealed class ReduceDescriptor : OpDescriptor<ReduceOp>
 {
     public override string Name => "Mean, Sum, Max";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("Mean", ReduceArguments.For(ReduceKind.Mean)),

@@ -12,6 +12,8 @@ internal sealed class SoftmaxDescriptor : OpDescriptor<SoftmaxOp>
 {
     public override string Name => "Softmax, LogSoftmax";
 
+    public override ComputePrecision MixedPrecision(Op op) => ComputePrecision.Float32;
+
     public override IReadOnlyList<SurfaceEntry> Surface { get; } = new[]
     {
         SurfaceEntry.Node("Softmax", SoftmaxArguments.Softmax),

@@ -136,6 +136,11 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
         batch = global::Dsl.Checks.TensorCheck.Check("ConvolutionZoo", "input", "signal", inputs.Signal, SignalShape, "[B, 2, 64]", global::TorchSharp.torch.ScalarType.Float32, batch);
         global::Dsl.Checks.TensorCheck.Check("ConvolutionZoo", "input", "volume", inputs.Volume, VolumeShape, "[B, 1, 4, 8, 8]", global::TorchSharp.torch.ScalarType.Float32, batch);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 15 "Model0.cs"
         var image = inputs.Image; // [B, 3, 32, 32]
         #line 16 "Model0.cs"
@@ -182,6 +187,77 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
         var linear_1 = this.linear_1.forward(concat_2); // [B, 3]
         #line default
         return new Outputs(linear_1);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 15 "Model0.cs"
+        var image = inputs.Image; // [B, 3, 32, 32] float32
+        var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
+        #line 16 "Model0.cs"
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 8, 32, 16] bfloat16
+        var conv2d_1_f32 = conv2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GroupNorm 'group_norm_1'
+        var group_norm_1 = this.group_norm_1.forward(conv2d_1_f32); // [B, 8, 32, 16] float32
+        var relu_1 = global::TorchSharp.torch.nn.functional.relu(group_norm_1); // [B, 8, 32, 16] float32
+        var relu_1_bf16 = relu_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_2'
+        #line 17 "Model0.cs"
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, 8, 16, 8] bfloat16
+        var conv2d_2_f32 = conv2d_2.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for InstanceNorm2d 'instance_norm2d_1'
+        var instance_norm2d_1 = this.instance_norm2d_1.forward(conv2d_2_f32); // [B, 8, 16, 8] float32
+        var dropout2d_1 = global::TorchSharp.torch.nn.functional.dropout2d(instance_norm2d_1, 0.1, this.training); // [B, 8, 16, 8] float32
+        var dropout2d_1_bf16 = dropout2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for ConvTranspose2d 'conv_transpose2d_1'
+        // The output padding differs per axis, which TorchSharp 0.107's ConvTranspose2d module does not apply (it uses the first for both): the functional form with the module's weights.
+        #line 18 "Model0.cs"
+        var conv_transpose2d_1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dropout2d_1_bf16, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).weight, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }, output_padding: new long[] { 0, 1 }, dilation: new long[] { 1, 1 }, groups: 1); // [B, 8, 32, 16] bfloat16
+        var conv_transpose2d_1_f32 = conv_transpose2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Concat 'concat_1'
+        #line 19 "Model0.cs"
+        var concat_1 = global::TorchSharp.torch.cat(new[] { relu_1, conv_transpose2d_1_f32 }, 1); // [B, 16, 32, 16] float32
+        var zero_pad2d_1 = global::TorchSharp.torch.nn.functional.pad(concat_1, new long[] { 0, 0, 1, 1 }); // [B, 16, 34, 16] float32
+        var cropping2d_1 = zero_pad2d_1.narrow(2, 1, 32).narrow(3, 0, 16); // [B, 16, 32, 16] float32
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(cropping2d_1, (2, 1), stride: (2, 1)); // [B, 16, 16, 16] float32
+        #line 20 "Model0.cs"
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_1, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false); // [B, 16, 32, 32] float32
+        var adaptive_avg_pool2d_1 = global::TorchSharp.torch.nn.functional.adaptive_avg_pool2d(up_sample2d_1, new long[] { 4, 2 }); // [B, 16, 4, 2] float32
+        var global_max_pool2d_1 = adaptive_avg_pool2d_1.amax(new long[] { 2, 3 }); // [B, 16] float32
+        #line 21 "Model0.cs"
+        var signal = inputs.Signal; // [B, 2, 64] float32
+        var signal_bf16 = signal.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv1d 'conv1d_1'
+        #line 22 "Model0.cs"
+        var conv1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv1d_1).forward(signal_bf16); // [B, 4, 64] bfloat16
+        var conv1d_1_f32 = conv1d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm1d 'batch_norm_1'
+        var batch_norm_1 = this.batch_norm_1.forward(conv1d_1_f32); // [B, 4, 64] float32
+        var dropout1d_1 = global::TorchSharp.torch.nn.functional.dropout1d(batch_norm_1, 0.2, this.training); // [B, 4, 64] float32
+        // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
+        #line 23 "Model0.cs"
+        var max_pool1d_1 = global::TorchSharp.torch.nn.functional.max_pool1d(dropout1d_1, 3, stride: 2, ceil_mode: true); // [B, 4, 32] float32
+        var max_pool1d_1_bf16 = max_pool1d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for ConvTranspose1d 'conv_transpose1d_1'
+        var conv_transpose1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose1d_1).forward(max_pool1d_1_bf16); // [B, 4, 64] bfloat16
+        var avg_pool1d_1 = global::TorchSharp.torch.nn.functional.avg_pool1d(conv_transpose1d_1, 2, stride: 2); // [B, 4, 32] bfloat16
+        var avg_pool1d_1_f32 = avg_pool1d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GlobalAvgPool1d 'global_avg_pool1d_1'
+        var global_avg_pool1d_1 = avg_pool1d_1_f32.mean(new long[] { 2 }); // [B, 4] float32
+        #line 24 "Model0.cs"
+        var volume = inputs.Volume; // [B, 1, 4, 8, 8] float32
+        var volume_bf16 = volume.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv3d 'conv3d_1'
+        #line 25 "Model0.cs"
+        var conv3d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_1).forward(volume_bf16); // [B, 2, 4, 8, 8] bfloat16
+        var conv3d_1_f32 = conv3d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm3d 'batch_norm_2'
+        var batch_norm_2 = this.batch_norm_2.forward(conv3d_1_f32); // [B, 2, 4, 8, 8] float32
+        var batch_norm_2_bf16 = batch_norm_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv3d 'conv3d_2'
+        var conv3d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_2).forward(batch_norm_2_bf16); // [B, 2, 1, 3, 3] bfloat16
+        var flatten_1 = conv3d_2.flatten(1); // [B, 18] bfloat16
+        var flatten_1_f32 = flatten_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Concat 'concat_2'
+        #line 26 "Model0.cs"
+        var concat_2 = global::TorchSharp.torch.cat(new[] { global_max_pool2d_1, global_avg_pool1d_1, flatten_1_f32 }, 1); // [B, 38] float32
+        var concat_2_bf16 = concat_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(concat_2_bf16); // [B, 3] bfloat16
+        #line default
+        var linear_1_f32 = linear_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(linear_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

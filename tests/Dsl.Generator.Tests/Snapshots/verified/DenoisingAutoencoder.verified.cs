@@ -120,6 +120,11 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("DenoisingAutoencoder", "input", "noisy", inputs.Noisy, NoisyShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 19 "DenoisingAutoencoder.cs"
         var noisy = inputs.Noisy; // [B, 1, 28, 28]
         #line 25 "DenoisingAutoencoder.cs"
@@ -159,6 +164,58 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, 1, 28, 28]
         #line default
         return new Outputs(sigmoid_1);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 19 "DenoisingAutoencoder.cs"
+        var noisy = inputs.Noisy; // [B, 1, 28, 28] float32
+        var noisy_bf16 = noisy.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
+        #line 25 "DenoisingAutoencoder.cs"
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(noisy_bf16); // [B, 16, 28, 28] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, 16, 28, 28] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 16, 14, 14] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(max_pool2d_1); // [B, 32, 14, 14] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, 32, 14, 14] bfloat16
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 32, 7, 7] bfloat16
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(max_pool2d_2); // [B, 64, 7, 7] bfloat16
+        var relu_3 = conv2d_3.relu_(); // [B, 64, 7, 7] bfloat16
+        // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
+        var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, 64, 4, 4] bfloat16
+        #line 28 "DenoisingAutoencoder.cs"
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_3); // [B, 128, 4, 4] bfloat16
+        var relu_4 = conv2d_4.relu_(); // [B, 128, 4, 4] bfloat16
+        var relu_4_f32 = relu_4.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GlobalAvgPool2d 'global_avg_pool2d_1'
+        var global_avg_pool2d_1 = relu_4_f32.mean(new long[] { 2, 3 }); // [B, 128] float32
+        var global_avg_pool2d_1_bf16 = global_avg_pool2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
+        #line 31 "DenoisingAutoencoder.cs"
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, 512] bfloat16
+        var relu_5 = linear_1.relu_(); // [B, 512] bfloat16
+        #line 32 "DenoisingAutoencoder.cs"
+        var reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4); // [B, 32, 4, 4] bfloat16
+        #line 33 "DenoisingAutoencoder.cs"
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(reshape_1); // [B, 64, 4, 4] bfloat16
+        var relu_6 = conv2d_5.relu_(); // [B, 64, 4, 4] bfloat16
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 8, 8] bfloat16
+        #line 34 "DenoisingAutoencoder.cs"
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(up_sample2d_1); // [B, 32, 8, 8] bfloat16
+        var relu_7 = conv2d_6.relu_(); // [B, 32, 8, 8] bfloat16
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 32, 16, 16] bfloat16
+        #line 35 "DenoisingAutoencoder.cs"
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_2); // [B, 16, 14, 14] bfloat16
+        var relu_8 = conv2d_7.relu_(); // [B, 16, 14, 14] bfloat16
+        var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 16, 28, 28] bfloat16
+        #line 36 "DenoisingAutoencoder.cs"
+        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(up_sample2d_3); // [B, 1, 28, 28] bfloat16
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, 1, 28, 28] bfloat16
+        #line default
+        var sigmoid_1_f32 = sigmoid_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(sigmoid_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

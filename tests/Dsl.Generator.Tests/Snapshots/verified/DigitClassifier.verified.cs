@@ -86,6 +86,11 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("DigitClassifier", "input", "image", inputs.Image, ImageShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 15 "DigitClassifier.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
         #line 17 "DigitClassifier.cs"
@@ -107,6 +112,38 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         var layer4 = this.layer4.forward(dropout_2); // [B, 10]
         #line default
         return new Outputs(layer4);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 15 "DigitClassifier.cs"
+        var image = inputs.Image; // [B, 1, 28, 28] float32
+        var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'layer1'
+        #line 17 "DigitClassifier.cs"
+        var layer1 = global::Dsl.Training.MixedPrecision.Bf16(this.layer1).forward(image_bf16); // [B, 32, 26, 26] bfloat16
+        var relu_1 = layer1.relu_(); // [B, 32, 26, 26] bfloat16
+        #line 18 "DigitClassifier.cs"
+        var layer2 = global::Dsl.Training.MixedPrecision.Bf16(this.layer2).forward(relu_1); // [B, 64, 24, 24] bfloat16
+        var relu_2 = layer2.relu_(); // [B, 64, 24, 24] bfloat16
+        #line 19 "DigitClassifier.cs"
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 64, 12, 12] bfloat16
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 64, 12, 12] bfloat16
+        #line 20 "DigitClassifier.cs"
+        var flatten_1 = dropout_1.flatten(1); // [B, 9216] bfloat16
+        #line 21 "DigitClassifier.cs"
+        var layer3 = global::Dsl.Training.MixedPrecision.Bf16(this.layer3).forward(flatten_1); // [B, 128] bfloat16
+        var relu_3 = layer3.relu_(); // [B, 128] bfloat16
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, 128] bfloat16
+        #line 22 "DigitClassifier.cs"
+        var layer4 = global::Dsl.Training.MixedPrecision.Bf16(this.layer4).forward(dropout_2); // [B, 10] bfloat16
+        #line default
+        var layer4_f32 = layer4.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(layer4_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

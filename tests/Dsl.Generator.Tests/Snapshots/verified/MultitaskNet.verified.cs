@@ -135,6 +135,11 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("MultitaskNet", "input", "image", inputs.Image, ImageShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 18 "MultitaskNet.cs"
         var image = inputs.Image; // [B, 1, 28, 28]
         #line 25 "MultitaskNet.cs"
@@ -184,6 +189,67 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28]
         #line default
         return new Outputs(classification, sigmoid_1) { ReconstructionTarget = image };
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 18 "MultitaskNet.cs"
+        var image = inputs.Image; // [B, 1, 28, 28] float32
+        var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
+        #line 25 "MultitaskNet.cs"
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 64, 28, 28] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, 64, 28, 28] bfloat16
+        #line 29 "MultitaskNet.cs"
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        #line 25 "MultitaskNet.cs"
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, 64, 28, 28] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, 64, 28, 28] bfloat16
+        #line 29 "MultitaskNet.cs"
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        #line 25 "MultitaskNet.cs"
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(dropout_2); // [B, 64, 28, 28] bfloat16
+        var relu_3 = conv2d_3.relu_(); // [B, 64, 28, 28] bfloat16
+        #line 29 "MultitaskNet.cs"
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        #line 33 "MultitaskNet.cs"
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, 64, 14, 14] bfloat16
+        #line 25 "MultitaskNet.cs"
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_1); // [B, 64, 14, 14] bfloat16
+        var relu_4 = conv2d_4.relu_(); // [B, 64, 14, 14] bfloat16
+        #line 29 "MultitaskNet.cs"
+        var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, 64, 14, 14] bfloat16
+        #line 25 "MultitaskNet.cs"
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(dropout_4); // [B, 64, 14, 14] bfloat16
+        var relu_5 = conv2d_5.relu_(); // [B, 64, 14, 14] bfloat16
+        #line 29 "MultitaskNet.cs"
+        var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, 64, 14, 14] bfloat16
+        #line 25 "MultitaskNet.cs"
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(dropout_5); // [B, 64, 14, 14] bfloat16
+        var relu_6 = conv2d_6.relu_(); // [B, 64, 14, 14] bfloat16
+        #line 33 "MultitaskNet.cs"
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7] bfloat16
+        #line 36 "MultitaskNet.cs"
+        var flatten_1 = max_pool2d_2.flatten(1); // [B, 3136] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, 1024] bfloat16
+        var relu_7 = linear_1.relu_(); // [B, 1024] bfloat16
+        var classification = global::Dsl.Training.MixedPrecision.Bf16(this.classification).forward(relu_7); // [B, 10] bfloat16
+        #line 39 "MultitaskNet.cs"
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 14, 14] bfloat16
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_1); // [B, 64, 14, 14] bfloat16
+        var relu_8 = conv2d_7.relu_(); // [B, 64, 14, 14] bfloat16
+        #line 40 "MultitaskNet.cs"
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28] bfloat16
+        var autoencoder = global::Dsl.Training.MixedPrecision.Bf16(this.autoencoder).forward(up_sample2d_2); // [B, 1, 28, 28] bfloat16
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28] bfloat16
+        #line default
+        var classification_f32 = classification.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        var sigmoid_1_f32 = sigmoid_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(classification_f32, sigmoid_1_f32) { ReconstructionTarget = image };
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

@@ -80,6 +80,11 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("OddOnlyMlp", "input", "image", inputs.Image, ImageShape, "[B, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 14 "OddOnlyMlp.cs"
         var image = inputs.Image; // [B, 28, 28]
         #line 15 "OddOnlyMlp.cs"
@@ -89,6 +94,26 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         var linear_2 = this.linear_2.forward(relu_1); // [B, 10]
         #line default
         return new Outputs(linear_2);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 14 "OddOnlyMlp.cs"
+        var image = inputs.Image; // [B, 28, 28] float32
+        #line 15 "OddOnlyMlp.cs"
+        var flatten_1 = image.flatten(1); // [B, 784] float32
+        var flatten_1_bf16 = flatten_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1_bf16); // [B, 64] bfloat16
+        var relu_1 = linear_1.relu_(); // [B, 64] bfloat16
+        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(relu_1); // [B, 10] bfloat16
+        #line default
+        var linear_2_f32 = linear_2.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(linear_2_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

@@ -256,6 +256,11 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("ResNet", "input", "image", inputs.Image, ImageShape, "[B, 3, 128, 128]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 58 "ResNet.cs"
         var image = inputs.Image; // [B, 3, 128, 128]
         // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
@@ -359,6 +364,157 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
         var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 2]
         #line default
         return new Outputs(linear_1);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 58 "ResNet.cs"
+        var image = inputs.Image; // [B, 3, 128, 128] float32
+        var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
+        // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
+        #line 38 "ResNet.cs"
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(global::TorchSharp.torch.nn.functional.pad(image_bf16, new long[] { 2, 3, 2, 3 })); // [B, 64, 64, 64] bfloat16
+        var conv2d_1_f32 = conv2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_1'
+        #line 39 "ResNet.cs"
+        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1_f32); // [B, 64, 64, 64] float32
+        #line 40 "ResNet.cs"
+        var relu_1 = batch_norm_1.relu_(); // [B, 64, 64, 64] float32
+        var relu_1_bf16 = relu_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_2'
+        #line 21 "ResNet.cs"
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_2_f32 = conv2d_2.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_2'
+        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2_f32); // [B, 64, 64, 64] float32
+        var relu_2 = batch_norm_2.relu_(); // [B, 64, 64, 64] float32
+        var relu_2_bf16 = relu_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_3'
+        #line 22 "ResNet.cs"
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(relu_2_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_3_f32 = conv2d_3.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_3'
+        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3_f32); // [B, 64, 64, 64] float32
+        #line 28 "ResNet.cs"
+        var add_1 = relu_1 + batch_norm_3; // [B, 64, 64, 64] float32
+        var relu_3 = add_1.relu_(); // [B, 64, 64, 64] float32
+        var relu_3_bf16 = relu_3.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_4'
+        #line 21 "ResNet.cs"
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(relu_3_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_4_f32 = conv2d_4.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_4'
+        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4_f32); // [B, 64, 64, 64] float32
+        var relu_4 = batch_norm_4.relu_(); // [B, 64, 64, 64] float32
+        var relu_4_bf16 = relu_4.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_5'
+        #line 22 "ResNet.cs"
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(relu_4_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_5_f32 = conv2d_5.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_5'
+        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5_f32); // [B, 64, 64, 64] float32
+        #line 28 "ResNet.cs"
+        var add_2 = relu_3 + batch_norm_5; // [B, 64, 64, 64] float32
+        var relu_5 = add_2.relu_(); // [B, 64, 64, 64] float32
+        var relu_5_bf16 = relu_5.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_6'
+        // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
+        #line 21 "ResNet.cs"
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(global::TorchSharp.torch.nn.functional.pad(relu_5_bf16, new long[] { 0, 1, 0, 1 })); // [B, 128, 32, 32] bfloat16
+        var conv2d_6_f32 = conv2d_6.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_6'
+        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6_f32); // [B, 128, 32, 32] float32
+        var relu_6 = batch_norm_6.relu_(); // [B, 128, 32, 32] float32
+        var relu_6_bf16 = relu_6.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_7'
+        #line 22 "ResNet.cs"
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(relu_6_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_7_f32 = conv2d_7.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_7'
+        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7_f32); // [B, 128, 32, 32] float32
+        #line 25 "ResNet.cs"
+        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(relu_5_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_8_f32 = conv2d_8.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_3'
+        #line 28 "ResNet.cs"
+        var add_3 = conv2d_8_f32 + batch_norm_7; // [B, 128, 32, 32] float32
+        var relu_7 = add_3.relu_(); // [B, 128, 32, 32] float32
+        var relu_7_bf16 = relu_7.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_9'
+        #line 21 "ResNet.cs"
+        var conv2d_9 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_9).forward(relu_7_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_9_f32 = conv2d_9.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_8'
+        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9_f32); // [B, 128, 32, 32] float32
+        var relu_8 = batch_norm_8.relu_(); // [B, 128, 32, 32] float32
+        var relu_8_bf16 = relu_8.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_10'
+        #line 22 "ResNet.cs"
+        var conv2d_10 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_10).forward(relu_8_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_10_f32 = conv2d_10.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_9'
+        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10_f32); // [B, 128, 32, 32] float32
+        #line 28 "ResNet.cs"
+        var add_4 = relu_7 + batch_norm_9; // [B, 128, 32, 32] float32
+        var relu_9 = add_4.relu_(); // [B, 128, 32, 32] float32
+        var relu_9_bf16 = relu_9.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_11'
+        // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
+        #line 21 "ResNet.cs"
+        var conv2d_11 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_11).forward(global::TorchSharp.torch.nn.functional.pad(relu_9_bf16, new long[] { 0, 1, 0, 1 })); // [B, 256, 16, 16] bfloat16
+        var conv2d_11_f32 = conv2d_11.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_10'
+        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11_f32); // [B, 256, 16, 16] float32
+        var relu_10 = batch_norm_10.relu_(); // [B, 256, 16, 16] float32
+        var relu_10_bf16 = relu_10.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_12'
+        #line 22 "ResNet.cs"
+        var conv2d_12 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_12).forward(relu_10_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_12_f32 = conv2d_12.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_11'
+        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12_f32); // [B, 256, 16, 16] float32
+        #line 25 "ResNet.cs"
+        var conv2d_13 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_13).forward(relu_9_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_13_f32 = conv2d_13.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_5'
+        #line 28 "ResNet.cs"
+        var add_5 = conv2d_13_f32 + batch_norm_11; // [B, 256, 16, 16] float32
+        var relu_11 = add_5.relu_(); // [B, 256, 16, 16] float32
+        var relu_11_bf16 = relu_11.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_14'
+        #line 21 "ResNet.cs"
+        var conv2d_14 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_14).forward(relu_11_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_14_f32 = conv2d_14.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_12'
+        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14_f32); // [B, 256, 16, 16] float32
+        var relu_12 = batch_norm_12.relu_(); // [B, 256, 16, 16] float32
+        var relu_12_bf16 = relu_12.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_15'
+        #line 22 "ResNet.cs"
+        var conv2d_15 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_15).forward(relu_12_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_15_f32 = conv2d_15.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_13'
+        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15_f32); // [B, 256, 16, 16] float32
+        #line 28 "ResNet.cs"
+        var add_6 = relu_11 + batch_norm_13; // [B, 256, 16, 16] float32
+        var relu_13 = add_6.relu_(); // [B, 256, 16, 16] float32
+        var relu_13_bf16 = relu_13.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_16'
+        // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
+        #line 21 "ResNet.cs"
+        var conv2d_16 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_16).forward(global::TorchSharp.torch.nn.functional.pad(relu_13_bf16, new long[] { 0, 1, 0, 1 })); // [B, 512, 8, 8] bfloat16
+        var conv2d_16_f32 = conv2d_16.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_14'
+        var batch_norm_14 = this.batch_norm_14.forward(conv2d_16_f32); // [B, 512, 8, 8] float32
+        var relu_14 = batch_norm_14.relu_(); // [B, 512, 8, 8] float32
+        var relu_14_bf16 = relu_14.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_17'
+        #line 22 "ResNet.cs"
+        var conv2d_17 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_17).forward(relu_14_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_17_f32 = conv2d_17.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_15'
+        var batch_norm_15 = this.batch_norm_15.forward(conv2d_17_f32); // [B, 512, 8, 8] float32
+        #line 25 "ResNet.cs"
+        var conv2d_18 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_18).forward(relu_13_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_18_f32 = conv2d_18.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_7'
+        #line 28 "ResNet.cs"
+        var add_7 = conv2d_18_f32 + batch_norm_15; // [B, 512, 8, 8] float32
+        var relu_15 = add_7.relu_(); // [B, 512, 8, 8] float32
+        var relu_15_bf16 = relu_15.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_19'
+        #line 21 "ResNet.cs"
+        var conv2d_19 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_19).forward(relu_15_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_19_f32 = conv2d_19.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_16'
+        var batch_norm_16 = this.batch_norm_16.forward(conv2d_19_f32); // [B, 512, 8, 8] float32
+        var relu_16 = batch_norm_16.relu_(); // [B, 512, 8, 8] float32
+        var relu_16_bf16 = relu_16.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_20'
+        #line 22 "ResNet.cs"
+        var conv2d_20 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_20).forward(relu_16_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_20_f32 = conv2d_20.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_17'
+        var batch_norm_17 = this.batch_norm_17.forward(conv2d_20_f32); // [B, 512, 8, 8] float32
+        #line 28 "ResNet.cs"
+        var add_8 = relu_15 + batch_norm_17; // [B, 512, 8, 8] float32
+        var relu_17 = add_8.relu_(); // [B, 512, 8, 8] float32
+        #line 59 "ResNet.cs"
+        var global_avg_pool2d_1 = relu_17.mean(new long[] { 2, 3 }); // [B, 512] float32
+        var global_avg_pool2d_1_bf16 = global_avg_pool2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, 2] bfloat16
+        #line default
+        var linear_1_f32 = linear_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(linear_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>

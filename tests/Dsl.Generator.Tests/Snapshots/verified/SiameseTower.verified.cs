@@ -60,6 +60,11 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         global::System.ArgumentNullException.ThrowIfNull(inputs);
         global::Dsl.Checks.TensorCheck.Check("SiameseTower", "input", "image", inputs.Image, ImageShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
+        if (global::Dsl.Training.MixedPrecision.IsActive)
+        {
+            return ForwardBf16Mixed(inputs); // bf16-mixed precision: the forward below with its casts
+        }
+
         #line 17 "SiameseTower.cs"
         var image = inputs.Image; // [B, 1, 56, 46]
         #line 19 "SiameseTower.cs"
@@ -83,6 +88,40 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         var relu_4 = linear_2.relu_(); // [B, 50]
         #line default
         return new Outputs(relu_4);
+    }
+
+    /// <summary>
+    /// <see cref="forward(Inputs)"/> in bf16-mixed precision (after its checks): convolutions, linear layers and matmul compute
+    /// in bfloat16 from bfloat16 casts of their inputs and float32 weights; reductions, normalisations, softmax and
+    /// layers with float32 kernels compute in float32; the outputs are float32.
+    /// </summary>
+    private Outputs ForwardBf16Mixed(Inputs inputs)
+    {
+        #line 17 "SiameseTower.cs"
+        var image = inputs.Image; // [B, 1, 56, 46] float32
+        var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
+        #line 19 "SiameseTower.cs"
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 6, 54, 44] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, 6, 54, 44] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 6, 27, 22] bfloat16
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 6, 27, 22] bfloat16
+        #line 20 "SiameseTower.cs"
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, 12, 25, 20] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, 12, 25, 20] bfloat16
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 12, 12, 10] bfloat16
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, 12, 12, 10] bfloat16
+        #line 21 "SiameseTower.cs"
+        var flatten_1 = dropout_2.flatten(1); // [B, 1440] bfloat16
+        #line 22 "SiameseTower.cs"
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, 128] bfloat16
+        var relu_3 = linear_1.relu_(); // [B, 128] bfloat16
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 128] bfloat16
+        #line 23 "SiameseTower.cs"
+        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(dropout_3); // [B, 50] bfloat16
+        var relu_4 = linear_2.relu_(); // [B, 50] bfloat16
+        #line default
+        var relu_4_f32 = relu_4.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
+        return new Outputs(relu_4_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
