@@ -231,7 +231,7 @@ class Net(nn.Module):
 
     /// <summary>
     /// Image features and token ids generated from one latent code per pair (seeded): an image is a noisy linear view of
-    /// the code, each of its text's tokens the bucket of one random projection of it, so pair i is told apart from the
+    /// the code, each of its text's tokens the bucket of one random projection of it (a vocabulary of its own per position), so pair i is told apart from the
     /// batch's other pairs only through what the towers learn.
     /// </summary>
     private static Dictionary<string, Tensor> PairedData(int count, int seed)
@@ -243,7 +243,10 @@ class Net(nn.Module):
         var textView = randn(new long[] { 4, ClipDualEncoder.Tokens }, generator: views);
         var code = randn(new long[] { count, 4 }, generator: generator);
         var image = code.matmul(imageView) + 0.1 * randn(new long[] { count, ClipDualEncoder.Features }, generator: generator);
-        var tokens = ((code.matmul(textView).tanh() + 1) * (ClipDualEncoder.Vocabulary / 2.0)).floor().clamp(0, ClipDualEncoder.Vocabulary - 1).to_type(ScalarType.Int64);
+        // Token t is one of four buckets of projection t, in ids 4t .. 4t + 3 of its own, so a bag of tokens keeps which is which.
+        const int buckets = ClipDualEncoder.Vocabulary / ClipDualEncoder.Tokens;
+        var bucket = ((code.matmul(textView).tanh() + 1) * (buckets / 2.0)).floor().clamp(0, buckets - 1);
+        var tokens = (bucket + buckets * arange(ClipDualEncoder.Tokens, dtype: ScalarType.Float32)).to_type(ScalarType.Int64);
         return new Dictionary<string, Tensor> { ["image"] = image.MoveToOuterDisposeScope(), ["tokens"] = tokens.MoveToOuterDisposeScope() };
     }
 }
