@@ -195,6 +195,24 @@ class Net(nn.Module):
         Assert.InRange(lastTerms["balance"], 1.0, 1.5);
     }
 
+    /// <summary>The run-time target check reads the batch size of a batched output, not of a batch statistic declared first.</summary>
+    [Fact]
+    public void A_batch_statistic_output_does_not_set_the_batch_size_of_the_targets()
+    {
+        torch.manual_seed(1);
+        using var model = new StatisticFirst();
+        using var x = randn(5, 4);
+        using var label = randint(0, 3, new long[] { 5 });
+        using var outputs = model.Forward(x);
+        using var losses = model.ComputeLoss(outputs, new StatisticFirst.Targets(label));
+
+        Assert.Equal(new long[] { 1, 4 }, outputs.Mean.shape);
+        Assert.True(double.IsFinite(losses.Total.item<float>()));
+        using var wrong = randint(0, 3, new long[] { 4 });
+        var error = Assert.Throws<ArgumentException>(() => model.ComputeLoss(outputs, new StatisticFirst.Targets(wrong)));
+        Assert.Contains("has batch size 4 but earlier tensors have batch size 5", error.Message);
+    }
+
     [Fact]
     public void The_generated_pytorch_modules_compute_the_same_outputs_and_loss_terms()
     {

@@ -30,3 +30,17 @@ public partial class MixtureOfExperts
         g.Minimize("balance", Experts * (importance * importance).Sum(1), weight: 0.1);   // [1]
     }
 }
+
+/// <summary>A batch statistic declared as the first output: the loss's target check takes the batch size from the logits.</summary>
+[Model]
+public partial class StatisticFirst
+{
+    static void Define(Graph g)
+    {
+        var x = g.Input("x", 4);
+        g.Output("mean", x.BatchMean());                                           // [1, 4]
+        var logits = x.Linear(3);
+        g.Output("logits", logits);
+        g.Loss("label", logits, Loss.CrossEntropy());
+    }
+}
