@@ -15,6 +15,7 @@ public class BatchSimilarityTests
     [InlineData("g.Output(\"y\", Ops.BatchSimilarity(a, b));", "[B, B]")]
     [InlineData("g.Output(\"y\", Ops.BatchSimilarity(a.Normalize(), b.Normalize()) * g.Parameter(\"logit_scale\", 1).Exp());", "[B, B]")]
     [InlineData("g.Output(\"y\", Ops.BatchSimilarity(a, b).Softmax(-1));", "[B, B]")]
+    [InlineData("g.Output(\"y\", Ops.BatchSimilarity(a, b).Transpose(0, 1));", "[B, B]")]
     [InlineData("g.Output(\"y\", Ops.Concat(1, Ops.BatchSimilarity(a, b), a));", "[B, B + 8]")]
     public void The_batch_size_is_a_dim_of_the_second_axis(string body, string shape) => DefineBody.AssertOutputShape(body, shape, Pair);
 
@@ -37,6 +38,11 @@ public class BatchSimilarityTests
     [Fact]
     public void A_linear_over_the_columns_needs_a_size_the_batch_does_not_have() =>
         Assert.Contains("DSL0006", DefineBody.Run("g.Output(\"y\", Ops.BatchSimilarity(a, b).Linear(4));", Pair).DslDiagnostics);
+
+    /// <summary>Only an axis of the batch size may trade places with the batch: a feature axis may not.</summary>
+    [Fact]
+    public void The_batch_swaps_only_with_an_axis_of_the_batch_size() =>
+        DefineBody.AssertSingle("g.Output(\"y\", a.Transpose(0, 1));", "DSL0007", "dim0 0 is out of range for [B, 8]; use 1 or -1 (dim 0 is the batch)", "var a = g.Input(\"a\", 8);");
 
     [Fact]
     public void B_is_reserved_for_the_batch() =>

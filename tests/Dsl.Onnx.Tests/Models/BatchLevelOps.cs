@@ -4,7 +4,7 @@ namespace Dsl.Onnx.Tests.Models;
 
 /// <summary>
 /// Batch-level ops in ONNX: a CLIP-style pair of towers whose L2-normalized outputs are the model's outputs, the [B, B]
-/// similarity of the two batches times exp(logit_scale) (its second axis is the batch size), the InfoNCE loss over it
+/// similarity of the two batches times exp(logit_scale) (its second axis is the batch size) and its transpose, the InfoNCE loss over it
 /// (not part of the inference graph), a batch mean [1, F] and the features centred on it.
 /// </summary>
 [Model]
@@ -20,6 +20,7 @@ public partial class BatchLevelOps
         g.Output("text_embedding", textEmbedding);
         var logits = Ops.BatchSimilarity(imageEmbedding, textEmbedding) * g.Parameter("logit_scale", 1, init: ParameterInit.Ones).Exp();
         g.Output("logits", logits);                                               // [B, B]
+        g.Output("logits_per_text", logits.Transpose(0, 1));                      // [B, B], the texts' rows
         g.Output("mean", image.BatchMean());                                      // [1, 6]
         g.Output("centered", image - image.BatchMean());                          // [B, 6]
         g.Loss("clip", logits, Loss.InfoNce());
