@@ -55,6 +55,10 @@ internal static class Descriptors
         "DSL0009", Shapes, "Wrong element type",
         "{0} expects {1} but got {2}; {3}");
 
+    public static readonly DiagnosticDescriptor BatchLevelInPerSampleOp = Error(
+        "DSL0010", Shapes, "Batch-level tensor where samples are needed",
+        "{0} needs {1} but '{2}' is {3}; {4}");
+
     // ----- DSL0100-0199: constructs -----
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
@@ -154,6 +158,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ClassIndexTargetMismatch = Error(
         "DSL0212", Outputs, "Class-index target does not match the prediction",
         "Loss '{0}': {1} compares '{2}' {3} with '{4}' {5}, but classes on dim {6} of '{2}' need {7}; {8}");
+
+    public static readonly DiagnosticDescriptor NotBatchLogits = Error(
+        "DSL0213", Outputs, "InfoNCE needs the logits of two batches",
+        "Loss '{0}': InfoNce needs [B, B] logits (row i: sample i against every sample of the other batch, the match on the diagonal) but '{1}' is {2}; compute them with Ops.BatchSimilarity(a, b) of two [B, F] embeddings");
 
     // ----- DSL0300-0399: composition, sharing and names -----
 

@@ -134,10 +134,9 @@ internal sealed class LossEmitter
         if (targets.Count > 0)
         {
             // The batch size of the first declared output, or where a model declares none (its losses read other nodes)
-            // of the first tensor a loss reads.
-            int firstOutput = spec.Outputs.Select((o, i) => (o, i)).FirstOrDefault(p => !p.o.ForLoss).o is null
-                ? 0
-                : spec.Outputs.Select((o, i) => (o, i)).First(p => !p.o.ForLoss).i;
+            // of the first tensor a loss reads; a batch statistic ([1, ...], one row for the batch) has no batch size to give.
+            var ordered = spec.Outputs.Select((o, i) => (o, i)).OrderBy(p => model.InferredTypeOf(p.o.Node)?.BatchOne == true).ThenBy(p => p.o.ForLoss).ToList();
+            int firstOutput = ordered.Count == 0 ? 0 : ordered[0].i;
             string first = spec.Outputs[firstOutput].ForLoss
                 ? $"(outputs.{names.OutputMember(firstOutput)} ?? throw new global::System.ArgumentException({Names.StringLiteral(LossOnlyMissing(spec.Outputs[firstOutput]))}, nameof(outputs)))"
                 : $"outputs.{names.OutputMember(firstOutput)}";

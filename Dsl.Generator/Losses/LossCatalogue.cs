@@ -36,6 +36,7 @@ internal static class LossCatalogue
         new HuberLoss(),
         new KlDivergenceLoss(),
         new ContrastiveLoss(),
+        new InfoNceLoss(),
         Minimize,
     };
 

@@ -31,6 +31,18 @@ internal sealed record DimExpr
 
     public static DimExpr Of(int size) => new(EquatableArray<DimTerm>.Empty, size);
 
+    /// <summary>
+    /// The symbol of the batch size where it appears after axis 0 (the columns of a [B, B] similarity of two batches);
+    /// reserved: <c>Dim.Of("B")</c> is refused.
+    /// </summary>
+    public const string BatchSymbol = "B";
+
+    /// <summary>The batch size as a dim of a non-batch axis (see <see cref="BatchSymbol"/>).</summary>
+    public static DimExpr BatchSize { get; } = Sym(BatchSymbol);
+
+    /// <summary>True where the size depends on the batch size (<see cref="BatchSize"/>).</summary>
+    public bool DependsOnBatch => Terms.Any(t => t.Atom.DependsOnBatch);
+
     public static DimExpr Sym(string symbol) => new(EquatableArray.Create(new DimTerm(DimAtom.Symbol(symbol), 1)), 0);
 
     public bool IsKnown => Terms.Count == 0;
@@ -221,6 +233,8 @@ internal sealed record DimAtom(string? Name, DimExpr? Numerator, int Divisor)
     public static DimAtom Floor(DimExpr numerator, int divisor) => new(null, numerator, divisor);
 
     public string? FirstSymbol => Name ?? Numerator?.FirstSymbol;
+
+    public bool DependsOnBatch => Name == DimExpr.BatchSymbol || Numerator?.DependsOnBatch == true;
 
     public override string ToString()
     {

@@ -27,6 +27,15 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     /// </summary>
     public bool BatchOne { get; init; }
 
+    /// <summary>
+    /// True for a batch-level tensor: a sample's values depend on the other samples of the batch. The ops that mix
+    /// samples set it (<c>Ops.BatchSimilarity</c>'s [B, B], whose columns are the samples of the other batch and whose
+    /// second axis is the batch size <see cref="DimExpr.BatchSize"/>; <c>x.BatchMean()</c>'s batch statistic, a batch of
+    /// one); every op that reads one keeps it (<c>Shapes.BatchLevel</c>). Per-sample ops that would compute a wrong
+    /// result on it (a batch norm of a statistic, per-sample targets against a statistic) are DSL0010.
+    /// </summary>
+    public bool MixesSamples { get; init; }
+
     /// <summary>This type tagged as a channels-first feature map.</summary>
     public TensorType AsSpatial() => IsSpatial ? this : this with { IsSpatial = true };
 

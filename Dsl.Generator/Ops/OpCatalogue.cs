@@ -66,6 +66,10 @@ internal static class OpCatalogue
         new PositionsDescriptor(),
         new ExpandDescriptor(),
         new RepeatDescriptor(),
+
+        // Batch-level ops: samples against samples, batch statistics (#25).
+        new BatchSimilarityDescriptor(),
+        new BatchMeanDescriptor(),
     };
 
     /// <summary>

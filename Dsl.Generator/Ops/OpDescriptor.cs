@@ -141,6 +141,12 @@ internal abstract class OpDescriptor
     public abstract bool BroadcastsBatch(Op op);
 
     /// <summary>
+    /// True where <paramref name="op"/> computes over the samples of its input's batch (a batch mean, a similarity of two
+    /// batches, a batch norm's statistics): a batch of one is DSL0010 (read by <see cref="Shapes.BatchLevel"/>). Default: false.
+    /// </summary>
+    public abstract bool ComputesOverBatch(Op op);
+
+    /// <summary>
     /// True for an op whose layer is one learned tensor (<c>g.Parameter</c>): the module registers it as a parameter, not a
     /// submodule, and the layer-initialization pass leaves it alone (its <c>init:</c> is applied where it is made). Default: false.
     /// </summary>
@@ -189,6 +195,8 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
 
     public sealed override bool BroadcastsBatch(Op op) => BroadcastsBatchOf((TOp)op);
 
+    public sealed override bool ComputesOverBatch(Op op) => ComputesOverBatchOf((TOp)op);
+
     protected virtual ValueFlow ValuesOf(TOp op) => ValueFlow.Unknown;
 
     protected virtual FeatureLayout LayoutOf(TOp op) => FeatureLayout.NotKnown;
@@ -202,6 +210,8 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     protected virtual TOp? WithSamePaddingOf(TOp op) => null;
 
     protected virtual bool BroadcastsBatchOf(TOp op) => false;
+
+    protected virtual bool ComputesOverBatchOf(TOp op) => false;
 }
 
 /// <summary>

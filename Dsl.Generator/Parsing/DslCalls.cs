@@ -179,7 +179,10 @@ internal sealed partial class DslCalls
         ? new PaddingSpec(PaddingMode.Explicit, (int)amount)
         : throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Padding", $"the amount must be at least 0 but is {amount}");
 
-    private static DimExpr Symbol(string name, Call call) => Names.IsIdentifier(name)
+    private static DimExpr Symbol(string name, Call call) =>
+        name == DimExpr.BatchSymbol
+        ? throw new InterpretationError(Descriptors.InvalidName, call.At.Syntax, name, "a symbolic dimension", "\"B\" is the batch size, which every shape has first (and Ops.BatchSimilarity puts in a later axis); name the dimension otherwise, e.g. \"N\"")
+        : Names.IsIdentifier(name)
         ? DimExpr.Sym(name)
         : throw new InterpretationError(Descriptors.InvalidName, call.At.Syntax, name, "a symbolic dimension", "use ASCII letters, digits and '_', starting with a letter or '_'");
 }

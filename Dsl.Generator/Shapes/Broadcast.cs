@@ -82,7 +82,7 @@ internal static class Broadcast
             spec.ClassName,
             node.Site,
             node.Op.Kind + " '" + node.Name + "'",
-            "operand " + (one + 1) + " is a batch of one " + inputs[one].ShapeText + " (a g.Parameter, a constant or positions) and operand " + (batched + 1) + " has the batch " + inputs[batched].ShapeText + "; " + fix);
+            "operand " + (one + 1) + " is " + BatchLevel.Describe(inputs[one]) + " and operand " + (batched + 1) + " has the batch " + inputs[batched].ShapeText + "; " + fix);
     }
 
     /// <summary>

@@ -112,13 +112,13 @@ internal static class ShapeInference
             return Unknown;
         }
 
-        if (Broadcast.CheckBatches(spec, node, inputs) is { } mixedBatches)
+        if ((BatchLevel.CheckSamples(spec, node, inputs) ?? Broadcast.CheckBatches(spec, node, inputs)) is { } mixedBatches)
         {
             diagnostics.Add(mixedBatches);
             return Unknown;
         }
 
-        var result = Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown, inputs);
+        var result = BatchLevel.Propagate(Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown, inputs), inputs);
         result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
         return CheckSize(spec, node, result, diagnostics);
     }

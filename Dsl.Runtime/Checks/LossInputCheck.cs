@@ -192,6 +192,27 @@ public static class LossInputCheck
         return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="logits"/> is the <c>[B, B]</c> matrix of two batches (a batch-level tensor: row i is
+    /// sample i, column j sample j of the other batch), as a contrastive loss against the diagonal reads it.
+    /// </summary>
+    /// <param name="loss">The loss function's name, for the message (<c>InfoNce</c>).</param>
+    /// <param name="logits">The logits.</param>
+    public static void BatchLogits(string loss, torch.Tensor logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.dim() == 2 && logits.shape[0] == logits.shape[1])
+        {
+            return;
+        }
+
+        throw new ArgumentException(
+            $"{Prefix(logits)}{loss}: the logits are {TensorCheck.Format(logits.shape)} but must be [B, B], every sample of one batch " +
+            "against every sample of the other (Ops.BatchSimilarity(a, b)), so that sample i's match is on the diagonal; " +
+            "compute both batches from the same samples.",
+            nameof(logits));
+    }
+
     /// <summary><c>DigitClassifier: </c> when a generated check has seen <paramref name="tensor"/>, else nothing.</summary>
     private static string Prefix(torch.Tensor? tensor) =>
         tensor is not null && CheckedTensors.Find(tensor) is { } seen ? seen.Model + ": " : "";

@@ -277,6 +277,13 @@ public sealed class Node
     /// <param name="eps">The smallest norm divided by, so a zero vector stays zero.</param>
     public Node Normalize(double p = 2.0, int dim = 1, double eps = 1e-12) => throw DeclarationOnly.Called(nameof(Normalize));
 
+    /// <summary>
+    /// The mean over the samples of the batch, a batch statistic: <c>[B, ...]</c> to <c>[1, ...]</c>, which broadcasts back
+    /// over the batch in <c>+ - * /</c> (PyTorch's <c>x.mean(0, keepdim=True)</c>); a load-balancing term reads the
+    /// router's mean probability per expert this way.
+    /// </summary>
+    public Node BatchMean() => throw DeclarationOnly.Called(nameof(BatchMean));
+
     /// <summary>The last step of a sequence: <c>[B, T, F]</c> to <c>[B, F]</c> (<c>Select(1, -1)</c>, PyTorch's <c>x[:, -1]</c>).</summary>
     public Node LastStep() => throw DeclarationOnly.Called(nameof(LastStep));
 

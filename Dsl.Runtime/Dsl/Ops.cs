@@ -32,6 +32,13 @@ public static class Ops
     /// <summary>Cosine similarity of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>
     public static Node CosineSimilarity(Node a, Node b) => throw DeclarationOnly.Called(nameof(CosineSimilarity));
 
+    /// <summary>
+    /// Every sample of <paramref name="a"/> against every sample of <paramref name="b"/>, <c>a @ b.T</c>: two <c>[B, F]</c>
+    /// batches of embeddings to the <c>[B, B]</c> logits a contrastive loss reads (<c>Loss.InfoNce()</c>); row i is
+    /// sample i, its match on the diagonal. Normalize both first for cosine similarities.
+    /// </summary>
+    public static Node BatchSimilarity(Node a, Node b) => throw DeclarationOnly.Called(nameof(BatchSimilarity));
+
     /// <summary>Euclidean distance of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>
     public static Node EuclideanDistance(Node a, Node b) => throw DeclarationOnly.Called(nameof(EuclideanDistance));
 

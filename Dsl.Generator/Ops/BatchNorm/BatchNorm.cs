@@ -40,6 +40,9 @@ internal sealed class BatchNormDescriptor : OpDescriptor<BatchNormOp>
 
     protected override FeatureLayout LayoutOf(BatchNormOp op) => FeatureLayout.ChannelsFirst;
 
+    /// <summary>Training normalizes with the statistics of the batch: a batch of one (a batch statistic, a parameter) has none.</summary>
+    protected override bool ComputesOverBatchOf(BatchNormOp op) => true;
+
     public override OpDoc Doc { get; } = new(
         "x.BatchNorm2d(eps: 1e-5, momentum: 0.1, name: null), x.BatchNorm1d(...), x.BatchNorm3d(...)",
         "BatchNorm2d: [B, C, H, W]; BatchNorm1d: [B, C] or [B, C, L]; BatchNorm3d: [B, C, D, H, W]; same type; C must be known.",

@@ -37,7 +37,7 @@ internal sealed class TransposeDescriptor : OpDescriptor<TransposeOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Transpose(dim0, dim1)",
-        "Swaps two non-batch axes (negative from the back): [B, T, F] with (1, 2) or (-1, -2) gives [B, F, T].",
+        "Swaps two non-batch axes (negative from the back): [B, T, F] with (1, 2) or (-1, -2) gives [B, F, T]; the batch swaps only with an axis of the batch size ([B, B] logits of Ops.BatchSimilarity with (0, 1)).",
         "`x.transpose(dim0, dim1)`",
         "`layers.Permute(...)` of two axes");
 }

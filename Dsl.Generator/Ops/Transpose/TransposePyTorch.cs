@@ -11,6 +11,6 @@ internal sealed class TransposePyTorch : PyTorchEmitter<TransposeOp>
     protected override ForwardStep Forward(TransposeOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names)
     {
         var input = model.TypeOf(node.Inputs[0]);
-        return new($"{names.Local(node.Inputs[0])}.transpose({Int(Dsl.Generator.Shapes.Axes.NonBatch(op.Dim0, input)!.Value)}, {Int(Dsl.Generator.Shapes.Axes.NonBatch(op.Dim1, input)!.Value)})");
+        return new($"{names.Local(node.Inputs[0])}.transpose({Int(Dsl.Generator.Shapes.Axes.FromFront(op.Dim0, input.Rank))}, {Int(Dsl.Generator.Shapes.Axes.FromFront(op.Dim1, input.Rank))})");
     }
 }

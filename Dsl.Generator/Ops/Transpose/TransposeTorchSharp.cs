@@ -12,6 +12,6 @@ internal sealed class TransposeTorchSharp : TorchSharpEmitter<TransposeOp>
     protected override ForwardStep Forward(TransposeOp op, NodeSpec node, AnalyzedModel model, MemberNames names)
     {
         var input = model.TypeOf(node.Inputs[0]);
-        return new($"{names.Local(node.Inputs[0])}.transpose({Lit(Dsl.Generator.Shapes.Axes.NonBatch(op.Dim0, input)!.Value)}, {Lit(Dsl.Generator.Shapes.Axes.NonBatch(op.Dim1, input)!.Value)})");
+        return new($"{names.Local(node.Inputs[0])}.transpose({Lit(Dsl.Generator.Shapes.Axes.FromFront(op.Dim0, input.Rank))}, {Lit(Dsl.Generator.Shapes.Axes.FromFront(op.Dim1, input.Rank))})");
     }
 }

@@ -37,7 +37,16 @@ internal static class LossRules
             return new LossAnalysis(null);
         }
 
-        return loss.Kind.Check(check);
+        var analysis = loss.Kind.Check(check);
+        if (prediction.BatchOne && (analysis.Target is not null || analysis.Mask is not null))
+        {
+            // One row for the whole batch against a target or mask column with a row per sample: the comparison is wrong.
+            check.Report(Descriptors.BatchLevelInPerSampleOp, loss.Site, "Loss '" + loss.Name + "'", "a prediction per sample to compare with its " + (analysis.Target is not null ? "target" : "mask") + " column",
+                check.PredictionName, BatchLevel.Describe(prediction), "a batch statistic is a target-free term: g.Minimize(name, statistic)");
+            return new LossAnalysis(null);
+        }
+
+        return analysis;
     }
 
     /// <summary>

@@ -99,6 +99,9 @@ print(len(net.state_dict()))
 
         // A GPT-style decoder: positions, causal attention, dotted names, the next-token loss on the tokens it reads.
         typeof(Architectures.TinyGpt),
+
+        // Batch-level ops and losses: a CLIP-style dual encoder (InfoNCE over [B, B] logits), a mixture of experts with a load-balancing term (#25).
+        typeof(Architectures.ClipDualEncoder), typeof(Architectures.MixtureOfExperts),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
