@@ -24,12 +24,13 @@ internal sealed class LayerNormRule : ShapeRule<LayerNormOp>
                 $"dims {ShapeContext.Text(op.Dims)} is more than the {ShapeContext.Text(rank)} dimension(s) of {input.ShapeText} after the batch; normalize over at most {ShapeContext.Text(rank)}");
         }
 
-        if (op.Dims < rank && AxisRoles.IsChannelsFirst(input))
+        if (op.Dims == 1 && rank > 1 && AxisRoles.IsChannelsFirst(input))
         {
-            // nn.LayerNorm(C) on an NCHW map normalizes the last axis (W), not the channels.
+            // nn.LayerNorm(C) on an NCHW map normalizes the last axis (W), not the channels; LayerNorm(2) over H and W is a
+            // deliberate per-channel normalization and LayerNorm(3) PyTorch's whole-sample one.
             return context.WrongLayout(
                 "features last [B, ..., F]",
-                "LayerNorm normalizes the last " + (op.Dims == 1 ? "axis" : op.Dims + " axes") + ", here spatial or time, not the " + input.Dims[0] + " channels; move the channels last around it, .Permute(" + Permutation(rank, last: true) + ").LayerNorm().Permute(" + Permutation(rank, last: false) + ") (ConvNeXt), or normalize channels and positions together with .GroupNorm(1)");
+                "LayerNorm() normalizes the last axis, here spatial or time, not the " + input.Dims[0] + " channels; move the channels last around it, .Permute(" + Permutation(rank, last: true) + ").LayerNorm().Permute(" + Permutation(rank, last: false) + ") (ConvNeXt), or normalize channels and positions together with .GroupNorm(1)");
         }
 
         var normalized = input.Dims.Skip(rank - op.Dims).ToList();

@@ -27,7 +27,7 @@ public class AxisRoleTests
             "BatchNorm1d 'batch_norm_1' expects channels first [B, C, L] but got [B, T, F:16] (time x feature); it would normalize each of the T steps" },
         // 3. LayerNorm() on a [B, C, H, W] map normalizes W.
         { Image, "g.Output(\"y\", image.Conv2d(16, 3).LayerNorm());", "DSL0010",
-            "LayerNorm 'layer_norm_1' expects features last [B, ..., F] but got [B, C:16, S:30, S:30] (channel x spatial x spatial); LayerNorm normalizes the last axis, here spatial or time, not the 16 channels; move the channels last around it, .Permute(0, 2, 3, 1).LayerNorm().Permute(0, 3, 1, 2)" },
+            "LayerNorm 'layer_norm_1' expects features last [B, ..., F] but got [B, C:16, S:30, S:30] (channel x spatial x spatial); LayerNorm() normalizes the last axis, here spatial or time, not the 16 channels; move the channels last around it, .Permute(0, 2, 3, 1).LayerNorm().Permute(0, 3, 1, 2)" },
         // 4. GlobalAvgPool1d on [B, T, F] pools the features.
         { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0010",
             "GlobalAvgPool1d 'global_avg_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features of each step and give [B, 200]" },
