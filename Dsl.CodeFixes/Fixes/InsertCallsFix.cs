@@ -10,7 +10,7 @@ namespace Dsl.CodeFixes.Fixes;
 
 /// <summary>
 /// Inserts the calls the rule named around the call: <c>emb.Conv1d(64, 3)</c> on [B, T, F] becomes
-/// <c>emb.Transpose(1, 2).Conv1d(64, 3)</c>, a BatchNorm1d on it <c>.Transpose(1, 2).BatchNorm1d().Transpose(1, 2)</c> (DSL0010).
+/// <c>emb.Transpose(1, 2).Conv1d(64, 3)</c>, a BatchNorm1d on it <c>.Transpose(1, 2).BatchNorm1d().Transpose(1, 2)</c> (DSL0012).
 /// </summary>
 internal sealed class InsertCallsFix : IDslFix
 {

@@ -56,7 +56,7 @@ internal static class Descriptors
         "{0} expects {1} but got {2}; {3}");
 
     public static readonly DiagnosticDescriptor WrongLayout = Error(
-        "DSL0010", Shapes, "Axes in the wrong layout",
+        "DSL0012", Shapes, "Axes in the wrong layout",
         "{0} expects {1} but got {2}; {3}");
 
     public static readonly DiagnosticDescriptor AttentionLengths = Error(

@@ -72,7 +72,7 @@ internal sealed class ShapeContext
         diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, Node.Site, args));
 
     /// <summary>
-    /// DSL0010 about the input's layout, at the call: "<c>Label expects {expected} but got [B, T:200, F:128] (time x
+    /// DSL0012 about the input's layout, at the call: "<c>Label expects {expected} but got [B, T:200, F:128] (time x
     /// feature); {fix}</c>", with the edit where it is unambiguous.
     /// </summary>
     public NodeAnalysis? WrongLayout(string expected, string fix, FixSpec? edit = null, TensorType? actual = null)

@@ -20,22 +20,22 @@ public class AxisRoleTests
     public static TheoryData<string, string, string, string> Mistakes() => new()
     {
         // 1. Keras' Conv1D habit on embeddings [B, 200, 128].
-        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 128).Conv1d(64, 3));", "DSL0010",
+        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 128).Conv1d(64, 3));", "DSL0012",
             "Conv1d 'conv1d_1' expects channels first [B, C, L] but got [B, T:200, F:128] (time x feature); it would read the 200 steps as channels and slide over the 128 features; insert .Transpose(1, 2) before it" },
         // 2. BatchNorm1d on [B, T, F].
-        { DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).BatchNorm1d());", "DSL0010",
+        { DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).BatchNorm1d());", "DSL0012",
             "BatchNorm1d 'batch_norm_1' expects channels first [B, C, L] but got [B, T, F:16] (time x feature); it would normalize each of the T steps" },
         // 3. LayerNorm() on a [B, C, H, W] map normalizes W.
-        { Image, "g.Output(\"y\", image.Conv2d(16, 3).LayerNorm());", "DSL0010",
+        { Image, "g.Output(\"y\", image.Conv2d(16, 3).LayerNorm());", "DSL0012",
             "LayerNorm 'layer_norm_1' expects features last [B, ..., F] but got [B, C:16, S:30, S:30] (channel x spatial x spatial); LayerNorm() normalizes the last axis, here spatial or time, not the 16 channels; move the channels last around it, .Permute(0, 2, 3, 1).LayerNorm().Permute(0, 3, 1, 2)" },
         // 4. GlobalAvgPool1d on [B, T, F] pools the features.
-        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0010",
+        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0012",
             "GlobalAvgPool1d 'global_avg_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features of each step and give [B, 200]" },
         // 5. Softmax() with its default dim 1 on [B, T, V].
         { DefineBody.Sequence, "g.Output(\"y\", x.Linear(50).Softmax());", "DSL0905",
             "Softmax 'softmax_1' expects the classes or features on dim 1 by default but got [B, T, F:50] (time x feature); the default dim 1 normalizes over the T steps, not over the 50 features of each step; write dim: -1" },
         // 6. Softmax over a size-1 axis: every weight 1.0.
-        { DefineBody.Sequence, "g.Output(\"y\", x.Linear(1).Softmax(-1));", "DSL0010",
+        { DefineBody.Sequence, "g.Output(\"y\", x.Linear(1).Softmax(-1));", "DSL0012",
             "Softmax 'softmax_1' expects a Softmax axis of more than one value but got [B, T, F:1] (time x feature); dim -1 has size 1, so every weight is 1.0 and nothing is learned; to weigh the steps against each other (attention pooling) use dim: 1" },
         // 7. causal: true on cross-attention, T queries against S keys.
         { Memory, "g.Output(\"y\", Ops.MultiheadAttention(q, m, m, 4, causal: true));", "DSL0011",
@@ -47,7 +47,7 @@ public class AxisRoleTests
         { Memory + " var v = g.Input(\"v\", Dim.Of(\"U\"), 32);", "g.Output(\"y\", Ops.MultiheadAttention(q, m, v, 4));", "DSL0011",
             "the key has S steps but the value U, and each key needs its value; query [B, T, 32], key [B, S, 32], value [B, U, 32]" },
         // Keras' channels-last image declared as such, into a channels-first Conv2d.
-        { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0010",
+        { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
             "Conv2d 'conv2d_1' expects channels first [B, C, H, W] but got [B, S:32, S:32, C:3] (spatial x spatial x channel); insert .Permute(0, 3, 1, 2) before it" },
     };
 
@@ -67,7 +67,7 @@ public class AxisRoleTests
     {
         var diagnostic = Assert.Single(DefineBody.Run("g.Output(\"y\", tokens.Embedding(1000, 128).Conv1d(64, 3));", SymbolicTokens).Diagnostics);
 
-        Assert.Equal("DSL0010", diagnostic.Id);
+        Assert.Equal("DSL0012", diagnostic.Id);
         string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains("insert .Transpose(1, 2) before it to give it [B, C:128, T]", message);
         Assert.DoesNotContain("fixed size", message);
@@ -139,15 +139,15 @@ public class AxisRoleTests
         """;
 
     [Theory]
-    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 128).Conv1d(64, 3).Relu().GlobalMaxPool1d());", "DSL0010",
+    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 128).Conv1d(64, 3).Relu().GlobalMaxPool1d());", "DSL0012",
         "tokens.Embedding(1000, 128).Transpose(1, 2).Conv1d(64, 3)", "Insert .Transpose(1, 2) before this layer")]
-    [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).BatchNorm1d().Relu());", "DSL0010",
+    [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).BatchNorm1d().Relu());", "DSL0012",
         "x.Linear(16).Transpose(1, 2).BatchNorm1d().Transpose(1, 2).Relu()", "Wrap this layer in .Transpose(1, 2) and .Transpose(1, 2)")]
-    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0010",
+    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0012",
         "tokens.Embedding(1000, 64).Transpose(1, 2).GlobalAvgPool1d().Linear(2)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(50).Softmax());", "DSL0905",
         "x.Linear(50).Softmax(dim: -1)", "Set dim: -1")]
-    [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0010",
+    [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
         "image.Permute(0, 3, 1, 2).Conv2d(8, 3)", "Insert .Permute(0, 3, 1, 2) before this layer")]
     public async Task The_unambiguous_layout_fixes_apply_and_leave_no_diagnostic(string inputs, string body, string id, string expected, string title)
     {
@@ -163,7 +163,7 @@ public class AxisRoleTests
     public async Task One_fix_all_applies_every_layout_fix_of_a_model()
     {
         var fixedSources = await CodeFixHarness.FixAllAsync(
-            new[] { "DSL0010", "DSL0905" },
+            new[] { "DSL0012", "DSL0905" },
             Model(Tokens, "var h = tokens.Embedding(1000, 64); g.Output(\"a\", h.Conv1d(32, 3).Relu().GlobalAvgPool1d()); g.Output(\"b\", h.Linear(20).Softmax()); g.Output(\"c\", h.GlobalAvgPool1d());"));
 
         Assert.Contains("h.Transpose(1, 2).Conv1d(32, 3)", fixedSources[0]);

@@ -35,7 +35,7 @@ public partial class BatchNormVolume
     static void Define(Graph g) => g.Output("y", g.Input("x", 2, 3, 4, 5).BatchNorm3d(name: "bn"));
 }
 
-/// <summary>LayerNorm over the last dim of [B, 3, 4, 6], declared channels last (a rank-4 input reads as an image otherwise, DSL0010).</summary>
+/// <summary>LayerNorm over the last dim of [B, 3, 4, 6], declared channels last (a rank-4 input reads as an image otherwise, DSL0012).</summary>
 [Model]
 public partial class LayerNormOneDim
 {

@@ -2,7 +2,7 @@ using Dsl;
 
 namespace FixAll.Models;
 
-// Each model reads an axis in the wrong layout (DSL0010); the comment names the fix.
+// Each model reads an axis in the wrong layout (DSL0012); the comment names the fix.
 
 [Model]
 public partial class TextCnn
