@@ -11,7 +11,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace Dsl.CodeFixes;
 
 /// <summary>
-/// Offers the fix a DSL diagnostic carries: insert <c>.Flatten()</c>, BatchNorm1d / BatchNorm2d by rank,
+/// Offers the fix a DSL diagnostic carries: insert <c>.Flatten()</c>, <c>.Transpose(1, 2)</c> before a layer that
+/// reads the axes in another layout, <c>dim: -1</c>, BatchNorm1d / BatchNorm2d by rank,
 /// <c>Padding.Same</c> on the convolutions that shrank one branch, a projection shortcut, <c>partial</c>, an
 /// empty <c>Define</c>. Diagnostics without a fix property get no action: no guess is offered.
 /// <para>
@@ -30,12 +31,16 @@ public sealed class DslCodeFixProvider : CodeFixProvider
         new ProjectShortcutFix(),
         new MakePartialFix(),
         new AddDefineFix(),
+        new InsertCallsFix(),
+        new SetArgumentFix(),
     }.ToDictionary(f => f.Kind);
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         Descriptors.IncompatibleShapes.Id,
         Descriptors.WrongRank.Id,
         Descriptors.ConcatMismatch.Id,
+        Descriptors.WrongLayout.Id,
+        Descriptors.UnusualLayout.Id,
         Descriptors.NotPartial.Id,
         Descriptors.MissingDefine.Id);
 

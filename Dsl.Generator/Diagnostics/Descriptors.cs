@@ -59,6 +59,14 @@ internal static class Descriptors
         "DSL0010", Shapes, "Batch-level tensor where samples are needed",
         "{0} needs {1} but '{2}' is {3}; {4}");
 
+    public static readonly DiagnosticDescriptor AttentionLengths = Error(
+        "DSL0011", Shapes, "Attention lengths do not agree",
+        "{0}: {1}; query {2}, key {3}, value {4}; {5}");
+
+    public static readonly DiagnosticDescriptor WrongLayout = Error(
+        "DSL0012", Shapes, "Axes in the wrong layout",
+        "{0} expects {1} but got {2}; {3}");
+
     // ----- DSL0100-0199: constructs -----
 
     public static readonly DiagnosticDescriptor NotPartial = Error(
@@ -234,6 +242,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor BidirectionalStep = Warning(
         "DSL0904", Shapes, "One step of a bidirectional recurrent layer",
         "{0} takes step {1} of bidirectional {2} {4}: there its forward half has read steps 0 to {1} and its backward half steps {1} to the end, so one of them has not read the whole sequence; to summarize it in both directions take each half where it ends: Ops.Concat(1, seq.Slice(2, 0, {3}).LastStep(), seq.Slice(2, {3}).Select(1, 0)) gives {5}");
+
+    public static readonly DiagnosticDescriptor UnusualLayout = Warning(
+        "DSL0905", Shapes, "Axis read against its role",
+        "{0} expects {1} but got {2}; {3}");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(Descriptors)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -39,6 +39,15 @@ internal static class FixKinds
     /// <summary>Project the shortcut operand of a residual operator: values "left"/"right", channels, stride.</summary>
     public const string ProjectShortcut = nameof(ProjectShortcut);
 
+    /// <summary>
+    /// Insert calls around the call: value 0 before it (<c>.Transpose(1, 2)</c> between the receiver and the call),
+    /// value 1, where present and not empty, after it (a BatchNorm1d on [B, T, F] wrapped in two transposes).
+    /// </summary>
+    public const string InsertCalls = nameof(InsertCalls);
+
+    /// <summary>Set a named argument of the call: value 0 the parameter, value 1 its text (<c>dim: -1</c>), replacing one already written.</summary>
+    public const string SetArgument = nameof(SetArgument);
+
     /// <summary>Add the <c>partial</c> modifier to the model class.</summary>
     public const string MakePartial = nameof(MakePartial);
 

@@ -10,6 +10,23 @@ internal enum DType
 }
 
 /// <summary>
+/// What one axis of a tensor means, as PyTorch and Keras code reads it: declared by inputs, produced by ops (each
+/// op's descriptor, <c>Ops.OpDescriptor.Roles</c>) and demanded by ops that read an axis by position (Conv1d wants
+/// channels before time, LayerNorm features last). <see cref="Unknown"/> where nothing tells (a Reshape, a submodel).
+/// </summary>
+internal enum AxisRole : byte
+{
+    Unknown,
+    Batch,
+    Channel,
+    Time,
+    Spatial,
+    Feature,
+    Class,
+    Head,
+}
+
+/// <summary>
 /// The static type of a node: its shape after the batch dimension, and its dtype. <see cref="IsSpatial"/> tags a
 /// channels-first feature map [B, C, H, W] (set by images and the convolution / pooling rules, kept by element-wise
 /// ops, cleared by every rule that builds a new type): Linear reads it to tell a feature map it must not apply to
@@ -35,6 +52,20 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     /// result on it (a batch norm of a statistic, per-sample targets against a statistic) are DSL0010.
     /// </summary>
     public bool MixesSamples { get; init; }
+
+    /// <summary>
+    /// The role of each dimension after the batch (<see cref="Dims"/>' order), one character per axis (an
+    /// <see cref="AxisRole"/> as a digit, so the type stays value-equatable), attached after the op's rule by
+    /// <c>Shapes.AxisRoles</c>; empty where none is known. Like <see cref="IsSpatial"/>, it never makes two shapes differ.
+    /// </summary>
+    public string RoleCode { get; init; } = "";
+
+    /// <summary>The role of <paramref name="axis"/>, counted with the batch (0 is the batch); Unknown outside the known roles.</summary>
+    public AxisRole RoleAt(int axis) => axis == 0 ? AxisRole.Batch : axis > 0 && axis <= RoleCode.Length ? (AxisRole)(RoleCode[axis - 1] - '0') : AxisRole.Unknown;
+
+    /// <summary>This type with <paramref name="roles"/> (one per dimension after the batch).</summary>
+    public TensorType WithRoles(System.Collections.Generic.IReadOnlyList<AxisRole> roles) =>
+        this with { RoleCode = new string(roles.Select(r => (char)('0' + (int)r)).ToArray()) };
 
     /// <summary>This type tagged as a channels-first feature map.</summary>
     public TensorType AsSpatial() => IsSpatial ? this : this with { IsSpatial = true };

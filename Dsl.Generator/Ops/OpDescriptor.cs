@@ -114,6 +114,13 @@ internal abstract class OpDescriptor
     public abstract FeatureLayout Layout(Op op);
 
     /// <summary>
+    /// The role of each axis of <paramref name="op"/>'s output after the batch (<see cref="Model.AxisRole"/>), from its
+    /// inputs' roles; empty where not known. Default: read from <see cref="Layout"/> by <see cref="AxisRoles.FromLayout"/>
+    /// (features last, channels first, kept, moved with the axes, agreed by the operands).
+    /// </summary>
+    public abstract Model.AxisRole[] Roles(Op op, IReadOnlyList<Model.TensorType> inputs, Model.TensorType output);
+
+    /// <summary>
     /// True where <paramref name="op"/> turns logits into probabilities or log-probabilities (Softmax, LogSoftmax, Sigmoid):
     /// a loss that applies its own softmax expects the logits before it (DSL0901). Default: false.
     /// </summary>
@@ -187,6 +194,8 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
 
     public sealed override bool SquashesLogits(Op op) => SquashesLogitsOf((TOp)op);
 
+    public sealed override Model.AxisRole[] Roles(Op op, IReadOnlyList<Model.TensorType> inputs, Model.TensorType output) => RolesOf((TOp)op, inputs, output);
+
     public sealed override bool IsSimilarity(Op op) => IsSimilarityOf((TOp)op);
 
     public sealed override int? BidirectionalHalf(Op op) => BidirectionalHalfOf((TOp)op);
@@ -202,6 +211,9 @@ internal abstract class OpDescriptor<TOp> : OpDescriptor
     protected virtual FeatureLayout LayoutOf(TOp op) => FeatureLayout.NotKnown;
 
     protected virtual bool SquashesLogitsOf(TOp op) => false;
+
+    protected virtual Model.AxisRole[] RolesOf(TOp op, IReadOnlyList<Model.TensorType> inputs, Model.TensorType output) =>
+        AxisRoles.FromLayout(LayoutOf(op), inputs, output);
 
     protected virtual bool IsSimilarityOf(TOp op) => false;
 

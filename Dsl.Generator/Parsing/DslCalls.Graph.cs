@@ -50,6 +50,12 @@ internal sealed partial class DslCalls
             DType given => given,
             var other => throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Input", $"'dtype' must be DType.Float32 or DType.Int64 but is {Interpreter.Describe(other)}"),
         };
-        return graph.AddInput(name, call.SiteOf("name"), dims, dtype, call.Site, call.ArgSites());
+        var layout = call.Value("layout") switch
+        {
+            null => InputLayout.Default,
+            InputLayout given => given,
+            var other => throw new InterpretationError(Descriptors.InvalidArgument, call.At.Syntax, "Input", $"'layout' must be AxisLayout.ChannelsFirst or AxisLayout.ChannelsLast but is {Interpreter.Describe(other)}"),
+        };
+        return graph.AddInput(name, call.SiteOf("name"), dims, dtype, call.Site, call.ArgSites(), layout);
     }
 }

@@ -104,6 +104,8 @@ internal sealed partial class DslCalls
         ("Padding", "Valid") => PaddingSpec.Valid,
         ("DType", "Float32") => DType.Float32,
         ("DType", "Int64") => DType.Int64,
+        ("AxisLayout", "ChannelsFirst") => InputLayout.ChannelsFirst,
+        ("AxisLayout", "ChannelsLast") => InputLayout.ChannelsLast,
         _ => throw new InterpretationError(Descriptors.NotYetSupported, at.Syntax, property.ContainingType.Name + "." + property.Name),
     };
 

@@ -50,7 +50,7 @@ internal sealed partial class GraphBuilder
     public void ReportWithFix(FixSpec fix, DiagnosticDescriptor descriptor, int site, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, modelName, site, args) with { Fix = fix });
 
-    public NodeRef AddInput(string name, int nameSite, EquatableArray<DimExpr> dims, DType dtype, int site, EquatableArray<ArgSite> argSites)
+    public NodeRef AddInput(string name, int nameSite, EquatableArray<DimExpr> dims, DType dtype, int site, EquatableArray<ArgSite> argSites, InputLayout layout = InputLayout.Default)
     {
         if (CheckName(name, "input", nameSite))
         {
@@ -64,7 +64,7 @@ internal sealed partial class GraphBuilder
             }
         }
 
-        return Add(new Pending(new InputOp(name, dims, dtype), ImmutableArray<int>.Empty, name, site, argSites));
+        return Add(new Pending(new InputOp(name, dims, dtype) { Layout = layout }, ImmutableArray<int>.Empty, name, site, argSites));
     }
 
     public NodeRef AddNode(Op op, IEnumerable<NodeRef> inputs, string? explicitName, int nameSite, int site, EquatableArray<ArgSite> argSites)

@@ -71,6 +71,27 @@ internal sealed class ShapeContext
     public void Warn(DiagnosticDescriptor descriptor, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(descriptor, spec.ClassName, Node.Site, args));
 
+    /// <summary>
+    /// DSL0012 about the input's layout, at the call: "<c>Label expects {expected} but got [B, T:200, F:128] (time x
+    /// feature); {fix}</c>", with the edit where it is unambiguous.
+    /// </summary>
+    public NodeAnalysis? WrongLayout(string expected, string fix, FixSpec? edit = null, TensorType? actual = null)
+    {
+        var info = DiagnosticInfo.Create(Descriptors.WrongLayout, spec.ClassName, Node.Site, Label, expected, LayoutText(actual ?? Input), fix);
+        diagnostics.Add(edit is null ? info : info with { Fix = edit });
+        return null;
+    }
+
+    /// <summary>DSL0905, the warning counterpart of <see cref="WrongLayout"/> (a legal trick that is usually a slip); the analysis goes on.</summary>
+    public void UnusualLayout(string expected, string hint, FixSpec? edit = null, TensorType? actual = null)
+    {
+        var info = DiagnosticInfo.Create(Descriptors.UnusualLayout, spec.ClassName, Node.Site, Label, expected, LayoutText(actual ?? Input), hint);
+        diagnostics.Add(edit is null ? info : info with { Fix = edit });
+    }
+
+    /// <summary>The shape with its roles and the roles in words: <c>[B, T:200, F:128] (time x feature)</c>.</summary>
+    public static string LayoutText(TensorType type) => AxisRoles.Text(type) + " (" + AxisRoles.Words(type) + ")";
+
     /// <summary>DSL0007 at argument <paramref name="parameter"/>: "<c>Label: problem</c>".</summary>
     public NodeAnalysis? InvalidArgument(string? parameter, string problem) =>
         FailAt(parameter, Descriptors.InvalidArgument, Label, problem);

@@ -119,6 +119,7 @@ internal static class ShapeInference
         }
 
         var result = BatchLevel.Propagate(Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown, inputs), inputs);
+        result = AxisRoles.Attach(node, inputs, result);
         result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
         return CheckSize(spec, node, result, diagnostics);
     }

@@ -23,6 +23,15 @@ public sealed class Graph
     /// <param name="dims">Sizes after the batch dimension: ints or <see cref="Dim.Of"/>.</param>
     public Node Input(string name, DType dtype, params Dim[] dims) => throw DeclarationOnly.Called(nameof(Input));
 
+    /// <summary>
+    /// Declares a float32 input <c>[B, dims...]</c> whose axes are laid out as <paramref name="layout"/> says, where the
+    /// default reading is wrong: <c>g.Input("mel", AxisLayout.ChannelsFirst, 40, 100)</c> is 40 mel bins x 100 frames.
+    /// </summary>
+    /// <param name="name">The input's name: a field of the generated <c>Inputs</c> record.</param>
+    /// <param name="layout">Channels first or channels (features) last; it changes no shape, only how the checker reads the axes.</param>
+    /// <param name="dims">Sizes after the batch dimension: ints or <see cref="Dim.Of"/>.</param>
+    public Node Input(string name, AxisLayout layout, params Dim[] dims) => throw DeclarationOnly.Called(nameof(Input));
+
     /// <summary>Declares a named output: a field of the generated <c>Outputs</c> record.</summary>
     public void Output(string name, Node node) => throw DeclarationOnly.Called(nameof(Output));
 

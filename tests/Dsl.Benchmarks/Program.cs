@@ -11,6 +11,17 @@ if (args.Contains("--step-worker"))
     return StepWorker.Run();
 }
 
+if (args.Contains("--analyzer-only"))
+{
+    // Section 2b alone (no tensors, no training): to compare the analyzer's cost between two checkouts in one session.
+    var analyzerSettings = args.Contains("--quick") ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+    int analyzerRounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? analyzerSettings.GeneratorRounds.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    var exampleModels = ModelSources.Examples();
+    AnalyzerBenchmark.Run($"{exampleModels.Count} example models", exampleModels.OrderBy(e => e.Name == "DigitClassifier.cs" ? 0 : 1).ToList(), text => text.Replace("Linear(128", "Linear(256", StringComparison.Ordinal), analyzerRounds, analyzerSettings.GeneratorWarmupRounds);
+    AnalyzerBenchmark.Run($"{analyzerSettings.SyntheticModels} synthetic models", ModelSources.Synthetic(analyzerSettings.SyntheticModels), _ => ModelSources.Synthetic(0, hidden: 33), analyzerRounds, analyzerSettings.GeneratorWarmupRounds);
+    return 0;
+}
+
 // Before any tensor operation, as the examples do: the fast oneDNN kernels where they are exact on this host.
 var kernels = OneDnnKernels.ChooseForThisHost();
 ThreadWaitPolicy.UsePassiveWaiting(); // as the examples do; the workers (and PyTorch's libgomp) inherit it

@@ -34,6 +34,9 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
         ("Branches.cs", "g.Output(\"y\", x + y);", "g.Output(\"y\", x.Conv2d(64, 1, stride: 2) + y);"),
         ("Branches.cs", "Ops.Concat(1, x, x.Conv2d(8, 3).Relu())", "Ops.Concat(1, x, x.Conv2d(8, 3, padding: Padding.Same).Relu())"),
         ("Branches.cs", ".Conv2d(8, 3).BatchNorm1d().Relu().Linear(10)", ".Conv2d(8, 3).BatchNorm2d().Relu().Flatten().Linear(10)"),
+        ("Axes.cs", ".Embedding(100, 16).Conv1d(8, 3)", ".Embedding(100, 16).Transpose(1, 2).Conv1d(8, 3)"),
+        ("Axes.cs", "Dim.Of(\"T\"), 12).BatchNorm1d().Relu()", "Dim.Of(\"T\"), 12).Transpose(1, 2).BatchNorm1d().Transpose(1, 2).Relu()"),
+        ("Axes.cs", "28, 28, 3).Conv2d(8, 3)", "28, 28, 3).Permute(0, 3, 1, 2).Conv2d(8, 3)"),
     };
 
     private const string Unfixable = "g.Input(\"a\", 32, 14, 14) + g.Input(\"b\", 16, 14, 14)";

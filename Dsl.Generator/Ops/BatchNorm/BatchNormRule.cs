@@ -44,6 +44,14 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
                 : context.WrongRank(expected, "reshape it to [B, F] first");
         }
 
+        if (op.SpatialRank == 0 && AxisRoles.IsTimeByFeature(input))
+        {
+            return context.WrongLayout(
+                "channels first [B, C, L]",
+                "it would normalize each of the " + input.Dims[0] + " steps over the batch instead of each of the " + input.Dims[1] + " features; wrap it in transposes, .Transpose(1, 2).BatchNorm1d().Transpose(1, 2), or use .LayerNorm() for sequences",
+                FixSpec.Of(FixKinds.InsertCalls, ".Transpose(1, 2)", ".Transpose(1, 2)"));
+        }
+
         var channels = input.Dims[0];
         if (!channels.IsKnown)
         {

@@ -1,3 +1,4 @@
+using Dsl.Generator.Diagnostics;
 using System.Collections.Generic;
 using System.Linq;
 using Dsl.Generator.Model;
@@ -41,6 +42,23 @@ internal sealed class ConvRule : ShapeRule<ConvOp>
         if (input.Rank != rank + 2)
         {
             return context.WrongRank(RankHints.Spatial(rank), RankHints.ForSpatial(rank, input));
+        }
+
+        if (rank == 1 && AxisRoles.IsTimeByFeature(input))
+        {
+            // Keras' Conv1D reads [B, T, F]; PyTorch's reads [B, C, L]: the steps would become channels.
+            return context.WrongLayout(
+                "channels first [B, C, L]",
+                "it would read the " + input.Dims[0] + " steps as channels and slide over the " + input.Dims[1] + " features; insert .Transpose(1, 2) before it to give it " + AxisRoles.Text(new TensorType(EquatableArray.Create(input.Dims[1], input.Dims[0])).WithRoles(new[] { AxisRole.Channel, AxisRole.Time })) + " (PyTorch's Conv1d is channels first, unlike Keras' Conv1D)",
+                FixSpec.Of(FixKinds.InsertCalls, ".Transpose(1, 2)"));
+        }
+
+        if (rank == 2 && input.RoleAt(3) == AxisRole.Channel && input.RoleAt(1) == AxisRole.Spatial)
+        {
+            return context.WrongLayout(
+                "channels first [B, C, H, W]",
+                "insert .Permute(0, 3, 1, 2) before it to move the " + input.Dims[2] + " channels first (PyTorch's Conv2d is channels first, unlike Keras' Conv2D)",
+                FixSpec.Of(FixKinds.InsertCalls, ".Permute(0, 3, 1, 2)"));
         }
 
         var channels = input.Dims[0];

@@ -1,3 +1,4 @@
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -13,6 +14,14 @@ internal sealed class GlobalPoolRule : ShapeRule<GlobalPoolOp>
         if (input.Rank != op.SpatialRank + 2)
         {
             return context.WrongRank(RankHints.Spatial(op.SpatialRank), RankHints.ForSpatial(op.SpatialRank, input));
+        }
+
+        if (op.SpatialRank == 1 && AxisRoles.IsTimeByFeature(input))
+        {
+            return context.WrongLayout(
+                "channels first [B, C, L]",
+                "it would pool the " + input.Dims[1] + " features of each step and give [B, " + input.Dims[0] + "], not the " + input.Dims[1] + " features over time; insert .Transpose(1, 2) before it (or pool time directly with .Mean(1) / .Max(1), Keras' GlobalAveragePooling1D)",
+                FixSpec.Of(FixKinds.InsertCalls, ".Transpose(1, 2)"));
         }
 
         return ShapeContext.Ok(new TensorType(EquatableArray.Create(input.Dims[0])));

@@ -31,9 +31,17 @@ internal sealed class InputDescriptor : OpDescriptor<InputOp>
         new InputOp("tokens", EquatableArray.Create(DimExpr.Sym("T")), DType.Int64),
     };
 
+    /// <summary>The declared layout, else the default reading (<see cref="AxisRoles.Declared(EquatableArray{DimExpr}, DType)"/>).</summary>
+    protected override AxisRole[] RolesOf(InputOp op, IReadOnlyList<TensorType> inputs, TensorType output) => op.Layout switch
+    {
+        InputLayout.ChannelsFirst => AxisRoles.Declared(op.Dims.Count, channelsFirst: true),
+        InputLayout.ChannelsLast => AxisRoles.Declared(op.Dims.Count, channelsFirst: false),
+        _ => AxisRoles.Declared(op.Dims, op.DType),
+    };
+
     public override OpDoc Doc { get; } = new(
-        "g.Input(name, dims...), g.Input(name, DType.Int64, dims...)",
-        "[B, dims...] of float32 (channels first: rank 4 is an image [B, C, H, W]), or of int64 indices such as token ids for Embedding; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1.",
+        "g.Input(name, dims...), g.Input(name, DType.Int64, dims...), g.Input(name, AxisLayout.ChannelsFirst / ChannelsLast, dims...)",
+        "[B, dims...] of float32 (channels first: rank 4 is an image [B, C, H, W]), or of int64 indices such as token ids for Embedding; Dim.Of(\"H\") declares a symbolic size; every known size is at least 1. AxisLayout states how the axes read where the default does not tell ([B, T, F] with a symbolic T is time x feature).",
         "an argument of `forward`",
         "`keras.Input(shape=dims)`");
 }

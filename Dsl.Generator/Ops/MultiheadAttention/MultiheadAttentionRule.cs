@@ -68,7 +68,16 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
 
         if (!key.Dims[0].Equals(value.Dims[0]))
         {
-            return context.Fail(Descriptors.IncompatibleShapes, "MultiheadAttention", key.ShapeText, value.ShapeText, "key and value need one length: each key has its value");
+            return context.Fail(
+                Descriptors.AttentionLengths, context.Label, "the key has " + key.Dims[0] + " steps but the value " + value.Dims[0] + ", and each key needs its value",
+                query.ShapeText, key.ShapeText, value.ShapeText, "give key and value the same sequence (both from the encoder's output, or slice one to the other's length)");
+        }
+
+        if (op.Causal && !key.Dims[0].Equals(query.Dims[0]))
+        {
+            return context.FailAt(
+                "causal", Descriptors.AttentionLengths, context.Label, "causal: true hides the keys after each query's position, which needs queries and keys on one time axis, but there are " + query.Dims[0] + " queries and " + key.Dims[0] + " keys",
+                query.ShapeText, key.ShapeText, value.ShapeText, "remove causal: true from cross-attention (a decoder's queries may read every encoder step); keep it on the decoder's self-attention");
         }
 
         if (op.KeyPaddingMask)

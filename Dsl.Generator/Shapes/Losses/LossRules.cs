@@ -204,6 +204,13 @@ internal sealed class LossCheck
 
         var expected = soft ? new TensorType(prediction.Dims) : ClassIndices(axis);
         var mask = Mask(axis);
+        if (Loss.TargetNode < 0 && Loss.ClassDim is null && !soft && prediction.Rank == 3 && AxisRoles.IsChannelsFirst(prediction))
+        {
+            // A 1-D convolution stack without its pooling: [B, C, L] reads as C classes at each of L positions.
+            Report(Descriptors.UnusualLayout, Loss.Site, "Loss '" + Loss.Name + "': " + function, "one class per sample, [B, C] logits", ShapeContext.LayoutText(prediction),
+                "it reads " + prediction.Dims[0] + " classes at each of " + prediction.Dims[1] + " positions, so its target is " + expected.TypeText + "; pool the positions first with .GlobalAvgPool1d() (then .Linear(classes)), or state classDim: 1 for one class per position");
+        }
+
         if (Loss.TargetNode < 0)
         {
             return new LossAnalysis(expected, axis, mask);

@@ -35,11 +35,11 @@ public partial class BatchNormVolume
     static void Define(Graph g) => g.Output("y", g.Input("x", 2, 3, 4, 5).BatchNorm3d(name: "bn"));
 }
 
-/// <summary>LayerNorm over the last dim of [B, 3, 4, 6].</summary>
+/// <summary>LayerNorm over the last dim of [B, 3, 4, 6], declared channels last (a rank-4 input reads as an image otherwise, DSL0012).</summary>
 [Model]
 public partial class LayerNormOneDim
 {
-    static void Define(Graph g) => g.Output("y", g.Input("x", 3, 4, 6).LayerNorm(name: "ln"));
+    static void Define(Graph g) => g.Output("y", g.Input("x", AxisLayout.ChannelsLast, 3, 4, 6).LayerNorm(name: "ln"));
 }
 
 /// <summary>LayerNorm over the last two dims of [B, 3, 4, 6].</summary>

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Dsl.Generator.Model;
+using Dsl.Generator.Ops;
+
+namespace Dsl.Generator.Shapes;
+
+/// <summary>
+/// Axis roles (<see cref="AxisRole"/>): what each axis of a node means. Inputs declare them, each op's descriptor
+/// produces its output's from its inputs' (<see cref="OpDescriptor.Roles"/>; by default read from the op's
+/// <see cref="FeatureLayout"/>), and shape inference attaches them after the op's rule (<see cref="Attach"/>), so a
+/// rule that demands a layout (Conv1d, BatchNorm1d, LayerNorm, Softmax, pooling) reads its input's roles. The default
+/// reading is cheap: one small array per node, no graph walk.
+/// </summary>
+internal static class AxisRoles
+{
+    /// <summary><paramref name="result"/> with its type's roles from the node's descriptor.</summary>
+    public static NodeAnalysis Attach(NodeSpec node, IReadOnlyList<TensorType> inputs, NodeAnalysis result)
+    {
+        if (result.Type is not { } type || OpCatalogue.For(node.Op) is not { } descriptor)
+        {
+            return result;
+        }
+
+        var roles = descriptor.Roles(node.Op, inputs, type);
+        return roles.Length == type.Dims.Count && roles.Any(r => r != AxisRole.Unknown) ? result with { Type = type.WithRoles(roles) }
+            : type.RoleCode.Length > 0 ? result with { Type = type with { RoleCode = "" } } : result;
+    }
+
+    /// <summary>
+    /// The roles an op of <paramref name="layout"/> gives: features last keeps the leading roles of its first input and
+    /// makes the last axis features; channels first makes axis 1 channels and keeps time or spatial axes (a 1-D map's axis
+    /// is time, others spatial); kept, named-axis (Softmax) and agreed layouts keep the inputs'; a move carries each role
+    /// with its axis; anything else is not known. A vector per sample ([B, F]) is features.
+    /// </summary>
+    public static AxisRole[] FromLayout(FeatureLayout layout, IReadOnlyList<TensorType> inputs, TensorType output)
+    {
+        int n = output.Dims.Count;
+        var input = inputs.Count > 0 ? inputs[0] : null;
+        switch (layout.Kind)
+        {
+            case FeatureLayoutKind.FeaturesLast when n >= 1:
+                {
+                    var roles = new AxisRole[n];
+                    for (int i = 0; i < n - 1; i++)
+                    {
+                        roles[i] = input?.RoleAt(i + 1) ?? AxisRole.Unknown;
+                    }
+
+                    roles[n - 1] = AxisRole.Feature;
+                    return roles;
+                }
+
+            case FeatureLayoutKind.ChannelsFirst:
+                return ChannelsFirst(input, n);
+
+            case FeatureLayoutKind.AtAxis:
+            case FeatureLayoutKind.FromInput when layout.Move is null:
+                return input is not null && input.Dims.Count == n ? Of(input) : Vector(n);
+
+            case FeatureLayoutKind.FromInput when input is not null:
+                return Moved(layout, input, output);
+
+            case FeatureLayoutKind.Agreed:
+                return inputs.FirstOrDefault(i => i.Dims.Count == n && i.RoleCode.Length == n) is { } agreed ? Of(agreed) : Vector(n);
+
+            default:
+                return output.IsSpatial ? ChannelsFirst(input, n) : Vector(n);
+        }
+    }
+
+    /// <summary>Channels on axis 1, then the input's time or spatial axes where it has them (a 1-D map's axis is time, others spatial).</summary>
+    public static AxisRole[] ChannelsFirst(TensorType? input, int n)
+    {
+        if (n <= 1)
+        {
+            return Vector(n);
+        }
+
+        var roles = new AxisRole[n];
+        roles[0] = AxisRole.Channel;
+        for (int i = 1; i < n; i++)
+        {
+            var kept = input?.Dims.Count == n ? input.RoleAt(i + 1) : AxisRole.Unknown;
+            roles[i] = kept is AxisRole.Time or AxisRole.Spatial ? kept : n == 2 ? AxisRole.Time : AxisRole.Spatial;
+        }
+
+        return roles;
+    }
+
+    /// <summary>
+    /// The roles a declared input reads as: [B, F] features; [B, T, F] time x feature (a symbolic second size reads as
+    /// channels x time, two fixed sizes say nothing); [B, C, H, W] and up channels x spatial; int64 [B, T] token ids time.
+    /// </summary>
+    public static AxisRole[] Declared(EquatableArray<DimExpr> dims, DType dtype)
+    {
+        int n = dims.Count;
+        if (dtype == DType.Int64)
+        {
+            return n == 1 ? new[] { AxisRole.Time } : System.Array.Empty<AxisRole>();
+        }
+
+        return n switch
+        {
+            1 => new[] { AxisRole.Feature },
+            2 when !dims[0].IsKnown => new[] { AxisRole.Time, AxisRole.Feature },
+            2 when !dims[1].IsKnown => new[] { AxisRole.Channel, AxisRole.Time },
+            2 => System.Array.Empty<AxisRole>(),
+            _ => ChannelsFirst(null, n),
+        };
+    }
+
+    /// <summary>The roles of an input declared with a layout: channels first ([C, L], [C, H, W]) or channels last ([T, F], [H, W, C]).</summary>
+    public static AxisRole[] Declared(int n, bool channelsFirst)
+    {
+        if (n <= 1)
+        {
+            return Vector(n);
+        }
+
+        if (channelsFirst)
+        {
+            return ChannelsFirst(null, n);
+        }
+
+        var roles = Enumerable.Repeat(n == 2 ? AxisRole.Time : AxisRole.Spatial, n).ToArray();
+        roles[n - 1] = n == 2 ? AxisRole.Feature : AxisRole.Channel;
+        return roles;
+    }
+
+    /// <summary>True for a sequence read as time x feature, [B, T, F] (an Embedding, a recurrent layer, a [B, T, F] input).</summary>
+    public static bool IsTimeByFeature(TensorType type) =>
+        type.Rank == 3 && type.RoleAt(1) == AxisRole.Time && type.RoleAt(2) is AxisRole.Feature or AxisRole.Channel or AxisRole.Class;
+
+    /// <summary>True for a channels-first map [B, C, ...] whose other axes are time or spatial.</summary>
+    public static bool IsChannelsFirst(TensorType type) =>
+        type.Rank >= 3 && type.RoleAt(1) == AxisRole.Channel && Enumerable.Range(2, type.Rank - 2).All(a => type.RoleAt(a) is AxisRole.Time or AxisRole.Spatial);
+
+    /// <summary>The shape with the roles it has: <c>[B, T:200, F:128]</c>; an axis without a role shows its size alone.</summary>
+    public static string Text(TensorType type)
+    {
+        var text = new StringBuilder("[").Append(type.BatchOne ? "1" : "B");
+        for (int i = 0; i < type.Dims.Count; i++)
+        {
+            text.Append(", ");
+            string letter = Letter(type.RoleAt(i + 1));
+            string size = type.Dims[i].ToString();
+            text.Append(letter.Length == 0 || letter == size ? size : letter + ":" + size);
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    /// <summary>How a layout reads in words: "time x feature", "channel x spatial x spatial".</summary>
+    public static string Words(TensorType type) =>
+        type.Dims.Count == 0 ? "a batch of scalars" : string.Join(" x ", Enumerable.Range(1, type.Dims.Count).Select(a => type.RoleAt(a).ToString().ToLowerInvariant()));
+
+    private static string Letter(AxisRole role) => role switch
+    {
+        AxisRole.Channel => "C",
+        AxisRole.Time => "T",
+        AxisRole.Spatial => "S",
+        AxisRole.Feature => "F",
+        AxisRole.Class => "K",
+        AxisRole.Head => "H",
+        _ => "",
+    };
+
+    /// <summary>The roles of <paramref name="type"/>'s dimensions after the batch.</summary>
+    public static AxisRole[] Of(TensorType type) => Enumerable.Range(1, type.Dims.Count).Select(type.RoleAt).ToArray();
+
+    private static AxisRole[] Vector(int n) => n == 1 ? new[] { AxisRole.Feature } : System.Array.Empty<AxisRole>();
+
+    /// <summary>Each input axis's role carried to where the op's move puts it; axes merged into one keep a role they share, else features.</summary>
+    private static AxisRole[] Moved(FeatureLayout layout, TensorType input, TensorType output)
+    {
+        int n = output.Dims.Count;
+        if (n == 1)
+        {
+            return Vector(1);
+        }
+
+        var roles = new AxisRole[n];
+        var filled = new bool[n];
+        for (int axis = 1; axis < input.Rank; axis++)
+        {
+            if (layout.Move!(axis, output.Rank, input.Rank) is int to && to >= 1 && to <= n)
+            {
+                var role = input.RoleAt(axis);
+                roles[to - 1] = !filled[to - 1] || roles[to - 1] == role ? role : AxisRole.Feature;
+                filled[to - 1] = true;
+            }
+        }
+
+        return roles.Any(r => r != AxisRole.Unknown) ? roles : System.Array.Empty<AxisRole>();
+    }
+}
