@@ -87,6 +87,17 @@ public sealed class Node
     /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
     public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
 
+    /// <summary>
+    /// A Linear whose weight is the table of the Embedding <paramref name="tiedTo"/> (weight tying, as GPT-2's
+    /// <c>lm_head.weight = wte.weight</c>): <c>[B, ..., embeddingDim]</c> to <c>[B, ..., numEmbeddings]</c>. One parameter
+    /// shared by both layers, counted once; the state dict holds it under both names, as PyTorch's does.
+    /// </summary>
+    /// <param name="outFeatures">Output features: the Embedding's numEmbeddings.</param>
+    /// <param name="tiedTo">The node an Embedding of this model returned.</param>
+    /// <param name="bias">Whether the layer learns its own bias (by default not, as GPT-2's tied head).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Linear(int outFeatures, Node tiedTo, bool bias = false, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+
     /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
     /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>
     /// <param name="embeddingDim">The size of each vector.</param>
