@@ -239,6 +239,24 @@ public sealed class Node
     /// <summary>Zero padding of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
     public Node ZeroPad2d((int Top, int Bottom, int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
 
+    /// <summary>Zero padding of <c>[B, C, L]</c>: <paramref name="padding"/> zeros at both ends (PyTorch's <c>nn.ZeroPad1d</c>).</summary>
+    public Node ZeroPad1d(int padding) => throw DeclarationOnly.Called(nameof(ZeroPad1d));
+
+    /// <summary>Zero padding of <c>[B, C, L]</c> by (left, right).</summary>
+    public Node ZeroPad1d((int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad1d));
+
+    /// <summary>Padding of <c>[B, C, L]</c> with <paramref name="value"/>, <paramref name="padding"/> elements at both ends (PyTorch's <c>nn.ConstantPad1d</c>).</summary>
+    public Node ConstantPad1d(int padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad1d));
+
+    /// <summary>Padding of <c>[B, C, L]</c> with <paramref name="value"/> by (left, right).</summary>
+    public Node ConstantPad1d((int Left, int Right) padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad1d));
+
+    /// <summary>Padding of <c>[B, C, H, W]</c> with <paramref name="value"/>, <paramref name="padding"/> on every side (PyTorch's <c>nn.ConstantPad2d</c>).</summary>
+    public Node ConstantPad2d(int padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad2d));
+
+    /// <summary>Padding of <c>[B, C, H, W]</c> with <paramref name="value"/> by (left, right, top, bottom), PyTorch's order.</summary>
+    public Node ConstantPad2d((int Left, int Right, int Top, int Bottom) padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad2d));
+
     /// <summary>Cropping of <c>[B, C, H, W]</c>: <paramref name="cropping"/> rows and columns off every side.</summary>
     public Node Cropping2d(int cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));
 
