@@ -99,6 +99,8 @@ print(len(net.state_dict()))
 
         // A GPT-style decoder: positions, causal attention, dotted names, the next-token loss on the tokens it reads.
         typeof(Architectures.TinyGpt),
+        // Causal dilated convolutions (a WaveNet-style TCN) and PyTorch's constant paddings.
+        typeof(Architectures.TemporalConvNet), typeof(Architectures.PaddedSignals),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
