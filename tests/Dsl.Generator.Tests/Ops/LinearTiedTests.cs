@@ -108,6 +108,38 @@ public class LinearTiedTests
             "DSL0007",
             "Linear 'linear_1': the tied table 'wte' is [28, 32], so outFeatures must be its numEmbeddings, 28, but is 30; write .Linear(28, tiedTo: ...)");
 
+    /// <summary>A submodel's table is not this model's to share (and a frozen one would be trained through the head): tiedTo refuses its output.</summary>
+    [Fact]
+    public void A_submodels_embedding_cannot_be_tied_to()
+    {
+        var run = GeneratorHarness.Run(
+            """
+            using Dsl;
+            [Model]
+            public partial class Inner
+            {
+                static void Define(Graph g) => g.Output("e", g.Input("tokens", DType.Int64, Dim.Of("T")).Embedding(28, 32, name: "wte"));
+            }
+            """,
+            """
+            using Dsl;
+            [Model]
+            public partial class Net
+            {
+                static void Define(Graph g)
+                {
+                    var tokens = g.Input("tokens", DType.Int64, Dim.Of("T"));
+                    var wte = g.Use<Inner>("encoder", frozen: true).Apply(tokens);
+                    g.Output("y", wte.Linear(28, tiedTo: wte));
+                }
+            }
+            """);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DSL0007", diagnostic.Id);
+        Assert.Contains("tiedTo must be the node an Embedding of this model returns", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void A_tied_head_reads_the_embedding_initializer_in_ONNX()
     {
