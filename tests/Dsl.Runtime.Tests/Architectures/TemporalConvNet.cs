@@ -48,6 +48,6 @@ public partial class PaddedSignals
         var image = g.Input("image", 2, 5, 6);                                                    // [B, 2, 5, 6]
         g.Output("zero", signal.ZeroPad1d(2).ZeroPad1d((3, 0)).Conv1d(4, 3, name: "conv"));    // [B, 4, L + 5]
         g.Output("constant", signal.ConstantPad1d((1, 2), -0.5));                                // [B, 3, L + 3]
-        g.Output("image", image.ConstantPad2d((1, 2, 0, 3), 0.25).Conv2d(3, 2, name: "conv2d")); // [B, 3, 7, 8]
+        g.Output("padded_image", image.ConstantPad2d((1, 2, 0, 3), 0.25).Conv2d(3, 2, name: "conv2d")); // [B, 3, 7, 8]
     }
 }
