@@ -108,6 +108,14 @@ public class LinearTiedTests
             "DSL0007",
             "Linear 'linear_1': the tied table 'wte' is [28, 32], so outFeatures must be its numEmbeddings, 28, but is 30; write .Linear(28, tiedTo: ...)");
 
+    [Fact]
+    public void A_null_tiedTo_is_reported_rather_than_left_untied()
+    {
+        var run = DefineBody.Run(Head + "g.Output(\"y\", h.Linear(28, tiedTo: null!));", Tokens);
+        var diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id.StartsWith("DSL", System.StringComparison.Ordinal)));
+        Assert.Contains("tiedTo", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>A submodel's table is not this model's to share (and a frozen one would be trained through the head): tiedTo refuses its output.</summary>
     [Fact]
     public void A_submodels_embedding_cannot_be_tied_to()
