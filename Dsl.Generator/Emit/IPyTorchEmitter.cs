@@ -17,6 +17,9 @@ internal interface IPyTorchEmitter
 
     /// <summary>The Python expression computing the node from the locals of its inputs.</summary>
     ForwardStep Forward(NodeSpec node, AnalyzedModel model, PyTorchNames names);
+
+    /// <summary>A line <c>__init__</c> runs once every module is built (a tied weight: <c>self.lm_head.weight = self.wte.weight</c>), or null.</summary>
+    string? AfterModules(NodeSpec node, AnalyzedModel model, PyTorchNames names);
 }
 
 /// <summary>Base of the PyTorch emitters: casts the node's op to <typeparamref name="TOp"/>; no module unless overridden.</summary>
@@ -26,6 +29,10 @@ internal abstract class PyTorchEmitter<TOp> : IPyTorchEmitter
     public string Module(NodeSpec node, AnalyzedModel model) => Module((TOp)node.Op, node, model);
 
     public ForwardStep Forward(NodeSpec node, AnalyzedModel model, PyTorchNames names) => Forward((TOp)node.Op, node, model, names);
+
+    public string? AfterModules(NodeSpec node, AnalyzedModel model, PyTorchNames names) => AfterModules((TOp)node.Op, node, model, names);
+
+    protected virtual string? AfterModules(TOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names) => null;
 
     protected virtual string Module(TOp op, NodeSpec node, AnalyzedModel model) =>
         throw new InvalidOperationException($"{node.Op.Kind} is not a layer with parameters.");

@@ -19,6 +19,12 @@ internal interface ITorchSharpEmitter
 
     /// <summary>The expression computing the node from the locals of its inputs.</summary>
     ForwardStep Forward(NodeSpec node, AnalyzedModel model, MemberNames names);
+
+    /// <summary>
+    /// A statement the constructor runs once every layer is built and initialized (a tied weight taking another layer's
+    /// parameter), or null (most layers).
+    /// </summary>
+    string? AfterLayers(NodeSpec node, AnalyzedModel model, MemberNames names);
 }
 
 /// <summary>Base of the TorchSharp emitters: casts the node's op to <typeparamref name="TOp"/>; no module unless overridden.</summary>
@@ -30,6 +36,10 @@ internal abstract class TorchSharpEmitter<TOp> : ITorchSharpEmitter
     public string Construction(NodeSpec node, AnalyzedModel model) => Construction((TOp)node.Op, node, model);
 
     public ForwardStep Forward(NodeSpec node, AnalyzedModel model, MemberNames names) => Forward((TOp)node.Op, node, model, names);
+
+    public string? AfterLayers(NodeSpec node, AnalyzedModel model, MemberNames names) => AfterLayers((TOp)node.Op, node, model, names);
+
+    protected virtual string? AfterLayers(TOp op, NodeSpec node, AnalyzedModel model, MemberNames names) => null;
 
     protected virtual string Construction(TOp op, NodeSpec node, AnalyzedModel model) =>
         throw new InvalidOperationException($"{node.Op.Kind} is not a layer with parameters.");

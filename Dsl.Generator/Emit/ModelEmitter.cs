@@ -206,6 +206,15 @@ internal static class ModelEmitter
             w.Line($"global::Dsl.Modules.Initialization.Apply({names.Field(node.Id)}, global::Dsl.Init.{node.Init});");
         }
 
+        // Tied weights last: the shared parameter keeps the values its owner was built and initialized with.
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
+        {
+            if (OpCatalogue.For(node.Op)?.TorchSharp.AfterLayers(node, model, names) is { } statement)
+            {
+                w.Line(statement);
+            }
+        }
+
         for (int i = 0; i < model.Uses.Count; i++)
         {
             var use = model.Uses[i].Use;

@@ -192,6 +192,14 @@ internal static class PyTorchEmitter
             w.Line($"{PyTorchNames.Register(node.Name, module)}  # {model.TypeOf(node.Inputs[0]).ShapeText} -> {model.TypeOf(node.Id).ShapeText}");
         }
 
+        foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
+        {
+            if (OpCatalogue.For(node.Op)!.PyTorch!.AfterModules(node, model, names) is { } line)
+            {
+                w.Line(line);
+            }
+        }
+
         for (int i = 0; i < model.Uses.Count; i++)
         {
             var use = model.Uses[i].Use;

@@ -12,6 +12,9 @@ internal enum PaddingMode
 
     /// <summary>A fixed amount on every side (or one amount per spatial axis, <see cref="PaddingSpec.Amounts"/>).</summary>
     Explicit,
+
+    /// <summary>Keras "causal" (Conv1d only): effective kernel - 1 before the sequence, nothing after.</summary>
+    Causal,
 }
 
 /// <summary>
@@ -23,6 +26,8 @@ internal sealed record PaddingSpec(PaddingMode Mode, int Amount, EquatableArray<
     public static readonly PaddingSpec Valid = new(PaddingMode.Valid, 0);
 
     public static readonly PaddingSpec Same = new(PaddingMode.Same, 0);
+
+    public static readonly PaddingSpec Causal = new(PaddingMode.Causal, 0);
 
     /// <summary>Explicit padding of one amount per spatial axis.</summary>
     public static PaddingSpec PerAxis(params int[] amounts) => new(PaddingMode.Explicit, amounts.Max(), amounts.ToEquatableArray());
@@ -40,6 +45,7 @@ internal sealed record PaddingSpec(PaddingMode Mode, int Amount, EquatableArray<
     {
         PaddingMode.Valid => "Valid",
         PaddingMode.Same => "Same",
+        PaddingMode.Causal => "Causal",
         _ when IsPerAxis => "(" + string.Join(", ", Amounts) + ")",
         _ => Amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

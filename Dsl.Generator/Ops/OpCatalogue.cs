@@ -34,6 +34,7 @@ internal static class OpCatalogue
         new AdaptiveAvgPool2dDescriptor(),
         new UpSample2dDescriptor(),
         new ZeroPad2dDescriptor(),
+        new ConstantPadDescriptor(),
         new FlattenDescriptor(),
         new UnflattenDescriptor(),
         new NormalizeDescriptor(),

@@ -232,9 +232,11 @@ internal sealed class Call
             : throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be {string.Join(" or ", allowed.Select(a => "\"" + a + "\""))} but is \"{value}\"");
     }
 
-    public PaddingSpec Padding(string parameter) => Value(parameter) switch
+    /// <summary>A padding argument; <c>Padding.Causal</c> only where <paramref name="causal"/> (a Conv1d), else DSL0007 at it.</summary>
+    public PaddingSpec Padding(string parameter, bool causal = false) => Value(parameter) switch
     {
         null => PaddingSpec.Valid,
+        PaddingSpec { Mode: PaddingMode.Causal } when !causal => throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"Padding.Causal pads only the sequence of a Conv1d (left by dilation x (kernelSize - 1)); use Padding.Same, Padding.Valid or an int here, or pad explicitly first (.ZeroPad1d((left, 0)))"),
         PaddingSpec padding => padding,
         var other => throw new InterpretationError(Descriptors.InvalidArgument, SyntaxOf(parameter), Kind, $"'{parameter}' must be Padding.Valid, Padding.Same or an int but is {Interpreter.Describe(other)}"),
     };

@@ -102,6 +102,7 @@ internal sealed partial class DslCalls
     {
         ("Padding", "Same") => PaddingSpec.Same,
         ("Padding", "Valid") => PaddingSpec.Valid,
+        ("Padding", "Causal") => PaddingSpec.Causal,
         ("DType", "Float32") => DType.Float32,
         ("DType", "Int64") => DType.Int64,
         ("AxisLayout", "ChannelsFirst") => InputLayout.ChannelsFirst,

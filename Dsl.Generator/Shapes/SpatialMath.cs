@@ -51,6 +51,14 @@ internal static class SpatialMath
                 return new AxisResult(DimExpr.Of(output), before, after, AxisProblem.None);
             }
 
+            case PaddingMode.Causal:
+            {
+                // Keras' causal: kernel - 1 before, none after; floor((in - 1) / s) + 1, the input's length at stride 1.
+                return size < 1
+                    ? AxisResult.Fail(AxisProblem.KernelTooLarge)
+                    : new AxisResult(DimExpr.Of(((size - 1) / stride) + 1), kernel - 1, 0, AxisProblem.None);
+            }
+
             case PaddingMode.Explicit:
             {
                 int? output = FloorOutput(size, kernel, stride, padding.Amount);
@@ -100,6 +108,12 @@ internal static class SpatialMath
             return stride == 1
                 ? new AxisResult(input, (kernel - 1) / 2, (kernel - 1) - ((kernel - 1) / 2), AxisProblem.None)
                 : AxisResult.Fail(AxisProblem.NeedsConcreteSize);
+        }
+
+        if (padding.Mode == PaddingMode.Causal)
+        {
+            var causal = stride == 1 ? input : input.Add(-1).FloorDiv(stride)?.Add(1);
+            return causal is null ? AxisResult.Fail(AxisProblem.NeedsConcreteSize) : new AxisResult(causal, kernel - 1, 0, AxisProblem.None);
         }
 
         int pad = padding.Mode == PaddingMode.Explicit ? padding.Amount : 0;

@@ -87,6 +87,17 @@ public sealed class Node
     /// <param name="init">How the weight and bias start (<see cref="Init.Default"/>: the model's default).</param>
     public Node Linear(int outFeatures, bool bias = true, string? name = null, Init init = Init.Default) => throw DeclarationOnly.Called(nameof(Linear));
 
+    /// <summary>
+    /// A Linear whose weight is the table of the Embedding <paramref name="tiedTo"/> (weight tying, as GPT-2's
+    /// <c>lm_head.weight = wte.weight</c>): <c>[B, ..., embeddingDim]</c> to <c>[B, ..., numEmbeddings]</c>. One parameter
+    /// shared by both layers, counted once; the state dict holds it under both names, as PyTorch's does.
+    /// </summary>
+    /// <param name="outFeatures">Output features: the Embedding's numEmbeddings.</param>
+    /// <param name="tiedTo">The node an Embedding of this model returned.</param>
+    /// <param name="bias">Whether the layer learns its own bias (by default not, as GPT-2's tied head).</param>
+    /// <param name="name">Field and state-dict name.</param>
+    public Node Linear(int outFeatures, Node tiedTo, bool bias = false, string? name = null) => throw DeclarationOnly.Called(nameof(Linear));
+
     /// <summary>Looks up a learned vector for each int64 index: <c>[B, ...]</c> int64 to <c>[B, ..., embeddingDim]</c>.</summary>
     /// <param name="numEmbeddings">The size of the table (the vocabulary): indices are 0 to numEmbeddings - 1.</param>
     /// <param name="embeddingDim">The size of each vector.</param>
@@ -227,6 +238,24 @@ public sealed class Node
 
     /// <summary>Zero padding of <c>[B, C, H, W]</c> by (top, bottom, left, right).</summary>
     public Node ZeroPad2d((int Top, int Bottom, int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad2d));
+
+    /// <summary>Zero padding of <c>[B, C, L]</c>: <paramref name="padding"/> zeros at both ends (PyTorch's <c>nn.ZeroPad1d</c>).</summary>
+    public Node ZeroPad1d(int padding) => throw DeclarationOnly.Called(nameof(ZeroPad1d));
+
+    /// <summary>Zero padding of <c>[B, C, L]</c> by (left, right).</summary>
+    public Node ZeroPad1d((int Left, int Right) padding) => throw DeclarationOnly.Called(nameof(ZeroPad1d));
+
+    /// <summary>Padding of <c>[B, C, L]</c> with <paramref name="value"/>, <paramref name="padding"/> elements at both ends (PyTorch's <c>nn.ConstantPad1d</c>).</summary>
+    public Node ConstantPad1d(int padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad1d));
+
+    /// <summary>Padding of <c>[B, C, L]</c> with <paramref name="value"/> by (left, right).</summary>
+    public Node ConstantPad1d((int Left, int Right) padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad1d));
+
+    /// <summary>Padding of <c>[B, C, H, W]</c> with <paramref name="value"/>, <paramref name="padding"/> on every side (PyTorch's <c>nn.ConstantPad2d</c>).</summary>
+    public Node ConstantPad2d(int padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad2d));
+
+    /// <summary>Padding of <c>[B, C, H, W]</c> with <paramref name="value"/> by (left, right, top, bottom), PyTorch's order.</summary>
+    public Node ConstantPad2d((int Left, int Right, int Top, int Bottom) padding, double value) => throw DeclarationOnly.Called(nameof(ConstantPad2d));
 
     /// <summary>Cropping of <c>[B, C, H, W]</c>: <paramref name="cropping"/> rows and columns off every side.</summary>
     public Node Cropping2d(int cropping) => throw DeclarationOnly.Called(nameof(Cropping2d));

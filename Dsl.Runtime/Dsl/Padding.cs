@@ -28,6 +28,12 @@ public readonly struct Padding
     /// <summary>Keras "same" padding: output = ceil(input / stride).</summary>
     public static Padding Same => new(1, 0);
 
+    /// <summary>
+    /// Keras' "causal" padding of a <c>Conv1d</c>: dilation x (kernelSize - 1) zeros before the sequence and none after,
+    /// so the output is as long as the input (stride 1) and step t sees only steps up to t (WaveNet, TCN).
+    /// </summary>
+    public static Padding Causal => new(3, 0);
+
     /// <summary>Pads <paramref name="amount"/> elements on every side.</summary>
     public static Padding Of(int amount) => new(2, amount);
 

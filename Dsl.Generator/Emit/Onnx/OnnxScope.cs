@@ -95,10 +95,13 @@ internal sealed class OnnxScope
     /// The initializer of the current layer's <paramref name="parameter"/>, named as the state dict names it
     /// (<c>tower.conv2d_1.weight</c>; a later application of a shared block names the first application's layer).
     /// </summary>
-    public string Weight(string parameter, params long[] shape)
+    public string Weight(string parameter, params long[] shape) => WeightOf(Current.Id, parameter, shape);
+
+    /// <summary>The initializer of parameter <paramref name="parameter"/> of another layer, <paramref name="node"/> (a tied weight shares it).</summary>
+    public string WeightOf(int node, string parameter, params long[] shape)
     {
-        var node = Current;
-        string layer = node.SharedWith >= 0 ? Model.Spec.Nodes[node.SharedWith].Name : node.Name;
+        var spec = Model.Spec.Nodes[node];
+        string layer = spec.SharedWith >= 0 ? Model.Spec.Nodes[spec.SharedWith].Name : spec.Name;
         return graph.Initializer(weightPrefix + layer + "." + parameter, shape);
     }
 

@@ -42,6 +42,7 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
         new ConvOp(8, 5, 2, PaddingSpec.Valid, bias: false),
         new ConvOp(8, EquatableArray.Create(3, 5), EquatableArray.Create(1, 2), PaddingSpec.PerAxis(1, 2), true, 1, EquatableArray.Create(1, 1)),
         new ConvOp(4, EquatableArray.Create(7), EquatableArray.Create(2), PaddingSpec.Same, true, 1, EquatableArray.Create(1)),
+        new ConvOp(4, EquatableArray.Create(2), EquatableArray.Create(1), PaddingSpec.Causal, true, 1, EquatableArray.Create(4)),
         new ConvOp(4, EquatableArray.Create(3, 3, 3), EquatableArray.Create(1, 1, 1), PaddingSpec.Valid, true, 1, EquatableArray.Create(1, 1, 1)),
         new ConvOp(8, EquatableArray.Create(4, 4), EquatableArray.Create(2, 2), new PaddingSpec(PaddingMode.Explicit, 1), false, 1, EquatableArray.Create(1, 1), Transposed: true, OutputPadding: EquatableArray.Create(0, 0)),
     };
@@ -57,10 +58,10 @@ internal sealed class ConvDescriptor : OpDescriptor<ConvOp>
     public override OpDoc Doc { get; } = new(
         "x.Conv2d(outChannels, kernelSize, stride: 1, padding: Padding.Valid, bias: true, name: null, groups: 1, dilation: 1, init: Init.Default); x.Conv1d(...), x.Conv3d(...); " +
         "x.ConvTranspose2d(outChannels, kernelSize, stride: 1, padding: 0, outputPadding: 0, bias: true, name: null, groups: 1, dilation: 1, init: Init.Default), x.ConvTranspose1d(...). " +
-        "kernelSize, stride, dilation, outputPadding and padding take an int or a tuple of one per spatial axis: x.Conv2d(32, (3, 5), stride: (1, 2))",
-        "Conv1d [B, C, L], Conv2d [B, C, H, W], Conv3d [B, C, D, H, W] to [B, outChannels, ...] with each size floor((in + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(in / s), padded as Keras pads); " +
+        "kernelSize, stride, dilation, outputPadding and padding take an int or a tuple of one per spatial axis: x.Conv2d(32, (3, 5), stride: (1, 2)); x.Conv1d(..., padding: Padding.Causal, dilation: d)",
+        "Conv1d [B, C, L], Conv2d [B, C, H, W], Conv3d [B, C, D, H, W] to [B, outChannels, ...] with each size floor((in + 2p - k') / s) + 1 where k' = dilation (k - 1) + 1 (Same: ceil(in / s), padded as Keras pads; Conv1d's Causal: dilation (k - 1) zeros before the sequence only, so floor((in - 1) / s) + 1, L at stride 1, and step t sees only steps up to t); " +
         "ConvTranspose: out = (in - 1) s - 2p + dilation (k - 1) + outputPadding + 1 (Same: in x s), affine in a symbolic size, outputPadding below the stride or the dilation. " +
         "C must be known and groups must divide C and outChannels (groups = C: depthwise); a symbolic size gives the expression (in + 2p - k') / s + 1, except Same with a stride above 1, which needs known sizes.",
-        "`nn.Conv1d` / `nn.Conv2d` / `nn.Conv3d(C, outChannels, k, stride, padding, dilation=dilation, groups=groups, bias=bias)`, `nn.ConvTranspose1d` / `nn.ConvTranspose2d(C, outChannels, k, stride, padding, output_padding, groups, bias, dilation)`",
-        "`layers.Conv1D` / `Conv2D` / `Conv3D(outChannels, k, strides=s, padding='valid' / 'same', dilation_rate=dilation, groups=groups, use_bias=bias)` (channels first); `layers.DepthwiseConv2D` for groups = C; `layers.Conv1DTranspose` / `Conv2DTranspose(outChannels, k, strides, padding, output_padding)`");
+        "`nn.Conv1d` / `nn.Conv2d` / `nn.Conv3d(C, outChannels, k, stride, padding, dilation=dilation, groups=groups, bias=bias)`, `nn.ConvTranspose1d` / `nn.ConvTranspose2d(C, outChannels, k, stride, padding, output_padding, groups, bias, dilation)`; Causal: `nn.Conv1d` after `F.pad(x, (dilation * (k - 1), 0))`",
+        "`layers.Conv1D` / `Conv2D` / `Conv3D(outChannels, k, strides=s, padding='valid' / 'same' / 'causal', dilation_rate=dilation, groups=groups, use_bias=bias)` (channels first); `layers.DepthwiseConv2D` for groups = C; `layers.Conv1DTranspose` / `Conv2DTranspose(outChannels, k, strides, padding, output_padding)`");
 }

@@ -27,7 +27,7 @@ internal static class ConvArguments
             call.Int("outChannels", 1),
             call.IntsPerAxis("kernelSize", rank, 1)!.Value,
             call.IntsPerAxis("stride", rank, 1, 1)!.Value,
-            call.Padding("padding"),
+            call.Padding("padding", causal: rank == 1 && !transposed),
             call.Bool("bias"),
             call.Int("groups", 1),
             call.IntsPerAxis("dilation", rank, 1, 1)!.Value,

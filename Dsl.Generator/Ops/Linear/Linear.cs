@@ -21,7 +21,7 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 
     public override IShapeRule Shape { get; } = new LinearRule();
 
-    public override string Parameters => "outFeatures * F (+ outFeatures bias)";
+    public override string Parameters => "outFeatures * F (+ outFeatures bias); tied: only the bias (the weight is the Embedding's)";
 
     public override string MultiplyAccumulates => "positions x outFeatures x inFeatures (positions: the product of the dims before F)";
 
@@ -42,8 +42,8 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
     protected override FeatureLayout LayoutOf(LinearOp op) => FeatureLayout.FeaturesLast;
 
     public override OpDoc Doc { get; } = new(
-        "x.Linear(outFeatures, bias: true, name: null)",
-        "Over the last dim: [B, F] to [B, outFeatures], [B, ..., F] to [B, ..., outFeatures] (a sequence step by step); F must be known. A channels-first feature map (from an image, Conv2d, pooling) is DSL0002: Flatten it first, or Permute the channels last.",
-        "`nn.Linear(F, outFeatures, bias=bias)`",
+        "x.Linear(outFeatures, bias: true, name: null); x.Linear(outFeatures, tiedTo: wte, bias: false, name: null)",
+        "Over the last dim: [B, F] to [B, outFeatures], [B, ..., F] to [B, ..., outFeatures] (a sequence step by step); F must be known. A channels-first feature map (from an image, Conv2d, pooling) is DSL0002: Flatten it first, or Permute the channels last. tiedTo: the weight is the Embedding wte's [numEmbeddings, embeddingDim] table (weight tying, GPT-2's lm_head), so outFeatures = numEmbeddings and F = embeddingDim; one parameter, counted once, in the state dict under both names; bias defaults to false.",
+        "`nn.Linear(F, outFeatures, bias=bias)`; tied: `lm_head.weight = wte.weight`",
         "`layers.Dense(outFeatures, use_bias=bias)`");
 }

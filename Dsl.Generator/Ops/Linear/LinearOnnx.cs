@@ -19,7 +19,10 @@ internal sealed class LinearOnnx : OnnxEmitter<LinearOp>
             throw new OnnxUnsupportedException($"Linear '{node.Name}' on {input.ShapeText}: the ONNX export needs the size of the last axis.");
         }
 
-        string weight = scope.Weight("weight", linear.OutFeatures, features.Value);
+        // A tied weight reads the Embedding's initializer ([numEmbeddings, embeddingDim] = [out, in]): one tensor in the file.
+        string weight = linear.IsTied
+            ? scope.WeightOf(linear.TiedTo, "weight", linear.OutFeatures, features.Value)
+            : scope.Weight("weight", linear.OutFeatures, features.Value);
         if (input.Rank == 2)
         {
             var inputs = linear.Bias ? new[] { scope.Input(0), weight, scope.Weight("bias", linear.OutFeatures) } : new[] { scope.Input(0), weight };

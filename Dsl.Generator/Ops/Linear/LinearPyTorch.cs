@@ -14,4 +14,8 @@ internal sealed class LinearPyTorch : PyTorchEmitter<LinearOp>
 
     protected override ForwardStep Forward(LinearOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names) =>
         new($"{names.Layer(node.Id)}({names.Local(node.Inputs[0])})");
+
+    protected override string? AfterModules(LinearOp op, NodeSpec node, AnalyzedModel model, PyTorchNames names) => op.IsTied
+        ? $"{names.Layer(node.Id)}.weight = {names.Layer(op.TiedTo)}.weight  # tied, as GPT-2's lm_head"
+        : null;
 }

@@ -52,11 +52,56 @@ internal sealed class LinearRule : ShapeRule<LinearOp>
                 "the weight matrix is sized by the in-features; give the input fixed sizes, or reduce over the symbolic dimension (e.g. GlobalAvgPool2d) before Linear");
         }
 
-        long parameters = ((long)op.OutFeatures * features.Value) + (op.Bias ? op.OutFeatures : 0);
+        if (op.IsTied && !CheckTie(op, features.Value, context))
+        {
+            return null;
+        }
+
+        // A tied weight is the Embedding's table, counted there: only the bias is this layer's own.
+        long parameters = (op.IsTied ? 0 : (long)op.OutFeatures * features.Value) + (op.Bias ? op.OutFeatures : 0);
         var type = new TensorType(input.Dims.Take(input.Dims.Count - 1).Concat(new[] { DimExpr.Of(op.OutFeatures) }).ToEquatableArray());
         // One dot product over F per output element; unknown (null) when the positions include a symbolic dim.
         long? positions = SizeLimits.KnownElementsPerSample(new TensorType(input.Dims.Take(input.Dims.Count - 1).ToEquatableArray()));
         long? macs = positions is long p ? SizeLimits.Multiply(p, SizeLimits.Multiply(op.OutFeatures, features.Value)) : null;
         return ShapeContext.Ok(type, parameters, macs: macs);
+    }
+
+    /// <summary>
+    /// The node a tied Linear names must be an Embedding of this model whose table [numEmbeddings, embeddingDim] is the
+    /// weight's [outFeatures, inFeatures]; each mistake is reported at <c>tiedTo</c> or <c>outFeatures</c>.
+    /// </summary>
+    private static bool CheckTie(LinearOp op, long inFeatures, ShapeContext context)
+    {
+        var tied = context.Spec.Nodes[op.TiedTo];
+        if (tied.Op is not EmbeddingOp table)
+        {
+            string what = tied.Op.IsLayer ? tied.Op.Kind + " '" + tied.Name + "'" : "'" + tied.Name + "', the result of " + tied.Op.Kind;
+            context.InvalidArgument(
+                "tiedTo",
+                "tiedTo must be the node an Embedding of this model returns (its [numEmbeddings, embeddingDim] table becomes the weight), but is " + what +
+                "; keep the Embedding's node (var wte = tokens.Embedding(...)) and tie to it, or drop tiedTo for a Linear with its own weight");
+            return false;
+        }
+
+        string shape = "[" + ShapeContext.Text(table.NumEmbeddings) + ", " + ShapeContext.Text(table.EmbeddingDim) + "]";
+        if (inFeatures != table.EmbeddingDim)
+        {
+            context.InvalidArgument(
+                "tiedTo",
+                "the tied table '" + tied.Name + "' is " + shape + ", so the input's last axis must have embeddingDim = " + ShapeContext.Text(table.EmbeddingDim) +
+                " features, but it has " + ShapeContext.Text(inFeatures) + "; project the input to " + ShapeContext.Text(table.EmbeddingDim) + " features first (.Linear(" + ShapeContext.Text(table.EmbeddingDim) + ")), or tie to an Embedding of that width");
+            return false;
+        }
+
+        if (op.OutFeatures != table.NumEmbeddings)
+        {
+            context.InvalidArgument(
+                "outFeatures",
+                "the tied table '" + tied.Name + "' is " + shape + ", so outFeatures must be its numEmbeddings, " + ShapeContext.Text(table.NumEmbeddings) +
+                ", but is " + ShapeContext.Text(op.OutFeatures) + "; write .Linear(" + ShapeContext.Text(table.NumEmbeddings) + ", tiedTo: ...)");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -17,4 +17,11 @@ internal sealed class LinearTorchSharp : TorchSharpEmitter<LinearOp>
 
     protected override ForwardStep Forward(LinearOp op, NodeSpec node, AnalyzedModel model, MemberNames names) =>
         new($"this.{names.Field(node.Id)}.forward({names.Local(node.Inputs[0])})");
+
+    // A tied weight is the Embedding's registered parameter object itself (get_parameter, not the weight property,
+    // which wraps the native tensor anew on each read): parameters() then yields it once, so an optimizer steps it once,
+    // and the state dict holds it under both layers' names, as PyTorch's does.
+    protected override string? AfterLayers(LinearOp op, NodeSpec node, AnalyzedModel model, MemberNames names) => op.IsTied
+        ? $"this.{names.Field(node.Id)}.weight = this.{names.Field(op.TiedTo)}.get_parameter(\"weight\")!;"
+        : null;
 }

@@ -17,7 +17,8 @@ namespace Dsl.Runtime.Tests.Architectures;
 
 /// <summary>
 /// <see cref="TinyGpt"/>: the parameter count, logits and next-token loss of a GPT-2-style decoder written
-/// independently in PyTorch 1.13 (nn.ModuleList of blocks, so the same dotted state-dict names, loaded strictly); and
+/// independently in PyTorch 1.13 (nn.ModuleList of blocks, so the same dotted state-dict names, and the head tied to the
+/// token table as GPT-2 ties it), weights loaded strictly in both directions; and
 /// a few hundred <see cref="Trainer"/> steps on a short text the test writes, after which the loss has fallen and greedy
 /// generation in C# continues the text. (PyTorchParityTests compares the generated PyTorch module; the ONNX tests run
 /// it in ONNX Runtime.)
@@ -60,6 +61,7 @@ class GPT(nn.Module):
         self.h = nn.ModuleList([Block(dim, heads) for _ in range(layers)])
         self.ln_f = nn.LayerNorm(dim)
         self.lm_head = nn.Linear(dim, vocab, bias=False)
+        self.lm_head.weight = self.wte.weight   # GPT-2's weight tying
 
     def forward(self, idx):
         pos = torch.arange(idx.shape[1]).unsqueeze(0)
@@ -68,11 +70,20 @@ class GPT(nn.Module):
             x = block(x)
         return self.lm_head(self.ln_f(x))
 
+tokens = m.load_safetensors(os.path.join(folder, "batch.safetensors"))["tokens"]
+
+# The other direction first: PyTorch's own tied weights (both names in its state dict), for C# to load strictly.
+torch.manual_seed(7)
+own = GPT().eval()
+with torch.no_grad():
+    m.save_safetensors(own.state_dict(), os.path.join(folder, "pytorch_weights.safetensors"))
+    m.save_safetensors({"logits": own(tokens)}, os.path.join(folder, "pytorch_own.safetensors"))
+
 net = GPT()
 print(sum(p.numel() for p in net.parameters()))
 net.load_state_dict(m.load_safetensors(os.path.join(folder, "weights.safetensors")), strict=True)
 net.eval()
-tokens = m.load_safetensors(os.path.join(folder, "batch.safetensors"))["tokens"]
+assert net.lm_head.weight is net.wte.weight
 with torch.no_grad():
     logits = net(tokens)
     loss = F.cross_entropy(logits[:, :-1].reshape(-1, logits.shape[-1]), tokens[:, 1:].reshape(-1))
@@ -95,6 +106,7 @@ m.save_safetensors({"logits": logits, "loss": loss}, os.path.join(folder, "pytor
         WeightFile.Write(folder.File("batch.safetensors"), new Dictionary<string, Tensor> { ["tokens"] = tokens });
         model.SaveWeights(folder.File("weights.safetensors"));
         Assert.Contains("h.1.mlp.c_proj.weight", model.state_dict().Keys);
+        Assert.Contains("lm_head.weight", model.state_dict().Keys);   // the tied table under both names, as in PyTorch
 
         long parameters = model.parameters().Sum(p => p.numel());
         long reference = long.Parse(PythonTorch.Run(Script, folder.Path).Trim(), CultureInfo.InvariantCulture);
@@ -109,6 +121,44 @@ m.save_safetensors({"logits": logits, "loss": loss}, os.path.join(folder, "pytor
         output.WriteLine(FormattableString.Invariant($"TinyGpt: {parameters:N0} parameters (PyTorch {reference:N0}); logits differ by {logitError:E2}, the next-token loss by {lossError:E2}"));
         Assert.True(logitError <= Tolerance, $"logits differ by {logitError:E2}");
         Assert.True(lossError <= Tolerance, $"the loss differs by {lossError:E2}");
+
+        // PyTorch's own tied weights load strictly into a fresh model, which then computes PyTorch's logits and is still tied.
+        torch.manual_seed(12);
+        using var loaded = new TinyGpt();
+        loaded.eval();
+        loaded.LoadWeights(folder.File("pytorch_weights.safetensors"), strict: true);
+        using var theirOwn = WeightFile.Read(folder.File("pytorch_own.safetensors"));
+        double loadedError = Error(loaded.Forward(tokens).Logits, theirOwn["logits"]);
+        output.WriteLine(FormattableString.Invariant($"PyTorch's tied weights in C#: logits differ by {loadedError:E2}"));
+        Assert.True(loadedError <= Tolerance, $"logits from PyTorch's weights differ by {loadedError:E2}");
+        Assert.Equal(parameters, loaded.parameters().Sum(p => p.numel()));
+        Assert.Equal(0, (loaded.state_dict()["lm_head.weight"] - loaded.state_dict()["wte.weight"]).abs().max().item<float>());
+    }
+
+    [Fact]
+    public void The_head_and_the_token_table_are_one_parameter_that_one_optimizer_step_moves_once()
+    {
+        torch.manual_seed(5);
+        using var model = new TinyGpt();
+        var tied = model.named_parameters().Where(p => p.name is "wte.weight" or "lm_head.weight").ToList();
+        Assert.Equal("wte.weight", Assert.Single(tied).name);
+
+        using var tokens = Windows(count: 4, length: 16, seed: 3);
+        using var before = model.state_dict()["wte.weight"].clone();
+        using var optimizer = optim.SGD(model.parameters(), 0.5);
+        optimizer.zero_grad();
+        using (var step = ((ITrainableModel)model).Step(new Dictionary<string, Tensor> { ["tokens"] = tokens }))
+        {
+            step.Losses.Total.backward();
+        }
+
+        // SGD moves the table by lr * grad exactly once; the gradient sums the embedding's and the head's contributions.
+        using var gradient = model.state_dict()["wte.weight"].grad!.clone();
+        optimizer.step();
+        using var moved = model.state_dict()["wte.weight"] - before;
+        Assert.True((moved + (0.5 * gradient)).abs().max().item<float>() < 1e-6f, "the tied table should move by -lr * grad once");
+        Assert.True(gradient[TinyGpt.Alphabet.IndexOf('z')].abs().sum().item<float>() > 0, "a token never read still gets the head's gradient");
+        Assert.Equal(0, (model.state_dict()["lm_head.weight"] - model.state_dict()["wte.weight"]).abs().max().item<float>());
     }
 
     [Fact]

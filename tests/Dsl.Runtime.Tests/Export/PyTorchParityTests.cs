@@ -102,6 +102,9 @@ print(len(net.state_dict()))
 
         // Batch-level ops and losses: a CLIP-style dual encoder (InfoNCE over [B, B] logits), a mixture of experts with a load-balancing term (#25).
         typeof(Architectures.ClipDualEncoder), typeof(Architectures.MixtureOfExperts),
+
+        // Causal dilated convolutions (a WaveNet-style TCN) and PyTorch's constant paddings.
+        typeof(Architectures.TemporalConvNet), typeof(Architectures.PaddedSignals),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
