@@ -99,6 +99,9 @@ print(len(net.state_dict()))
 
         // A GPT-style decoder: positions, causal attention, dotted names, the next-token loss on the tokens it reads.
         typeof(Architectures.TinyGpt),
+
+        // Attention masks (float per sample, per head, a learned batch of one) and the head-averaged attention weights.
+        typeof(Architectures.MaskedAttentionNet), typeof(Architectures.LearnedBiasAttention),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
