@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Dsl;
+using TorchSharp;
 
 namespace Dsl.Runtime.Tests.Architectures;
 
@@ -66,5 +69,64 @@ public partial class TinyBert
         g.Output("last_hidden_state", x);
         g.Output("logits", logits);
         g.Loss("labels", logits, Loss.CrossEntropy(ignoreIndex: -100));                // labels [B, T]: -100 where not masked
+    }
+
+    /// <summary>The ids of padding, [MASK], [CLS] and [SEP]; words are the ids from 4.</summary>
+    public const long Padding = 0, Mask = 1, Cls = 2, Sep = 3;
+
+    /// <summary>The batch the parity tests run (the generic random one would put token types past 1 and make the attention mask other than 0 / 1).</summary>
+    public static Dictionary<string, torch.Tensor> ParityBatch(int size) => SampleBatch(size, 9, seed: 7);
+
+    /// <summary>
+    /// Sentences of counting words ([CLS] w, w+1, ... [SEP], then padding), a second segment of token type 1, about
+    /// 15 % of the words replaced by [MASK] with their labels kept there (-100 elsewhere); the attention mask is 0 on
+    /// the padding, which every sentence but the longest has.
+    /// </summary>
+    public static Dictionary<string, torch.Tensor> SampleBatch(int count, int length, int seed)
+    {
+        var random = new Random(seed);
+        var ids = new long[count * length];
+        var types = new long[count * length];
+        var mask = new float[count * length];
+        var labels = Enumerable.Repeat(-100L, count * length).ToArray();
+        for (int i = 0; i < count; i++)
+        {
+            int used = i == 0 ? length : random.Next(length / 2, length + 1);
+            int split = random.Next(2, used - 1);
+            int start = random.Next(4, Vocab);
+            for (int j = 0; j < used; j++)
+            {
+                int at = (i * length) + j;
+                mask[at] = 1;
+                types[at] = j >= split ? 1 : 0;
+                long word = 4 + ((start - 4 + j) % (Vocab - 4));
+                ids[at] = j == 0 ? Cls : j == used - 1 ? Sep : word;
+                if (j > 0 && j < used - 1 && random.NextDouble() < 0.15)
+                {
+                    labels[at] = word;
+                    ids[at] = Mask;
+                }
+            }
+
+            for (int j = used; j < length; j++)
+            {
+                ids[(i * length) + j] = Padding;
+            }
+        }
+
+        // At least one masked position, so the loss is defined.
+        if (labels.All(l => l == -100))
+        {
+            labels[1] = ids[1];
+            ids[1] = Mask;
+        }
+
+        return new Dictionary<string, torch.Tensor>
+        {
+            ["input_ids"] = torch.tensor(ids).reshape(count, length),
+            ["token_type_ids"] = torch.tensor(types).reshape(count, length),
+            ["attention_mask"] = torch.tensor(mask).reshape(count, length),
+            ["labels"] = torch.tensor(labels).reshape(count, length),
+        };
     }
 }

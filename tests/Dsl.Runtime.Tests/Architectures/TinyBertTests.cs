@@ -26,8 +26,6 @@ public sealed class TinyBertTests
 {
     private const double Tolerance = 1e-5;
 
-    private const long Padding = 0, Mask = 1, Cls = 2, Sep = 3;
-
     /// <summary>BertForMaskedLM in plain torch, Hugging Face's layout and names (eval mode, random weights).</summary>
     private const string Script = """
 import math, sys, torch, torch.nn as nn, torch.nn.functional as F
@@ -169,7 +167,7 @@ print(sum(p.numel() for p in model.parameters()))
     {
         using var folder = new TempDirectory();
         string weights = folder.File("bert.pth"), inputs = folder.File("inputs.pt"), results = folder.File("pytorch.pt");
-        var batch = Batch(count: 3, length: 11, seed: 4);
+        var batch = TinyBert.SampleBatch(count: 3, length: 11, seed: 4);
         WeightFile.Write(inputs, batch);
         long reference = long.Parse(PythonTorch.Run(Script, weights, inputs, results).Trim(), CultureInfo.InvariantCulture);
 
@@ -195,12 +193,43 @@ print(sum(p.numel() for p in model.parameters()))
         Assert.True(lossError <= Tolerance, $"the loss differs by {lossError:E2}");
     }
 
+    /// <summary>The generated PyTorch module: the reference's state dict loads strictly into it, and it computes the reference's results.</summary>
+    private const string ExportScript = """
+import sys, torch
+scope = {}
+exec(compile(open(sys.argv[1]).read(), "model.py", "exec"), scope)
+model = scope["MODEL"]()
+model.load_state_dict(torch.load(sys.argv[2]), strict=True)
+model.eval()
+io, reference = torch.load(sys.argv[3]), torch.load(sys.argv[4])
+with torch.no_grad():
+    outputs = model(*[io[name] for name in model.input_names])
+    total, _ = model.compute_loss(outputs, {name: io[name] for name in model.target_names})
+errors = [(outputs[name] - reference[name]).abs().max().item() for name in ("last_hidden_state", "logits")]
+print(f"{max(errors):.3e} {abs(total.item() - reference['loss'].item()):.3e}")
+""";
+
+    [Fact]
+    public void The_pytorch_export_loads_the_same_state_dict_and_computes_the_same_results()
+    {
+        using var folder = new TempDirectory();
+        string weights = folder.File("bert.pth"), inputs = folder.File("inputs.pt"), results = folder.File("pytorch.pt"), source = folder.File("model.py");
+        WeightFile.Write(inputs, TinyBert.SampleBatch(count: 3, length: 11, seed: 4));
+        PythonTorch.Run(Script, weights, inputs, results);
+        System.IO.File.WriteAllText(source, TinyBert.PyTorchSource);
+
+        var measured = PythonTorch.Run(ExportScript, source, weights, inputs, results).Trim().Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        output.WriteLine(FormattableString.Invariant($"TinyBert's PyTorch export vs the reference: outputs differ by {measured[0]:E2}, the loss by {measured[1]:E2}"));
+        Assert.True(measured[0] <= Tolerance, $"outputs differ by {measured[0]:E2}");
+        Assert.True(measured[1] <= Tolerance, $"the loss differs by {measured[1]:E2}");
+    }
+
     [Fact]
     public void A_short_seeded_run_of_masked_token_training_lowers_the_loss()
     {
         torch.manual_seed(5);
         using var model = new TinyBert();
-        using var data = new TensorDataset(Batch(count: 512, length: 16, seed: 1));
+        using var data = new TensorDataset(TinyBert.SampleBatch(count: 512, length: 16, seed: 1));
         var history = Trainer.Fit(model, data, null, new TrainingOptions
         {
             Epochs = 25, BatchSize = 32, Seed = 3, Optimizer = OptimizerSpec.Adam(lr: 3e-3), Verbose = TrainingVerbosity.Silent,
@@ -210,59 +239,6 @@ print(sum(p.numel() for p in model.parameters()))
         double first = history.Epochs[0].Train.Total, last = history.Epochs[^1].Train.Total;
         output.WriteLine(FormattableString.Invariant($"masked-token loss: epoch 1 {first:F3}, epoch 25 {last:F3}"));
         Assert.True(last < first / 2, $"the loss should fall below half of the first epoch's: {first:F3} -> {last:F3}");
-    }
-
-    /// <summary>
-    /// Sentences of counting words ([CLS] w, w+1, ... [SEP], then padding), a second segment of token type 1, about
-    /// 15 % of the words replaced by [MASK] with their labels kept there (-100 elsewhere); the attention mask is 0 on
-    /// the padding, which every sentence but the longest has.
-    /// </summary>
-    private static Dictionary<string, Tensor> Batch(int count, int length, int seed)
-    {
-        var random = new Random(seed);
-        var ids = new long[count * length];
-        var types = new long[count * length];
-        var mask = new float[count * length];
-        var labels = Enumerable.Repeat(-100L, count * length).ToArray();
-        for (int i = 0; i < count; i++)
-        {
-            int used = i == 0 ? length : random.Next(length / 2, length + 1);
-            int split = random.Next(2, used - 1);
-            int start = random.Next(4, TinyBert.Vocab);
-            for (int j = 0; j < used; j++)
-            {
-                int at = (i * length) + j;
-                mask[at] = 1;
-                types[at] = j >= split ? 1 : 0;
-                long word = 4 + ((start - 4 + j) % (TinyBert.Vocab - 4));
-                ids[at] = j == 0 ? Cls : j == used - 1 ? Sep : word;
-                if (j > 0 && j < used - 1 && random.NextDouble() < 0.15)
-                {
-                    labels[at] = word;
-                    ids[at] = Mask;
-                }
-            }
-
-            for (int j = used; j < length; j++)
-            {
-                ids[(i * length) + j] = Padding;
-            }
-        }
-
-        // At least one masked position, so the loss is defined.
-        if (labels.All(l => l == -100))
-        {
-            labels[1] = ids[1];
-            ids[1] = Mask;
-        }
-
-        return new Dictionary<string, Tensor>
-        {
-            ["input_ids"] = tensor(ids).reshape(count, length),
-            ["token_type_ids"] = tensor(types).reshape(count, length),
-            ["attention_mask"] = tensor(mask).reshape(count, length),
-            ["labels"] = tensor(labels).reshape(count, length),
-        };
     }
 
     /// <summary>max |a - b| relative to the larger of 1 and the reference's largest magnitude.</summary>
