@@ -79,7 +79,7 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         if (op.AttnMask)
         {
             string masked = scope.Temp("attn_masked");
-            scope.Add("Add", masked, scaled, AttnMask(scope, op.AttnMaskInput(node.Inputs.Count)));
+            scope.Add("Add", masked, scaled, AttnMask(scope, op, node));
             scaled = masked;
         }
 
@@ -102,36 +102,28 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         return new[] { scope.Output, averaged };
     }
 
-    /// <summary>
-    /// The attention mask as an addend of the scores [B, H, T, S]: float32 as it is, int64 flags as -1e9 where nonzero
-    /// (as the padding mask), a [B, T, S] mask with a head axis of 1.
-    /// </summary>
-    private static string AttnMask(OnnxScope scope, int index)
-    {
-        var type = scope.InputType(index);
-        string mask = scope.Input(index);
-        if (type.DType == DType.Int64)
-        {
-            string kept = scope.Temp("attn_kept");
-            scope.Add("Equal", kept, mask, scope.Ints("attn_zero", 0));
-            string masked = scope.Temp("attn_flags");
-            scope.Add("Not", masked, kept);
-            string flags = scope.Temp("attn_float");
-            scope.Add("Cast", flags, masked).Int("to", 1);
-            string negative = scope.Temp("attn_negative");
-            scope.Add("Mul", negative, flags, scope.Scalar("attn_large", -1e9));
-            mask = negative;
-        }
-
-        if (type.Dims.Count == 2)
-        {
-            string shaped = scope.Temp("attn_mask");
-            scope.Add("Unsqueeze", shaped, mask, scope.Ints("attn_axes", 1));
-            mask = shaped;
-        }
-
-        return mask;
-    }
+    /// <summary>The attention mask as an addend of the scores [B, H, T, S]: float32 as it is, int64 flags as -1e9 where nonzero (as the padding mask).</summary>
+    private static string AttnMask(OnnxScope scope, MultiheadAttentionOp op, NodeSpec node) =>
+        AttentionMaskPlan.Of(op, node, scope.Model.TypeOf)!.Render(
+            scope.Input(op.AttnMaskInput(node.Inputs.Count)),
+            flags =>
+            {
+                string kept = scope.Temp("attn_kept");
+                scope.Add("Equal", kept, flags, scope.Ints("attn_zero", 0));
+                string masked = scope.Temp("attn_flags");
+                scope.Add("Not", masked, kept);
+                string floats = scope.Temp("attn_float");
+                scope.Add("Cast", floats, masked).Int("to", 1);
+                string negative = scope.Temp("attn_negative");
+                scope.Add("Mul", negative, floats, scope.Scalar("attn_large", -1e9));
+                return negative;
+            },
+            mask =>
+            {
+                string shaped = scope.Temp("attn_mask");
+                scope.Add("Unsqueeze", shaped, mask, scope.Ints("attn_axes", 1));
+                return shaped;
+            });
 
     /// <summary>
     /// [B, 1, 1, S]: -1e9 where key s is padding (the mask input nonzero, or equal to the padding id), else 0; added to

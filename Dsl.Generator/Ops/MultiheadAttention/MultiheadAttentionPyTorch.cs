@@ -23,16 +23,12 @@ internal sealed class MultiheadAttentionPyTorch : PyTorchEmitter<MultiheadAttent
         string query = names.Local(q), key = names.Local(k), value = names.Local(v);
         // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
         string? causal = op.Causal ? $"torch.full(({query}.shape[1], {key}.shape[1]), float(\"-inf\"), device={query}.device).triu(1)" : null;
-        string? attn = null;
-        if (op.AttnMask)
-        {
-            int input = node.Inputs[op.AttnMaskInput(node.Inputs.Count)];
-            var type = model.TypeOf(input);
-            string m = names.Local(input);
-            string additive = type.DType == DType.Int64 ? $"torch.zeros_like({m}, dtype=torch.float32).masked_fill({m} != 0, float(\"-inf\"))" : m;
-            string perHead = type.Dims.Count == 2 ? $"{additive}.unsqueeze(1)" : additive;
-            attn = $"{perHead}.expand({query}.shape[0], {Int(op.NumHeads)}, -1, -1).flatten(0, 1)";
-        }
+        // As the TorchSharp emitter's, then [B x heads, T, S] as the module reads a mask per sample (batch-major, as it splits heads).
+        string? attn = AttentionMaskPlan.Of(op, node, model.TypeOf)?.Render(
+            names.Local(node.Inputs[op.AttnMaskInput(node.Inputs.Count)]),
+            m => $"torch.zeros_like({m}, dtype=torch.float32).masked_fill({m} != 0, float(\"-inf\"))",
+            m => $"{m}.unsqueeze(1)");
+        attn = attn is null ? null : $"{attn}.expand({query}.shape[0], {Int(op.NumHeads)}, -1, -1).flatten(0, 1)";
 
         string mask = causal is not null && attn is not null ? $"{causal} + {attn}" : causal ?? attn ?? "None";
         string? paddingLocal = op.KeyPaddingMask ? names.Local(node.Inputs[op.KeyPaddingMaskInput(node.Inputs.Count)]) : null;

@@ -28,17 +28,11 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
         string? causal = op.Causal
             ? $"{Torch}full(new long[] {{ {query}.shape[1], {key}.shape[1] }}, float.NegativeInfinity, dtype: {Torch}ScalarType.Float32, device: {query}.device).triu(1)"
             : null;
-        string? attn = null;
-        if (op.AttnMask)
-        {
-            int input = node.Inputs[op.AttnMaskInput(node.Inputs.Count)];
-            var type = model.TypeOf(input);
-            string m = names.Local(input);
-            // int64 flags (nonzero: masked) become -infinity / 0; a [T, S] mask per sample gets a head axis; then
-            // [B, heads, T, S] is flattened to the [B x heads, T, S] the module reads (batch-major, as it splits heads).
-            string additive = type.DType == DType.Int64 ? $"{Torch}zeros_like({m}, dtype: {Torch}ScalarType.Float32).masked_fill({m}.ne(0), float.NegativeInfinity)" : m;
-            attn = type.Dims.Count == 2 ? $"{additive}.unsqueeze(1)" : additive;
-        }
+        // int64 flags (nonzero: masked) become -infinity / 0, a mask per sample gets a head axis.
+        string? attn = AttentionMaskPlan.Of(op, node, model.TypeOf)?.Render(
+            names.Local(node.Inputs[op.AttnMaskInput(node.Inputs.Count)]),
+            m => $"{Torch}zeros_like({m}, dtype: {Torch}ScalarType.Float32).masked_fill({m}.ne(0), float.NegativeInfinity)",
+            m => $"{m}.unsqueeze(1)");
 
         string mask = causal is not null && attn is not null ? $"{causal} + {attn}" : causal ?? attn ?? "null";
         // PyTorch's key_padding_mask: true where a key is padding.
