@@ -26,6 +26,7 @@ internal static class OpCatalogue
         new RecurrentDescriptor(),
         new FinalStateDescriptor(),
         new MultiheadAttentionDescriptor(),
+        new AttentionWeightsDescriptor(),
         new BatchNormDescriptor(),
         new LayerNormDescriptor(),
         new GroupNormDescriptor(),

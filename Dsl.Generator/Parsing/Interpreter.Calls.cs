@@ -159,6 +159,12 @@ internal sealed partial class Interpreter
             return name == "Abs" ? Math.Abs(x) : name == "Max" ? Math.Max(x, ToDouble(args[1])) : Math.Min(x, ToDouble(args[1]));
         }
 
-        throw Unsupported(invocation, $"'Math.{name}' cannot run at compile time; only Math.Min, Math.Max and Math.Abs on numbers can");
+        if (args.Length == 1 && IsNumber(args[0]) && name == "Sqrt")
+        {
+            // An attention's 1 / sqrt(d) scale, as its reference code writes it (math.sqrt(head_size)).
+            return Math.Sqrt(ToDouble(args[0]));
+        }
+
+        throw Unsupported(invocation, $"'Math.{name}' cannot run at compile time; only Math.Min, Math.Max, Math.Abs and Math.Sqrt on numbers can");
     }
 }

@@ -36,6 +36,12 @@ internal sealed class ShapeContext
     /// <summary>The types of the node's inputs, in argument order (all known).</summary>
     public IReadOnlyList<TensorType> Inputs { get; }
 
+    /// <summary>The analyses of the nodes before this one (by id), where the inference gives them.</summary>
+    public IReadOnlyList<NodeAnalysis>? Earlier { get; init; }
+
+    /// <summary>The type of an earlier node that is not an input of this one (an op reading another node's inputs), or null when unknown.</summary>
+    public TensorType? TypeOf(int node) => Earlier is { } earlier && node >= 0 && node < earlier.Count ? earlier[node].Type : null;
+
     /// <summary>The single input of a one-input op.</summary>
     public TensorType Input => Inputs[0];
 

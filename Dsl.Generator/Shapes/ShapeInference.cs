@@ -118,7 +118,7 @@ internal static class ShapeInference
             return Unknown;
         }
 
-        var result = BatchLevel.Propagate(Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses)) ?? Unknown, inputs), inputs);
+        var result = BatchLevel.Propagate(Broadcast.WithBatch(rule.Infer(new ShapeContext(spec, node, inputs, diagnostics, uses) { Earlier = earlier }) ?? Unknown, inputs), inputs);
         result = AxisRoles.Attach(node, inputs, result);
         result = node.SharedWith >= 0 ? CheckShared(spec, node, inputs, earlier, result, diagnostics) : result;
         return CheckSize(spec, node, result, diagnostics);

@@ -156,7 +156,12 @@ public sealed class Node
     /// no query attends to; with <paramref name="paddingIdx"/>, the key sequence's token ids instead. Null: every key counts.
     /// </param>
     /// <param name="paddingIdx">The id of padding when <paramref name="keyPaddingMask"/> holds int64 token ids (the Embedding's <c>paddingIdx</c>).</param>
-    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null) =>
+    /// <param name="attnMask">
+    /// PyTorch's <c>attn_mask</c>, which query may attend to which key: <c>[B, T, S]</c>, per head <c>[B, numHeads, T, S]</c>,
+    /// or a batch of one (<c>[1, T, S]</c>: PyTorch's <c>[T, S]</c>). int64: nonzero marks a pair that is masked (PyTorch's
+    /// bool mask, true = masked); float32: added to the scores (an additive mask, -infinity masks). Null: every pair counts.
+    /// </param>
+    public Node MultiheadAttention(int numHeads, Node? keyValue = null, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null, Node? attnMask = null) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Batch normalization over the channels of <c>[B, C, H, W]</c>.</summary>
@@ -288,6 +293,12 @@ public sealed class Node
 
     /// <summary>The final cell state of the <c>Lstm</c> this node is the output of (PyTorch's <c>c_n</c>), shaped as <see cref="FinalState"/>.</summary>
     public Node FinalCell() => throw DeclarationOnly.Called(nameof(FinalCell));
+
+    /// <summary>
+    /// The attention weights of the <c>MultiheadAttention</c> this node is the output of, averaged over the heads:
+    /// <c>[B, T, S]</c>, each query's softmax over the keys (PyTorch's <c>need_weights=True, average_attn_weights=True</c>).
+    /// </summary>
+    public Node AttentionWeights() => throw DeclarationOnly.Called(nameof(AttentionWeights));
 
     /// <summary>
     /// Splits axis <paramref name="dim"/> into <paramref name="sizes"/> (their product its size; one may be -1: inferred),

@@ -26,7 +26,8 @@ public static class Ops
     /// <param name="init">How the weights and biases start (<see cref="Init.Default"/>: the model's default).</param>
     /// <param name="keyPaddingMask">PyTorch's <c>key_padding_mask</c>, <c>[B, S]</c>: nonzero marks a padding key; with <paramref name="paddingIdx"/>, the keys' token ids.</param>
     /// <param name="paddingIdx">The id of padding when <paramref name="keyPaddingMask"/> holds int64 token ids.</param>
-    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null) =>
+    /// <param name="attnMask">PyTorch's <c>attn_mask</c>: <c>[B, T, S]</c>, <c>[B, numHeads, T, S]</c> or a batch of one; int64 nonzero masks a pair, float32 is added to the scores.</param>
+    public static Node MultiheadAttention(Node query, Node key, Node value, int numHeads, double dropout = 0, bool causal = false, string? name = null, Init init = Init.Default, Node? keyPaddingMask = null, long? paddingIdx = null, Node? attnMask = null) =>
         throw DeclarationOnly.Called(nameof(MultiheadAttention));
 
     /// <summary>Cosine similarity of two <c>[B, F]</c> nodes along the features: <c>[B, 1]</c>.</summary>

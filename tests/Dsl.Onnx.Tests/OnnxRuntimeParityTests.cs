@@ -29,7 +29,7 @@ public class OnnxRuntimeParityTests
         var type = SeedModels.Find(name);
         var graph = SeedModels.GraphOf(type);
         using var module = SeedModels.Create(type, seed: 7);
-        var inputs = SeedModels.Inputs(graph, batch: 2, seed: 11);
+        var inputs = SeedModels.Inputs(graph, batch: 2, seed: 11, type);
         var expected = SeedModels.Forward(type, module, graph, inputs);
         byte[] bytes = OnnxExport.ToModel(graph, module).ToByteArray();
 

@@ -68,9 +68,19 @@ internal static class SeedModels
     /// <summary>The number of distinct ids an int64 input draws from (the test models' embeddings have at least this many rows).</summary>
     public const long Vocabulary = 10;
 
-    /// <summary>Random inputs of the graph's input shapes, with <paramref name="batch"/> for B; int64 inputs are ids below <see cref="Vocabulary"/>.</summary>
-    public static Dictionary<string, Tensor> Inputs(OnnxGraph graph, long batch, long seed)
+    /// <summary>
+    /// Random inputs of the graph's input shapes, with <paramref name="batch"/> for B; int64 inputs are ids below
+    /// <see cref="Vocabulary"/>. A model that declares its own batch (<c>public static ParityBatch(int size)</c>: inputs
+    /// whose values must be valid, such as token types and a 0 / 1 attention mask) gets that batch's inputs instead.
+    /// </summary>
+    public static Dictionary<string, Tensor> Inputs(OnnxGraph graph, long batch, long seed, Type? model = null)
     {
+        if (model?.GetMethod("ParityBatch", BindingFlags.Public | BindingFlags.Static) is { } own)
+        {
+            var columns = (Dictionary<string, Tensor>)own.Invoke(null, new object[] { (int)batch })!;
+            return graph.Inputs.ToDictionary(i => i.Name, i => columns[i.Name]);
+        }
+
         torch.manual_seed(seed);
         return graph.Inputs.ToDictionary(
             i => i.Name,

@@ -33,13 +33,17 @@ internal sealed class MultiheadAttentionDescriptor : OpDescriptor<MultiheadAtten
         new MultiheadAttentionOp(4, 0, Causal: false),
         new MultiheadAttentionOp(8, 0.1, Causal: true),
         new MultiheadAttentionOp(2, 0, Causal: false, KeyPaddingMask: true, PaddingIdx: 0),
+        new MultiheadAttentionOp(2, 0, Causal: true, KeyPaddingMask: true, AttnMask: true),
     };
 
     protected override FeatureLayout LayoutOf(MultiheadAttentionOp op) => FeatureLayout.FeaturesLast;
 
+    /// <summary>Only an attention mask may be a batch of one (PyTorch's [T, S] mask); the rule refuses the other inputs as one.</summary>
+    protected override bool BroadcastsBatchOf(MultiheadAttentionOp op) => op.AttnMask;
+
     public override OpDoc Doc { get; } = new(
-        "x.MultiheadAttention(numHeads, keyValue: null, dropout: 0, causal: false, name: null, keyPaddingMask: null, paddingIdx: null), Ops.MultiheadAttention(query, key, value, numHeads, dropout: 0, causal: false, name: null, keyPaddingMask: null, paddingIdx: null)",
-        "Batch first: query [B, T, E] with key and value [B, S, E] (self-attention: all x) to [B, T, E]; E inferred, known and divisible by numHeads; T and S may be symbolic; causal masks later keys. keyPaddingMask [B, S] (int64 or float32): keys where it is nonzero are padding, ignored by every query; with paddingIdx it holds the keys' int64 token ids, and ids equal to paddingIdx are padding.",
-        "`nn.MultiheadAttention(E, numHeads, dropout, batch_first=True)(q, k, v, attn_mask=causal mask, key_padding_mask=mask != 0)[0]` (`key_padding_mask=tokens == paddingIdx`)",
+        "x.MultiheadAttention(numHeads, keyValue: null, dropout: 0, causal: false, name: null, keyPaddingMask: null, paddingIdx: null, attnMask: null), Ops.MultiheadAttention(query, key, value, numHeads, dropout: 0, causal: false, name: null, keyPaddingMask: null, paddingIdx: null, attnMask: null)",
+        "Batch first: query [B, T, E] with key and value [B, S, E] (self-attention: all x) to [B, T, E]; E inferred, known and divisible by numHeads; T and S may be symbolic; causal masks later keys. keyPaddingMask [B, S] (int64 or float32): keys where it is nonzero are padding, ignored by every query; with paddingIdx it holds the keys' int64 token ids, and ids equal to paddingIdx are padding. attnMask [B, T, S], [B, numHeads, T, S] or a batch of one [1, T, S] (PyTorch's [T, S]): int64 nonzero masks the pair (PyTorch's bool mask), float32 is added to the scores; the masks combine. The head-averaged weights: .AttentionWeights().",
+        "`nn.MultiheadAttention(E, numHeads, dropout, batch_first=True)(q, k, v, attn_mask=causal mask, key_padding_mask=mask != 0)[0]` (`key_padding_mask=tokens == paddingIdx`; `attn_mask=` the mask as [B * numHeads, T, S])",
         "`layers.MultiHeadAttention(numHeads, E // numHeads)(q, v, key=k, use_causal_mask=causal)`");
 }

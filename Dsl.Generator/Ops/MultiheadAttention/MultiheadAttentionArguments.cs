@@ -6,9 +6,9 @@ using Dsl.Generator.Parsing;
 namespace Dsl.Generator.Ops;
 
 /// <summary>
-/// Reads <c>x.MultiheadAttention(numHeads, keyValue, dropout, causal, name, init, keyPaddingMask, paddingIdx)</c>
+/// Reads <c>x.MultiheadAttention(numHeads, keyValue, dropout, causal, name, init, keyPaddingMask, paddingIdx, attnMask)</c>
 /// (self-attention, or cross-attention to <c>keyValue</c>) and
-/// <c>Ops.MultiheadAttention(query, key, value, numHeads, dropout, causal, name, init, keyPaddingMask, paddingIdx)</c>.
+/// <c>Ops.MultiheadAttention(query, key, value, numHeads, dropout, causal, name, init, keyPaddingMask, paddingIdx, attnMask)</c>.
 /// </summary>
 internal static class MultiheadAttentionArguments
 {
@@ -33,6 +33,11 @@ internal static class MultiheadAttentionArguments
             inputs.Add(call.Node("keyPaddingMask"));
         }
 
+        if (op.AttnMask)
+        {
+            inputs.Add(call.Node("attnMask"));
+        }
+
         return new OpRead(op, inputs);
     }
 
@@ -55,6 +60,6 @@ internal static class MultiheadAttentionArguments
                 "'paddingIdx' names the padding id among the key sequence's token ids, which 'keyPaddingMask:' gives: pass the token ids there too (keyPaddingMask: tokens, paddingIdx: 0)");
         }
 
-        return new(call.Int("numHeads", 1), call.Fraction("dropout"), call.Bool("causal", defaultValue: false), mask, paddingIdx);
+        return new(call.Int("numHeads", 1), call.Fraction("dropout"), call.Bool("causal", defaultValue: false), mask, paddingIdx, call.Value("attnMask") is not null);
     }
 }

@@ -11,11 +11,16 @@ namespace Dsl.Generator.Ops;
 /// the TorchSharp module's weights (<c>in_proj_weight</c> [3E, E] and <c>in_proj_bias</c> sliced into the query, key
 /// and value projections; <c>out_proj.weight</c> / <c>out_proj.bias</c>): per head softmax(q k^T / sqrt(E / heads)) v,
 /// a causal mask adding a large negative number above the diagonal (built from the scores' shape, so the lengths may be
-/// symbolic). Dropout is off at inference.
+/// symbolic), a key padding mask and an attention mask added as -1e9 where they mask (a float attention mask as it is).
+/// Dropout is off at inference.
 /// </summary>
 internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
 {
-    protected override string Emit(MultiheadAttentionOp op, NodeSpec node, OnnxScope scope)
+    protected override string Emit(MultiheadAttentionOp op, NodeSpec node, OnnxScope scope) => EmitValues(op, node, scope)[0];
+
+    // The node's values: the attended sequence, and, where AttentionWeights() reads it, the softmax weights averaged
+    // over the heads ([B, T, S]).
+    protected override System.Collections.Generic.IReadOnlyList<string> EmitValues(MultiheadAttentionOp op, NodeSpec node, OnnxScope scope)
     {
         var queryType = scope.InputType(0);
         var embed = queryType.Dims[1];
@@ -67,7 +72,14 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         if (op.KeyPaddingMask)
         {
             string masked = scope.Temp("padding_masked");
-            scope.Add("Add", masked, scaled, PaddingMask(scope, op, operands));
+            scope.Add("Add", masked, scaled, PaddingMask(scope, op, op.KeyPaddingMaskInput(node.Inputs.Count)));
+            scaled = masked;
+        }
+
+        if (op.AttnMask)
+        {
+            string masked = scope.Temp("attn_masked");
+            scope.Add("Add", masked, scaled, AttnMask(scope, op, node));
             scaled = masked;
         }
 
@@ -80,8 +92,38 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
         string concatenated = scope.Temp("concatenated");
         scope.Add("Reshape", concatenated, merged, scope.Ints("merged_shape", 0, 0, e));
         LinearOnnx.Affine(scope, concatenated, scope.Weight("out_proj.weight", e, e), scope.Weight("out_proj.bias", e), scope.Output);
-        return scope.Output;
+        if (!AttentionWeightsRead.Of(scope.Model.Spec, node.Id))
+        {
+            return new[] { scope.Output };
+        }
+
+        string averaged = scope.Temp("averaged_weights");
+        scope.Add("ReduceMean", averaged, weights).Ints("axes", 1).Int("keepdims", 0);
+        return new[] { scope.Output, averaged };
     }
+
+    /// <summary>The attention mask as an addend of the scores [B, H, T, S]: float32 as it is, int64 flags as -1e9 where nonzero (as the padding mask).</summary>
+    private static string AttnMask(OnnxScope scope, MultiheadAttentionOp op, NodeSpec node) =>
+        AttentionMaskPlan.Of(op, node, scope.Model.TypeOf)!.Render(
+            scope.Input(op.AttnMaskInput(node.Inputs.Count)),
+            flags =>
+            {
+                string kept = scope.Temp("attn_kept");
+                scope.Add("Equal", kept, flags, scope.Ints("attn_zero", 0));
+                string masked = scope.Temp("attn_flags");
+                scope.Add("Not", masked, kept);
+                string floats = scope.Temp("attn_float");
+                scope.Add("Cast", floats, masked).Int("to", 1);
+                string negative = scope.Temp("attn_negative");
+                scope.Add("Mul", negative, floats, scope.Scalar("attn_large", -1e9));
+                return negative;
+            },
+            mask =>
+            {
+                string shaped = scope.Temp("attn_mask");
+                scope.Add("Unsqueeze", shaped, mask, scope.Ints("attn_axes", 1));
+                return shaped;
+            });
 
     /// <summary>
     /// [B, 1, 1, S]: -1e9 where key s is padding (the mask input nonzero, or equal to the padding id), else 0; added to

@@ -12,10 +12,13 @@ namespace Dsl.Generator.Ops;
 /// <c>nn.MultiheadAttention(E, numHeads)</c>: the packed input projection 3E x E + 3E, the output projection
 /// E x E + E. causal masks every key after the query's position (the mask is built in forward for the actual T, S).
 /// A key padding mask is [B, S] of the keys' length, int64 or float32 (token ids where a paddingIdx is given: int64).
+/// An attention mask is [B, T, S] or per head [B, numHeads, T, S] (a head axis of 1 broadcasts), or a batch of one
+/// ([1, T, S]: PyTorch's [T, S], the same for every sample), int64 flags or float32 additive values; only it may be a
+/// batch of one when the query has the batch.
 /// </summary>
 internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
 {
-    public override bool AcceptsInputCount(int count) => count >= 1 && count <= 4;
+    public override bool AcceptsInputCount(int count) => count >= 1 && count <= 5;
 
     // The key padding mask may be int64 (token ids or flags); the query, key and value are checked below.
     public override bool AcceptsIndices => true;
@@ -80,9 +83,14 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
                 query.ShapeText, key.ShapeText, value.ShapeText, "remove causal: true from cross-attention (a decoder's queries may read every encoder step); keep it on the decoder's self-attention");
         }
 
+        if (op.AttnMask && CheckAttnMask(op, context, query, key) is { } refused)
+        {
+            return refused;
+        }
+
         if (op.KeyPaddingMask)
         {
-            var mask = context.Inputs[count];
+            var mask = context.Inputs[op.KeyPaddingMaskInput(context.Inputs.Count)];
             if (mask.Dims.Count != 1 || !mask.Dims[0].Equals(key.Dims[0]))
             {
                 return context.InvalidArgument("keyPaddingMask", $"'keyPaddingMask' must be [B, {key.Dims[0]}], one flag (or token id) per key of {key.ShapeText}, but is {mask.ShapeText}");
@@ -101,5 +109,36 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
             ? SizeLimits.Add(SizeLimits.Multiply((2L * t.Value) + (2L * s.Value), SizeLimits.Multiply(e, e)), SizeLimits.Multiply(2L * t.Value * s.Value, e))
             : null;
         return ShapeContext.Ok(query with { IsSpatial = false }, parameters, macs: macs);
+    }
+
+    /// <summary>
+    /// The attention mask's shape against the query's length T and the keys' length S, and the batches: the mask may be
+    /// a batch of one (the descriptor lets the op mix batches for it), the query, key, value and key padding mask not.
+    /// Returns the failure, or null when the mask fits.
+    /// </summary>
+    private static NodeAnalysis? CheckAttnMask(MultiheadAttentionOp op, ShapeContext context, TensorType query, TensorType key)
+    {
+        int maskIndex = op.AttnMaskInput(context.Inputs.Count);
+        var mask = context.Inputs[maskIndex];
+        DimExpr t = query.Dims[0], s = key.Dims[0];
+        string expected = $"[B, {t}, {s}] (one row per query of {query.ShapeText}, one column per key of {key.ShapeText}), [B, {op.NumHeads}, {t}, {s}] per head, or a batch of one [1, {t}, {s}] for every sample";
+        int n = mask.Dims.Count;
+        bool fits = (n == 2 || (n == 3 && mask.Dims[0].IsKnown && (mask.Dims[0].Value == 1 || mask.Dims[0].Value == op.NumHeads)))
+            && mask.Dims[n - 2].Equals(t) && mask.Dims[n - 1].Equals(s);
+        if (!fits)
+        {
+            return context.InvalidArgument("attnMask", $"'attnMask' must be {expected}, but is {mask.ShapeText}");
+        }
+
+        bool batched = false, one = false;
+        for (int i = 0; i < context.Inputs.Count; i++)
+        {
+            batched |= !context.Inputs[i].BatchOne;
+            one |= i != maskIndex && context.Inputs[i].BatchOne;
+        }
+
+        return one && batched
+            ? context.InvalidArgument(null, "only 'attnMask' may be a batch of one (a g.Parameter, a constant or positions) when the other inputs have the batch; give the query, key, value or key padding mask the batch first with .Expand(batchOf: x)")
+            : null;
     }
 }

@@ -8,7 +8,10 @@ namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// TorchSharp's <c>MultiheadAttention</c> (the parameters and state-dict names of PyTorch's) is sequence-first, so
-/// forward transposes the batch-first nodes in and the result out; a causal mask is built for the actual lengths.
+/// forward transposes the batch-first nodes in and the result out; a causal mask is built for the actual lengths; with
+/// an attention mask (made additive, [B or 1, heads or 1, T, S], plus the causal one) the attention is computed from
+/// the module's parameters by <c>AttentionResult.Masked</c>, as libtorch's module refuses a mask per sample; where
+/// <c>AttentionWeights()</c> reads the layer, the head-averaged weights go to a second local.
 /// </summary>
 internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<MultiheadAttentionOp>
 {
@@ -22,16 +25,34 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
         var (q, k, v) = Operands(op, node);
         string query = names.Local(q), key = names.Local(k), value = names.Local(v);
         // An additive mask, -infinity above the diagonal: query t may not attend to key s > t.
-        string mask = op.Causal
+        string? causal = op.Causal
             ? $"{Torch}full(new long[] {{ {query}.shape[1], {key}.shape[1] }}, float.NegativeInfinity, dtype: {Torch}ScalarType.Float32, device: {query}.device).triu(1)"
-            : "null";
+            : null;
+        // int64 flags (nonzero: masked) become -infinity / 0, a mask per sample gets a head axis.
+        string? attn = AttentionMaskPlan.Of(op, node, model.TypeOf)?.Render(
+            names.Local(node.Inputs[op.AttnMaskInput(node.Inputs.Count)]),
+            m => $"{Torch}zeros_like({m}, dtype: {Torch}ScalarType.Float32).masked_fill({m}.ne(0), float.NegativeInfinity)",
+            m => $"{m}.unsqueeze(1)");
+
+        string mask = causal is not null && attn is not null ? $"{causal} + {attn}" : causal ?? attn ?? "null";
         // PyTorch's key_padding_mask: true where a key is padding.
-        string padding = !op.KeyPaddingMask ? "null"
-            : op.PaddingIdx is long id ? $"{names.Local(node.Inputs[node.Inputs.Count - 1])}.eq({Names.IntLiteral(id)}L)"
-            : $"{names.Local(node.Inputs[node.Inputs.Count - 1])}.ne(0)";
-        return new(
-            $"this.{names.Field(node.Id)}.forward({query}.transpose(0, 1), {key}.transpose(0, 1), {value}.transpose(0, 1), {padding}, false, {mask}).Item1.transpose(0, 1)",
-            op.Causal ? CausalNote : null);
+        string? paddingLocal = op.KeyPaddingMask ? names.Local(node.Inputs[op.KeyPaddingMaskInput(node.Inputs.Count)]) : null;
+        string padding = paddingLocal is null ? "null"
+            : op.PaddingIdx is long id ? $"{paddingLocal}.eq({Names.IntLiteral(id)}L)"
+            : $"{paddingLocal}.ne(0)";
+        bool weights = AttentionWeightsRead.Of(model.Spec, node.Id);
+        if (attn is not null)
+        {
+            // libtorch's module refuses a mask per sample: the same attention from its parameters, batch first.
+            string computed = $"global::Dsl.Modules.AttentionResult.Masked(this.{names.Field(node.Id)}, {query}, {key}, {value}, {padding}, {mask}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)}, this.training, out {(weights ? "var " + names.Auxiliary(node.Id, AttentionWeightsRead.Suffix) : "_")})";
+            return new(computed, op.Causal ? CausalNote : null);
+        }
+
+        string call = $"this.{names.Field(node.Id)}.forward({query}.transpose(0, 1), {key}.transpose(0, 1), {value}.transpose(0, 1), {padding}, {Names.BoolLiteral(weights)}, {mask})";
+        string result = weights
+            ? $"global::Dsl.Modules.AttentionResult.Output({call}, out var {names.Auxiliary(node.Id, AttentionWeightsRead.Suffix)}).transpose(0, 1)"
+            : $"{call}.Item1.transpose(0, 1)";
+        return new(result, op.Causal ? CausalNote : null);
     }
 
     /// <summary>The note on a causal attention's line (the PyTorch emitter's too).</summary>
@@ -39,7 +60,7 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
 
     /// <summary>
     /// The nodes of the query, key and value: self-attention reads one node, the key is the value where two are given
-    /// (a key padding mask, the last input, is none of them).
+    /// (the masks, the last inputs, are none of them).
     /// </summary>
     internal static (int Query, int Key, int Value) Operands(MultiheadAttentionOp op, NodeSpec node)
     {

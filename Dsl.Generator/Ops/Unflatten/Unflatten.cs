@@ -39,7 +39,7 @@ internal sealed class UnflattenDescriptor : OpDescriptor<UnflattenOp>
 
     public override OpDoc Doc { get; } = new(
         "x.Unflatten(dim, sizes...)",
-        "Axis dim (after the batch; negative counts from the back), of a known size, split into the sizes, whose product is that size (one may be -1: inferred): [B, 12, T] with Unflatten(1, 3, 4) is [B, 3, 4, T].",
+        "Axis dim (after the batch; negative counts from the back), of a known size, split into the sizes, whose product is that size (one may be -1: inferred): [B, 12, T] with Unflatten(1, 3, 4) is [B, 3, 4, T]; a symbolic axis may be split into sizes of 1 and one -1, which inserts axes of size 1 around it ([B, T] with Unflatten(1, 1, 1, -1) is [B, 1, 1, T], PyTorch's mask[:, None, None, :]).",
         "`x.unflatten(dim, sizes)`, `nn.Unflatten(dim, sizes)`",
         "`layers.Reshape(...)`");
 }

@@ -15,7 +15,8 @@ internal sealed class UnflattenOnnx : OnnxEmitter<UnflattenOp>
         long axis = AxisRange.Resolve(op.Dim, input.Rank);
         // The node's type holds the sizes with a -1 resolved, at the axes the split produced.
         var output = scope.Model.TypeOf(node.Id);
-        long[] sizes = Enumerable.Range((int)axis - 1, op.Sizes.Count).Select(i => (long)output.Dims[i].Value).ToArray();
+        // A symbolic length split into sizes of 1 around it stays -1, which Reshape infers at run time.
+        long[] sizes = Enumerable.Range((int)axis - 1, op.Sizes.Count).Select(i => output.Dims[i].IsKnown ? (long)output.Dims[i].Value : -1L).ToArray();
         return AxisRangeOnnx.Reshape(scope, input.Rank, axis, axis, scope.Ints("sizes", sizes));
     }
 }

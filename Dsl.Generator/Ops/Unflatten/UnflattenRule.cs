@@ -7,7 +7,8 @@ namespace Dsl.Generator.Ops;
 
 /// <summary>
 /// <c>Unflatten(dim, sizes)</c>: axis dim (after the batch) of a known size becomes the sizes, whose product must be
-/// that size (a -1 among them is what is left); the other axes stay, symbolic or not.
+/// that size (a -1 among them is what is left); the other axes stay, symbolic or not. A symbolic axis may be split
+/// into sizes of 1 and one -1 (axes of size 1 inserted around it).
 /// </summary>
 internal sealed class UnflattenRule : ShapeRule<UnflattenOp>
 {
@@ -24,6 +25,13 @@ internal sealed class UnflattenRule : ShapeRule<UnflattenOp>
         }
 
         var dim = input.Dims[(int)axis - 1];
+        if (!dim.IsKnown && op.Sizes.All(s => s == 1 || s == -1) && op.Sizes.Contains(-1))
+        {
+            // Axes of size 1 around a symbolic length (PyTorch's mask[:, None, None, :]): the -1 is the length itself.
+            var around = op.Sizes.Select(s => s == -1 ? dim : DimExpr.Of(1));
+            return ShapeContext.Ok(new TensorType(input.Dims.Take((int)axis - 1).Concat(around).Concat(input.Dims.Skip((int)axis)).ToEquatableArray(), input.DType));
+        }
+
         if (!dim.IsKnown)
         {
             return context.NeedsConcreteSize(input, dim, "the sizes it is split into are checked against it; split an axis of a fixed size");

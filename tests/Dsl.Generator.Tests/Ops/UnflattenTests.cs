@@ -11,6 +11,7 @@ public class UnflattenTests
     [Theory]
     [InlineData("g.Output(\"y\", x.Unflatten(1, 3, 1));", "[B, 3, 1, T, 4, 5]")]
     [InlineData("g.Output(\"y\", x.Unflatten(-1, -1, 5));", "[B, 3, T, 4, 1, 5]")]
+    [InlineData("g.Output(\"y\", x.Unflatten(2, 1, 1, -1));", "[B, 3, 1, 1, T, 4, 5]")]
     public void Unflatten_infers_PyTorchs_shape(string body, string shape) => DefineBody.AssertOutputShape(body, shape, Inputs);
 
     [Theory]

@@ -1,4 +1,5 @@
 using System;
+using System.Reflection;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -105,6 +106,12 @@ print(len(net.state_dict()))
 
         // Causal dilated convolutions (a WaveNet-style TCN) and PyTorch's constant paddings.
         typeof(Architectures.TemporalConvNet), typeof(Architectures.PaddedSignals),
+
+        // A BERT-style encoder: HF's names, attention from MatMul / Softmax with the additive key mask, the masked-token loss.
+        typeof(Architectures.TinyBert),
+
+        // Attention masks (float per sample, per head, a learned batch of one) and the head-averaged attention weights.
+        typeof(Architectures.MaskedAttentionNet), typeof(Architectures.LearnedBiasAttention),
     };
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
@@ -194,7 +201,7 @@ m.save_safetensors({name: p.grad for name, p in net.named_parameters() if p.grad
         using var model = (nn.Module)Activator.CreateInstance(type, type.Name)!;
         RandomizeRunningStatistics(model);
         model.eval();
-        var batch = Batch(info, size: 3);
+        var batch = BatchFor(type, info, size: 3);
         WeightFile.Write(folder.File("batch.safetensors"), batch);
         model.SaveWeights(folder.File("weights.safetensors"));
         var ours = Evaluate(model, info, batch);
@@ -298,6 +305,15 @@ print(" ".join(name + str(list(first[name].shape)) for name in net.output_names)
             }
         }
     }
+
+    /// <summary>
+    /// The model's own batch where it declares one (<c>public static ParityBatch(int size)</c>: inputs whose values must be
+    /// valid, such as token types and a 0 / 1 attention mask), else <see cref="Batch"/>.
+    /// </summary>
+    internal static Dictionary<string, Tensor> BatchFor(Type type, ModelInfo info, int size) =>
+        type.GetMethod("ParityBatch", BindingFlags.Public | BindingFlags.Static) is { } own
+            ? (Dictionary<string, Tensor>)own.Invoke(null, new object[] { size })!
+            : Batch(info, size);
 
     /// <summary>A random batch of every input and target column, shaped as the model's Info says.</summary>
     internal static Dictionary<string, Tensor> Batch(ModelInfo info, int size)

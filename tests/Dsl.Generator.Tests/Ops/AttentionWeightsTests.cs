@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Dsl.Generator.Tests.Diagnostics;
+
+namespace Dsl.Generator.Tests.Ops;
+
+/// <summary>AttentionWeights() at compile time: [B, T, S] of the attention it reads, read from the attention's own call, and an error on anything else.</summary>
+public class AttentionWeightsTests
+{
+    private const string CrossInputs = "var x = g.Input(\"x\", Dim.Of(\"T\"), 8); var kv = g.Input(\"kv\", Dim.Of(\"S\"), 8);";
+
+    [Theory]
+    [InlineData("g.Output(\"y\", x.MultiheadAttention(2).AttentionWeights());", "[B, T, T]", DefineBody.Sequence)]
+    [InlineData("g.Output(\"y\", x.MultiheadAttention(2, keyValue: kv).AttentionWeights());", "[B, T, S]", CrossInputs)]
+    [InlineData("g.Output(\"y\", Ops.MultiheadAttention(x, kv, kv, 4).AttentionWeights().Sum(-1));", "[B, T]", CrossInputs)]
+    public void Attention_weights_have_a_row_per_query_and_a_column_per_key(string body, string shape, string inputs) =>
+        DefineBody.AssertOutputShape(body, shape, inputs);
+
+    [Fact]
+    public void The_weights_come_from_the_same_call_of_the_attention()
+    {
+        var run = DefineBody.Run("var a = x.MultiheadAttention(2, name: \"attention\"); g.Output(\"y\", a); g.Output(\"w\", a.AttentionWeights());");
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Empty(run.OutputDiagnostics);
+        string source = run.GeneratedSource("Net");
+        Assert.Single(Regex.Matches(source, @"this\.attention\.forward\("));
+        Assert.Contains("global::Dsl.Modules.AttentionResult.Output(this.attention.forward(x.transpose(0, 1), x.transpose(0, 1), x.transpose(0, 1), null, true, null), out var attention_weights).transpose(0, 1)", source);
+        string python = run.PyTorchSource("Net");
+        Assert.Contains("need_weights=True", python);
+        Assert.Contains("attention_weights[1]", python);
+    }
+
+    [Fact]
+    public void An_attention_whose_weights_nobody_reads_does_not_compute_them() =>
+        Assert.Contains("null, false, null).Item1", DefineBody.Run("g.Output(\"y\", x.MultiheadAttention(2, name: \"attention\"));").GeneratedSource("Net"));
+
+    [Fact]
+    public void The_weights_of_something_else_are_an_error() =>
+        DefineBody.AssertSingle("g.Output(\"y\", x.Linear(8).AttentionWeights());", "DSL0007", "AttentionWeights() reads the weights of a MultiheadAttention, but 'linear_1' is a Linear; call it on the attention's own node");
+}
