@@ -168,8 +168,8 @@ internal static class Descriptors
         "Loss '{0}': {1} compares '{2}' {3} with '{4}' {5}, but classes on dim {6} of '{2}' need {7}; {8}");
 
     public static readonly DiagnosticDescriptor NotBatchLogits = Error(
-        "DSL0213", Outputs, "InfoNCE needs the logits of two batches",
-        "Loss '{0}': InfoNce needs [B, B] logits (row i: sample i against every sample of the other batch, the match on the diagonal) but '{1}' is {2}; compute them with Ops.BatchSimilarity(a, b) of two [B, F] embeddings");
+        "DSL0213", Outputs, "A batch-contrastive loss needs the [B, B] scores of two batches",
+        "Loss '{0}': {1} needs [B, B] logits or similarities (row i: sample i against every sample of the other batch, the match on the diagonal) but '{2}' is {3}; compute them with Ops.BatchSimilarity(a, b) of two [B, F] embeddings");
 
     // ----- DSL0300-0399: composition, sharing and names -----
 

@@ -37,6 +37,7 @@ internal static class LossCatalogue
         new KlDivergenceLoss(),
         new ContrastiveLoss(),
         new InfoNceLoss(),
+        new InBatchTripletLoss(),
         Minimize,
     };
 

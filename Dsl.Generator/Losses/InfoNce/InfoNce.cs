@@ -1,4 +1,3 @@
-using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Parsing;
 using Dsl.Generator.Shapes.Losses;
@@ -25,17 +24,7 @@ internal sealed class InfoNceLoss : LossDescriptor
     public override string? PerPositionMaskRefusal => "InfoNce has one value per sample (its row and column of the logits); drop perPosition: true";
 
     /// <summary>The prediction is [B, B], the batch of rows against the batch of columns (DSL0213).</summary>
-    public override LossAnalysis Check(LossCheck check)
-    {
-        var dims = check.Prediction.Dims;
-        if (check.Prediction.BatchOne || dims.Count != 1 || !dims[0].Equals(DimExpr.BatchSize))
-        {
-            check.Report(Descriptors.NotBatchLogits, check.Loss.Site, check.Loss.Name, check.PredictionName, check.Prediction.ShapeText);
-            return new LossAnalysis(null);
-        }
-
-        return check.WithoutTarget();
-    }
+    public override LossAnalysis Check(LossCheck check) => check.BatchMatrix();
 
     public override string TorchSharp(TorchSharpLossCall call) =>
         $"{call.Function}({call.Prediction}{(call.Loss.Argument == 1 ? "" : ", symmetric: false")}{call.Mask})";

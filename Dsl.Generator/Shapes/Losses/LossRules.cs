@@ -149,6 +149,22 @@ internal sealed class LossCheck
     public LossAnalysis WithoutTarget() => new(null, Mask: Mask(0));
 
     /// <summary>
+    /// A loss over the [B, B] scores of two batches (InfoNce, InBatchTriplet): row i is sample i against every sample of
+    /// the other batch, the match on the diagonal; another shape is DSL0213. No target; a mask is one weight per sample.
+    /// </summary>
+    public LossAnalysis BatchMatrix()
+    {
+        var dims = Prediction.Dims;
+        if (Prediction.BatchOne || dims.Count != 1 || !dims[0].Equals(DimExpr.BatchSize))
+        {
+            Report(Descriptors.NotBatchLogits, Loss.Site, Loss.Name, Loss.KindName, PredictionName, Prediction.ShapeText);
+            return new LossAnalysis(null);
+        }
+
+        return WithoutTarget();
+    }
+
+    /// <summary>
     /// Cross entropy (class indices or soft) and NLL: the class axis stated or read from the prediction's layout
     /// (<see cref="ClassAxes"/>), the target it gives (class indices of the prediction's shape without that axis; soft:
     /// probabilities of the prediction's shape), checked against a target node where the loss compares with one.

@@ -50,6 +50,7 @@ public class InfoNceTests
 
         Assert.Equal("DSL0213", diagnostic.Id);
         string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("InfoNce needs [B, B]", message);
         Assert.Contains(found, message);
         Assert.Contains("compute them with Ops.BatchSimilarity(a, b)", message);
     }

@@ -30,7 +30,7 @@ public sealed class BatchLevelTests
     private const double Tolerance = 1e-5;
 
     /// <summary>Imports folder/model.py only for its safetensors reader and writer.</summary>
-    private const string Prelude = """
+    internal const string Prelude = """
 import os, sys, importlib.util, torch, torch.nn as nn, torch.nn.functional as F
 folder = sys.argv[1]
 spec = importlib.util.spec_from_file_location("model", os.path.join(folder, "model.py"))
@@ -40,7 +40,7 @@ spec.loader.exec_module(m)
 """;
 
     /// <summary>Runs the reference on the batch, backpropagates the total and saves the terms and every gradient.</summary>
-    private const string Epilogue = """
+    internal const string Epilogue = """
 
 net = Net()
 print(sum(p.numel() for p in net.parameters()))
@@ -225,7 +225,7 @@ class Net(nn.Module):
     /// Runs <paramref name="script"/> (an independent PyTorch model <c>Net</c> with the C# weights) and one training step in
     /// C# on <paramref name="batch"/>: the parameter counts, the largest loss-term difference and the largest gradient difference.
     /// </summary>
-    private static (long Parameters, long Reference, double LossError, double GradientError, string Name) AgainstReference(
+    internal static (long Parameters, long Reference, double LossError, double GradientError, string Name) AgainstReference(
         nn.Module model, Dictionary<string, Tensor> batch, string script)
     {
         using var folder = new WeightTestSupport.TempDir();

@@ -104,6 +104,9 @@ print(len(net.state_dict()))
         // Batch-level ops and losses: a CLIP-style dual encoder (InfoNCE over [B, B] logits), a mixture of experts with a load-balancing term (#25).
         typeof(Architectures.ClipDualEncoder), typeof(Architectures.MixtureOfExperts),
 
+        // In-batch negatives: a triplet hinge over [B, B] cosine similarities, the mean (VSE) and the hardest negative (VSE++).
+        typeof(Architectures.TripletDualEncoder),
+
         // Causal dilated convolutions (a WaveNet-style TCN) and PyTorch's constant paddings.
         typeof(Architectures.TemporalConvNet), typeof(Architectures.PaddedSignals),
 
