@@ -46,6 +46,9 @@ internal sealed record LossSpec(
     /// <summary>The class index whose targets a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
     public long? IgnoreIndex { get; init; }
 
+    /// <summary>The loss's named form where it has more than one (<c>"hardest"</c>: InBatchTriplet's hardest negative), or null.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>True for the losses that read a class axis: cross entropy (with class indices or soft) and NLL.</summary>
     public bool HasClassAxis => Kind.HasClassAxis;
 

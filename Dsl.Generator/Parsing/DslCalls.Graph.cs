@@ -22,6 +22,7 @@ internal sealed partial class DslCalls
         var sites = call.ArgSites().Concat(function.ArgSites).ToEquatableArray();
         var term = graph.AddLoss(call.String("target"), call.SiteOf("target"), function.Kind, call.Node("prediction"), function.TargetNode, call.Number("weight"), function.Argument, call.Site, sites);
         graph.SetClassOptions(term, function.ClassDim, function.IgnoreIndex);
+        graph.SetVariant(term, function.Variant);
         if (function.ConstantTarget is double constant)
         {
             graph.SetConstantTarget(term, constant);

@@ -183,6 +183,10 @@ internal sealed partial class GraphBuilder
     public void SetClassOptions(LossTermRef term, int? classDim, long? ignoreIndex) =>
         losses[term.Index] = losses[term.Index] with { ClassDim = classDim, IgnoreIndex = ignoreIndex };
 
+    /// <summary>The loss's named form (<see cref="LossFunctionRef.Variant"/>), or null for its only or default one.</summary>
+    public void SetVariant(LossTermRef term, string? variant) =>
+        losses[term.Index] = losses[term.Index] with { Variant = variant };
+
     /// <summary>The constant a term compares with (<c>target: 1.0</c>) instead of a target column.</summary>
     public void SetConstantTarget(LossTermRef term, double constant) =>
         losses[term.Index] = losses[term.Index] with { ConstantTarget = constant };

@@ -52,6 +52,9 @@ internal sealed class LossFunctionRef
     /// <summary>The class index a cross entropy or NLL leaves out (<c>ignoreIndex:</c>), or null.</summary>
     public long? IgnoreIndex { get; init; }
 
+    /// <summary>The loss's named form where it has more than one (<c>"hardest"</c> for InBatchTriplet's <c>hardest: true</c>), or null.</summary>
+    public string? Variant { get; set; }
+
     /// <summary>Where the function's own arguments were written, named <c>loss.parameter</c>.</summary>
     public Model.EquatableArray<Model.ArgSite> ArgSites { get; set; }
 }

@@ -20,19 +20,20 @@ internal sealed class InBatchTripletLoss : LossDescriptor
     /// <summary>The positive on the diagonal: nothing to read from the batch.</summary>
     public override bool TakesTarget => false;
 
-    /// <summary>
-    /// The term has one numeric option, so both are kept in it: the margin (positive), negated for the hardest-negative
-    /// form. <see cref="Margin"/> and <see cref="Hardest"/> read it back.
-    /// </summary>
+    /// <summary>The margin (positive, default 0.2) as the term's argument; <c>hardest: true</c> as its "hardest" variant.</summary>
     public override LossFunctionRef Read(Call call)
     {
         double margin = call.Value("margin") is null ? 0.2 : call.Positive("margin");
-        return LossArguments.WithTargetColumn(this, call.Bool("hardest", defaultValue: false) ? -margin : margin);
+        var function = LossArguments.WithTargetColumn(this, margin);
+        function.Variant = call.Bool("hardest", defaultValue: false) ? HardestVariant : null;
+        return function;
     }
 
-    private static double Margin(LossSpec loss) => System.Math.Abs(loss.Argument);
+    private const string HardestVariant = "hardest";
 
-    private static bool Hardest(LossSpec loss) => loss.Argument < 0;
+    private static double Margin(LossSpec loss) => loss.Argument;
+
+    private static bool Hardest(LossSpec loss) => loss.Variant == HardestVariant;
 
     public override string? PerPositionMaskRefusal => "InBatchTriplet has one value per anchor (its row of the similarities); drop perPosition: true";
 

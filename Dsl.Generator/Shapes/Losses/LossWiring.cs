@@ -30,6 +30,9 @@ internal sealed record LossDeclaration(string Name, int NameSite, LossDescriptor
     /// <summary>The constant the loss compares with (<c>target: 1.0</c>), or null.</summary>
     public double? ConstantTarget { get; init; }
 
+    /// <summary>The loss's named form (<see cref="LossSpec.Variant"/>), or null.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>True where the term reads a target column: it compares with neither a node nor a constant, and is no <c>Minimize</c>.</summary>
     public bool IsSupervised => Kind.TakesTarget && TargetNode < 0 && ConstantTarget is null;
 }
@@ -97,6 +100,7 @@ internal static class LossWiring
                 ClassDim = loss.ClassDim,
                 IgnoreIndex = loss.IgnoreIndex,
                 ConstantTarget = loss.ConstantTarget,
+                Variant = loss.Variant,
             });
         }
 
