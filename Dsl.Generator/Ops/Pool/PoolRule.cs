@@ -1,4 +1,5 @@
 using System.Linq;
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Model.Ops;
 using Dsl.Generator.Shapes;
@@ -46,6 +47,16 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
         if (input.Rank != rank + 2)
         {
             return context.WrongRank(RankHints.Spatial(rank), RankHints.ForSpatial(rank, input));
+        }
+
+        if (rank == 1 && AxisRoles.IsTimeByFeature(input))
+        {
+            string call = (op.Pool == PoolKind.Max ? "MaxPool1d" : "AvgPool1d") + "(...)";
+            return context.WrongLayout(
+                "channels first [B, C, L]",
+                "it would pool the " + input.Dims[1] + " features within each of the " + input.Dims[0] + " steps instead of pooling the steps (Keras' " +
+                (op.Pool == PoolKind.Max ? "MaxPooling1D" : "AveragePooling1D") + " is channels last, PyTorch's is not); wrap it in transposes, .Transpose(1, 2)." + call + ".Transpose(1, 2)",
+                FixSpec.Of(FixKinds.InsertCalls, ".Transpose(1, 2)", ".Transpose(1, 2)"));
         }
 
         var window = Window.Resolve(context, input, op.KernelSize, op.Stride, op.Padding);

@@ -49,6 +49,11 @@ public class AxisRoleTests
         // Keras' channels-last image declared as such, into a channels-first Conv2d.
         { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
             "Conv2d 'conv2d_1' expects channels first [B, C, H, W] but got [B, S:32, S:32, C:3] (spatial x spatial x channel); insert .Permute(0, 3, 1, 2) before it" },
+        // Keras' MaxPooling1D habit on a sequence: PyTorch's MaxPool1d / AvgPool1d would pool the features of each step.
+        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).MaxPool1d(2));", "DSL0012",
+            "MaxPool1d 'max_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features within each of the 200 steps instead of pooling the steps (Keras' MaxPooling1D is channels last, PyTorch's is not); wrap it in transposes, .Transpose(1, 2).MaxPool1d(...).Transpose(1, 2)" },
+        { DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).AvgPool1d(2));", "DSL0012",
+            "AvgPool1d 'avg_pool1d_1' expects channels first [B, C, L] but got [B, T, F:16] (time x feature)" },
     };
 
     [Theory]
@@ -143,6 +148,8 @@ public class AxisRoleTests
         "tokens.Embedding(1000, 128).Transpose(1, 2).Conv1d(64, 3)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).BatchNorm1d().Relu());", "DSL0012",
         "x.Linear(16).Transpose(1, 2).BatchNorm1d().Transpose(1, 2).Relu()", "Wrap this layer in .Transpose(1, 2) and .Transpose(1, 2)")]
+    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).MaxPool1d(2).Linear(2));", "DSL0012",
+        "tokens.Embedding(1000, 64).Transpose(1, 2).MaxPool1d(2).Transpose(1, 2).Linear(2)", "Wrap this layer in .Transpose(1, 2) and .Transpose(1, 2)")]
     [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0012",
         "tokens.Embedding(1000, 64).Transpose(1, 2).GlobalAvgPool1d().Linear(2)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(50).Softmax());", "DSL0905",
