@@ -200,8 +200,9 @@ internal sealed class LossCheck
             {
                 // The scores' class axis is known (a Linear tied to an Embedding scores the vocabulary, or another loss read it).
                 string classText = classes == prediction.Rank - 1 ? "-1" : classes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Report(Descriptors.UnusualLayout, Loss.SiteOf("loss.classDim"), "Loss '" + Loss.Name + "': " + function, "the classes on dim " + classText, ShapeContext.LayoutText(prediction),
+                var info = DiagnosticInfo.Create(Descriptors.UnusualLayout, Spec.ClassName, Loss.SiteOf("loss.classDim"), "Loss '" + Loss.Name + "': " + function, "the classes on dim " + classText, ShapeContext.LayoutText(prediction),
                     "classDim: " + stated.ToString(System.Globalization.CultureInfo.InvariantCulture) + " reads the " + prediction.Dims[axis - 1] + " values of dim " + axis + " as classes, but the " + prediction.Dims[classes - 1] + " classes are on dim " + classText + "; write classDim: " + classText + " (or leave it out)");
+                diagnostics.Add(info with { Fix = FixSpec.Of(FixKinds.SetArgument, "classDim", classText) });
             }
         }
         else if (prediction.Rank == 2)

@@ -156,6 +156,8 @@ public class AxisRoleTests
         "x.Linear(50).Softmax(dim: -1)", "Set dim: -1")]
     [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
         "image.Permute(0, 3, 1, 2).Conv2d(8, 3)", "Insert .Permute(0, 3, 1, 2) before this layer")]
+    [InlineData("var tokens = g.Input(\"tokens\", DType.Int64, 50);", "var wte = tokens.Embedding(50, 16, name: \"wte\"); var logits = wte.Linear(50, tiedTo: wte); g.Output(\"logits\", logits); g.Loss(\"next\", logits, Loss.CrossEntropy(classDim: 1));", "DSL0905",
+        "Loss.CrossEntropy(classDim: -1)", "Set classDim: -1")]
     public async Task The_unambiguous_layout_fixes_apply_and_leave_no_diagnostic(string inputs, string body, string id, string expected, string title)
     {
         var (fixedSources, offered) = await CodeFixHarness.FixAsync(id, Model(inputs, body));
