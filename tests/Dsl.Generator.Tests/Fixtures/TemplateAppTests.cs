@@ -45,8 +45,10 @@ public sealed class TemplateAppTests : IDisposable
             </configuration>
             """);
 
-        // 1. Pack: the template and, at the same version, the two packages its app references.
-        await Dotnet(RepoFiles.Root, environment, "pack", Path.Combine(RepoFiles.Root, "Dsl.Templates", "Dsl.Templates.csproj"),
+        // 1. Pack: the template and, at the same version, the two packages its app references. Packed with the machine's
+        // package folder: packing restores the repository's projects, and a restore into the test's folder would leave
+        // their obj/ pointing at packages deleted with it (the next build of the repository then failed with CS0246).
+        await Dotnet(RepoFiles.Root, new Dictionary<string, string>(), "pack", Path.Combine(RepoFiles.Root, "Dsl.Templates", "Dsl.Templates.csproj"),
             "-c", DotnetCli.Configuration, "-o", feed, "--nologo", "-nodeReuse:false");
         string[] packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
         Assert.Equal(new[] { "Dsl.Onnx.", "Dsl.Runtime.", "Dsl.Templates." }, packages.Select(p => p[..(p.IndexOf('.', 4) + 1)]).ToArray());
