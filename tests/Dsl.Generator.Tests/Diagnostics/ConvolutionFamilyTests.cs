@@ -58,16 +58,8 @@ public class ConvolutionFamilyTests
     [InlineData("4, Dim.Of(\"T\")", "ConvTranspose1d(2, 4, stride: 2, padding: 1)", "\"[B, 2, 2*T]\", 34, 0")]
     [InlineData("3, Dim.Of(\"H\"), 8", "ZeroPad2d(1).Cropping2d((0, 1, 2, 3))", "\"[B, 3, H + 1, 5]\", 0, 0")]
     [InlineData("4, Dim.Of(\"T\")", "Conv1d(8, 3, stride: 2).ConvTranspose1d(4, 3, stride: 2)", "\"[B, 4, 2*((T + 1) / 2) - 1]\", 100, 0")]
-    public void Shapes_and_parameters_are_PyTorch_s_and_the_code_compiles(string input, string call, string layer)
-    {
-        var run = GeneratorHarness.Run(Model(input, call));
-
-        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.True(run.OutputDiagnostics.IsEmpty, GeneratorHarness.Describe(run.OutputDiagnostics));
-        string source = run.GeneratedSource("Net");
-        // The layer table of ModelInfo: output shape, trainable and non-trainable parameters of the last layer.
-        Assert.True(source.Contains(layer + ", new string[]", System.StringComparison.Ordinal), $"expected '{layer}' in\n{source}");
-    }
+    public void Shapes_and_parameters_are_PyTorch_s_and_the_code_compiles(string input, string call, string layer) =>
+        DefineBody.AssertLastLayer($"g.Output(\"y\", x.{call});", layer, $"var x = g.Input(\"x\", {input});");
 
     [Fact]
     public void An_output_padding_not_below_the_stride_or_dilation_is_reported_at_outputPadding() => DiagnosticAssert.Single(

@@ -9,7 +9,7 @@ namespace Dsl.Generator.Tests.Diagnostics;
 /// </summary>
 public class SequenceOpTests
 {
-    private const string Inputs = "var tokens = g.Input(\"tokens\", DType.Int64, Dim.Of(\"T\")); " + DefineBody.Sequence;
+    private const string Inputs = DefineBody.TokensAndSequence;
 
     [Theory]
     [InlineData("g.Output(\"y\", tokens.Embedding(100, 16)); g.Output(\"o\", x);", "[B, T, 16]")]
