@@ -79,10 +79,13 @@ public static class DefineBody
         Assert.True(source.Contains(layer + ", new string[]", System.StringComparison.Ordinal), $"expected '{layer}' in\n{source}");
     }
 
-    /// <summary>Asserts that the model compiles cleanly and its TorchSharp module contains <paramref name="torchSharp"/> (a line of its forward).</summary>
-    public static void AssertEmits(string body, string torchSharp, string inputs = Sequence)
+    /// <summary>
+    /// Asserts that the model compiles cleanly and its TorchSharp module contains <paramref name="torchSharp"/> (a line of
+    /// its forward); <paramref name="models"/> are more [Model] classes in the same file, for <c>g.Use</c>.
+    /// </summary>
+    public static void AssertEmits(string body, string torchSharp, string inputs = Sequence, string models = "")
     {
-        var run = Run(body, inputs);
+        var run = GeneratorHarness.Run(Source(body, inputs) + models);
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         Assert.Empty(run.OutputDiagnostics);

@@ -81,16 +81,6 @@ public class OpCoverageTests
         return name is "PyTorchParity" or nameof(Dsl.Runtime.Tests.PyTorchParityAttribute);
     }
 
-    /// <summary>
-    /// Ops whose tests still live in the topic files of Diagnostics/, Shapes/ and Emit/ (written before one file per op):
-    /// the list only shrinks, and a new op needs <c>Ops/&lt;Op&gt;Tests.cs</c>.
-    /// </summary>
-    private static readonly string[] TestedInTopicFiles =
-    {
-        "Activation", "AdaptiveAvgPool2d", "Apply", "BatchNorm", "Conv", "Dropout", "Embedding", "GlobalPool",
-        "GroupNorm", "Input", "LayerNorm", "Linear", "OutputOf", "Pool", "Recurrent", "Select", "UpSample2d",
-        "ZeroPad2d",
-    };
 
     public static TheoryData<string> Ops()
     {
@@ -153,12 +143,6 @@ public class OpCoverageTests
     public void The_op_has_its_own_test_file(string op)
     {
         bool hasFile = File.Exists(Path.Combine(RepoFiles.Root, "tests", "Dsl.Generator.Tests", "Ops", op + "Tests.cs"));
-        if (TestedInTopicFiles.Contains(op))
-        {
-            Assert.False(hasFile, $"{op} has Ops/{op}Tests.cs now: remove it from TestedInTopicFiles");
-            return;
-        }
-
         Assert.True(hasFile, $"{op} has no tests/Dsl.Generator.Tests/Ops/{op}Tests.cs: add one (its shapes and diagnostics, written with DefineBody)");
     }
 
