@@ -117,6 +117,15 @@ public partial class PadCropDrop
 }
 
 /// <summary>
+/// The zoo runs in PyTorch parity too. Its mark sits on this part of the class: the generator tests' snapshot compiles
+/// ConvolutionZoo.cs alone, where the test-only attribute does not exist.
+/// </summary>
+[PyTorchParity]
+public partial class ConvolutionZoo
+{
+}
+
+/// <summary>
 /// The convolution family end to end: the generated modules have PyTorch's parameter counts (the same nets built
 /// by python3-torch), and each runs forward, backward and one optimizer step that changes its weights.
 /// </summary>

@@ -8,7 +8,6 @@ namespace Dsl.Runtime.Tests.Models;
 /// compares its parameters with PyTorch's; the generator tests snapshot its generated code.
 /// </summary>
 [Model]
-[PyTorchParity]
 public partial class ConvolutionZoo
 {
     static void Define(Graph g)
