@@ -11,15 +11,19 @@ using Microsoft.CodeAnalysis.Text;
 namespace Dsl.CodeFixes;
 
 /// <summary>
-/// The trailing <c>// [B, 64, 12, 12]</c> comments of a model class: for each statement of <c>Define</c> and
-/// its helpers that creates nodes, the inferred shape of its result (the outermost call; one shape per
-/// execution when a loop or a helper runs it more than once, joined by <c>|</c>). An earlier annotation is
-/// replaced; a statement with a comment of the user's is left alone.
+/// The trailing <c>// [B, C:64, H:12, W:12]</c> comments of a model class: for each statement of <c>Define</c> and
+/// its helpers that creates nodes, the inferred shape of its result with its axis roles
+/// (<see cref="TensorType.RoleShapeText"/>; the outermost call; one shape per execution when a loop or a helper runs it
+/// more than once, joined by <c>|</c>). An earlier annotation is replaced, in this form or the one before roles
+/// (<c>// [B, 64, 12, 12]</c>); a statement with a comment of the user's is left alone.
 /// </summary>
 internal static class ShapeAnnotations
 {
-    /// <summary>A comment this class wrote: <c>// [B, ...]</c>, possibly several joined by <c>|</c>.</summary>
-    private static readonly Regex Annotation = new(@"^//\s*\[B[,\]]", RegexOptions.CultureInvariant);
+    /// <summary>One shape as this class writes it, with or without roles: <c>[B, 64, T]</c>, <c>[1, F:768]</c>, <c>[B, H:(H - 1) / 2]</c>.</summary>
+    private const string Shape = @"\[(?:B|1)(?:,\s*[A-Za-z0-9_ +\-*/():.]+)*\]";
+
+    /// <summary>A comment this class wrote: nothing but shapes joined by <c>|</c> (a comment with words of the user's is not).</summary>
+    private static readonly Regex Annotation = new(@"^//\s*" + Shape + @"(?:\s*\|\s*" + Shape + @")*\s*$", RegexOptions.CultureInvariant);
 
     public static List<TextChange> Changes(TypeDeclarationSyntax declaration, ParsedModel parsed, AnalyzedModel analyzed)
     {
@@ -41,7 +45,7 @@ internal static class ShapeAnnotations
             var result = inside.OrderByDescending(n => n.Location.SourceSpan.End).ThenBy(n => n.Location.SourceSpan.Start).First().Location.SourceSpan;
             var shapes = inside
                 .Where(n => n.Location.SourceSpan == result)
-                .Select(n => analyzed.InferredTypeOf(n.Node.Id)?.ShapeText)
+                .Select(n => analyzed.InferredTypeOf(n.Node.Id)?.RoleShapeText)
                 .ToList();
             if (shapes.Any(s => s is null))
             {

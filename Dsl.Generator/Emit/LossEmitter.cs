@@ -114,7 +114,7 @@ internal sealed class LossEmitter
         {
             var sizes = new[] { "-1" }.Concat(target.Type.Dims.Select(d => d.IsKnown ? Names.IntLiteral(d.Value) : "-1"));
             w.Line();
-            w.Line($"/// <summary>The shape target <c>{Names.XmlText(target.Name)}</c> must have, {target.Type.ShapeText}.</summary>");
+            w.Line($"/// <summary>The shape target <c>{Names.XmlText(target.Name)}</c> must have, {target.Type.RoleShapeText}.</summary>");
             w.Line($"private static readonly long[] {target.ShapeArray} = {{ {string.Join(", ", sizes)} }};");
         }
     }

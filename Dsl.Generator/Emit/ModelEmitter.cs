@@ -85,7 +85,7 @@ internal static class ModelEmitter
         var spec = model.Spec;
         string cref = $"<see cref=\"{Names.Escape(spec.ClassName)}\"/>";
 
-        w.Line($"/// <summary>The inputs of {cref}; <c>B</c> is the batch size, shared by all of them.</summary>");
+        w.Line($"/// <summary>The inputs of {cref}; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>");
         foreach (var input in inputs)
         {
             w.Line($"/// <param name=\"{names.InputMember(input.Id)}\">{Names.TensorDoc(((InputOp)input.Op).Name, model.InferredTypeOf(input.Id))}</param>");
@@ -155,11 +155,11 @@ internal static class ModelEmitter
         foreach (var node in model.Spec.Nodes.Where(n => n.OwnsLayer))
         {
             var analysis = model.Nodes[node.Id];
-            string inputShape = node.Inputs.Count == 0 ? "" : model.TypeOf(node.Inputs[0]).ShapeText + " -> ";
+            string inputShape = node.Inputs.Count == 0 ? "" : model.TypeOf(node.Inputs[0]).RoleShapeText + " -> ";
             string parameters = Names.Count(analysis.TrainableParameters + analysis.NonTrainableParameters) + " parameters" +
                 (analysis.NonTrainableParameters > 0 ? $" ({Names.Count(analysis.NonTrainableParameters)} non-trainable)" : "");
             w.Line();
-            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape}{model.TypeOf(node.Id).ShapeText}, {parameters}.</summary>");
+            w.Line($"/// <summary>{node.Op.Kind} '{Names.XmlText(node.Name)}': {inputShape}{model.TypeOf(node.Id).RoleShapeText}, {parameters}.</summary>");
             w.Line($"private readonly {LayerEmitter.FieldType(node.Op)} {names.Field(node.Id)};");
         }
     }
@@ -375,7 +375,7 @@ internal static class ModelEmitter
                 mapped = true;
             }
 
-            w.Line($"var {local} = {step.Expression}; // {model.TypeOf(node.Id).ShapeText}{comment}");
+            w.Line($"var {local} = {step.Expression}; // {model.TypeOf(node.Id).RoleShapeText}{comment}");
         }
 
         if (mapped)

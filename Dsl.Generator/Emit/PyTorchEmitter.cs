@@ -162,9 +162,9 @@ internal static class PyTorchEmitter
         var names = new PyTorchNames(spec);
         var inputs = spec.Nodes.Where(n => n.Op is InputOp).ToList();
         w.Line($"class {classes[spec.FullName]}(nn.Module):").Indent();
-        string ins = string.Join(", ", inputs.Select(i => $"{((InputOp)i.Op).Name} {model.TypeOf(i.Id).ShapeText}"));
-        string outs = string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => $"{o.Name} {model.TypeOf(o.Node).ShapeText}"));
-        w.Line($"\"\"\"{spec.FullName}: ({ins}) -> ({outs}); B is the batch.\"\"\"");
+        string ins = string.Join(", ", inputs.Select(i => $"{((InputOp)i.Op).Name} {model.TypeOf(i.Id).RoleShapeText}"));
+        string outs = string.Join(", ", spec.Outputs.Where(o => !o.ForLoss).Select(o => $"{o.Name} {model.TypeOf(o.Node).RoleShapeText}"));
+        w.Line($"\"\"\"{spec.FullName}: ({ins}) -> ({outs}); B is the batch, and a letter before a size is the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).\"\"\"");
         w.Line();
         w.Line($"input_names = [{string.Join(", ", inputs.Select(i => PyTorchCode.Str(((InputOp)i.Op).Name)))}]");
         w.Line($"output_names = [{string.Join(", ", spec.Outputs.Select(o => PyTorchCode.Str(o.Name)))}]");
@@ -185,11 +185,11 @@ internal static class PyTorchEmitter
             if (OpCatalogue.For(node.Op)!.IsLearnedTensor)
             {
                 // A learned tensor: a parameter of this module under exactly its name.
-                w.Line($"{ParameterPyTorch.Register(node.Name, module)}  # {model.TypeOf(node.Id).ShapeText}");
+                w.Line($"{ParameterPyTorch.Register(node.Name, module)}  # {model.TypeOf(node.Id).RoleShapeText}");
                 continue;
             }
 
-            w.Line($"{PyTorchNames.Register(node.Name, module)}  # {model.TypeOf(node.Inputs[0]).ShapeText} -> {model.TypeOf(node.Id).ShapeText}");
+            w.Line($"{PyTorchNames.Register(node.Name, module)}  # {model.TypeOf(node.Inputs[0]).RoleShapeText} -> {model.TypeOf(node.Id).RoleShapeText}");
         }
 
         foreach (var node in spec.Nodes.Where(n => n.OwnsLayer))
@@ -224,7 +224,7 @@ internal static class PyTorchEmitter
                 w.Line("# " + step.Note);
             }
 
-            w.Line($"{names.Local(node.Id)} = {step.Expression}  # {model.TypeOf(node.Id).ShapeText}");
+            w.Line($"{names.Local(node.Id)} = {step.Expression}  # {model.TypeOf(node.Id).RoleShapeText}");
         }
 
         w.Line($"return {{{string.Join(", ", spec.Outputs.Select(o => $"{PyTorchCode.Str(o.Name)}: {names.Local(o.Node)}"))}}}");

@@ -52,7 +52,8 @@ internal sealed record NodeAnalysis(TensorType? Type, long TrainableParameters, 
 /// <param name="Target">The target column's type, or null.</param>
 /// <param name="ClassAxis">For cross entropy and NLL: the prediction's class axis, counted with the batch (1 for [B, C, ...], 2 for [B, T, C]).</param>
 /// <param name="Mask">The mask column's type (<see cref="AnalyzedModel.MaskType"/> unless per position), or null without a mask.</param>
-internal sealed record LossAnalysis(TensorType? Target, int ClassAxis = 1, TensorType? Mask = null);
+/// <param name="ReadsClasses">True where the term reads class scores on <paramref name="ClassAxis"/> and the prediction fits its target: that axis then has the Class role (<c>Shapes.AxisRoles.MarkClasses</c>).</param>
+internal sealed record LossAnalysis(TensorType? Target, int ClassAxis = 1, TensorType? Mask = null, bool ReadsClasses = false);
 
 /// <summary>A model after shape inference: the IR plus one <see cref="NodeAnalysis"/> per node and one <see cref="LossAnalysis"/> per loss term, and the diagnostics found.</summary>
 internal sealed record AnalyzedModel(

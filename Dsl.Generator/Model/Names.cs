@@ -212,7 +212,7 @@ internal static class Names
     /// <summary>Splits a name into a set for lookups with ordinal comparison.</summary>
     public static HashSet<string> Set(params string[] names) => new(names, StringComparer.Ordinal);
 
-    /// <summary>The doc text of a tensor, <c>image: [B, 1, 28, 28] float32</c>; a type shape inference could not find is said so.</summary>
+    /// <summary>The doc text of a tensor with its axis roles, <c>image: [B, C:1, H:28, W:28] float32</c>; a type shape inference could not find is said so.</summary>
     public static string TensorDoc(string name, TensorType? type) =>
-        type is null ? $"{XmlText(name)}: shape not inferred (the model has DSL errors)" : $"{XmlText(name)}: {type.ShapeText} {type.DTypeText}";
+        type is null ? $"{XmlText(name)}: shape not inferred (the model has DSL errors)" : $"{XmlText(name)}: {type.RoleShapeText} {type.DTypeText}";
 }

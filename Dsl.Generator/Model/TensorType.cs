@@ -80,6 +80,55 @@ internal sealed record TensorType(EquatableArray<DimExpr> Dims, DType DType = DT
     /// <summary>The shape as users read it: <c>[B, 1, 28, 28]</c>.</summary>
     public string ShapeText => "[" + string.Join(", ", new[] { BatchOne ? "1" : "B" }.Concat(Dims.Select(d => d.ToString()))) + "]";
 
+    /// <summary>
+    /// The shape with each axis's role, as hovers, shape comments and the layer table show it: <c>[B, C:64, H:12, W:12]</c>,
+    /// <c>[B, T, F:128]</c>. The letters: B batch (1 for a batch of one), C channel, T time, H and W the spatial axes
+    /// of a 2-D map (D, H, W of a 3-D one, S otherwise), F feature, K class, Hd head; a symbolic size that names its letter (T or
+    /// T - 2 on a time axis, (H - 1) / 2 on H) shows without it, and an axis of unknown role shows its size alone. Messages and run-time
+    /// checks keep <see cref="ShapeText"/>.
+    /// </summary>
+    public string RoleShapeText
+    {
+        get
+        {
+            if (RoleCode.Length == 0)
+            {
+                return ShapeText;
+            }
+
+            int spatial = RoleCode.Count(c => c - '0' == (int)AxisRole.Spatial), seen = 0;
+            var text = new System.Text.StringBuilder("[").Append(BatchOne ? "1" : "B");
+            for (int i = 0; i < Dims.Count; i++)
+            {
+                var role = RoleAt(i + 1);
+                string letter = role == AxisRole.Spatial ? SpatialLetter(seen++, spatial) : RoleLetter(role);
+                string size = Dims[i].ToString();
+                text.Append(", ").Append(letter.Length == 0 || Names(size, letter) ? size : letter + ":" + size);
+            }
+
+            return text.Append(']').ToString();
+        }
+    }
+
+    /// <summary>The letter of a role in <see cref="RoleShapeText"/> (spatial axes are lettered by position).</summary>
+    public static string RoleLetter(AxisRole role) => role switch
+    {
+        AxisRole.Channel => "C",
+        AxisRole.Time => "T",
+        AxisRole.Spatial => "S",
+        AxisRole.Feature => "F",
+        AxisRole.Class => "K",
+        AxisRole.Head => "Hd",
+        _ => "",
+    };
+
+    /// <summary>True where a symbolic size already names its role: <c>T</c> or <c>T - 2</c> on a time axis, <c>(H - 1) / 2</c> on H.</summary>
+    private static bool Names(string size, string letter) =>
+        size.Split(' ', '(', ')', '+', '-', '*', '/').Contains(letter);
+
+    private static string SpatialLetter(int index, int count) =>
+        count == 2 ? (index == 0 ? "H" : "W") : count == 3 ? (index == 0 ? "D" : index == 1 ? "H" : "W") : "S";
+
     public string DTypeText => DType == DType.Int64 ? "int64" : "float32";
 
     /// <summary>The shape and dtype: <c>[B, T] int64</c>.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Dsl.Generator.Model;
 using Dsl.Generator.Ops;
 
@@ -66,8 +65,39 @@ internal static class AxisRoles
                 return inputs.FirstOrDefault(i => i.Dims.Count == n && i.RoleCode.Length == n) is { } agreed ? Of(agreed) : Vector(n);
 
             default:
-                return output.IsSpatial ? ChannelsFirst(input, n) : Vector(n);
+                return output.IsSpatial ? ChannelsFirst(input, n) : output.DType == DType.Int64 ? System.Array.Empty<AxisRole>() : Vector(n);
         }
+    }
+
+    /// <summary>
+    /// After a cross entropy or NLL term is analysed (<paramref name="analysis"/> reads classes): its prediction's class
+    /// axis has the Class role, and so has the same axis of the nodes it was computed from by ops that keep the axes
+    /// (a Slice, an activation, dropout, a Softmax over that axis), back to the layer that scored the classes; the
+    /// hovers and shape comments of the logits then read <c>[B, T, K:1000]</c>, and a later term stating another class
+    /// axis is told (DSL0905). One short walk back per loss term, none per rule.
+    /// </summary>
+    public static LossAnalysis MarkClasses(ModelSpec spec, List<NodeAnalysis> nodes, LossSpec loss, LossAnalysis analysis)
+    {
+        if (!analysis.ReadsClasses)
+        {
+            return analysis;
+        }
+
+        int axis = analysis.ClassAxis;
+        for (int id = loss.Prediction; id >= 0 && nodes[id].Type is { } type && type.Rank > axis;)
+        {
+            var roles = Of(type);
+            roles[axis - 1] = AxisRole.Class;
+            nodes[id] = nodes[id] with { Type = type.WithRoles(roles) };
+
+            var node = spec.Nodes[id];
+            var layout = OpCatalogue.For(node.Op)?.Layout(node.Op) ?? FeatureLayout.NotKnown;
+            bool keepsAxes = (layout.Kind == FeatureLayoutKind.FromInput && layout.Move is null) ||
+                (layout.Kind == FeatureLayoutKind.AtAxis && Axes.FromFront(layout.Axis, type.Rank) == axis);
+            id = keepsAxes && node.Inputs.Count == 1 && nodes[node.Inputs[0]].Type?.Rank == type.Rank ? node.Inputs[0] : -1;
+        }
+
+        return analysis;
     }
 
     /// <summary>Channels on axis 1, then the input's time or spatial axes where it has them (a 1-D map's axis is time, others spatial).</summary>
@@ -137,35 +167,12 @@ internal static class AxisRoles
     public static bool IsChannelsFirst(TensorType type) =>
         type.Rank >= 3 && type.RoleAt(1) == AxisRole.Channel && Enumerable.Range(2, type.Rank - 2).All(a => type.RoleAt(a) is AxisRole.Time or AxisRole.Spatial);
 
-    /// <summary>The shape with the roles it has: <c>[B, T:200, F:128]</c>; an axis without a role shows its size alone.</summary>
-    public static string Text(TensorType type)
-    {
-        var text = new StringBuilder("[").Append(type.BatchOne ? "1" : "B");
-        for (int i = 0; i < type.Dims.Count; i++)
-        {
-            text.Append(", ");
-            string letter = Letter(type.RoleAt(i + 1));
-            string size = type.Dims[i].ToString();
-            text.Append(letter.Length == 0 || letter == size ? size : letter + ":" + size);
-        }
-
-        return text.Append(']').ToString();
-    }
+    /// <summary>The shape with the roles it has, <see cref="TensorType.RoleShapeText"/>: <c>[B, T:200, F:128]</c>.</summary>
+    public static string Text(TensorType type) => type.RoleShapeText;
 
     /// <summary>How a layout reads in words: "time x feature", "channel x spatial x spatial".</summary>
     public static string Words(TensorType type) =>
         type.Dims.Count == 0 ? "a batch of scalars" : string.Join(" x ", Enumerable.Range(1, type.Dims.Count).Select(a => type.RoleAt(a).ToString().ToLowerInvariant()));
-
-    private static string Letter(AxisRole role) => role switch
-    {
-        AxisRole.Channel => "C",
-        AxisRole.Time => "T",
-        AxisRole.Spatial => "S",
-        AxisRole.Feature => "F",
-        AxisRole.Class => "K",
-        AxisRole.Head => "H",
-        _ => "",
-    };
 
     /// <summary>The roles of <paramref name="type"/>'s dimensions after the batch.</summary>
     public static AxisRole[] Of(TensorType type) => Enumerable.Range(1, type.Dims.Count).Select(type.RoleAt).ToArray();

@@ -36,7 +36,7 @@ internal static class ShapeInference
                 CheckOutputs(spec, diagnostics);
             }
 
-            var losses = spec.Losses.Select(loss => Losses.LossRules.Analyze(spec, loss, nodes, diagnostics)).ToEquatableArray();
+            var losses = spec.Losses.Select(loss => AxisRoles.MarkClasses(spec, nodes, loss, Losses.LossRules.Analyze(spec, loss, nodes, diagnostics))).ToEquatableArray();
             Losses.LossRules.CheckSharedMasks(spec, losses, diagnostics);
             diagnostics = Fixes.PaddingSameFix.Attach(spec, uses, diagnostics);
             return new AnalyzedModel(spec, nodes.ToEquatableArray(), diagnostics.ToEquatableArray(), losses, uses.ToEquatableArray());

@@ -19,6 +19,14 @@ public enum Precision
     /// float32, and so do checkpoints, weight files and exports.
     /// </summary>
     Bf16Mixed,
+
+    /// <summary>
+    /// <see cref="Bf16Mixed"/> where it pays on this machine, <see cref="Float32"/> elsewhere: on a CPU, bf16-mixed only when
+    /// the CPU computes bfloat16 natively and this host's bfloat16 kernels measured at least <see cref="Bf16Speed.Threshold"/>
+    /// times faster than its float32 ones (<see cref="Bf16Speed"/>, measured once per CPU model and thread count and cached);
+    /// on a GPU, bf16-mixed. The choice and the measurement behind it are written once per process.
+    /// </summary>
+    Auto,
 }
 
 /// <summary>
@@ -48,43 +56,90 @@ public static class MixedPrecision
     /// Switches the bf16-mixed forward on for this thread until the result is disposed (nested scopes restore the outer
     /// state). <paramref name="precision"/> <see cref="Precision.Float32"/> changes nothing. On a CPU without bfloat16
     /// support it writes one warning line (once per process) to <paramref name="log"/> and stays in float32 unless
-    /// <paramref name="force"/>; a CUDA device takes the same code path (not tested here).
+    /// <paramref name="force"/>; a CUDA device takes the same code path (not tested here). <see cref="Precision.Auto"/> switches
+    /// it on only where bfloat16 pays on this host (<see cref="Bf16Speed"/>; measured on the first call, then cached) and
+    /// writes its choice once.
     /// </summary>
     /// <param name="precision">The precision wanted.</param>
     /// <param name="device">The device the model trains on.</param>
     /// <param name="force">Use bfloat16 even on a CPU without native support.</param>
     /// <param name="log">Where the warning goes; standard error when null.</param>
     /// <returns>The scope; dispose it to restore the previous state.</returns>
-    public static IDisposable Enter(Precision precision, Device? device = null, bool force = false, TextWriter? log = null) =>
-        EnterWith(precision, device is not null && device.type != DeviceType.CPU || CpuSupportsBf16, force, log, Warned);
+    public static IDisposable Enter(Precision precision, Device? device = null, bool force = false, TextWriter? log = null)
+    {
+        bool gpu = device is not null && device.type != DeviceType.CPU;
+        return EnterWith(precision, gpu || CpuSupportsBf16, force, log, Warned, gpu ? null : HostSpeed);
+    }
 
-    /// <summary><see cref="Enter(Precision, Device?, bool, TextWriter?)"/> with the device's support and the warned-once flag given (tests).</summary>
-    internal static IDisposable EnterWith(Precision precision, bool cpuSupportsBf16, bool force, TextWriter? log, System.Runtime.CompilerServices.StrongBox<bool> warnedOnce)
+    /// <summary>
+    /// <see cref="Enter(Precision, Device?, bool, TextWriter?)"/> with the device's support, the warned-once flag and the
+    /// per-host decision given (tests); a null <paramref name="speed"/> is a device where bfloat16 pays (a GPU).
+    /// </summary>
+    internal static IDisposable EnterWith(
+        Precision precision,
+        bool cpuSupportsBf16,
+        bool force,
+        TextWriter? log,
+        System.Runtime.CompilerServices.StrongBox<bool> warnedOnce,
+        Func<(bool Pays, string Why)>? speed = null)
     {
         bool previous = active;
-        if (precision == Precision.Bf16Mixed)
+        switch (precision)
         {
-            if (!cpuSupportsBf16 && !force)
-            {
-                lock (warnedOnce)
-                {
-                    if (warnedOnce.Value)
-                    {
-                        return new Scope(previous);
-                    }
-
-                    warnedOnce.Value = true;
-                    (log ?? Console.Error).WriteLine(
-                        "warning: Precision.Bf16Mixed asked, but this CPU has no native bfloat16 (no avx512_bf16 or amx_bf16 in /proc/cpuinfo): training in float32 instead; set TrainingOptions.ForcePrecision to use bfloat16 anyway.");
-                }
-            }
-            else
-            {
+            case Precision.Bf16Mixed when !cpuSupportsBf16 && !force:
+                SayOnce(warnedOnce, log, "warning: Precision.Bf16Mixed asked, but this CPU has no native bfloat16 (no avx512_bf16 or amx_bf16 in /proc/cpuinfo): training in float32 instead; set TrainingOptions.ForcePrecision to use bfloat16 anyway.");
+                break;
+            case Precision.Bf16Mixed:
                 active = true;
-            }
+                break;
+            case Precision.Auto when !cpuSupportsBf16:
+                SayOnce(warnedOnce, log, "Precision.Auto: this CPU has no native bfloat16 (no avx512_bf16 or amx_bf16 in /proc/cpuinfo): training in float32.");
+                break;
+            case Precision.Auto when speed is null:
+                active = true;
+                break;
+            case Precision.Auto:
+                {
+                    var (pays, why) = speed();
+                    SayOnce(warnedOnce, log, $"Precision.Auto: training in {(pays ? "bf16-mixed" : "float32")}: {why}.");
+                    active = pays;
+                    break;
+                }
         }
 
         return new Scope(previous);
+    }
+
+    /// <summary>Whether bf16-mixed pays on this host, and why: the override variable, else the cached or new measurement.</summary>
+    internal static (bool Pays, string Why) HostSpeed()
+    {
+        string? chosen = Environment.GetEnvironmentVariable(Bf16Speed.OverrideVariable);
+        switch (chosen?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                var (measurement, cached) = Bf16Speed.ForThisHost();
+                return (Bf16Speed.Pays(measurement), $"{measurement} ({(cached ? "measured on this host before" : "measured now")}; bf16-mixed from {Bf16Speed.Threshold.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}x; {Bf16Speed.OverrideVariable}=bf16 or fp32 decides instead)");
+            case "bf16":
+                return (true, $"{Bf16Speed.OverrideVariable}=bf16");
+            case "fp32":
+                return (false, $"{Bf16Speed.OverrideVariable}=fp32");
+            default:
+                throw new InvalidOperationException($"{Bf16Speed.OverrideVariable} is '{chosen}': expected bf16, fp32, or unset to let Precision.Auto measure this host.");
+        }
+    }
+
+    private static void SayOnce(System.Runtime.CompilerServices.StrongBox<bool> saidOnce, TextWriter? log, string line)
+    {
+        lock (saidOnce)
+        {
+            if (saidOnce.Value)
+            {
+                return;
+            }
+
+            saidOnce.Value = true;
+            (log ?? Console.Error).WriteLine(line);
+        }
     }
 
     /// <summary>A linear layer computing in bfloat16 from bfloat16 casts of its float32 weights.</summary>

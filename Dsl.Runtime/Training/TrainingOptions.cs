@@ -113,11 +113,13 @@ public sealed record TrainingOptions
     /// (the default) or <see cref="Training.Precision.Bf16Mixed"/>, where the generated forward computes convolutions, linear
     /// layers and matmul in bfloat16 and everything else in float32, with float32 weights, gradients, optimizer state,
     /// checkpoints and weight files (see <see cref="MixedPrecision"/>). On a CPU without native bfloat16 it says so once and
-    /// trains in float32 unless <see cref="ForcePrecision"/>. <c>Trainer.Predict</c> and <c>Evaluate</c> outside Fit stay float32.
+    /// trains in float32 unless <see cref="ForcePrecision"/>. <see cref="Training.Precision.Auto"/> takes bf16-mixed only where
+    /// this host's bfloat16 kernels measured faster (<see cref="Bf16Speed"/>) and says which it took. <c>Trainer.Predict</c> and
+    /// <c>Evaluate</c> outside Fit stay float32.
     /// </summary>
     public Precision Precision { get; init; } = Precision.Float32;
 
-    /// <summary>Use <see cref="Precision"/> even on a CPU without native bfloat16 (emulated there, so slower than float32).</summary>
+    /// <summary>Use <see cref="Training.Precision.Bf16Mixed"/> even on a CPU without native bfloat16 (emulated there, so slower than float32); <see cref="Training.Precision.Auto"/> ignores it.</summary>
     public bool ForcePrecision { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>

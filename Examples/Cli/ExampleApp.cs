@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Dsl.Metadata;
+using Dsl.Training;
 using Examples.Programs;
 using Spectre.Console;
 using TorchSharp;
@@ -156,9 +157,22 @@ public sealed class ExampleApp
         var data = new Option<string?>("--data") { Description = "A directory of IDX files, 'download' or a URL (default: the dataset's own place)." };
         var dataset = new Option<string>("--dataset") { Description = "mnist (the embedded 10,000 digits) or fashion.", DefaultValueFactory = _ => "mnist" };
         var output = new Option<string>("--out") { Description = "Output root directory.", DefaultValueFactory = _ => "out" };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "fp32, bf16-mixed (bfloat16 convolutions, linear layers and matmul; float32 weights) or auto (bf16-mixed where this host measured it faster).",
+            DefaultValueFactory = _ => "fp32",
+        };
+        precision.Validators.Add(result =>
+        {
+            string value = result.GetValueOrDefault<string>() ?? "";
+            if (!PrecisionNames.ContainsKey(value))
+            {
+                result.AddError($"--precision is '{value}': expected {string.Join(", ", PrecisionNames.Keys)}");
+            }
+        });
         var command = new Command(example.Name, $"Seed {example.Seed}: {example.Description}")
         {
-            epochs, batchSize, limit, seed, device, data, dataset, output,
+            epochs, batchSize, limit, seed, device, data, dataset, output, precision,
         };
         command.SetAction(parsed => RunExample(example, new ExampleOptions(
             parsed.GetValue(epochs),
@@ -168,9 +182,18 @@ public sealed class ExampleApp
             parsed.GetValue(device) ?? "cpu",
             parsed.GetValue(data),
             parsed.GetValue(dataset) ?? "mnist",
-            parsed.GetValue(output) ?? "out")));
+            parsed.GetValue(output) ?? "out",
+            PrecisionNames[parsed.GetValue(precision) ?? "fp32"])));
         return command;
     }
+
+    /// <summary>The values of <c>--precision</c>, named as Lightning's <c>precision=</c> and the exported <c>train_ddp.py</c> name them.</summary>
+    internal static readonly IReadOnlyDictionary<string, Precision> PrecisionNames = new Dictionary<string, Precision>(StringComparer.Ordinal)
+    {
+        ["fp32"] = Precision.Float32,
+        ["bf16-mixed"] = Precision.Bf16Mixed,
+        ["auto"] = Precision.Auto,
+    };
 
     /// <summary>
     /// Runs one example: checks the options, trains, prints the result table, and only then writes the result files
@@ -195,7 +218,7 @@ public sealed class ExampleApp
         string directory = Path.Combine(options.OutputRoot, example.Name);
         CliPaths.Directory("--out", directory);
 
-        var context = new ExampleContext(directory, console, device);
+        var context = new ExampleContext(directory, console, device, options.Precision);
         if (trained is not null)
         {
             context.Trained += trained;

@@ -21,11 +21,12 @@ public sealed class ExampleContext
     private readonly List<OutputFile> files = new();
     private readonly Stopwatch trainingClock = new();
 
-    public ExampleContext(string outputDirectory, IAnsiConsole console, torch.Device device)
+    public ExampleContext(string outputDirectory, IAnsiConsole console, torch.Device device, Precision precision = Precision.Float32)
     {
         OutputDirectory = outputDirectory;
         Console = console;
         Device = device;
+        Precision = precision;
     }
 
     /// <summary>The example's output directory (<c>out/&lt;example&gt;</c>); it exists.</summary>
@@ -36,6 +37,9 @@ public sealed class ExampleContext
 
     /// <summary>The device the models train and run on.</summary>
     public torch.Device Device { get; }
+
+    /// <summary>The precision every <see cref="Fit{TModel}"/> trains in (<c>--precision</c>), unless the example sets one itself.</summary>
+    public Precision Precision { get; }
 
     /// <summary>Wall time spent inside <see cref="Fit{TModel}"/>, all phases together.</summary>
     public double TrainSeconds => trainingClock.Elapsed.TotalSeconds;
@@ -91,7 +95,7 @@ public sealed class ExampleContext
                 .Start(progress =>
                 {
                     var observer = new ProgressObserver(phase, progress, losses);
-                    history = Trainer.Fit(model, train, validation, options, observer);
+                    history = Trainer.Fit(model, train, validation, options.Precision == Precision.Float32 ? options with { Precision = Precision } : options, observer);
                 });
         }
         finally

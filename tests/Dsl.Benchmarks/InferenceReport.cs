@@ -38,25 +38,6 @@ public static class InferenceReport
         md.AppendLine();
     }
 
-    /// <summary>
-    /// <paramref name="document"/> with its benchmark-6 section replaced by <paramref name="section"/> (inserted before
-    /// "## Reproduce" when it has none), so <c>--only inference</c> refreshes one section without rerunning the others.
-    /// </summary>
-    public static string Splice(string document, string section)
-    {
-        int start = document.IndexOf(Heading, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            start = document.IndexOf("## Reproduce", StringComparison.Ordinal);
-            if (start < 0)
-            {
-                throw new InvalidOperationException("docs/benchmarks.md has neither a section 6 nor a '## Reproduce' section to insert it before; run the full benchmark.");
-            }
-
-            return document[..start] + section + document[start..];
-        }
-
-        int end = document.IndexOf("\n## ", start + Heading.Length, StringComparison.Ordinal);
-        return document[..start] + section + (end < 0 ? string.Empty : document[(end + 1)..]);
-    }
+    /// <summary><paramref name="document"/> with its benchmark-6 section replaced by <paramref name="section"/>.</summary>
+    public static string Splice(string document, string section) => ReportSections.Splice(document, Heading, section);
 }

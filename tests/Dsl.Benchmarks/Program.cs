@@ -38,9 +38,18 @@ var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
 int[] threadCounts = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
 if (only is not null)
 {
+    if (only == "precision")
+    {
+        string precisionTarget = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
+        string precisionSection = RunPrecision(int.Parse(Option("--rounds") ?? "6", System.Globalization.CultureInfo.InvariantCulture), int.Parse(Option("--steps") ?? "2", System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(precisionTarget, ReportSections.Splice(File.ReadAllText(precisionTarget), PrecisionReport.Heading, precisionSection));
+        Console.WriteLine($"Replaced section 7 of {precisionTarget}.");
+        return 0;
+    }
+
     if (only != "inference")
     {
-        Console.Error.WriteLine($"--only takes 'inference' (section 6), not '{only}'; run without --only for every section.");
+        Console.Error.WriteLine($"--only takes 'inference' (section 6) or 'precision' (section 7), not '{only}'; run without --only for every section.");
         return 2;
     }
 
@@ -118,7 +127,11 @@ Console.WriteLine();
 Console.WriteLine($"6. Inference: Trainer.Predict vs ONNX Runtime ({settings.CheaperStepRounds} rounds, threads {string.Join(" and ", threadCounts)})");
 var inference = InferenceBenchmark.Run(settings.CheaperStepRounds, threadCounts);
 
-var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, generator, analyzer, runaways, trainer, memory, cheaper, inference, total.Elapsed);
+Console.WriteLine();
+string precision = RunPrecision(quick ? 1 : 6, quick ? 1 : 2);
+TorchSharp.torch.set_num_threads(threads);
+
+var report = Report.Write(machine, settings, seedNets, peak, kernelCheck, checkNanoseconds, generator, analyzer, runaways, trainer, memory, cheaper, inference, precision, total.Elapsed);
 string path = outArgument ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
 File.WriteAllText(path, report);
 Console.WriteLine();
@@ -126,6 +139,26 @@ Console.WriteLine($"Wrote {path} ({total.Elapsed.TotalMinutes:F1} min).");
 return 0;
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+// Section 7: the precision comparison on the seed nets, ResNet-18 and an encoder block, and Precision.Auto's probe.
+string RunPrecision(int rounds, int steps)
+{
+    string loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    Console.WriteLine($"7. Precision: float32 against bf16-mixed ({rounds} rounds x {steps} steps, threads {string.Join(" and ", threadCounts)})");
+    var probes = threadCounts.Select(t =>
+    {
+        TorchSharp.torch.set_num_threads(t);
+        var probe = Dsl.Training.Bf16Speed.Measure();
+        Console.WriteLine($"  Precision.Auto's probe: {probe}");
+        return probe;
+    }).ToList();
+    var run = SeedNetBenchmark.Run(rounds, steps, threadCounts, "", "", SeedNet.Precision,
+        new[] { SeedNetBenchmark.Generated, SeedNetBenchmark.Bf16, SeedNetBenchmark.Hand, SeedNetBenchmark.HandBf16 });
+    string machineLine = $"Machine: {MachineFacts.Collect(kernels).Cpu}, {Environment.ProcessorCount} logical cores, {kernels.Kernels} oneDNN kernels; run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average at the start {loadBefore}, at the end {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (the machine is shared: only the per-round ratios mean something).";
+    var section = new System.Text.StringBuilder();
+    PrecisionReport.Write(section, run, probes, machineLine);
+    return section.ToString();
+}
 
 static string RepositoryRoot()
 {

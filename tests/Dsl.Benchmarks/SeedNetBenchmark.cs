@@ -41,8 +41,11 @@ public static class SeedNetBenchmark
     public const string Bf16 = "bf16";
     public const string HandBf16 = "hand-bf16";
 
-    public static SeedNetResult Run(int rounds, int steps, IReadOnlyList<int> threadCounts, string python, string script)
+    /// <param name="nets">The nets measured; the seed nets when null.</param>
+    /// <param name="variantKeys">The variants measured (keys above); when null, the kernel comparison of section 1 (generated, hand-written, AVX clamp, PyTorch).</param>
+    public static SeedNetResult Run(int rounds, int steps, IReadOnlyList<int> threadCounts, string python, string script, IReadOnlyList<SeedNet>? nets = null, IReadOnlyCollection<string>? variantKeys = null)
     {
+        nets ??= SeedNet.All;
         var variants = new List<StepVariant>
         {
             new(Generated, "generated, kernels chosen for this host", "fast", "generated"),
@@ -51,25 +54,26 @@ public static class SeedNetBenchmark
             new(Bf16, "generated, bf16-mixed (Precision.Bf16Mixed)", "fast", "bf16"),
             new(HandBf16, "hand-written, all bfloat16 (model and batch cast, no master weights)", "fast", "hand-bf16"),
         };
+        variantKeys ??= new[] { Generated, Hand, Clamped, PyTorch };
+        variants.RemoveAll(v => !variantKeys.Contains(v.Key));
+
         var workers = new Dictionary<string, WorkerProcess>();
         string? pytorchMissing = null;
         try
         {
             workers["fast"] = StartSelf("fast", new Dictionary<string, string?> { ["DNNL_MAX_CPU_ISA"] = null, ["DSL_ONEDNN_KERNELS"] = "auto" });
-            workers["clamped"] = StartSelf("clamped", new Dictionary<string, string?> { ["DNNL_MAX_CPU_ISA"] = "AVX" });
-            try
+            if (variants.Any(v => v.Worker == "clamped"))
             {
-                workers["pytorch"] = WorkerProcess.Start("pytorch", python, new[] { script }, new Dictionary<string, string?> { ["DNNL_MAX_CPU_ISA"] = null });
-                variants.Add(new(PyTorch, $"PyTorch {workers["pytorch"].Facts.GetValueOrDefault("torch", "?")} (Debian python3-torch)", "pytorch", "pytorch"));
+                workers["clamped"] = StartSelf("clamped", new Dictionary<string, string?> { ["DNNL_MAX_CPU_ISA"] = "AVX" });
             }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+
+            if (variantKeys.Contains(PyTorch))
             {
-                pytorchMissing = $"{python} {script} did not start ({e.Message}); install python3-torch (apt-get install -y python3-torch).";
-                Console.WriteLine($"  PyTorch skipped: {pytorchMissing}");
+                pytorchMissing = StartPyTorch(workers, variants, python, script);
             }
 
             var times = new Dictionary<(string Net, int Threads, string Variant), Samples>();
-            foreach (var net in SeedNet.All)
+            foreach (var net in nets)
             {
                 foreach (int threads in threadCounts)
                 {
@@ -84,7 +88,7 @@ public static class SeedNetBenchmark
             {
                 foreach (int threads in threadCounts)
                 {
-                    foreach (var net in SeedNet.All)
+                    foreach (var net in nets)
                     {
                         var order = variants.Skip(round % variants.Count).Concat(variants.Take(round % variants.Count));
                         foreach (var v in order)
@@ -98,7 +102,7 @@ public static class SeedNetBenchmark
                 }
             }
 
-            var cells = SeedNet.All
+            var cells = nets
                 .SelectMany(net => threadCounts.Select(threads => new SeedNetCell(
                     net,
                     threads,
@@ -112,6 +116,23 @@ public static class SeedNetBenchmark
             {
                 worker.Dispose();
             }
+        }
+    }
+
+    /// <summary>Starts the PyTorch worker and adds its variant; the reason when it did not start.</summary>
+    private static string? StartPyTorch(Dictionary<string, WorkerProcess> workers, List<StepVariant> variants, string python, string script)
+    {
+        try
+        {
+            workers["pytorch"] = WorkerProcess.Start("pytorch", python, new[] { script }, new Dictionary<string, string?> { ["DNNL_MAX_CPU_ISA"] = null });
+            variants.Add(new(PyTorch, $"PyTorch {workers["pytorch"].Facts.GetValueOrDefault("torch", "?")} (Debian python3-torch)", "pytorch", "pytorch"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            string missing = $"{python} {script} did not start ({e.Message}); install python3-torch (apt-get install -y python3-torch).";
+            Console.WriteLine($"  PyTorch skipped: {missing}");
+            return missing;
         }
     }
 

@@ -24,7 +24,7 @@ public static class StepWorker
         ThreadWaitPolicy.UsePassiveWaiting(); // inherited from the benchmark process already; kept when set
         var steps = new Dictionary<(string Net, string Variant), Action>();
         var owned = new List<IDisposable>();
-        Console.WriteLine(Invariant($"ready params classifier={DigitClassifier.Info.TrainableParameters} multitask={MultitaskNet.Info.TrainableParameters} kernels={decision.Kernels}"));
+        Console.WriteLine(Invariant($"ready params classifier={DigitClassifier.Info.TrainableParameters} multitask={MultitaskNet.Info.TrainableParameters} resnet18={Nets.CifarResNet18.Info.TrainableParameters} encoder={Nets.EncoderBlockNet.Info.TrainableParameters} kernels={decision.Kernels} hand-vs-generated={HandParity()}"));
         for (string? line = Console.ReadLine(); line is not null && line != "quit"; line = Console.ReadLine())
         {
             string[] parts = line.Split(' ');
@@ -62,6 +62,11 @@ public static class StepWorker
     {
         var seed = SeedNet.Named(net);
         manual_seed(7);
+        if (seed == SeedNet.ResNet18 || seed == SeedNet.Encoder)
+        {
+            return Larger(seed, variant, owned);
+        }
+
         var images = rand(seed.BatchSize, 1, 28, 28);
         var labels = randint(0, 10, new long[] { seed.BatchSize }, dtype: ScalarType.Int64);
         owned.Add(images);
@@ -187,6 +192,102 @@ public static class StepWorker
             optimizer.zero_grad();
         };
     }
+
+    /// <summary>
+    /// The larger hand-written nets compute what the generated ones compute: the generated module's weights loaded by
+    /// name (strict) into the hand-written one, the largest output difference in eval mode on one random batch.
+    /// </summary>
+    private static string HandParity()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        manual_seed(3);
+        using var resnet = new Nets.CifarResNet18();
+        using var handResNet = new HandWrittenCifarResNet18();
+        using var encoder = new Nets.EncoderBlockNet();
+        using var handEncoder = new HandWrittenEncoderBlock();
+        handResNet.load_state_dict(resnet.state_dict(), strict: true);
+        handEncoder.load_state_dict(encoder.state_dict(), strict: true);
+        foreach (var module in new nn.Module[] { resnet, handResNet, encoder, handEncoder })
+        {
+            module.eval();
+        }
+
+        var image = rand(2, 3, 32, 32);
+        var tokens = randn(2, 7, 256);
+        double resnetDiff = (resnet.Forward(image).Logits - handResNet.forward(image)).abs().max().item<float>();
+        double encoderDiff = (encoder.Forward(tokens).Y - handEncoder.forward(tokens)).abs().max().item<float>();
+        return Invariant($"resnet18:{resnetDiff:G3},encoder:{encoderDiff:G3}");
+    }
+
+    /// <summary>A step of ResNet-18 (SGD with momentum) or the encoder block (AdamW) in one of the four precision variants.</summary>
+    private static Action Larger(SeedNet net, string variant, List<IDisposable> owned)
+    {
+        bool resnet = net == SeedNet.ResNet18;
+        var input = Own(resnet ? rand(net.BatchSize, 3, 32, 32) : randn(net.BatchSize, SeedNet.EncoderTokens, 256), owned);
+        var target = Own(resnet ? randint(0, 10, new long[] { net.BatchSize }, dtype: ScalarType.Int64) : randn(net.BatchSize, SeedNet.EncoderTokens, 256), owned);
+        Func<Tensor, Tensor> loss = resnet ? logits => nn.functional.cross_entropy(logits, target) : y => nn.functional.mse_loss(y, target);
+        Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> optimizer = resnet
+            ? parameters => optim.SGD(parameters, 0.01, momentum: 0.9)
+            : parameters => optim.AdamW(parameters, 1e-3);
+        switch (variant)
+        {
+            case "generated" or "bf16":
+                {
+                    Action step;
+                    if (resnet)
+                    {
+                        var model = Own(new Nets.CifarResNet18(), owned);
+                        model.train();
+                        var adam = Own(optimizer(model.parameters()), owned);
+                        var targets = new Nets.CifarResNet18.Targets(target);
+                        step = GeneratedStep(() => model.ComputeLoss(model.Forward(input), targets).Total, adam);
+                    }
+                    else
+                    {
+                        var model = Own(new Nets.EncoderBlockNet(), owned);
+                        model.train();
+                        var adam = Own(optimizer(model.parameters()), owned);
+                        var targets = new Nets.EncoderBlockNet.Targets(target);
+                        step = GeneratedStep(() => model.ComputeLoss(model.Forward(input), targets).Total, adam);
+                    }
+
+                    return variant == "bf16" ? Bf16Mixed(step) : step;
+                }
+
+            case "hand" or "hand-bf16":
+                {
+                    nn.Module<Tensor, Tensor> model = resnet ? Own(new HandWrittenCifarResNet18(), owned) : Own(new HandWrittenEncoderBlock(), owned);
+                    bool bf16 = variant == "hand-bf16";
+                    if (bf16)
+                    {
+                        model.to(ScalarType.BFloat16);
+                    }
+
+                    model.train();
+                    var opt = Own(optimizer(model.parameters()), owned);
+                    var x = bf16 ? Own(input.to(ScalarType.BFloat16), owned) : input;
+                    return () =>
+                    {
+                        using var scope = NewDisposeScope();
+                        loss(model.forward(x).to(ScalarType.Float32)).backward();
+                        opt.step();
+                        opt.zero_grad();
+                    };
+                }
+
+            default:
+                throw new ArgumentException($"no variant '{variant}' (expected generated, bf16, hand or hand-bf16)", nameof(variant));
+        }
+    }
+
+    private static Action GeneratedStep(Func<Tensor> total, optim.Optimizer optimizer) => () =>
+    {
+        using var scope = NewDisposeScope();
+        total().backward();
+        optimizer.step();
+        optimizer.zero_grad();
+    };
 
     private static T Own<T>(T value, List<IDisposable> owned)
         where T : IDisposable

@@ -80,6 +80,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "odd-only", "--data", "/no/such/directory" }, "/no/such/directory")]
     [InlineData(new[] { "odd-only", "--device", "tpu" }, "unknown device 'tpu'")]
     [InlineData(new[] { "odd-only", "--epochs", "zero" }, "zero")]
+    [InlineData(new[] { "odd-only", "--precision", "fp16" }, "fp16")]
     [InlineData(new[] { "no-such-command" }, "no-such-command")]
     public void Bad_input_gives_one_clear_line_and_a_failing_exit_code(string[] args, string expected)
     {

@@ -41,6 +41,18 @@ internal sealed class LinearDescriptor : OpDescriptor<LinearOp>
 
     protected override FeatureLayout LayoutOf(LinearOp op) => FeatureLayout.FeaturesLast;
 
+    /// <summary>Features last; tied to an Embedding, the last axis scores the Embedding's vocabulary: classes.</summary>
+    protected override AxisRole[] RolesOf(LinearOp op, IReadOnlyList<TensorType> inputs, TensorType output)
+    {
+        var roles = base.RolesOf(op, inputs, output);
+        if (op.IsTied && roles.Length > 0)
+        {
+            roles[roles.Length - 1] = AxisRole.Class;
+        }
+
+        return roles;
+    }
+
     public override OpDoc Doc { get; } = new(
         "x.Linear(outFeatures, bias: true, name: null); x.Linear(outFeatures, tiedTo: wte, bias: false, name: null)",
         "Over the last dim: [B, F] to [B, outFeatures], [B, ..., F] to [B, ..., outFeatures] (a sequence step by step); F must be known. A channels-first feature map (from an image, Conv2d, pooling) is DSL0002: Flatten it first, or Permute the channels last. tiedTo: the weight is the Embedding wte's [numEmbeddings, embeddingDim] table (weight tying, GPT-2's lm_head), so outFeatures = numEmbeddings and F = embeddingDim; one parameter, counted once, in the state dict under both names; bias defaults to false.",

@@ -195,6 +195,15 @@ internal sealed class LossCheck
             }
 
             axis = given;
+            var classAxes = Enumerable.Range(1, prediction.Rank - 1).Where(a => prediction.RoleAt(a) == AxisRole.Class).ToList();
+            if (classAxes.Count == 1 && classAxes[0] is int classes && classes != axis)
+            {
+                // The scores' class axis is known (a Linear tied to an Embedding scores the vocabulary, or another loss read it).
+                string classText = classes == prediction.Rank - 1 ? "-1" : classes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var info = DiagnosticInfo.Create(Descriptors.UnusualLayout, Spec.ClassName, Loss.SiteOf("loss.classDim"), "Loss '" + Loss.Name + "': " + function, "the classes on dim " + classText, ShapeContext.LayoutText(prediction),
+                    "classDim: " + stated.ToString(System.Globalization.CultureInfo.InvariantCulture) + " reads the " + prediction.Dims[axis - 1] + " values of dim " + axis + " as classes, but the " + prediction.Dims[classes - 1] + " classes are on dim " + classText + "; write classDim: " + classText + " (or leave it out)");
+                diagnostics.Add(info with { Fix = FixSpec.Of(FixKinds.SetArgument, "classDim", classText) });
+            }
         }
         else if (prediction.Rank == 2)
         {
@@ -229,11 +238,12 @@ internal sealed class LossCheck
 
         if (Loss.TargetNode < 0)
         {
-            return new LossAnalysis(expected, axis, mask);
+            return new LossAnalysis(expected, axis, mask, ReadsClasses: true);
         }
 
         var target = nodes[Loss.TargetNode].Type;
-        if (target is not null && (!target.Dims.Equals(expected.Dims) || target.DType != expected.DType))
+        bool fits = target is null || (target.Dims.Equals(expected.Dims) && target.DType == expected.DType);
+        if (target is not null && !fits)
         {
             string axisText = axis == prediction.Rank - 1 && axis > 1 ? "-1" : axis.ToString(System.Globalization.CultureInfo.InvariantCulture);
             string hint = target.DType != expected.DType
@@ -245,7 +255,7 @@ internal sealed class LossCheck
                 NameOf(Spec, Loss.TargetNode), target.TypeText, axisText, expected.TypeText, hint);
         }
 
-        return new LossAnalysis(null, axis, mask);
+        return new LossAnalysis(null, axis, mask, ReadsClasses: fits);
     }
 
     /// <summary>

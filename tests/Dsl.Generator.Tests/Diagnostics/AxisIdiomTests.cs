@@ -21,7 +21,7 @@ public class AxisIdiomTests
         Assert.Empty(run.OutputDiagnostics);
         if (shape is not null)
         {
-            Assert.Contains($"y: {shape} float32", run.GeneratedSource("Net"));
+            Assert.Contains($"y: {shape} float32", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
         }
     }
 
@@ -31,7 +31,7 @@ public class AxisIdiomTests
         var run = Run("var y = g.Input(\"y\", Dim.Of(\"T\"), 3); g.Output(\"z\", Ops.Concat(-1, x, y));");
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.Contains("z: [B, T, 11] float32", run.GeneratedSource("Net"));
+        Assert.Contains("z: [B, T, F:11] float32", run.GeneratedSource("Net"));
     }
 
     [Theory]

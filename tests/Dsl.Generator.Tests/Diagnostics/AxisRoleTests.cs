@@ -27,7 +27,7 @@ public class AxisRoleTests
             "BatchNorm1d 'batch_norm_1' expects channels first [B, C, L] but got [B, T, F:16] (time x feature); it would normalize each of the T steps" },
         // 3. LayerNorm() on a [B, C, H, W] map normalizes W.
         { Image, "g.Output(\"y\", image.Conv2d(16, 3).LayerNorm());", "DSL0012",
-            "LayerNorm 'layer_norm_1' expects features last [B, ..., F] but got [B, C:16, S:30, S:30] (channel x spatial x spatial); LayerNorm() normalizes the last axis, here spatial or time, not the 16 channels; move the channels last around it, .Permute(0, 2, 3, 1).LayerNorm().Permute(0, 3, 1, 2)" },
+            "LayerNorm 'layer_norm_1' expects features last [B, ..., F] but got [B, C:16, H:30, W:30] (channel x spatial x spatial); LayerNorm() normalizes the last axis, here spatial or time, not the 16 channels; move the channels last around it, .Permute(0, 2, 3, 1).LayerNorm().Permute(0, 3, 1, 2)" },
         // 4. GlobalAvgPool1d on [B, T, F] pools the features.
         { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).GlobalAvgPool1d().Linear(2));", "DSL0012",
             "GlobalAvgPool1d 'global_avg_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features of each step and give [B, 200]" },
@@ -48,7 +48,7 @@ public class AxisRoleTests
             "the key has S steps but the value U, and each key needs its value; query [B, T, 32], key [B, S, 32], value [B, U, 32]" },
         // Keras' channels-last image declared as such, into a channels-first Conv2d.
         { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
-            "Conv2d 'conv2d_1' expects channels first [B, C, H, W] but got [B, S:32, S:32, C:3] (spatial x spatial x channel); insert .Permute(0, 3, 1, 2) before it" },
+            "Conv2d 'conv2d_1' expects channels first [B, C, H, W] but got [B, H:32, W:32, C:3] (spatial x spatial x channel); insert .Permute(0, 3, 1, 2) before it" },
         // Keras' MaxPooling1D habit on a sequence: PyTorch's MaxPool1d / AvgPool1d would pool the features of each step.
         { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).MaxPool1d(2));", "DSL0012",
             "MaxPool1d 'max_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features within each of the 200 steps instead of pooling the steps (Keras' MaxPooling1D is channels last, PyTorch's is not); wrap it in transposes, .Transpose(1, 2).MaxPool1d(...).Transpose(1, 2)" },
@@ -156,6 +156,8 @@ public class AxisRoleTests
         "x.Linear(50).Softmax(dim: -1)", "Set dim: -1")]
     [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
         "image.Permute(0, 3, 1, 2).Conv2d(8, 3)", "Insert .Permute(0, 3, 1, 2) before this layer")]
+    [InlineData("var tokens = g.Input(\"tokens\", DType.Int64, 50);", "var wte = tokens.Embedding(50, 16, name: \"wte\"); var logits = wte.Linear(50, tiedTo: wte); g.Output(\"logits\", logits); g.Loss(\"next\", logits, Loss.CrossEntropy(classDim: 1));", "DSL0905",
+        "Loss.CrossEntropy(classDim: -1)", "Set classDim: -1")]
     public async Task The_unambiguous_layout_fixes_apply_and_leave_no_diagnostic(string inputs, string body, string id, string expected, string title)
     {
         var (fixedSources, offered) = await CodeFixHarness.FixAsync(id, Model(inputs, body));
@@ -180,14 +182,90 @@ public class AxisRoleTests
     }
 
     [Fact]
-    public void Roles_follow_the_ops_and_show_in_the_new_messages_only()
+    public void Roles_follow_the_ops_and_show_in_the_generated_docs()
     {
         // A Transpose moves the roles, so the transposed embeddings are channels first and Conv1d is content.
         var run = DefineBody.Run("var h = tokens.Embedding(1000, 8).Transpose(1, 2).Transpose(1, 2).Transpose(1, 2); g.Output(\"y\", h.Conv1d(4, 3, stride: 40));", Tokens);
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Contains("y: [B, C:4, T:5] float32", run.GeneratedSource("Net"));
+    }
 
-        // Shapes in the generated code and in the older messages keep their text: roles show only in the new diagnostics.
-        Assert.Contains("y: [B, 4, 5] float32", run.GeneratedSource("Net"));
+    /// <summary>The text form, <c>TensorType.RoleShapeText</c>, of each op's output as the generated docs show it.</summary>
+    [Theory]
+    [InlineData(Image, "g.Output(\"y\", image.Conv2d(16, 3));", "[B, C:16, H:30, W:30]")]
+    [InlineData("var image = g.Input(\"image\", 3, Dim.Of(\"H\"), Dim.Of(\"W\"));", "g.Output(\"y\", image.MaxPool2d(2));", "[B, C:3, H / 2, W / 2]")]
+    [InlineData("var image = g.Input(\"image\", 3, Dim.Of(\"H\"), Dim.Of(\"W\"));", "g.Output(\"y\", image.Relu());", "[B, C:3, H, W]")]
+    [InlineData("var volume = g.Input(\"volume\", 1, 8, 16, 16);", "g.Output(\"y\", volume.Conv3d(4, 3));", "[B, C:4, D:6, H:14, W:14]")]
+    [InlineData(Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64));", "[B, T:200, F:64]")]
+    [InlineData(SymbolicTokens, "g.Output(\"y\", tokens.Embedding(1000, 64).Lstm(32));", "[B, T, F:32]")]
+    [InlineData(SymbolicTokens, "g.Output(\"y\", tokens.Embedding(1000, 64).Transpose(1, 2).Conv1d(16, 3));", "[B, C:16, T - 2]")]
+    [InlineData(SymbolicTokens, "g.Output(\"y\", tokens.Embedding(1000, 64).MultiheadAttention(4).Mean(1));", "[B, F:64]")]
+    [InlineData(Image, "g.Output(\"y\", image.Permute(0, 2, 3, 1));", "[B, H:32, W:32, C:3]")]
+    [InlineData(Image, "g.Output(\"y\", image.Reshape(3, 1024));", "[B, 3, 1024]")]
+    [InlineData(Image, "g.Output(\"y\", image + g.Parameter(\"bias\", 3, 1, 1));", "[B, C:3, H:32, W:32]")]
+    public void Shapes_show_each_axis_role_with_a_letter(string inputs, string body, string shape)
+    {
+        var run = DefineBody.Run(body, inputs);
+
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Contains($"y: {shape} float32", run.GeneratedSource("Net"));
+    }
+
+    [Fact]
+    public void Hovers_and_shape_comments_of_the_generated_module_show_the_roles()
+    {
+        var run = DefineBody.Run(
+            "var conv = image.Conv2d(8, 3, name: \"conv\").Relu(); var logits = conv.Flatten().Linear(10, name: \"head\"); g.Output(\"logits\", logits); g.Loss(\"label\", logits, Loss.CrossEntropy());",
+            Image);
+        string source = run.GeneratedSource("Net");
+
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        // The layer fields, Inputs / Outputs / Targets members and Forward's parameters are what editors show on hover.
+        Assert.Contains("/// <summary>Conv2d 'conv': [B, C:3, H:32, W:32] -> [B, C:8, H:30, W:30], 224 parameters.</summary>", source);
+        Assert.Contains("/// <param name=\"Image\">image: [B, C:3, H:32, W:32] float32</param>", source);
+        Assert.Contains("/// <param name=\"Logits\">logits: [B, K:10] float32</param>", source);
+        Assert.Contains("/// <param name=\"image\">image: [B, C:3, H:32, W:32] float32</param>", source);
+        Assert.Contains("var conv = this.conv.forward(image); // [B, C:8, H:30, W:30]", source);
+        // The run-time check keeps the plain shape it compares with a tensor's.
+        Assert.Contains("\"[B, 3, 32, 32]\"", source);
+        Assert.Contains("# [B, C:8, H:30, W:30]", run.PyTorchSource("Net"));
+    }
+
+    public static TheoryData<string, string, string> ClassScores() => new()
+    {
+        // A classifier's logits: the cross entropy reads classes on the last axis.
+        { Image, "var logits = image.Flatten().Linear(10); g.Output(\"logits\", logits); g.Loss(\"label\", logits, Loss.CrossEntropy());", "logits: [B, K:10] float32" },
+        // A language model's next-token loss reads a slice; the logits it was sliced from have the class axis too.
+        { SymbolicTokens, "var logits = tokens.Embedding(50, 16).Linear(50); g.Output(\"logits\", logits); g.Loss(\"next\", logits.Slice(1, 0, -1), Loss.CrossEntropy(target: tokens.Slice(1, 1)));", "logits: [B, T, K:50] float32" },
+        // NLL on log-probabilities over the classes: back through the LogSoftmax to the Linear.
+        { DefineBody.Sequence, "var scores = x.Linear(5); g.Output(\"scores\", scores); g.Loss(\"tag\", scores.LogSoftmax(-1), Loss.Nll());", "scores: [B, T, K:5] float32" },
+        // A segmentation map: classes on the channels.
+        { Image, "var map = image.Conv2d(4, 1); g.Output(\"map\", map); g.Loss(\"mask\", map, Loss.CrossEntropy());", "map: [B, K:4, H:32, W:32] float32" },
+        // A Linear tied to the Embedding scores the vocabulary, with no loss at all.
+        { SymbolicTokens, "var wte = tokens.Embedding(50, 16, name: \"wte\"); g.Output(\"logits\", wte.Linear(50, tiedTo: wte));", "logits: [B, T, K:50] float32" },
+        // A regression head is no class score.
+        { Image, "var value = image.Flatten().Linear(3); g.Output(\"value\", value); g.Loss(\"target\", value, Loss.Mse());", "value: [B, F:3] float32" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClassScores))]
+    public void Class_scores_have_the_class_role(string inputs, string body, string doc)
+    {
+        var run = DefineBody.Run(body, inputs);
+
+        Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
+        Assert.Contains(doc, run.GeneratedSource("Net"));
+    }
+
+    [Fact]
+    public void A_class_dim_stated_against_the_class_role_is_reported_at_the_argument()
+    {
+        // Tied logits [B, T, V] scored per step: classDim: 1 would read the T steps as the classes (and ask for a [B, 50] target).
+        DefineBody.AssertSingle(
+            "var wte = tokens.Embedding(50, 16, name: \"wte\"); var logits = wte.Linear(50, tiedTo: wte); g.Output(\"logits\", logits); g.Loss(\"next\", logits, Loss.CrossEntropy(classDim: 1));",
+            "DSL0905",
+            "Loss 'next': CrossEntropy expects the classes on dim -1 but got [B, T:50, K:50] (time x class); classDim: 1 reads the 50 values of dim 1 as classes, but the 50 classes are on dim -1; write classDim: -1 (or leave it out)",
+            "var tokens = g.Input(\"tokens\", DType.Int64, 50);");
     }
 }

@@ -19,8 +19,8 @@ public class BatchNormTests
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         // The layer table: output shape, trainable (scale and shift) and non-trainable (running mean and variance) parameters.
-        Assert.Contains("\"[B, 32]\", 64, 64, new string[]", run.GeneratedSource("Net"));
-        Assert.Contains("\"[B, 8, 100]\", 16, 16, new string[]", run.GeneratedSource("Net"));
+        Assert.Contains("\"[B, 32]\", 64, 64, new string[]", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
+        Assert.Contains("\"[B, 8, 100]\", 16, 16, new string[]", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
     }
 
     [Theory]

@@ -32,8 +32,8 @@ public class BinaryTests
         var run = DefineBody.Run("g.Output(\"a\", w * f); g.Output(\"b\", f * w);", "var w = g.Input(\"w\", 1); var f = g.Input(\"f\", 10);");
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.Contains("a: [B, 10] float32", run.GeneratedSource("Net"));
-        Assert.Contains("b: [B, 10] float32", run.GeneratedSource("Net"));
+        Assert.Contains("a: [B, 10] float32", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
+        Assert.Contains("b: [B, 10] float32", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
     }
 
     [Theory]

@@ -18,8 +18,8 @@ public class ConcatTests
         var run = DefineBody.Run("g.Output(\"y\", Ops.Concat(1, a, c)); g.Output(\"z\", Ops.Concat(3, a, a));", "var a = g.Input(\"a\", 16, 8, 8); var c = g.Input(\"c\", 32, 8, 8);");
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
-        Assert.Contains("y: [B, 48, 8, 8] float32", run.GeneratedSource("Net"));
-        Assert.Contains("z: [B, 16, 8, 16] float32", run.GeneratedSource("Net"));
+        Assert.Contains("y: [B, 48, 8, 8] float32", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
+        Assert.Contains("z: [B, 16, 8, 16] float32", DefineBody.WithoutRoles(run.GeneratedSource("Net")));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class ConvTests
 
         Assert.True(run.Diagnostics.IsEmpty, run.DslDiagnostics);
         Assert.Empty(run.OutputDiagnostics);
-        string source = run.GeneratedSource("Net");
+        string source = DefineBody.WithoutRoles(run.GeneratedSource("Net"));
         Assert.Contains($"-> {shape}, {parameters}", source);
     }
 

@@ -32,7 +32,12 @@ public partial class DeclaredSequenceInitialization
     }
 }
 
-/// <summary>The declared initializations give the distributions they name, reproducibly from torch's seed.</summary>
+/// <summary>
+/// The declared initializations give the distributions they name, reproducibly from torch's seed. Reproducibility is
+/// about torch's global generator, which test classes running in parallel draw from between a seed and a model built
+/// after it: the class runs in the collection that runs alone.
+/// </summary>
+[Collection(Dsl.Runtime.Tests.Training.TrainingCollection.Name)]
 public sealed class InitializationTests
 {
     private static torch.Tensor Parameter(torch.nn.Module model, string name) => model.named_parameters().Single(p => p.name == name).parameter;

@@ -7,14 +7,14 @@ namespace Dsl.Runtime.Tests.Models;
 
 partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo.Inputs, ConvolutionZoo.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="ConvolutionZoo"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 3, 32, 32] float32</param>
+    /// <summary>The inputs of <see cref="ConvolutionZoo"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:3, H:32, W:32] float32</param>
     /// <param name="Signal">signal: [B, 2, 64] float32</param>
-    /// <param name="Volume">volume: [B, 1, 4, 8, 8] float32</param>
+    /// <param name="Volume">volume: [B, C:1, D:4, H:8, W:8] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image, global::TorchSharp.torch.Tensor Signal, global::TorchSharp.torch.Tensor Volume);
 
     /// <summary>The outputs of <see cref="ConvolutionZoo"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Y">y: [B, 3] float32</param>
+    /// <param name="Y">y: [B, F:3] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Y) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -25,7 +25,7 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     }
 
     /// <summary>The targets the losses of <see cref="ConvolutionZoo"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
-    /// <param name="Target">target: [B, 3] float32, the target of loss 'target' (Mse)</param>
+    /// <param name="Target">target: [B, F:3] float32, the target of loss 'target' (Mse)</param>
     public sealed record Targets(global::TorchSharp.torch.Tensor Target);
 
     /// <summary>The loss of one batch of <see cref="ConvolutionZoo"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
@@ -56,43 +56,43 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     /// <summary>The shape <c>volume</c> must have, [B, 1, 4, 8, 8]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] VolumeShape = { -1, 1, 4, 8, 8 };
 
-    /// <summary>The shape target <c>target</c> must have, [B, 3].</summary>
+    /// <summary>The shape target <c>target</c> must have, [B, F:3].</summary>
     private static readonly long[] TargetTargetShape = { -1, 3 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 3, 32, 32] -> [B, 8, 32, 16], 368 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:3, H:32, W:32] -> [B, C:8, H:32, W:16], 368 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>GroupNorm 'group_norm_1': [B, 8, 32, 16] -> [B, 8, 32, 16], 16 parameters.</summary>
+    /// <summary>GroupNorm 'group_norm_1': [B, C:8, H:32, W:16] -> [B, C:8, H:32, W:16], 16 parameters.</summary>
     private readonly global::TorchSharp.Modules.GroupNorm group_norm_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 8, 32, 16] -> [B, 8, 16, 8], 1,032 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:8, H:32, W:16] -> [B, C:8, H:16, W:8], 1,032 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>InstanceNorm2d 'instance_norm2d_1': [B, 8, 16, 8] -> [B, 8, 16, 8], 16 parameters.</summary>
+    /// <summary>InstanceNorm2d 'instance_norm2d_1': [B, C:8, H:16, W:8] -> [B, C:8, H:16, W:8], 16 parameters.</summary>
     private readonly global::TorchSharp.Modules.InstanceNorm2d instance_norm2d_1;
 
-    /// <summary>ConvTranspose2d 'conv_transpose2d_1': [B, 8, 16, 8] -> [B, 8, 32, 16], 776 parameters.</summary>
+    /// <summary>ConvTranspose2d 'conv_transpose2d_1': [B, C:8, H:16, W:8] -> [B, C:8, H:32, W:16], 776 parameters.</summary>
     private readonly global::TorchSharp.Modules.ConvTranspose2d conv_transpose2d_1;
 
-    /// <summary>Conv1d 'conv1d_1': [B, 2, 64] -> [B, 4, 64], 28 parameters.</summary>
+    /// <summary>Conv1d 'conv1d_1': [B, 2, 64] -> [B, C:4, T:64], 28 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv1d conv1d_1;
 
-    /// <summary>BatchNorm1d 'batch_norm_1': [B, 4, 64] -> [B, 4, 64], 16 parameters (8 non-trainable).</summary>
+    /// <summary>BatchNorm1d 'batch_norm_1': [B, C:4, T:64] -> [B, C:4, T:64], 16 parameters (8 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm1d batch_norm_1;
 
-    /// <summary>ConvTranspose1d 'conv_transpose1d_1': [B, 4, 32] -> [B, 4, 64], 52 parameters.</summary>
+    /// <summary>ConvTranspose1d 'conv_transpose1d_1': [B, C:4, T:32] -> [B, C:4, T:64], 52 parameters.</summary>
     private readonly global::TorchSharp.Modules.ConvTranspose1d conv_transpose1d_1;
 
-    /// <summary>Conv3d 'conv3d_1': [B, 1, 4, 8, 8] -> [B, 2, 4, 8, 8], 20 parameters.</summary>
+    /// <summary>Conv3d 'conv3d_1': [B, C:1, D:4, H:8, W:8] -> [B, C:2, D:4, H:8, W:8], 20 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv3d conv3d_1;
 
-    /// <summary>BatchNorm3d 'batch_norm_2': [B, 2, 4, 8, 8] -> [B, 2, 4, 8, 8], 8 parameters (4 non-trainable).</summary>
+    /// <summary>BatchNorm3d 'batch_norm_2': [B, C:2, D:4, H:8, W:8] -> [B, C:2, D:4, H:8, W:8], 8 parameters (4 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm3d batch_norm_2;
 
-    /// <summary>Conv3d 'conv3d_2': [B, 2, 4, 8, 8] -> [B, 2, 1, 3, 3], 110 parameters.</summary>
+    /// <summary>Conv3d 'conv3d_2': [B, C:2, D:4, H:8, W:8] -> [B, C:2, D:1, H:3, W:3], 110 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv3d conv3d_2;
 
-    /// <summary>Linear 'linear_1': [B, 38] -> [B, 3], 117 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:38] -> [B, F:3], 117 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -125,7 +125,7 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
         register_module("linear_1", linear_1);
     }
 
-    /// <summary>Runs the network: (image: [B, 3, 32, 32] float32, signal: [B, 2, 64] float32, volume: [B, 1, 4, 8, 8] float32) -> (y: [B, 3] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:3, H:32, W:32] float32, signal: [B, 2, 64] float32, volume: [B, C:1, D:4, H:8, W:8] float32) -> (y: [B, F:3] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -142,49 +142,49 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
         }
 
         #line 15 "Model0.cs"
-        var image = inputs.Image; // [B, 3, 32, 32]
+        var image = inputs.Image; // [B, C:3, H:32, W:32]
         #line 16 "Model0.cs"
-        var conv2d_1 = this.conv2d_1.forward(image); // [B, 8, 32, 16]
-        var group_norm_1 = this.group_norm_1.forward(conv2d_1); // [B, 8, 32, 16]
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(group_norm_1); // [B, 8, 32, 16]
+        var conv2d_1 = this.conv2d_1.forward(image); // [B, C:8, H:32, W:16]
+        var group_norm_1 = this.group_norm_1.forward(conv2d_1); // [B, C:8, H:32, W:16]
+        var relu_1 = global::TorchSharp.torch.nn.functional.relu(group_norm_1); // [B, C:8, H:32, W:16]
         #line 17 "Model0.cs"
-        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, 8, 16, 8]
-        var instance_norm2d_1 = this.instance_norm2d_1.forward(conv2d_2); // [B, 8, 16, 8]
-        var dropout2d_1 = global::TorchSharp.torch.nn.functional.dropout2d(instance_norm2d_1, 0.1, this.training); // [B, 8, 16, 8]
+        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, C:8, H:16, W:8]
+        var instance_norm2d_1 = this.instance_norm2d_1.forward(conv2d_2); // [B, C:8, H:16, W:8]
+        var dropout2d_1 = global::TorchSharp.torch.nn.functional.dropout2d(instance_norm2d_1, 0.1, this.training); // [B, C:8, H:16, W:8]
         // The output padding differs per axis, which TorchSharp 0.107's ConvTranspose2d module does not apply (it uses the first for both): the functional form with the module's weights.
         #line 18 "Model0.cs"
-        var conv_transpose2d_1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dropout2d_1, this.conv_transpose2d_1.weight, this.conv_transpose2d_1.bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }, output_padding: new long[] { 0, 1 }, dilation: new long[] { 1, 1 }, groups: 1); // [B, 8, 32, 16]
+        var conv_transpose2d_1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dropout2d_1, this.conv_transpose2d_1.weight, this.conv_transpose2d_1.bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }, output_padding: new long[] { 0, 1 }, dilation: new long[] { 1, 1 }, groups: 1); // [B, C:8, H:32, W:16]
         #line 19 "Model0.cs"
-        var concat_1 = global::TorchSharp.torch.cat(new[] { relu_1, conv_transpose2d_1 }, 1); // [B, 16, 32, 16]
-        var zero_pad2d_1 = global::TorchSharp.torch.nn.functional.pad(concat_1, new long[] { 0, 0, 1, 1 }); // [B, 16, 34, 16]
-        var cropping2d_1 = zero_pad2d_1.narrow(2, 1, 32).narrow(3, 0, 16); // [B, 16, 32, 16]
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(cropping2d_1, (2, 1), stride: (2, 1)); // [B, 16, 16, 16]
+        var concat_1 = global::TorchSharp.torch.cat(new[] { relu_1, conv_transpose2d_1 }, 1); // [B, C:16, H:32, W:16]
+        var zero_pad2d_1 = global::TorchSharp.torch.nn.functional.pad(concat_1, new long[] { 0, 0, 1, 1 }); // [B, C:16, H:34, W:16]
+        var cropping2d_1 = zero_pad2d_1.narrow(2, 1, 32).narrow(3, 0, 16); // [B, C:16, H:32, W:16]
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(cropping2d_1, (2, 1), stride: (2, 1)); // [B, C:16, H:16, W:16]
         #line 20 "Model0.cs"
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_1, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false); // [B, 16, 32, 32]
-        var adaptive_avg_pool2d_1 = global::TorchSharp.torch.nn.functional.adaptive_avg_pool2d(up_sample2d_1, new long[] { 4, 2 }); // [B, 16, 4, 2]
-        var global_max_pool2d_1 = adaptive_avg_pool2d_1.amax(new long[] { 2, 3 }); // [B, 16]
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_1, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false); // [B, C:16, H:32, W:32]
+        var adaptive_avg_pool2d_1 = global::TorchSharp.torch.nn.functional.adaptive_avg_pool2d(up_sample2d_1, new long[] { 4, 2 }); // [B, C:16, H:4, W:2]
+        var global_max_pool2d_1 = adaptive_avg_pool2d_1.amax(new long[] { 2, 3 }); // [B, F:16]
         #line 21 "Model0.cs"
         var signal = inputs.Signal; // [B, 2, 64]
         #line 22 "Model0.cs"
-        var conv1d_1 = this.conv1d_1.forward(signal); // [B, 4, 64]
-        var batch_norm_1 = this.batch_norm_1.forward(conv1d_1); // [B, 4, 64]
-        var dropout1d_1 = global::TorchSharp.torch.nn.functional.dropout1d(batch_norm_1, 0.2, this.training); // [B, 4, 64]
+        var conv1d_1 = this.conv1d_1.forward(signal); // [B, C:4, T:64]
+        var batch_norm_1 = this.batch_norm_1.forward(conv1d_1); // [B, C:4, T:64]
+        var dropout1d_1 = global::TorchSharp.torch.nn.functional.dropout1d(batch_norm_1, 0.2, this.training); // [B, C:4, T:64]
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
         #line 23 "Model0.cs"
-        var max_pool1d_1 = global::TorchSharp.torch.nn.functional.max_pool1d(dropout1d_1, 3, stride: 2, ceil_mode: true); // [B, 4, 32]
-        var conv_transpose1d_1 = this.conv_transpose1d_1.forward(max_pool1d_1); // [B, 4, 64]
-        var avg_pool1d_1 = global::TorchSharp.torch.nn.functional.avg_pool1d(conv_transpose1d_1, 2, stride: 2); // [B, 4, 32]
-        var global_avg_pool1d_1 = avg_pool1d_1.mean(new long[] { 2 }); // [B, 4]
+        var max_pool1d_1 = global::TorchSharp.torch.nn.functional.max_pool1d(dropout1d_1, 3, stride: 2, ceil_mode: true); // [B, C:4, T:32]
+        var conv_transpose1d_1 = this.conv_transpose1d_1.forward(max_pool1d_1); // [B, C:4, T:64]
+        var avg_pool1d_1 = global::TorchSharp.torch.nn.functional.avg_pool1d(conv_transpose1d_1, 2, stride: 2); // [B, C:4, T:32]
+        var global_avg_pool1d_1 = avg_pool1d_1.mean(new long[] { 2 }); // [B, F:4]
         #line 24 "Model0.cs"
-        var volume = inputs.Volume; // [B, 1, 4, 8, 8]
+        var volume = inputs.Volume; // [B, C:1, D:4, H:8, W:8]
         #line 25 "Model0.cs"
-        var conv3d_1 = this.conv3d_1.forward(volume); // [B, 2, 4, 8, 8]
-        var batch_norm_2 = this.batch_norm_2.forward(conv3d_1); // [B, 2, 4, 8, 8]
-        var conv3d_2 = this.conv3d_2.forward(batch_norm_2); // [B, 2, 1, 3, 3]
-        var flatten_1 = conv3d_2.flatten(1); // [B, 18]
+        var conv3d_1 = this.conv3d_1.forward(volume); // [B, C:2, D:4, H:8, W:8]
+        var batch_norm_2 = this.batch_norm_2.forward(conv3d_1); // [B, C:2, D:4, H:8, W:8]
+        var conv3d_2 = this.conv3d_2.forward(batch_norm_2); // [B, C:2, D:1, H:3, W:3]
+        var flatten_1 = conv3d_2.flatten(1); // [B, F:18]
         #line 26 "Model0.cs"
-        var concat_2 = global::TorchSharp.torch.cat(new[] { global_max_pool2d_1, global_avg_pool1d_1, flatten_1 }, 1); // [B, 38]
-        var linear_1 = this.linear_1.forward(concat_2); // [B, 3]
+        var concat_2 = global::TorchSharp.torch.cat(new[] { global_max_pool2d_1, global_avg_pool1d_1, flatten_1 }, 1); // [B, F:38]
+        var linear_1 = this.linear_1.forward(concat_2); // [B, F:3]
         #line default
         return new Outputs(linear_1);
     }
@@ -197,73 +197,73 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 15 "Model0.cs"
-        var image = inputs.Image; // [B, 3, 32, 32] float32
+        var image = inputs.Image; // [B, C:3, H:32, W:32] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         #line 16 "Model0.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 8, 32, 16] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, C:8, H:32, W:16] bfloat16
         var conv2d_1_f32 = conv2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GroupNorm 'group_norm_1'
-        var group_norm_1 = this.group_norm_1.forward(conv2d_1_f32); // [B, 8, 32, 16] float32
-        var relu_1 = global::TorchSharp.torch.nn.functional.relu(group_norm_1); // [B, 8, 32, 16] float32
+        var group_norm_1 = this.group_norm_1.forward(conv2d_1_f32); // [B, C:8, H:32, W:16] float32
+        var relu_1 = global::TorchSharp.torch.nn.functional.relu(group_norm_1); // [B, C:8, H:32, W:16] float32
         var relu_1_bf16 = relu_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_2'
         #line 17 "Model0.cs"
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, 8, 16, 8] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, C:8, H:16, W:8] bfloat16
         var conv2d_2_f32 = conv2d_2.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for InstanceNorm2d 'instance_norm2d_1'
-        var instance_norm2d_1 = this.instance_norm2d_1.forward(conv2d_2_f32); // [B, 8, 16, 8] float32
-        var dropout2d_1 = global::TorchSharp.torch.nn.functional.dropout2d(instance_norm2d_1, 0.1, this.training); // [B, 8, 16, 8] float32
+        var instance_norm2d_1 = this.instance_norm2d_1.forward(conv2d_2_f32); // [B, C:8, H:16, W:8] float32
+        var dropout2d_1 = global::TorchSharp.torch.nn.functional.dropout2d(instance_norm2d_1, 0.1, this.training); // [B, C:8, H:16, W:8] float32
         var dropout2d_1_bf16 = dropout2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for ConvTranspose2d 'conv_transpose2d_1'
         // The output padding differs per axis, which TorchSharp 0.107's ConvTranspose2d module does not apply (it uses the first for both): the functional form with the module's weights.
         #line 18 "Model0.cs"
-        var conv_transpose2d_1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dropout2d_1_bf16, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).weight, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }, output_padding: new long[] { 0, 1 }, dilation: new long[] { 1, 1 }, groups: 1); // [B, 8, 32, 16] bfloat16
+        var conv_transpose2d_1 = global::TorchSharp.torch.nn.functional.conv_transpose2d(dropout2d_1_bf16, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).weight, global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose2d_1).bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 }, output_padding: new long[] { 0, 1 }, dilation: new long[] { 1, 1 }, groups: 1); // [B, C:8, H:32, W:16] bfloat16
         var conv_transpose2d_1_f32 = conv_transpose2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Concat 'concat_1'
         #line 19 "Model0.cs"
-        var concat_1 = global::TorchSharp.torch.cat(new[] { relu_1, conv_transpose2d_1_f32 }, 1); // [B, 16, 32, 16] float32
-        var zero_pad2d_1 = global::TorchSharp.torch.nn.functional.pad(concat_1, new long[] { 0, 0, 1, 1 }); // [B, 16, 34, 16] float32
-        var cropping2d_1 = zero_pad2d_1.narrow(2, 1, 32).narrow(3, 0, 16); // [B, 16, 32, 16] float32
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(cropping2d_1, (2, 1), stride: (2, 1)); // [B, 16, 16, 16] float32
+        var concat_1 = global::TorchSharp.torch.cat(new[] { relu_1, conv_transpose2d_1_f32 }, 1); // [B, C:16, H:32, W:16] float32
+        var zero_pad2d_1 = global::TorchSharp.torch.nn.functional.pad(concat_1, new long[] { 0, 0, 1, 1 }); // [B, C:16, H:34, W:16] float32
+        var cropping2d_1 = zero_pad2d_1.narrow(2, 1, 32).narrow(3, 0, 16); // [B, C:16, H:32, W:16] float32
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(cropping2d_1, (2, 1), stride: (2, 1)); // [B, C:16, H:16, W:16] float32
         #line 20 "Model0.cs"
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_1, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false); // [B, 16, 32, 32] float32
-        var adaptive_avg_pool2d_1 = global::TorchSharp.torch.nn.functional.adaptive_avg_pool2d(up_sample2d_1, new long[] { 4, 2 }); // [B, 16, 4, 2] float32
-        var global_max_pool2d_1 = adaptive_avg_pool2d_1.amax(new long[] { 2, 3 }); // [B, 16] float32
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_1, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Bilinear, align_corners: false); // [B, C:16, H:32, W:32] float32
+        var adaptive_avg_pool2d_1 = global::TorchSharp.torch.nn.functional.adaptive_avg_pool2d(up_sample2d_1, new long[] { 4, 2 }); // [B, C:16, H:4, W:2] float32
+        var global_max_pool2d_1 = adaptive_avg_pool2d_1.amax(new long[] { 2, 3 }); // [B, F:16] float32
         #line 21 "Model0.cs"
         var signal = inputs.Signal; // [B, 2, 64] float32
         var signal_bf16 = signal.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv1d 'conv1d_1'
         #line 22 "Model0.cs"
-        var conv1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv1d_1).forward(signal_bf16); // [B, 4, 64] bfloat16
+        var conv1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv1d_1).forward(signal_bf16); // [B, C:4, T:64] bfloat16
         var conv1d_1_f32 = conv1d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm1d 'batch_norm_1'
-        var batch_norm_1 = this.batch_norm_1.forward(conv1d_1_f32); // [B, 4, 64] float32
-        var dropout1d_1 = global::TorchSharp.torch.nn.functional.dropout1d(batch_norm_1, 0.2, this.training); // [B, 4, 64] float32
+        var batch_norm_1 = this.batch_norm_1.forward(conv1d_1_f32); // [B, C:4, T:64] float32
+        var dropout1d_1 = global::TorchSharp.torch.nn.functional.dropout1d(batch_norm_1, 0.2, this.training); // [B, C:4, T:64] float32
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
         #line 23 "Model0.cs"
-        var max_pool1d_1 = global::TorchSharp.torch.nn.functional.max_pool1d(dropout1d_1, 3, stride: 2, ceil_mode: true); // [B, 4, 32] float32
+        var max_pool1d_1 = global::TorchSharp.torch.nn.functional.max_pool1d(dropout1d_1, 3, stride: 2, ceil_mode: true); // [B, C:4, T:32] float32
         var max_pool1d_1_bf16 = max_pool1d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for ConvTranspose1d 'conv_transpose1d_1'
-        var conv_transpose1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose1d_1).forward(max_pool1d_1_bf16); // [B, 4, 64] bfloat16
-        var avg_pool1d_1 = global::TorchSharp.torch.nn.functional.avg_pool1d(conv_transpose1d_1, 2, stride: 2); // [B, 4, 32] bfloat16
+        var conv_transpose1d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv_transpose1d_1).forward(max_pool1d_1_bf16); // [B, C:4, T:64] bfloat16
+        var avg_pool1d_1 = global::TorchSharp.torch.nn.functional.avg_pool1d(conv_transpose1d_1, 2, stride: 2); // [B, C:4, T:32] bfloat16
         var avg_pool1d_1_f32 = avg_pool1d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GlobalAvgPool1d 'global_avg_pool1d_1'
-        var global_avg_pool1d_1 = avg_pool1d_1_f32.mean(new long[] { 2 }); // [B, 4] float32
+        var global_avg_pool1d_1 = avg_pool1d_1_f32.mean(new long[] { 2 }); // [B, F:4] float32
         #line 24 "Model0.cs"
-        var volume = inputs.Volume; // [B, 1, 4, 8, 8] float32
+        var volume = inputs.Volume; // [B, C:1, D:4, H:8, W:8] float32
         var volume_bf16 = volume.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv3d 'conv3d_1'
         #line 25 "Model0.cs"
-        var conv3d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_1).forward(volume_bf16); // [B, 2, 4, 8, 8] bfloat16
+        var conv3d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_1).forward(volume_bf16); // [B, C:2, D:4, H:8, W:8] bfloat16
         var conv3d_1_f32 = conv3d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm3d 'batch_norm_2'
-        var batch_norm_2 = this.batch_norm_2.forward(conv3d_1_f32); // [B, 2, 4, 8, 8] float32
+        var batch_norm_2 = this.batch_norm_2.forward(conv3d_1_f32); // [B, C:2, D:4, H:8, W:8] float32
         var batch_norm_2_bf16 = batch_norm_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv3d 'conv3d_2'
-        var conv3d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_2).forward(batch_norm_2_bf16); // [B, 2, 1, 3, 3] bfloat16
-        var flatten_1 = conv3d_2.flatten(1); // [B, 18] bfloat16
+        var conv3d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv3d_2).forward(batch_norm_2_bf16); // [B, C:2, D:1, H:3, W:3] bfloat16
+        var flatten_1 = conv3d_2.flatten(1); // [B, F:18] bfloat16
         var flatten_1_f32 = flatten_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Concat 'concat_2'
         #line 26 "Model0.cs"
-        var concat_2 = global::TorchSharp.torch.cat(new[] { global_max_pool2d_1, global_avg_pool1d_1, flatten_1_f32 }, 1); // [B, 38] float32
+        var concat_2 = global::TorchSharp.torch.cat(new[] { global_max_pool2d_1, global_avg_pool1d_1, flatten_1_f32 }, 1); // [B, F:38] float32
         var concat_2_bf16 = concat_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(concat_2_bf16); // [B, 3] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(concat_2_bf16); // [B, F:3] bfloat16
         #line default
         var linear_1_f32 = linear_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(linear_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 3, 32, 32] float32</param>
+    /// <param name="image">image: [B, C:3, H:32, W:32] float32</param>
     /// <param name="signal">signal: [B, 2, 64] float32</param>
-    /// <param name="volume">volume: [B, 1, 4, 8, 8] float32</param>
+    /// <param name="volume">volume: [B, C:1, D:4, H:8, W:8] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor signal, global::TorchSharp.torch.Tensor volume) => forward(new Inputs(image, signal, volume));
 
@@ -323,10 +323,10 @@ partial class ConvolutionZoo : global::TorchSharp.torch.nn.Module<ConvolutionZoo
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 3, 32, 32] float32, all samples.</param>
+    /// <param name="image">image: [B, C:3, H:32, W:32] float32, all samples.</param>
     /// <param name="signal">signal: [B, 2, 64] float32, all samples.</param>
-    /// <param name="volume">volume: [B, 1, 4, 8, 8] float32, all samples.</param>
-    /// <param name="target">target: [B, 3] float32, the target of loss 'target' (Mse); optional (not needed to predict).</param>
+    /// <param name="volume">volume: [B, C:1, D:4, H:8, W:8] float32, all samples.</param>
+    /// <param name="target">target: [B, F:3] float32, the target of loss 'target' (Mse); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor signal, global::TorchSharp.torch.Tensor volume, global::TorchSharp.torch.Tensor? target = null) =>
         global::Dsl.Data.TensorDataset.Of(("image", image), ("signal", signal), ("volume", volume), ("target", target));

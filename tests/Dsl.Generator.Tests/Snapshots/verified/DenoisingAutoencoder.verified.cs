@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<DenoisingAutoencoder.Inputs, DenoisingAutoencoder.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="DenoisingAutoencoder"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Noisy">noisy: [B, 1, 28, 28] float32</param>
+    /// <summary>The inputs of <see cref="DenoisingAutoencoder"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Noisy">noisy: [B, C:1, H:28, W:28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Noisy);
 
     /// <summary>The outputs of <see cref="DenoisingAutoencoder"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Denoised">denoised: [B, 1, 28, 28] float32</param>
+    /// <param name="Denoised">denoised: [B, C:1, H:28, W:28] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Denoised) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -23,7 +23,7 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     }
 
     /// <summary>The targets the losses of <see cref="DenoisingAutoencoder"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
-    /// <param name="Clean">clean: [B, 1, 28, 28] float32, the target of loss 'clean' (BinaryCrossEntropy)</param>
+    /// <param name="Clean">clean: [B, C:1, H:28, W:28] float32, the target of loss 'clean' (BinaryCrossEntropy)</param>
     public sealed record Targets(global::TorchSharp.torch.Tensor Clean);
 
     /// <summary>The loss of one batch of <see cref="DenoisingAutoencoder"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
@@ -48,34 +48,34 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     /// <summary>The shape <c>noisy</c> must have, [B, 1, 28, 28]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] NoisyShape = { -1, 1, 28, 28 };
 
-    /// <summary>The shape target <c>clean</c> must have, [B, 1, 28, 28].</summary>
+    /// <summary>The shape target <c>clean</c> must have, [B, C:1, H:28, W:28].</summary>
     private static readonly long[] CleanTargetShape = { -1, 1, 28, 28 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 1, 28, 28] -> [B, 16, 28, 28], 160 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:1, H:28, W:28] -> [B, C:16, H:28, W:28], 160 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 16, 14, 14] -> [B, 32, 14, 14], 4,640 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:16, H:14, W:14] -> [B, C:32, H:14, W:14], 4,640 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>Conv2d 'conv2d_3': [B, 32, 7, 7] -> [B, 64, 7, 7], 18,496 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_3': [B, C:32, H:7, W:7] -> [B, C:64, H:7, W:7], 18,496 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_3;
 
-    /// <summary>Conv2d 'conv2d_4': [B, 64, 4, 4] -> [B, 128, 4, 4], 73,856 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_4': [B, C:64, H:4, W:4] -> [B, C:128, H:4, W:4], 73,856 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_4;
 
-    /// <summary>Linear 'linear_1': [B, 128] -> [B, 512], 66,048 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:128] -> [B, F:512], 66,048 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Conv2d 'conv2d_5': [B, 32, 4, 4] -> [B, 64, 4, 4], 18,496 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_5': [B, 32, 4, 4] -> [B, C:64, H:4, W:4], 18,496 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_5;
 
-    /// <summary>Conv2d 'conv2d_6': [B, 64, 8, 8] -> [B, 32, 8, 8], 18,464 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_6': [B, C:64, H:8, W:8] -> [B, C:32, H:8, W:8], 18,464 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_6;
 
-    /// <summary>Conv2d 'conv2d_7': [B, 32, 16, 16] -> [B, 16, 14, 14], 4,624 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_7': [B, C:32, H:16, W:16] -> [B, C:16, H:14, W:14], 4,624 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_7;
 
-    /// <summary>Conv2d 'conv2d_8': [B, 16, 28, 28] -> [B, 1, 28, 28], 145 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_8': [B, C:16, H:28, W:28] -> [B, C:1, H:28, W:28], 145 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_8;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -111,7 +111,7 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         global::Dsl.Modules.Initialization.Apply(conv2d_8, global::Dsl.Init.GlorotUniform);
     }
 
-    /// <summary>Runs the network: (noisy: [B, 1, 28, 28] float32) -> (denoised: [B, 1, 28, 28] float32).</summary>
+    /// <summary>Runs the network: (noisy: [B, C:1, H:28, W:28] float32) -> (denoised: [B, C:1, H:28, W:28] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -126,42 +126,42 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
         }
 
         #line 19 "DenoisingAutoencoder.cs"
-        var noisy = inputs.Noisy; // [B, 1, 28, 28]
+        var noisy = inputs.Noisy; // [B, C:1, H:28, W:28]
         #line 25 "DenoisingAutoencoder.cs"
-        var conv2d_1 = this.conv2d_1.forward(noisy); // [B, 16, 28, 28]
-        var relu_1 = conv2d_1.relu_(); // [B, 16, 28, 28]
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 16, 14, 14]
-        var conv2d_2 = this.conv2d_2.forward(max_pool2d_1); // [B, 32, 14, 14]
-        var relu_2 = conv2d_2.relu_(); // [B, 32, 14, 14]
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 32, 7, 7]
-        var conv2d_3 = this.conv2d_3.forward(max_pool2d_2); // [B, 64, 7, 7]
-        var relu_3 = conv2d_3.relu_(); // [B, 64, 7, 7]
+        var conv2d_1 = this.conv2d_1.forward(noisy); // [B, C:16, H:28, W:28]
+        var relu_1 = conv2d_1.relu_(); // [B, C:16, H:28, W:28]
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, C:16, H:14, W:14]
+        var conv2d_2 = this.conv2d_2.forward(max_pool2d_1); // [B, C:32, H:14, W:14]
+        var relu_2 = conv2d_2.relu_(); // [B, C:32, H:14, W:14]
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:32, H:7, W:7]
+        var conv2d_3 = this.conv2d_3.forward(max_pool2d_2); // [B, C:64, H:7, W:7]
+        var relu_3 = conv2d_3.relu_(); // [B, C:64, H:7, W:7]
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
-        var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, 64, 4, 4]
+        var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, C:64, H:4, W:4]
         #line 28 "DenoisingAutoencoder.cs"
-        var conv2d_4 = this.conv2d_4.forward(max_pool2d_3); // [B, 128, 4, 4]
-        var relu_4 = conv2d_4.relu_(); // [B, 128, 4, 4]
-        var global_avg_pool2d_1 = relu_4.mean(new long[] { 2, 3 }); // [B, 128]
+        var conv2d_4 = this.conv2d_4.forward(max_pool2d_3); // [B, C:128, H:4, W:4]
+        var relu_4 = conv2d_4.relu_(); // [B, C:128, H:4, W:4]
+        var global_avg_pool2d_1 = relu_4.mean(new long[] { 2, 3 }); // [B, F:128]
         #line 31 "DenoisingAutoencoder.cs"
-        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 512]
-        var relu_5 = linear_1.relu_(); // [B, 512]
+        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, F:512]
+        var relu_5 = linear_1.relu_(); // [B, F:512]
         #line 32 "DenoisingAutoencoder.cs"
         var reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4); // [B, 32, 4, 4]
         #line 33 "DenoisingAutoencoder.cs"
-        var conv2d_5 = this.conv2d_5.forward(reshape_1); // [B, 64, 4, 4]
-        var relu_6 = conv2d_5.relu_(); // [B, 64, 4, 4]
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 8, 8]
+        var conv2d_5 = this.conv2d_5.forward(reshape_1); // [B, C:64, H:4, W:4]
+        var relu_6 = conv2d_5.relu_(); // [B, C:64, H:4, W:4]
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:8, W:8]
         #line 34 "DenoisingAutoencoder.cs"
-        var conv2d_6 = this.conv2d_6.forward(up_sample2d_1); // [B, 32, 8, 8]
-        var relu_7 = conv2d_6.relu_(); // [B, 32, 8, 8]
-        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 32, 16, 16]
+        var conv2d_6 = this.conv2d_6.forward(up_sample2d_1); // [B, C:32, H:8, W:8]
+        var relu_7 = conv2d_6.relu_(); // [B, C:32, H:8, W:8]
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:32, H:16, W:16]
         #line 35 "DenoisingAutoencoder.cs"
-        var conv2d_7 = this.conv2d_7.forward(up_sample2d_2); // [B, 16, 14, 14]
-        var relu_8 = conv2d_7.relu_(); // [B, 16, 14, 14]
-        var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 16, 28, 28]
+        var conv2d_7 = this.conv2d_7.forward(up_sample2d_2); // [B, C:16, H:14, W:14]
+        var relu_8 = conv2d_7.relu_(); // [B, C:16, H:14, W:14]
+        var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:16, H:28, W:28]
         #line 36 "DenoisingAutoencoder.cs"
-        var conv2d_8 = this.conv2d_8.forward(up_sample2d_3); // [B, 1, 28, 28]
-        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, 1, 28, 28]
+        var conv2d_8 = this.conv2d_8.forward(up_sample2d_3); // [B, C:1, H:28, W:28]
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, C:1, H:28, W:28]
         #line default
         return new Outputs(sigmoid_1);
     }
@@ -174,52 +174,52 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 19 "DenoisingAutoencoder.cs"
-        var noisy = inputs.Noisy; // [B, 1, 28, 28] float32
+        var noisy = inputs.Noisy; // [B, C:1, H:28, W:28] float32
         var noisy_bf16 = noisy.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         #line 25 "DenoisingAutoencoder.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(noisy_bf16); // [B, 16, 28, 28] bfloat16
-        var relu_1 = conv2d_1.relu_(); // [B, 16, 28, 28] bfloat16
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 16, 14, 14] bfloat16
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(max_pool2d_1); // [B, 32, 14, 14] bfloat16
-        var relu_2 = conv2d_2.relu_(); // [B, 32, 14, 14] bfloat16
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 32, 7, 7] bfloat16
-        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(max_pool2d_2); // [B, 64, 7, 7] bfloat16
-        var relu_3 = conv2d_3.relu_(); // [B, 64, 7, 7] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(noisy_bf16); // [B, C:16, H:28, W:28] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, C:16, H:28, W:28] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, C:16, H:14, W:14] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(max_pool2d_1); // [B, C:32, H:14, W:14] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, C:32, H:14, W:14] bfloat16
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:32, H:7, W:7] bfloat16
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(max_pool2d_2); // [B, C:64, H:7, W:7] bfloat16
+        var relu_3 = conv2d_3.relu_(); // [B, C:64, H:7, W:7] bfloat16
         // Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
-        var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, 64, 4, 4] bfloat16
+        var max_pool2d_3 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_3, 2, stride: 2, ceil_mode: true); // [B, C:64, H:4, W:4] bfloat16
         #line 28 "DenoisingAutoencoder.cs"
-        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_3); // [B, 128, 4, 4] bfloat16
-        var relu_4 = conv2d_4.relu_(); // [B, 128, 4, 4] bfloat16
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_3); // [B, C:128, H:4, W:4] bfloat16
+        var relu_4 = conv2d_4.relu_(); // [B, C:128, H:4, W:4] bfloat16
         var relu_4_f32 = relu_4.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for GlobalAvgPool2d 'global_avg_pool2d_1'
-        var global_avg_pool2d_1 = relu_4_f32.mean(new long[] { 2, 3 }); // [B, 128] float32
+        var global_avg_pool2d_1 = relu_4_f32.mean(new long[] { 2, 3 }); // [B, F:128] float32
         var global_avg_pool2d_1_bf16 = global_avg_pool2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
         #line 31 "DenoisingAutoencoder.cs"
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, 512] bfloat16
-        var relu_5 = linear_1.relu_(); // [B, 512] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, F:512] bfloat16
+        var relu_5 = linear_1.relu_(); // [B, F:512] bfloat16
         #line 32 "DenoisingAutoencoder.cs"
         var reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4); // [B, 32, 4, 4] bfloat16
         #line 33 "DenoisingAutoencoder.cs"
-        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(reshape_1); // [B, 64, 4, 4] bfloat16
-        var relu_6 = conv2d_5.relu_(); // [B, 64, 4, 4] bfloat16
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 8, 8] bfloat16
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(reshape_1); // [B, C:64, H:4, W:4] bfloat16
+        var relu_6 = conv2d_5.relu_(); // [B, C:64, H:4, W:4] bfloat16
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(relu_6, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:8, W:8] bfloat16
         #line 34 "DenoisingAutoencoder.cs"
-        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(up_sample2d_1); // [B, 32, 8, 8] bfloat16
-        var relu_7 = conv2d_6.relu_(); // [B, 32, 8, 8] bfloat16
-        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 32, 16, 16] bfloat16
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(up_sample2d_1); // [B, C:32, H:8, W:8] bfloat16
+        var relu_7 = conv2d_6.relu_(); // [B, C:32, H:8, W:8] bfloat16
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_7, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:32, H:16, W:16] bfloat16
         #line 35 "DenoisingAutoencoder.cs"
-        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_2); // [B, 16, 14, 14] bfloat16
-        var relu_8 = conv2d_7.relu_(); // [B, 16, 14, 14] bfloat16
-        var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 16, 28, 28] bfloat16
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_2); // [B, C:16, H:14, W:14] bfloat16
+        var relu_8 = conv2d_7.relu_(); // [B, C:16, H:14, W:14] bfloat16
+        var up_sample2d_3 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:16, H:28, W:28] bfloat16
         #line 36 "DenoisingAutoencoder.cs"
-        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(up_sample2d_3); // [B, 1, 28, 28] bfloat16
-        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, 1, 28, 28] bfloat16
+        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(up_sample2d_3); // [B, C:1, H:28, W:28] bfloat16
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(conv2d_8); // [B, C:1, H:28, W:28] bfloat16
         #line default
         var sigmoid_1_f32 = sigmoid_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(sigmoid_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="noisy">noisy: [B, 1, 28, 28] float32</param>
+    /// <param name="noisy">noisy: [B, C:1, H:28, W:28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor noisy) => forward(new Inputs(noisy));
 
@@ -275,8 +275,8 @@ partial class DenoisingAutoencoder : global::TorchSharp.torch.nn.Module<Denoisin
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="noisy">noisy: [B, 1, 28, 28] float32, all samples.</param>
-    /// <param name="clean">clean: [B, 1, 28, 28] float32, the target of loss 'clean' (BinaryCrossEntropy); optional (not needed to predict).</param>
+    /// <param name="noisy">noisy: [B, C:1, H:28, W:28] float32, all samples.</param>
+    /// <param name="clean">clean: [B, C:1, H:28, W:28] float32, the target of loss 'clean' (BinaryCrossEntropy); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor noisy, global::TorchSharp.torch.Tensor? clean = null) =>
         global::Dsl.Data.TensorDataset.Of(("noisy", noisy), ("clean", clean));

@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 
 class DenoisingAutoencoder(nn.Module):
-    """Examples.Models.DenoisingAutoencoder: (noisy [B, 1, 28, 28]) -> (denoised [B, 1, 28, 28]); B is the batch."""
+    """Examples.Models.DenoisingAutoencoder: (noisy [B, C:1, H:28, W:28]) -> (denoised [B, C:1, H:28, W:28]); B is the batch, and a letter before a size is the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head)."""
 
     input_names = ["noisy"]
     output_names = ["denoised"]
@@ -20,44 +20,44 @@ class DenoisingAutoencoder(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.conv2d_1 = nn.Conv2d(1, 16, 3, stride=1, padding=1, bias=True)  # [B, 1, 28, 28] -> [B, 16, 28, 28]
-        self.conv2d_2 = nn.Conv2d(16, 32, 3, stride=1, padding=1, bias=True)  # [B, 16, 14, 14] -> [B, 32, 14, 14]
-        self.conv2d_3 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, 32, 7, 7] -> [B, 64, 7, 7]
-        self.conv2d_4 = nn.Conv2d(64, 128, 3, stride=1, padding=1, bias=True)  # [B, 64, 4, 4] -> [B, 128, 4, 4]
-        self.linear_1 = nn.Linear(128, 512, bias=True)  # [B, 128] -> [B, 512]
-        self.conv2d_5 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, 32, 4, 4] -> [B, 64, 4, 4]
-        self.conv2d_6 = nn.Conv2d(64, 32, 3, stride=1, padding=1, bias=True)  # [B, 64, 8, 8] -> [B, 32, 8, 8]
-        self.conv2d_7 = nn.Conv2d(32, 16, 3, stride=1, bias=True)  # [B, 32, 16, 16] -> [B, 16, 14, 14]
-        self.conv2d_8 = nn.Conv2d(16, 1, 3, stride=1, padding=1, bias=True)  # [B, 16, 28, 28] -> [B, 1, 28, 28]
+        self.conv2d_1 = nn.Conv2d(1, 16, 3, stride=1, padding=1, bias=True)  # [B, C:1, H:28, W:28] -> [B, C:16, H:28, W:28]
+        self.conv2d_2 = nn.Conv2d(16, 32, 3, stride=1, padding=1, bias=True)  # [B, C:16, H:14, W:14] -> [B, C:32, H:14, W:14]
+        self.conv2d_3 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, C:32, H:7, W:7] -> [B, C:64, H:7, W:7]
+        self.conv2d_4 = nn.Conv2d(64, 128, 3, stride=1, padding=1, bias=True)  # [B, C:64, H:4, W:4] -> [B, C:128, H:4, W:4]
+        self.linear_1 = nn.Linear(128, 512, bias=True)  # [B, F:128] -> [B, F:512]
+        self.conv2d_5 = nn.Conv2d(32, 64, 3, stride=1, padding=1, bias=True)  # [B, 32, 4, 4] -> [B, C:64, H:4, W:4]
+        self.conv2d_6 = nn.Conv2d(64, 32, 3, stride=1, padding=1, bias=True)  # [B, C:64, H:8, W:8] -> [B, C:32, H:8, W:8]
+        self.conv2d_7 = nn.Conv2d(32, 16, 3, stride=1, bias=True)  # [B, C:32, H:16, W:16] -> [B, C:16, H:14, W:14]
+        self.conv2d_8 = nn.Conv2d(16, 1, 3, stride=1, padding=1, bias=True)  # [B, C:16, H:28, W:28] -> [B, C:1, H:28, W:28]
 
     def forward(self, noisy):
-        conv2d_1 = self.conv2d_1(noisy)  # [B, 16, 28, 28]
-        relu_1 = F.relu(conv2d_1)  # [B, 16, 28, 28]
-        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, 16, 14, 14]
-        conv2d_2 = self.conv2d_2(max_pool2d_1)  # [B, 32, 14, 14]
-        relu_2 = F.relu(conv2d_2)  # [B, 32, 14, 14]
-        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 32, 7, 7]
-        conv2d_3 = self.conv2d_3(max_pool2d_2)  # [B, 64, 7, 7]
-        relu_3 = F.relu(conv2d_3)  # [B, 64, 7, 7]
+        conv2d_1 = self.conv2d_1(noisy)  # [B, C:16, H:28, W:28]
+        relu_1 = F.relu(conv2d_1)  # [B, C:16, H:28, W:28]
+        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, C:16, H:14, W:14]
+        conv2d_2 = self.conv2d_2(max_pool2d_1)  # [B, C:32, H:14, W:14]
+        relu_2 = F.relu(conv2d_2)  # [B, C:32, H:14, W:14]
+        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, C:32, H:7, W:7]
+        conv2d_3 = self.conv2d_3(max_pool2d_2)  # [B, C:64, H:7, W:7]
+        relu_3 = F.relu(conv2d_3)  # [B, C:64, H:7, W:7]
         # Same padding: ceil mode adds the partial window at the bottom / right, as Keras does.
-        max_pool2d_3 = F.max_pool2d(relu_3, 2, stride=2, ceil_mode=True)  # [B, 64, 4, 4]
-        conv2d_4 = self.conv2d_4(max_pool2d_3)  # [B, 128, 4, 4]
-        relu_4 = F.relu(conv2d_4)  # [B, 128, 4, 4]
-        global_avg_pool2d_1 = relu_4.mean((2, 3))  # [B, 128]
-        linear_1 = self.linear_1(global_avg_pool2d_1)  # [B, 512]
-        relu_5 = F.relu(linear_1)  # [B, 512]
+        max_pool2d_3 = F.max_pool2d(relu_3, 2, stride=2, ceil_mode=True)  # [B, C:64, H:4, W:4]
+        conv2d_4 = self.conv2d_4(max_pool2d_3)  # [B, C:128, H:4, W:4]
+        relu_4 = F.relu(conv2d_4)  # [B, C:128, H:4, W:4]
+        global_avg_pool2d_1 = relu_4.mean((2, 3))  # [B, F:128]
+        linear_1 = self.linear_1(global_avg_pool2d_1)  # [B, F:512]
+        relu_5 = F.relu(linear_1)  # [B, F:512]
         reshape_1 = relu_5.reshape(relu_5.shape[0], 32, 4, 4)  # [B, 32, 4, 4]
-        conv2d_5 = self.conv2d_5(reshape_1)  # [B, 64, 4, 4]
-        relu_6 = F.relu(conv2d_5)  # [B, 64, 4, 4]
-        up_sample2d_1 = F.interpolate(relu_6, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 64, 8, 8]
-        conv2d_6 = self.conv2d_6(up_sample2d_1)  # [B, 32, 8, 8]
-        relu_7 = F.relu(conv2d_6)  # [B, 32, 8, 8]
-        up_sample2d_2 = F.interpolate(relu_7, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 32, 16, 16]
-        conv2d_7 = self.conv2d_7(up_sample2d_2)  # [B, 16, 14, 14]
-        relu_8 = F.relu(conv2d_7)  # [B, 16, 14, 14]
-        up_sample2d_3 = F.interpolate(relu_8, scale_factor=(2.0, 2.0), mode="nearest")  # [B, 16, 28, 28]
-        conv2d_8 = self.conv2d_8(up_sample2d_3)  # [B, 1, 28, 28]
-        sigmoid_1 = torch.sigmoid(conv2d_8)  # [B, 1, 28, 28]
+        conv2d_5 = self.conv2d_5(reshape_1)  # [B, C:64, H:4, W:4]
+        relu_6 = F.relu(conv2d_5)  # [B, C:64, H:4, W:4]
+        up_sample2d_1 = F.interpolate(relu_6, scale_factor=(2.0, 2.0), mode="nearest")  # [B, C:64, H:8, W:8]
+        conv2d_6 = self.conv2d_6(up_sample2d_1)  # [B, C:32, H:8, W:8]
+        relu_7 = F.relu(conv2d_6)  # [B, C:32, H:8, W:8]
+        up_sample2d_2 = F.interpolate(relu_7, scale_factor=(2.0, 2.0), mode="nearest")  # [B, C:32, H:16, W:16]
+        conv2d_7 = self.conv2d_7(up_sample2d_2)  # [B, C:16, H:14, W:14]
+        relu_8 = F.relu(conv2d_7)  # [B, C:16, H:14, W:14]
+        up_sample2d_3 = F.interpolate(relu_8, scale_factor=(2.0, 2.0), mode="nearest")  # [B, C:16, H:28, W:28]
+        conv2d_8 = self.conv2d_8(up_sample2d_3)  # [B, C:1, H:28, W:28]
+        sigmoid_1 = torch.sigmoid(conv2d_8)  # [B, C:1, H:28, W:28]
         return {"denoised": sigmoid_1}
 
     def compute_loss(self, outputs, targets):

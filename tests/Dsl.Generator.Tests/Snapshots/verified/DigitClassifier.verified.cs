@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifier.Inputs, DigitClassifier.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="DigitClassifier"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 1, 28, 28] float32</param>
+    /// <summary>The inputs of <see cref="DigitClassifier"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:1, H:28, W:28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="DigitClassifier"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Logits">logits: [B, 10] float32</param>
+    /// <param name="Logits">logits: [B, K:10] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Logits) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -51,16 +51,16 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     /// <summary>The shape target <c>label</c> must have, [B].</summary>
     private static readonly long[] LabelTargetShape = { -1 };
 
-    /// <summary>Conv2d 'layer1': [B, 1, 28, 28] -> [B, 32, 26, 26], 320 parameters.</summary>
+    /// <summary>Conv2d 'layer1': [B, C:1, H:28, W:28] -> [B, C:32, H:26, W:26], 320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d layer1;
 
-    /// <summary>Conv2d 'layer2': [B, 32, 26, 26] -> [B, 64, 24, 24], 18,496 parameters.</summary>
+    /// <summary>Conv2d 'layer2': [B, C:32, H:26, W:26] -> [B, C:64, H:24, W:24], 18,496 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d layer2;
 
-    /// <summary>Linear 'layer3': [B, 9216] -> [B, 128], 1,179,776 parameters.</summary>
+    /// <summary>Linear 'layer3': [B, F:9216] -> [B, F:128], 1,179,776 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear layer3;
 
-    /// <summary>Linear 'layer4': [B, 128] -> [B, 10], 1,290 parameters.</summary>
+    /// <summary>Linear 'layer4': [B, F:128] -> [B, K:10], 1,290 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear layer4;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -77,7 +77,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         register_module("layer4", layer4);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (logits: [B, 10] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:1, H:28, W:28] float32) -> (logits: [B, K:10] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -92,24 +92,24 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
         }
 
         #line 15 "DigitClassifier.cs"
-        var image = inputs.Image; // [B, 1, 28, 28]
+        var image = inputs.Image; // [B, C:1, H:28, W:28]
         #line 17 "DigitClassifier.cs"
-        var layer1 = this.layer1.forward(image); // [B, 32, 26, 26]
-        var relu_1 = layer1.relu_(); // [B, 32, 26, 26]
+        var layer1 = this.layer1.forward(image); // [B, C:32, H:26, W:26]
+        var relu_1 = layer1.relu_(); // [B, C:32, H:26, W:26]
         #line 18 "DigitClassifier.cs"
-        var layer2 = this.layer2.forward(relu_1); // [B, 64, 24, 24]
-        var relu_2 = layer2.relu_(); // [B, 64, 24, 24]
+        var layer2 = this.layer2.forward(relu_1); // [B, C:64, H:24, W:24]
+        var relu_2 = layer2.relu_(); // [B, C:64, H:24, W:24]
         #line 19 "DigitClassifier.cs"
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 64, 12, 12]
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 64, 12, 12]
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:64, H:12, W:12]
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, C:64, H:12, W:12]
         #line 20 "DigitClassifier.cs"
-        var flatten_1 = dropout_1.flatten(1); // [B, 9216]
+        var flatten_1 = dropout_1.flatten(1); // [B, F:9216]
         #line 21 "DigitClassifier.cs"
-        var layer3 = this.layer3.forward(flatten_1); // [B, 128]
-        var relu_3 = layer3.relu_(); // [B, 128]
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, 128]
+        var layer3 = this.layer3.forward(flatten_1); // [B, F:128]
+        var relu_3 = layer3.relu_(); // [B, F:128]
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, F:128]
         #line 22 "DigitClassifier.cs"
-        var layer4 = this.layer4.forward(dropout_2); // [B, 10]
+        var layer4 = this.layer4.forward(dropout_2); // [B, K:10]
         #line default
         return new Outputs(layer4);
     }
@@ -122,32 +122,32 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 15 "DigitClassifier.cs"
-        var image = inputs.Image; // [B, 1, 28, 28] float32
+        var image = inputs.Image; // [B, C:1, H:28, W:28] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'layer1'
         #line 17 "DigitClassifier.cs"
-        var layer1 = global::Dsl.Training.MixedPrecision.Bf16(this.layer1).forward(image_bf16); // [B, 32, 26, 26] bfloat16
-        var relu_1 = layer1.relu_(); // [B, 32, 26, 26] bfloat16
+        var layer1 = global::Dsl.Training.MixedPrecision.Bf16(this.layer1).forward(image_bf16); // [B, C:32, H:26, W:26] bfloat16
+        var relu_1 = layer1.relu_(); // [B, C:32, H:26, W:26] bfloat16
         #line 18 "DigitClassifier.cs"
-        var layer2 = global::Dsl.Training.MixedPrecision.Bf16(this.layer2).forward(relu_1); // [B, 64, 24, 24] bfloat16
-        var relu_2 = layer2.relu_(); // [B, 64, 24, 24] bfloat16
+        var layer2 = global::Dsl.Training.MixedPrecision.Bf16(this.layer2).forward(relu_1); // [B, C:64, H:24, W:24] bfloat16
+        var relu_2 = layer2.relu_(); // [B, C:64, H:24, W:24] bfloat16
         #line 19 "DigitClassifier.cs"
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 64, 12, 12] bfloat16
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 64, 12, 12] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:64, H:12, W:12] bfloat16
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, C:64, H:12, W:12] bfloat16
         #line 20 "DigitClassifier.cs"
-        var flatten_1 = dropout_1.flatten(1); // [B, 9216] bfloat16
+        var flatten_1 = dropout_1.flatten(1); // [B, F:9216] bfloat16
         #line 21 "DigitClassifier.cs"
-        var layer3 = global::Dsl.Training.MixedPrecision.Bf16(this.layer3).forward(flatten_1); // [B, 128] bfloat16
-        var relu_3 = layer3.relu_(); // [B, 128] bfloat16
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, 128] bfloat16
+        var layer3 = global::Dsl.Training.MixedPrecision.Bf16(this.layer3).forward(flatten_1); // [B, F:128] bfloat16
+        var relu_3 = layer3.relu_(); // [B, F:128] bfloat16
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.5, this.training); // [B, F:128] bfloat16
         #line 22 "DigitClassifier.cs"
-        var layer4 = global::Dsl.Training.MixedPrecision.Bf16(this.layer4).forward(dropout_2); // [B, 10] bfloat16
+        var layer4 = global::Dsl.Training.MixedPrecision.Bf16(this.layer4).forward(dropout_2); // [B, K:10] bfloat16
         #line default
         var layer4_f32 = layer4.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(layer4_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -203,7 +203,7 @@ partial class DigitClassifier : global::TorchSharp.torch.nn.Module<DigitClassifi
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32, all samples.</param>
     /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>

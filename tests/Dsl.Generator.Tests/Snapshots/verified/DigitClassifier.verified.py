@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 
 class DigitClassifier(nn.Module):
-    """Examples.Models.DigitClassifier: (image [B, 1, 28, 28]) -> (logits [B, 10]); B is the batch."""
+    """Examples.Models.DigitClassifier: (image [B, C:1, H:28, W:28]) -> (logits [B, K:10]); B is the batch, and a letter before a size is the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head)."""
 
     input_names = ["image"]
     output_names = ["logits"]
@@ -20,23 +20,23 @@ class DigitClassifier(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.layer1 = nn.Conv2d(1, 32, 3, stride=1, bias=True)  # [B, 1, 28, 28] -> [B, 32, 26, 26]
-        self.layer2 = nn.Conv2d(32, 64, 3, stride=1, bias=True)  # [B, 32, 26, 26] -> [B, 64, 24, 24]
-        self.layer3 = nn.Linear(9216, 128, bias=True)  # [B, 9216] -> [B, 128]
-        self.layer4 = nn.Linear(128, 10, bias=True)  # [B, 128] -> [B, 10]
+        self.layer1 = nn.Conv2d(1, 32, 3, stride=1, bias=True)  # [B, C:1, H:28, W:28] -> [B, C:32, H:26, W:26]
+        self.layer2 = nn.Conv2d(32, 64, 3, stride=1, bias=True)  # [B, C:32, H:26, W:26] -> [B, C:64, H:24, W:24]
+        self.layer3 = nn.Linear(9216, 128, bias=True)  # [B, F:9216] -> [B, F:128]
+        self.layer4 = nn.Linear(128, 10, bias=True)  # [B, F:128] -> [B, K:10]
 
     def forward(self, image):
-        layer1 = self.layer1(image)  # [B, 32, 26, 26]
-        relu_1 = F.relu(layer1)  # [B, 32, 26, 26]
-        layer2 = self.layer2(relu_1)  # [B, 64, 24, 24]
-        relu_2 = F.relu(layer2)  # [B, 64, 24, 24]
-        max_pool2d_1 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 64, 12, 12]
-        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, 64, 12, 12]
-        flatten_1 = dropout_1.flatten(1)  # [B, 9216]
-        layer3 = self.layer3(flatten_1)  # [B, 128]
-        relu_3 = F.relu(layer3)  # [B, 128]
-        dropout_2 = F.dropout(relu_3, 0.5, self.training)  # [B, 128]
-        layer4 = self.layer4(dropout_2)  # [B, 10]
+        layer1 = self.layer1(image)  # [B, C:32, H:26, W:26]
+        relu_1 = F.relu(layer1)  # [B, C:32, H:26, W:26]
+        layer2 = self.layer2(relu_1)  # [B, C:64, H:24, W:24]
+        relu_2 = F.relu(layer2)  # [B, C:64, H:24, W:24]
+        max_pool2d_1 = F.max_pool2d(relu_2, 2, stride=2)  # [B, C:64, H:12, W:12]
+        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, C:64, H:12, W:12]
+        flatten_1 = dropout_1.flatten(1)  # [B, F:9216]
+        layer3 = self.layer3(flatten_1)  # [B, F:128]
+        relu_3 = F.relu(layer3)  # [B, F:128]
+        dropout_2 = F.dropout(relu_3, 0.5, self.training)  # [B, F:128]
+        layer4 = self.layer4(dropout_2)  # [B, K:10]
         return {"logits": layer4}
 
     def compute_loss(self, outputs, targets):

@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Inputs, DigitResNet.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="DigitResNet"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 1, 28, 28] float32</param>
+    /// <summary>The inputs of <see cref="DigitResNet"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:1, H:28, W:28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="DigitResNet"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Logits">logits: [B, 10] float32</param>
+    /// <param name="Logits">logits: [B, K:10] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Logits) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -51,91 +51,91 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
     /// <summary>The shape target <c>label</c> must have, [B].</summary>
     private static readonly long[] LabelTargetShape = { -1 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 1, 28, 28] -> [B, 16, 14, 14], 800 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:1, H:28, W:28] -> [B, C:16, H:14, W:14], 800 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>BatchNorm2d 'batch_norm_1': [B, 16, 14, 14] -> [B, 16, 14, 14], 64 parameters (32 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_1': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 64 parameters (32 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 16, 14, 14] -> [B, 16, 14, 14], 2,320 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 2,320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>BatchNorm2d 'batch_norm_2': [B, 16, 14, 14] -> [B, 16, 14, 14], 64 parameters (32 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_2': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 64 parameters (32 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_2;
 
-    /// <summary>Conv2d 'conv2d_3': [B, 16, 14, 14] -> [B, 16, 14, 14], 2,320 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_3': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 2,320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_3;
 
-    /// <summary>BatchNorm2d 'batch_norm_3': [B, 16, 14, 14] -> [B, 16, 14, 14], 64 parameters (32 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_3': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 64 parameters (32 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_3;
 
-    /// <summary>Conv2d 'conv2d_4': [B, 16, 14, 14] -> [B, 16, 14, 14], 2,320 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_4': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 2,320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_4;
 
-    /// <summary>BatchNorm2d 'batch_norm_4': [B, 16, 14, 14] -> [B, 16, 14, 14], 64 parameters (32 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_4': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 64 parameters (32 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_4;
 
-    /// <summary>Conv2d 'conv2d_5': [B, 16, 14, 14] -> [B, 16, 14, 14], 2,320 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_5': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 2,320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_5;
 
-    /// <summary>BatchNorm2d 'batch_norm_5': [B, 16, 14, 14] -> [B, 16, 14, 14], 64 parameters (32 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_5': [B, C:16, H:14, W:14] -> [B, C:16, H:14, W:14], 64 parameters (32 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_5;
 
-    /// <summary>Conv2d 'conv2d_6': [B, 16, 14, 14] -> [B, 32, 7, 7], 4,640 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_6': [B, C:16, H:14, W:14] -> [B, C:32, H:7, W:7], 4,640 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_6;
 
-    /// <summary>BatchNorm2d 'batch_norm_6': [B, 32, 7, 7] -> [B, 32, 7, 7], 128 parameters (64 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_6': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 128 parameters (64 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_6;
 
-    /// <summary>Conv2d 'conv2d_7': [B, 32, 7, 7] -> [B, 32, 7, 7], 9,248 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_7': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 9,248 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_7;
 
-    /// <summary>BatchNorm2d 'batch_norm_7': [B, 32, 7, 7] -> [B, 32, 7, 7], 128 parameters (64 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_7': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 128 parameters (64 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_7;
 
-    /// <summary>Conv2d 'conv2d_8': [B, 16, 14, 14] -> [B, 32, 7, 7], 544 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_8': [B, C:16, H:14, W:14] -> [B, C:32, H:7, W:7], 544 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_8;
 
-    /// <summary>Conv2d 'conv2d_9': [B, 32, 7, 7] -> [B, 32, 7, 7], 9,248 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_9': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 9,248 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_9;
 
-    /// <summary>BatchNorm2d 'batch_norm_8': [B, 32, 7, 7] -> [B, 32, 7, 7], 128 parameters (64 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_8': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 128 parameters (64 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_8;
 
-    /// <summary>Conv2d 'conv2d_10': [B, 32, 7, 7] -> [B, 32, 7, 7], 9,248 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_10': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 9,248 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_10;
 
-    /// <summary>BatchNorm2d 'batch_norm_9': [B, 32, 7, 7] -> [B, 32, 7, 7], 128 parameters (64 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_9': [B, C:32, H:7, W:7] -> [B, C:32, H:7, W:7], 128 parameters (64 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_9;
 
-    /// <summary>Conv2d 'conv2d_11': [B, 32, 7, 7] -> [B, 64, 4, 4], 18,496 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_11': [B, C:32, H:7, W:7] -> [B, C:64, H:4, W:4], 18,496 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_11;
 
-    /// <summary>BatchNorm2d 'batch_norm_10': [B, 64, 4, 4] -> [B, 64, 4, 4], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_10': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_10;
 
-    /// <summary>Conv2d 'conv2d_12': [B, 64, 4, 4] -> [B, 64, 4, 4], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_12': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_12;
 
-    /// <summary>BatchNorm2d 'batch_norm_11': [B, 64, 4, 4] -> [B, 64, 4, 4], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_11': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_11;
 
-    /// <summary>Conv2d 'conv2d_13': [B, 32, 7, 7] -> [B, 64, 4, 4], 2,112 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_13': [B, C:32, H:7, W:7] -> [B, C:64, H:4, W:4], 2,112 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_13;
 
-    /// <summary>Conv2d 'conv2d_14': [B, 64, 4, 4] -> [B, 64, 4, 4], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_14': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_14;
 
-    /// <summary>BatchNorm2d 'batch_norm_12': [B, 64, 4, 4] -> [B, 64, 4, 4], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_12': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_12;
 
-    /// <summary>Conv2d 'conv2d_15': [B, 64, 4, 4] -> [B, 64, 4, 4], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_15': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_15;
 
-    /// <summary>BatchNorm2d 'batch_norm_13': [B, 64, 4, 4] -> [B, 64, 4, 4], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_13': [B, C:64, H:4, W:4] -> [B, C:64, H:4, W:4], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_13;
 
-    /// <summary>Linear 'linear_1': [B, 64] -> [B, 10], 650 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:64] -> [B, K:10], 650 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -202,7 +202,7 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         register_module("linear_1", linear_1);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (logits: [B, 10] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:1, H:28, W:28] float32) -> (logits: [B, K:10] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -217,82 +217,82 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
         }
 
         #line 16 "DigitResNet.cs"
-        var image = inputs.Image; // [B, 1, 28, 28]
+        var image = inputs.Image; // [B, C:1, H:28, W:28]
         // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
         #line 38 "ResNet.cs"
-        var conv2d_1 = this.conv2d_1.forward(global::TorchSharp.torch.nn.functional.pad(image, new long[] { 2, 3, 2, 3 })); // [B, 16, 14, 14]
+        var conv2d_1 = this.conv2d_1.forward(global::TorchSharp.torch.nn.functional.pad(image, new long[] { 2, 3, 2, 3 })); // [B, C:16, H:14, W:14]
         #line 39 "ResNet.cs"
-        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1); // [B, 16, 14, 14]
+        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1); // [B, C:16, H:14, W:14]
         #line 40 "ResNet.cs"
-        var relu_1 = batch_norm_1.relu_(); // [B, 16, 14, 14]
+        var relu_1 = batch_norm_1.relu_(); // [B, C:16, H:14, W:14]
         #line 21 "ResNet.cs"
-        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, 16, 14, 14]
-        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2); // [B, 16, 14, 14]
-        var relu_2 = batch_norm_2.relu_(); // [B, 16, 14, 14]
+        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, C:16, H:14, W:14]
+        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2); // [B, C:16, H:14, W:14]
+        var relu_2 = batch_norm_2.relu_(); // [B, C:16, H:14, W:14]
         #line 22 "ResNet.cs"
-        var conv2d_3 = this.conv2d_3.forward(relu_2); // [B, 16, 14, 14]
-        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3); // [B, 16, 14, 14]
+        var conv2d_3 = this.conv2d_3.forward(relu_2); // [B, C:16, H:14, W:14]
+        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3); // [B, C:16, H:14, W:14]
         #line 28 "ResNet.cs"
-        var add_1 = relu_1 + batch_norm_3; // [B, 16, 14, 14]
-        var relu_3 = add_1.relu_(); // [B, 16, 14, 14]
+        var add_1 = relu_1 + batch_norm_3; // [B, C:16, H:14, W:14]
+        var relu_3 = add_1.relu_(); // [B, C:16, H:14, W:14]
         #line 21 "ResNet.cs"
-        var conv2d_4 = this.conv2d_4.forward(relu_3); // [B, 16, 14, 14]
-        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4); // [B, 16, 14, 14]
-        var relu_4 = batch_norm_4.relu_(); // [B, 16, 14, 14]
+        var conv2d_4 = this.conv2d_4.forward(relu_3); // [B, C:16, H:14, W:14]
+        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4); // [B, C:16, H:14, W:14]
+        var relu_4 = batch_norm_4.relu_(); // [B, C:16, H:14, W:14]
         #line 22 "ResNet.cs"
-        var conv2d_5 = this.conv2d_5.forward(relu_4); // [B, 16, 14, 14]
-        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5); // [B, 16, 14, 14]
+        var conv2d_5 = this.conv2d_5.forward(relu_4); // [B, C:16, H:14, W:14]
+        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5); // [B, C:16, H:14, W:14]
         #line 28 "ResNet.cs"
-        var add_2 = relu_3 + batch_norm_5; // [B, 16, 14, 14]
-        var relu_5 = add_2.relu_(); // [B, 16, 14, 14]
+        var add_2 = relu_3 + batch_norm_5; // [B, C:16, H:14, W:14]
+        var relu_5 = add_2.relu_(); // [B, C:16, H:14, W:14]
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_6 = this.conv2d_6.forward(global::TorchSharp.torch.nn.functional.pad(relu_5, new long[] { 0, 1, 0, 1 })); // [B, 32, 7, 7]
-        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6); // [B, 32, 7, 7]
-        var relu_6 = batch_norm_6.relu_(); // [B, 32, 7, 7]
+        var conv2d_6 = this.conv2d_6.forward(global::TorchSharp.torch.nn.functional.pad(relu_5, new long[] { 0, 1, 0, 1 })); // [B, C:32, H:7, W:7]
+        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6); // [B, C:32, H:7, W:7]
+        var relu_6 = batch_norm_6.relu_(); // [B, C:32, H:7, W:7]
         #line 22 "ResNet.cs"
-        var conv2d_7 = this.conv2d_7.forward(relu_6); // [B, 32, 7, 7]
-        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7); // [B, 32, 7, 7]
+        var conv2d_7 = this.conv2d_7.forward(relu_6); // [B, C:32, H:7, W:7]
+        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7); // [B, C:32, H:7, W:7]
         #line 25 "ResNet.cs"
-        var conv2d_8 = this.conv2d_8.forward(relu_5); // [B, 32, 7, 7]
+        var conv2d_8 = this.conv2d_8.forward(relu_5); // [B, C:32, H:7, W:7]
         #line 28 "ResNet.cs"
-        var add_3 = conv2d_8 + batch_norm_7; // [B, 32, 7, 7]
-        var relu_7 = add_3.relu_(); // [B, 32, 7, 7]
+        var add_3 = conv2d_8 + batch_norm_7; // [B, C:32, H:7, W:7]
+        var relu_7 = add_3.relu_(); // [B, C:32, H:7, W:7]
         #line 21 "ResNet.cs"
-        var conv2d_9 = this.conv2d_9.forward(relu_7); // [B, 32, 7, 7]
-        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9); // [B, 32, 7, 7]
-        var relu_8 = batch_norm_8.relu_(); // [B, 32, 7, 7]
+        var conv2d_9 = this.conv2d_9.forward(relu_7); // [B, C:32, H:7, W:7]
+        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9); // [B, C:32, H:7, W:7]
+        var relu_8 = batch_norm_8.relu_(); // [B, C:32, H:7, W:7]
         #line 22 "ResNet.cs"
-        var conv2d_10 = this.conv2d_10.forward(relu_8); // [B, 32, 7, 7]
-        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10); // [B, 32, 7, 7]
+        var conv2d_10 = this.conv2d_10.forward(relu_8); // [B, C:32, H:7, W:7]
+        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10); // [B, C:32, H:7, W:7]
         #line 28 "ResNet.cs"
-        var add_4 = relu_7 + batch_norm_9; // [B, 32, 7, 7]
-        var relu_9 = add_4.relu_(); // [B, 32, 7, 7]
+        var add_4 = relu_7 + batch_norm_9; // [B, C:32, H:7, W:7]
+        var relu_9 = add_4.relu_(); // [B, C:32, H:7, W:7]
         #line 21 "ResNet.cs"
-        var conv2d_11 = this.conv2d_11.forward(relu_9); // [B, 64, 4, 4]
-        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11); // [B, 64, 4, 4]
-        var relu_10 = batch_norm_10.relu_(); // [B, 64, 4, 4]
+        var conv2d_11 = this.conv2d_11.forward(relu_9); // [B, C:64, H:4, W:4]
+        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11); // [B, C:64, H:4, W:4]
+        var relu_10 = batch_norm_10.relu_(); // [B, C:64, H:4, W:4]
         #line 22 "ResNet.cs"
-        var conv2d_12 = this.conv2d_12.forward(relu_10); // [B, 64, 4, 4]
-        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12); // [B, 64, 4, 4]
+        var conv2d_12 = this.conv2d_12.forward(relu_10); // [B, C:64, H:4, W:4]
+        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12); // [B, C:64, H:4, W:4]
         #line 25 "ResNet.cs"
-        var conv2d_13 = this.conv2d_13.forward(relu_9); // [B, 64, 4, 4]
+        var conv2d_13 = this.conv2d_13.forward(relu_9); // [B, C:64, H:4, W:4]
         #line 28 "ResNet.cs"
-        var add_5 = conv2d_13 + batch_norm_11; // [B, 64, 4, 4]
-        var relu_11 = add_5.relu_(); // [B, 64, 4, 4]
+        var add_5 = conv2d_13 + batch_norm_11; // [B, C:64, H:4, W:4]
+        var relu_11 = add_5.relu_(); // [B, C:64, H:4, W:4]
         #line 21 "ResNet.cs"
-        var conv2d_14 = this.conv2d_14.forward(relu_11); // [B, 64, 4, 4]
-        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14); // [B, 64, 4, 4]
-        var relu_12 = batch_norm_12.relu_(); // [B, 64, 4, 4]
+        var conv2d_14 = this.conv2d_14.forward(relu_11); // [B, C:64, H:4, W:4]
+        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14); // [B, C:64, H:4, W:4]
+        var relu_12 = batch_norm_12.relu_(); // [B, C:64, H:4, W:4]
         #line 22 "ResNet.cs"
-        var conv2d_15 = this.conv2d_15.forward(relu_12); // [B, 64, 4, 4]
-        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15); // [B, 64, 4, 4]
+        var conv2d_15 = this.conv2d_15.forward(relu_12); // [B, C:64, H:4, W:4]
+        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15); // [B, C:64, H:4, W:4]
         #line 28 "ResNet.cs"
-        var add_6 = relu_11 + batch_norm_13; // [B, 64, 4, 4]
-        var relu_13 = add_6.relu_(); // [B, 64, 4, 4]
+        var add_6 = relu_11 + batch_norm_13; // [B, C:64, H:4, W:4]
+        var relu_13 = add_6.relu_(); // [B, C:64, H:4, W:4]
         #line 17 "DigitResNet.cs"
-        var global_avg_pool2d_1 = relu_13.mean(new long[] { 2, 3 }); // [B, 64]
-        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 10]
+        var global_avg_pool2d_1 = relu_13.mean(new long[] { 2, 3 }); // [B, F:64]
+        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, K:10]
         #line default
         return new Outputs(linear_1);
     }
@@ -305,118 +305,118 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 16 "DigitResNet.cs"
-        var image = inputs.Image; // [B, 1, 28, 28] float32
+        var image = inputs.Image; // [B, C:1, H:28, W:28] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
         #line 38 "ResNet.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(global::TorchSharp.torch.nn.functional.pad(image_bf16, new long[] { 2, 3, 2, 3 })); // [B, 16, 14, 14] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(global::TorchSharp.torch.nn.functional.pad(image_bf16, new long[] { 2, 3, 2, 3 })); // [B, C:16, H:14, W:14] bfloat16
         var conv2d_1_f32 = conv2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_1'
         #line 39 "ResNet.cs"
-        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1_f32); // [B, 16, 14, 14] float32
+        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1_f32); // [B, C:16, H:14, W:14] float32
         #line 40 "ResNet.cs"
-        var relu_1 = batch_norm_1.relu_(); // [B, 16, 14, 14] float32
+        var relu_1 = batch_norm_1.relu_(); // [B, C:16, H:14, W:14] float32
         var relu_1_bf16 = relu_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_2'
         #line 21 "ResNet.cs"
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, 16, 14, 14] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, C:16, H:14, W:14] bfloat16
         var conv2d_2_f32 = conv2d_2.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_2'
-        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2_f32); // [B, 16, 14, 14] float32
-        var relu_2 = batch_norm_2.relu_(); // [B, 16, 14, 14] float32
+        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2_f32); // [B, C:16, H:14, W:14] float32
+        var relu_2 = batch_norm_2.relu_(); // [B, C:16, H:14, W:14] float32
         var relu_2_bf16 = relu_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_3'
         #line 22 "ResNet.cs"
-        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(relu_2_bf16); // [B, 16, 14, 14] bfloat16
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(relu_2_bf16); // [B, C:16, H:14, W:14] bfloat16
         var conv2d_3_f32 = conv2d_3.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_3'
-        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3_f32); // [B, 16, 14, 14] float32
+        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3_f32); // [B, C:16, H:14, W:14] float32
         #line 28 "ResNet.cs"
-        var add_1 = relu_1 + batch_norm_3; // [B, 16, 14, 14] float32
-        var relu_3 = add_1.relu_(); // [B, 16, 14, 14] float32
+        var add_1 = relu_1 + batch_norm_3; // [B, C:16, H:14, W:14] float32
+        var relu_3 = add_1.relu_(); // [B, C:16, H:14, W:14] float32
         var relu_3_bf16 = relu_3.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_4'
         #line 21 "ResNet.cs"
-        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(relu_3_bf16); // [B, 16, 14, 14] bfloat16
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(relu_3_bf16); // [B, C:16, H:14, W:14] bfloat16
         var conv2d_4_f32 = conv2d_4.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_4'
-        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4_f32); // [B, 16, 14, 14] float32
-        var relu_4 = batch_norm_4.relu_(); // [B, 16, 14, 14] float32
+        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4_f32); // [B, C:16, H:14, W:14] float32
+        var relu_4 = batch_norm_4.relu_(); // [B, C:16, H:14, W:14] float32
         var relu_4_bf16 = relu_4.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_5'
         #line 22 "ResNet.cs"
-        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(relu_4_bf16); // [B, 16, 14, 14] bfloat16
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(relu_4_bf16); // [B, C:16, H:14, W:14] bfloat16
         var conv2d_5_f32 = conv2d_5.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_5'
-        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5_f32); // [B, 16, 14, 14] float32
+        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5_f32); // [B, C:16, H:14, W:14] float32
         #line 28 "ResNet.cs"
-        var add_2 = relu_3 + batch_norm_5; // [B, 16, 14, 14] float32
-        var relu_5 = add_2.relu_(); // [B, 16, 14, 14] float32
+        var add_2 = relu_3 + batch_norm_5; // [B, C:16, H:14, W:14] float32
+        var relu_5 = add_2.relu_(); // [B, C:16, H:14, W:14] float32
         var relu_5_bf16 = relu_5.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_6'
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(global::TorchSharp.torch.nn.functional.pad(relu_5_bf16, new long[] { 0, 1, 0, 1 })); // [B, 32, 7, 7] bfloat16
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(global::TorchSharp.torch.nn.functional.pad(relu_5_bf16, new long[] { 0, 1, 0, 1 })); // [B, C:32, H:7, W:7] bfloat16
         var conv2d_6_f32 = conv2d_6.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_6'
-        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6_f32); // [B, 32, 7, 7] float32
-        var relu_6 = batch_norm_6.relu_(); // [B, 32, 7, 7] float32
+        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6_f32); // [B, C:32, H:7, W:7] float32
+        var relu_6 = batch_norm_6.relu_(); // [B, C:32, H:7, W:7] float32
         var relu_6_bf16 = relu_6.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_7'
         #line 22 "ResNet.cs"
-        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(relu_6_bf16); // [B, 32, 7, 7] bfloat16
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(relu_6_bf16); // [B, C:32, H:7, W:7] bfloat16
         var conv2d_7_f32 = conv2d_7.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_7'
-        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7_f32); // [B, 32, 7, 7] float32
+        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7_f32); // [B, C:32, H:7, W:7] float32
         #line 25 "ResNet.cs"
-        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(relu_5_bf16); // [B, 32, 7, 7] bfloat16
+        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(relu_5_bf16); // [B, C:32, H:7, W:7] bfloat16
         var conv2d_8_f32 = conv2d_8.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_3'
         #line 28 "ResNet.cs"
-        var add_3 = conv2d_8_f32 + batch_norm_7; // [B, 32, 7, 7] float32
-        var relu_7 = add_3.relu_(); // [B, 32, 7, 7] float32
+        var add_3 = conv2d_8_f32 + batch_norm_7; // [B, C:32, H:7, W:7] float32
+        var relu_7 = add_3.relu_(); // [B, C:32, H:7, W:7] float32
         var relu_7_bf16 = relu_7.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_9'
         #line 21 "ResNet.cs"
-        var conv2d_9 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_9).forward(relu_7_bf16); // [B, 32, 7, 7] bfloat16
+        var conv2d_9 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_9).forward(relu_7_bf16); // [B, C:32, H:7, W:7] bfloat16
         var conv2d_9_f32 = conv2d_9.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_8'
-        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9_f32); // [B, 32, 7, 7] float32
-        var relu_8 = batch_norm_8.relu_(); // [B, 32, 7, 7] float32
+        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9_f32); // [B, C:32, H:7, W:7] float32
+        var relu_8 = batch_norm_8.relu_(); // [B, C:32, H:7, W:7] float32
         var relu_8_bf16 = relu_8.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_10'
         #line 22 "ResNet.cs"
-        var conv2d_10 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_10).forward(relu_8_bf16); // [B, 32, 7, 7] bfloat16
+        var conv2d_10 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_10).forward(relu_8_bf16); // [B, C:32, H:7, W:7] bfloat16
         var conv2d_10_f32 = conv2d_10.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_9'
-        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10_f32); // [B, 32, 7, 7] float32
+        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10_f32); // [B, C:32, H:7, W:7] float32
         #line 28 "ResNet.cs"
-        var add_4 = relu_7 + batch_norm_9; // [B, 32, 7, 7] float32
-        var relu_9 = add_4.relu_(); // [B, 32, 7, 7] float32
+        var add_4 = relu_7 + batch_norm_9; // [B, C:32, H:7, W:7] float32
+        var relu_9 = add_4.relu_(); // [B, C:32, H:7, W:7] float32
         var relu_9_bf16 = relu_9.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_11'
         #line 21 "ResNet.cs"
-        var conv2d_11 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_11).forward(relu_9_bf16); // [B, 64, 4, 4] bfloat16
+        var conv2d_11 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_11).forward(relu_9_bf16); // [B, C:64, H:4, W:4] bfloat16
         var conv2d_11_f32 = conv2d_11.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_10'
-        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11_f32); // [B, 64, 4, 4] float32
-        var relu_10 = batch_norm_10.relu_(); // [B, 64, 4, 4] float32
+        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11_f32); // [B, C:64, H:4, W:4] float32
+        var relu_10 = batch_norm_10.relu_(); // [B, C:64, H:4, W:4] float32
         var relu_10_bf16 = relu_10.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_12'
         #line 22 "ResNet.cs"
-        var conv2d_12 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_12).forward(relu_10_bf16); // [B, 64, 4, 4] bfloat16
+        var conv2d_12 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_12).forward(relu_10_bf16); // [B, C:64, H:4, W:4] bfloat16
         var conv2d_12_f32 = conv2d_12.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_11'
-        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12_f32); // [B, 64, 4, 4] float32
+        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12_f32); // [B, C:64, H:4, W:4] float32
         #line 25 "ResNet.cs"
-        var conv2d_13 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_13).forward(relu_9_bf16); // [B, 64, 4, 4] bfloat16
+        var conv2d_13 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_13).forward(relu_9_bf16); // [B, C:64, H:4, W:4] bfloat16
         var conv2d_13_f32 = conv2d_13.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_5'
         #line 28 "ResNet.cs"
-        var add_5 = conv2d_13_f32 + batch_norm_11; // [B, 64, 4, 4] float32
-        var relu_11 = add_5.relu_(); // [B, 64, 4, 4] float32
+        var add_5 = conv2d_13_f32 + batch_norm_11; // [B, C:64, H:4, W:4] float32
+        var relu_11 = add_5.relu_(); // [B, C:64, H:4, W:4] float32
         var relu_11_bf16 = relu_11.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_14'
         #line 21 "ResNet.cs"
-        var conv2d_14 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_14).forward(relu_11_bf16); // [B, 64, 4, 4] bfloat16
+        var conv2d_14 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_14).forward(relu_11_bf16); // [B, C:64, H:4, W:4] bfloat16
         var conv2d_14_f32 = conv2d_14.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_12'
-        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14_f32); // [B, 64, 4, 4] float32
-        var relu_12 = batch_norm_12.relu_(); // [B, 64, 4, 4] float32
+        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14_f32); // [B, C:64, H:4, W:4] float32
+        var relu_12 = batch_norm_12.relu_(); // [B, C:64, H:4, W:4] float32
         var relu_12_bf16 = relu_12.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_15'
         #line 22 "ResNet.cs"
-        var conv2d_15 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_15).forward(relu_12_bf16); // [B, 64, 4, 4] bfloat16
+        var conv2d_15 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_15).forward(relu_12_bf16); // [B, C:64, H:4, W:4] bfloat16
         var conv2d_15_f32 = conv2d_15.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_13'
-        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15_f32); // [B, 64, 4, 4] float32
+        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15_f32); // [B, C:64, H:4, W:4] float32
         #line 28 "ResNet.cs"
-        var add_6 = relu_11 + batch_norm_13; // [B, 64, 4, 4] float32
-        var relu_13 = add_6.relu_(); // [B, 64, 4, 4] float32
+        var add_6 = relu_11 + batch_norm_13; // [B, C:64, H:4, W:4] float32
+        var relu_13 = add_6.relu_(); // [B, C:64, H:4, W:4] float32
         #line 17 "DigitResNet.cs"
-        var global_avg_pool2d_1 = relu_13.mean(new long[] { 2, 3 }); // [B, 64] float32
+        var global_avg_pool2d_1 = relu_13.mean(new long[] { 2, 3 }); // [B, F:64] float32
         var global_avg_pool2d_1_bf16 = global_avg_pool2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, 10] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, K:10] bfloat16
         #line default
         var linear_1_f32 = linear_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(linear_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -472,7 +472,7 @@ partial class DigitResNet : global::TorchSharp.torch.nn.Module<DigitResNet.Input
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32, all samples.</param>
     /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>

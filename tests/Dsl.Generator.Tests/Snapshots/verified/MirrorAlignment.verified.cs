@@ -7,15 +7,15 @@ namespace Examples.Models;
 
 partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignment.Inputs, MirrorAlignment.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="MirrorAlignment"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 1, 28, 28] float32</param>
+    /// <summary>The inputs of <see cref="MirrorAlignment"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:1, H:28, W:28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="MirrorAlignment"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="StudentLogits">student_logits: [B, 10] float32</param>
+    /// <param name="StudentLogits">student_logits: [B, F:10] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor StudentLogits) : global::System.IDisposable
     {
-        /// <summary>Not an output: the tensor loss 'misalignment' reads (misalignment: [B, 1] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
+        /// <summary>Not an output: the tensor loss 'misalignment' reads (misalignment: [B, F:1] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::TorchSharp.torch.Tensor? Misalignment { get; init; }
 
@@ -83,7 +83,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         teacher.eval();
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (student_logits: [B, 10] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:1, H:28, W:28] float32) -> (student_logits: [B, F:10] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -93,26 +93,26 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
         global::Dsl.Checks.TensorCheck.Check("MirrorAlignment", "input", "image", inputs.Image, ImageShape, "[B, 1, 28, 28]", global::TorchSharp.torch.ScalarType.Float32, 0);
 
         #line 17 "MirrorAlignment.cs"
-        var image = inputs.Image; // [B, 1, 28, 28]
+        var image = inputs.Image; // [B, C:1, H:28, W:28]
         // 'teacher' is frozen: eval mode, no autograd unless its inputs carry gradients.
         #line 21 "MirrorAlignment.cs"
-        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image), image.requires_grad); // [B, 10]
-        var output_1 = teacher_1.Logits; // [B, 10]
-        var softmax_1 = global::TorchSharp.torch.nn.functional.softmax(output_1, 1); // [B, 10]
+        var teacher_1 = global::Dsl.Modules.Frozen.Run(this.teacher, new global::Examples.Models.DigitClassifier.Inputs(image), image.requires_grad); // [B, F:10]
+        var output_1 = teacher_1.Logits; // [B, F:10]
+        var softmax_1 = global::TorchSharp.torch.nn.functional.softmax(output_1, 1); // [B, F:10]
         #line 22 "MirrorAlignment.cs"
-        var flip_1 = image.flip(2); // [B, 1, 28, 28]
-        var student_1 = this.student.forward(new global::Examples.Models.DigitClassifier.Inputs(flip_1)); // [B, 10]
-        var output_2 = student_1.Logits; // [B, 10]
+        var flip_1 = image.flip(2); // [B, C:1, H:28, W:28]
+        var student_1 = this.student.forward(new global::Examples.Models.DigitClassifier.Inputs(flip_1)); // [B, F:10]
+        var output_2 = student_1.Logits; // [B, F:10]
         #line 25 "MirrorAlignment.cs"
-        var softmax_2 = global::TorchSharp.torch.nn.functional.softmax(output_2, 1); // [B, 10]
-        var cosine_similarity_1 = global::TorchSharp.torch.nn.functional.cosine_similarity(softmax_1, softmax_2, 1).unsqueeze(1); // [B, 1]
-        var scalar_1 = 1.0 - cosine_similarity_1; // [B, 1]
+        var softmax_2 = global::TorchSharp.torch.nn.functional.softmax(output_2, 1); // [B, F:10]
+        var cosine_similarity_1 = global::TorchSharp.torch.nn.functional.cosine_similarity(softmax_1, softmax_2, 1).unsqueeze(1); // [B, F:1]
+        var scalar_1 = 1.0 - cosine_similarity_1; // [B, F:1]
         #line default
         return new Outputs(output_2) { Misalignment = scalar_1 };
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -166,7 +166,7 @@ partial class MirrorAlignment : global::TorchSharp.torch.nn.Module<MirrorAlignme
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32, all samples.</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image) =>
         global::Dsl.Data.TensorDataset.Of(("image", image));

@@ -7,16 +7,16 @@ namespace Examples.Models;
 
 partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inputs, MultitaskNet.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="MultitaskNet"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 1, 28, 28] float32</param>
+    /// <summary>The inputs of <see cref="MultitaskNet"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:1, H:28, W:28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="MultitaskNet"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Classification">classification: [B, 10] float32</param>
-    /// <param name="Autoencoder">autoencoder: [B, 1, 28, 28] float32</param>
+    /// <param name="Classification">classification: [B, K:10] float32</param>
+    /// <param name="Autoencoder">autoencoder: [B, C:1, H:28, W:28] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Classification, global::TorchSharp.torch.Tensor Autoencoder) : global::System.IDisposable
     {
-        /// <summary>Not an output: the tensor loss 'reconstruction' reads (reconstruction_target: [B, 1, 28, 28] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
+        /// <summary>Not an output: the tensor loss 'reconstruction' reads (reconstruction_target: [B, C:1, H:28, W:28] float32); forward sets it so that <c>ComputeLoss(Outputs, Targets)</c> can compute the term; set it when building <c>Outputs</c> by hand.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public global::TorchSharp.torch.Tensor? ReconstructionTarget { get; init; }
 
@@ -60,34 +60,34 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     /// <summary>The shape target <c>label</c> must have, [B].</summary>
     private static readonly long[] LabelTargetShape = { -1 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 1, 28, 28] -> [B, 64, 28, 28], 640 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:1, H:28, W:28] -> [B, C:64, H:28, W:28], 640 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 64, 28, 28] -> [B, 64, 28, 28], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:64, H:28, W:28] -> [B, C:64, H:28, W:28], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>Conv2d 'conv2d_3': [B, 64, 28, 28] -> [B, 64, 28, 28], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_3': [B, C:64, H:28, W:28] -> [B, C:64, H:28, W:28], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_3;
 
-    /// <summary>Conv2d 'conv2d_4': [B, 64, 14, 14] -> [B, 64, 14, 14], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_4': [B, C:64, H:14, W:14] -> [B, C:64, H:14, W:14], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_4;
 
-    /// <summary>Conv2d 'conv2d_5': [B, 64, 14, 14] -> [B, 64, 14, 14], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_5': [B, C:64, H:14, W:14] -> [B, C:64, H:14, W:14], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_5;
 
-    /// <summary>Conv2d 'conv2d_6': [B, 64, 14, 14] -> [B, 64, 14, 14], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_6': [B, C:64, H:14, W:14] -> [B, C:64, H:14, W:14], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_6;
 
-    /// <summary>Linear 'linear_1': [B, 3136] -> [B, 1024], 3,212,288 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:3136] -> [B, F:1024], 3,212,288 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Linear 'classification': [B, 1024] -> [B, 10], 10,250 parameters.</summary>
+    /// <summary>Linear 'classification': [B, F:1024] -> [B, K:10], 10,250 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear classification;
 
-    /// <summary>Conv2d 'conv2d_7': [B, 64, 14, 14] -> [B, 64, 14, 14], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_7': [B, C:64, H:14, W:14] -> [B, C:64, H:14, W:14], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_7;
 
-    /// <summary>Conv2d 'autoencoder': [B, 64, 28, 28] -> [B, 1, 28, 28], 577 parameters.</summary>
+    /// <summary>Conv2d 'autoencoder': [B, C:64, H:28, W:28] -> [B, C:1, H:28, W:28], 577 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d autoencoder;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -126,7 +126,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         global::Dsl.Modules.Initialization.Apply(autoencoder, global::Dsl.Init.GlorotUniform);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 28, 28] float32) -> (classification: [B, 10] float32, autoencoder: [B, 1, 28, 28] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:1, H:28, W:28] float32) -> (classification: [B, K:10] float32, autoencoder: [B, C:1, H:28, W:28] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -141,52 +141,52 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
         }
 
         #line 18 "MultitaskNet.cs"
-        var image = inputs.Image; // [B, 1, 28, 28]
+        var image = inputs.Image; // [B, C:1, H:28, W:28]
         #line 25 "MultitaskNet.cs"
-        var conv2d_1 = this.conv2d_1.forward(image); // [B, 64, 28, 28]
-        var relu_1 = conv2d_1.relu_(); // [B, 64, 28, 28]
+        var conv2d_1 = this.conv2d_1.forward(image); // [B, C:64, H:28, W:28]
+        var relu_1 = conv2d_1.relu_(); // [B, C:64, H:28, W:28]
         #line 29 "MultitaskNet.cs"
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, 64, 28, 28]
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, C:64, H:28, W:28]
         #line 25 "MultitaskNet.cs"
-        var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 64, 28, 28]
-        var relu_2 = conv2d_2.relu_(); // [B, 64, 28, 28]
+        var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, C:64, H:28, W:28]
+        var relu_2 = conv2d_2.relu_(); // [B, C:64, H:28, W:28]
         #line 29 "MultitaskNet.cs"
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, 64, 28, 28]
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, C:64, H:28, W:28]
         #line 25 "MultitaskNet.cs"
-        var conv2d_3 = this.conv2d_3.forward(dropout_2); // [B, 64, 28, 28]
-        var relu_3 = conv2d_3.relu_(); // [B, 64, 28, 28]
+        var conv2d_3 = this.conv2d_3.forward(dropout_2); // [B, C:64, H:28, W:28]
+        var relu_3 = conv2d_3.relu_(); // [B, C:64, H:28, W:28]
         #line 29 "MultitaskNet.cs"
-        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 64, 28, 28]
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, C:64, H:28, W:28]
         #line 33 "MultitaskNet.cs"
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, 64, 14, 14]
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, C:64, H:14, W:14]
         #line 25 "MultitaskNet.cs"
-        var conv2d_4 = this.conv2d_4.forward(max_pool2d_1); // [B, 64, 14, 14]
-        var relu_4 = conv2d_4.relu_(); // [B, 64, 14, 14]
+        var conv2d_4 = this.conv2d_4.forward(max_pool2d_1); // [B, C:64, H:14, W:14]
+        var relu_4 = conv2d_4.relu_(); // [B, C:64, H:14, W:14]
         #line 29 "MultitaskNet.cs"
-        var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, 64, 14, 14]
+        var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, C:64, H:14, W:14]
         #line 25 "MultitaskNet.cs"
-        var conv2d_5 = this.conv2d_5.forward(dropout_4); // [B, 64, 14, 14]
-        var relu_5 = conv2d_5.relu_(); // [B, 64, 14, 14]
+        var conv2d_5 = this.conv2d_5.forward(dropout_4); // [B, C:64, H:14, W:14]
+        var relu_5 = conv2d_5.relu_(); // [B, C:64, H:14, W:14]
         #line 29 "MultitaskNet.cs"
-        var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, 64, 14, 14]
+        var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, C:64, H:14, W:14]
         #line 25 "MultitaskNet.cs"
-        var conv2d_6 = this.conv2d_6.forward(dropout_5); // [B, 64, 14, 14]
-        var relu_6 = conv2d_6.relu_(); // [B, 64, 14, 14]
+        var conv2d_6 = this.conv2d_6.forward(dropout_5); // [B, C:64, H:14, W:14]
+        var relu_6 = conv2d_6.relu_(); // [B, C:64, H:14, W:14]
         #line 33 "MultitaskNet.cs"
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7]
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, C:64, H:7, W:7]
         #line 36 "MultitaskNet.cs"
-        var flatten_1 = max_pool2d_2.flatten(1); // [B, 3136]
-        var linear_1 = this.linear_1.forward(flatten_1); // [B, 1024]
-        var relu_7 = linear_1.relu_(); // [B, 1024]
-        var classification = this.classification.forward(relu_7); // [B, 10]
+        var flatten_1 = max_pool2d_2.flatten(1); // [B, F:3136]
+        var linear_1 = this.linear_1.forward(flatten_1); // [B, F:1024]
+        var relu_7 = linear_1.relu_(); // [B, F:1024]
+        var classification = this.classification.forward(relu_7); // [B, K:10]
         #line 39 "MultitaskNet.cs"
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 14, 14]
-        var conv2d_7 = this.conv2d_7.forward(up_sample2d_1); // [B, 64, 14, 14]
-        var relu_8 = conv2d_7.relu_(); // [B, 64, 14, 14]
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:14, W:14]
+        var conv2d_7 = this.conv2d_7.forward(up_sample2d_1); // [B, C:64, H:14, W:14]
+        var relu_8 = conv2d_7.relu_(); // [B, C:64, H:14, W:14]
         #line 40 "MultitaskNet.cs"
-        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28]
-        var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, 1, 28, 28]
-        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28]
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:28, W:28]
+        var autoencoder = this.autoencoder.forward(up_sample2d_2); // [B, C:1, H:28, W:28]
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, C:1, H:28, W:28]
         #line default
         return new Outputs(classification, sigmoid_1) { ReconstructionTarget = image };
     }
@@ -199,53 +199,53 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 18 "MultitaskNet.cs"
-        var image = inputs.Image; // [B, 1, 28, 28] float32
+        var image = inputs.Image; // [B, C:1, H:28, W:28] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         #line 25 "MultitaskNet.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 64, 28, 28] bfloat16
-        var relu_1 = conv2d_1.relu_(); // [B, 64, 28, 28] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, C:64, H:28, W:28] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, C:64, H:28, W:28] bfloat16
         #line 29 "MultitaskNet.cs"
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(relu_1, 0.1, this.training); // [B, C:64, H:28, W:28] bfloat16
         #line 25 "MultitaskNet.cs"
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, 64, 28, 28] bfloat16
-        var relu_2 = conv2d_2.relu_(); // [B, 64, 28, 28] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, C:64, H:28, W:28] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, C:64, H:28, W:28] bfloat16
         #line 29 "MultitaskNet.cs"
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(relu_2, 0.1, this.training); // [B, C:64, H:28, W:28] bfloat16
         #line 25 "MultitaskNet.cs"
-        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(dropout_2); // [B, 64, 28, 28] bfloat16
-        var relu_3 = conv2d_3.relu_(); // [B, 64, 28, 28] bfloat16
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(dropout_2); // [B, C:64, H:28, W:28] bfloat16
+        var relu_3 = conv2d_3.relu_(); // [B, C:64, H:28, W:28] bfloat16
         #line 29 "MultitaskNet.cs"
-        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 64, 28, 28] bfloat16
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, C:64, H:28, W:28] bfloat16
         #line 33 "MultitaskNet.cs"
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, 64, 14, 14] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(dropout_3, 2, stride: 2); // [B, C:64, H:14, W:14] bfloat16
         #line 25 "MultitaskNet.cs"
-        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_1); // [B, 64, 14, 14] bfloat16
-        var relu_4 = conv2d_4.relu_(); // [B, 64, 14, 14] bfloat16
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(max_pool2d_1); // [B, C:64, H:14, W:14] bfloat16
+        var relu_4 = conv2d_4.relu_(); // [B, C:64, H:14, W:14] bfloat16
         #line 29 "MultitaskNet.cs"
-        var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, 64, 14, 14] bfloat16
+        var dropout_4 = global::TorchSharp.torch.nn.functional.dropout(relu_4, 0.1, this.training); // [B, C:64, H:14, W:14] bfloat16
         #line 25 "MultitaskNet.cs"
-        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(dropout_4); // [B, 64, 14, 14] bfloat16
-        var relu_5 = conv2d_5.relu_(); // [B, 64, 14, 14] bfloat16
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(dropout_4); // [B, C:64, H:14, W:14] bfloat16
+        var relu_5 = conv2d_5.relu_(); // [B, C:64, H:14, W:14] bfloat16
         #line 29 "MultitaskNet.cs"
-        var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, 64, 14, 14] bfloat16
+        var dropout_5 = global::TorchSharp.torch.nn.functional.dropout(relu_5, 0.1, this.training); // [B, C:64, H:14, W:14] bfloat16
         #line 25 "MultitaskNet.cs"
-        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(dropout_5); // [B, 64, 14, 14] bfloat16
-        var relu_6 = conv2d_6.relu_(); // [B, 64, 14, 14] bfloat16
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(dropout_5); // [B, C:64, H:14, W:14] bfloat16
+        var relu_6 = conv2d_6.relu_(); // [B, C:64, H:14, W:14] bfloat16
         #line 33 "MultitaskNet.cs"
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, 64, 7, 7] bfloat16
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_6, 2, stride: 2); // [B, C:64, H:7, W:7] bfloat16
         #line 36 "MultitaskNet.cs"
-        var flatten_1 = max_pool2d_2.flatten(1); // [B, 3136] bfloat16
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, 1024] bfloat16
-        var relu_7 = linear_1.relu_(); // [B, 1024] bfloat16
-        var classification = global::Dsl.Training.MixedPrecision.Bf16(this.classification).forward(relu_7); // [B, 10] bfloat16
+        var flatten_1 = max_pool2d_2.flatten(1); // [B, F:3136] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, F:1024] bfloat16
+        var relu_7 = linear_1.relu_(); // [B, F:1024] bfloat16
+        var classification = global::Dsl.Training.MixedPrecision.Bf16(this.classification).forward(relu_7); // [B, K:10] bfloat16
         #line 39 "MultitaskNet.cs"
-        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 14, 14] bfloat16
-        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_1); // [B, 64, 14, 14] bfloat16
-        var relu_8 = conv2d_7.relu_(); // [B, 64, 14, 14] bfloat16
+        var up_sample2d_1 = global::TorchSharp.torch.nn.functional.interpolate(max_pool2d_2, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:14, W:14] bfloat16
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(up_sample2d_1); // [B, C:64, H:14, W:14] bfloat16
+        var relu_8 = conv2d_7.relu_(); // [B, C:64, H:14, W:14] bfloat16
         #line 40 "MultitaskNet.cs"
-        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, 64, 28, 28] bfloat16
-        var autoencoder = global::Dsl.Training.MixedPrecision.Bf16(this.autoencoder).forward(up_sample2d_2); // [B, 1, 28, 28] bfloat16
-        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, 1, 28, 28] bfloat16
+        var up_sample2d_2 = global::TorchSharp.torch.nn.functional.interpolate(relu_8, scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.InterpolationMode.Nearest); // [B, C:64, H:28, W:28] bfloat16
+        var autoencoder = global::Dsl.Training.MixedPrecision.Bf16(this.autoencoder).forward(up_sample2d_2); // [B, C:1, H:28, W:28] bfloat16
+        var sigmoid_1 = global::TorchSharp.torch.nn.functional.sigmoid(autoencoder); // [B, C:1, H:28, W:28] bfloat16
         #line default
         var classification_f32 = classification.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         var sigmoid_1_f32 = sigmoid_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
@@ -253,7 +253,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -315,7 +315,7 @@ partial class MultitaskNet : global::TorchSharp.torch.nn.Module<MultitaskNet.Inp
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 1, 28, 28] float32, all samples.</param>
+    /// <param name="image">image: [B, C:1, H:28, W:28] float32, all samples.</param>
     /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>

@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs, OddOnlyMlp.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="OddOnlyMlp"/>; <c>B</c> is the batch size, shared by all of them.</summary>
+    /// <summary>The inputs of <see cref="OddOnlyMlp"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
     /// <param name="Image">image: [B, 28, 28] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="OddOnlyMlp"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Logits">logits: [B, 10] float32</param>
+    /// <param name="Logits">logits: [B, K:10] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Logits) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -55,10 +55,10 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
     /// <summary>The shape target <c>isOdd</c> must have, [B].</summary>
     private static readonly long[] IsOddTargetShape = { -1 };
 
-    /// <summary>Linear 'linear_1': [B, 784] -> [B, 64], 50,240 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:784] -> [B, F:64], 50,240 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Linear 'linear_2': [B, 64] -> [B, 10], 650 parameters.</summary>
+    /// <summary>Linear 'linear_2': [B, F:64] -> [B, K:10], 650 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -71,7 +71,7 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         register_module("linear_2", linear_2);
     }
 
-    /// <summary>Runs the network: (image: [B, 28, 28] float32) -> (logits: [B, 10] float32).</summary>
+    /// <summary>Runs the network: (image: [B, 28, 28] float32) -> (logits: [B, K:10] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -88,10 +88,10 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         #line 14 "OddOnlyMlp.cs"
         var image = inputs.Image; // [B, 28, 28]
         #line 15 "OddOnlyMlp.cs"
-        var flatten_1 = image.flatten(1); // [B, 784]
-        var linear_1 = this.linear_1.forward(flatten_1); // [B, 64]
-        var relu_1 = linear_1.relu_(); // [B, 64]
-        var linear_2 = this.linear_2.forward(relu_1); // [B, 10]
+        var flatten_1 = image.flatten(1); // [B, F:784]
+        var linear_1 = this.linear_1.forward(flatten_1); // [B, F:64]
+        var relu_1 = linear_1.relu_(); // [B, F:64]
+        var linear_2 = this.linear_2.forward(relu_1); // [B, K:10]
         #line default
         return new Outputs(linear_2);
     }
@@ -106,11 +106,11 @@ partial class OddOnlyMlp : global::TorchSharp.torch.nn.Module<OddOnlyMlp.Inputs,
         #line 14 "OddOnlyMlp.cs"
         var image = inputs.Image; // [B, 28, 28] float32
         #line 15 "OddOnlyMlp.cs"
-        var flatten_1 = image.flatten(1); // [B, 784] float32
+        var flatten_1 = image.flatten(1); // [B, F:784] float32
         var flatten_1_bf16 = flatten_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1_bf16); // [B, 64] bfloat16
-        var relu_1 = linear_1.relu_(); // [B, 64] bfloat16
-        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(relu_1); // [B, 10] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1_bf16); // [B, F:64] bfloat16
+        var relu_1 = linear_1.relu_(); // [B, F:64] bfloat16
+        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(relu_1); // [B, K:10] bfloat16
         #line default
         var linear_2_f32 = linear_2.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(linear_2_f32);

@@ -20,7 +20,7 @@ def masked_mean(elementwise, mask, keep=None):
 
 
 class OddOnlyMlp(nn.Module):
-    """Examples.Models.OddOnlyMlp: (image [B, 28, 28]) -> (logits [B, 10]); B is the batch."""
+    """Examples.Models.OddOnlyMlp: (image [B, 28, 28]) -> (logits [B, K:10]); B is the batch, and a letter before a size is the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head)."""
 
     input_names = ["image"]
     output_names = ["logits"]
@@ -29,14 +29,14 @@ class OddOnlyMlp(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.linear_1 = nn.Linear(784, 64, bias=True)  # [B, 784] -> [B, 64]
-        self.linear_2 = nn.Linear(64, 10, bias=True)  # [B, 64] -> [B, 10]
+        self.linear_1 = nn.Linear(784, 64, bias=True)  # [B, F:784] -> [B, F:64]
+        self.linear_2 = nn.Linear(64, 10, bias=True)  # [B, F:64] -> [B, K:10]
 
     def forward(self, image):
-        flatten_1 = image.flatten(1)  # [B, 784]
-        linear_1 = self.linear_1(flatten_1)  # [B, 64]
-        relu_1 = F.relu(linear_1)  # [B, 64]
-        linear_2 = self.linear_2(relu_1)  # [B, 10]
+        flatten_1 = image.flatten(1)  # [B, F:784]
+        linear_1 = self.linear_1(flatten_1)  # [B, F:64]
+        relu_1 = F.relu(linear_1)  # [B, F:64]
+        linear_2 = self.linear_2(relu_1)  # [B, K:10]
         return {"logits": linear_2}
 
     def compute_loss(self, outputs, targets):

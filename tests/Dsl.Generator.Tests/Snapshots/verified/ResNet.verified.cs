@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="ResNet"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 3, 128, 128] float32</param>
+    /// <summary>The inputs of <see cref="ResNet"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:3, H:128, W:128] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="ResNet"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Logits">logits: [B, 2] float32</param>
+    /// <param name="Logits">logits: [B, K:2] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Logits) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -51,118 +51,118 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     /// <summary>The shape target <c>label</c> must have, [B].</summary>
     private static readonly long[] LabelTargetShape = { -1 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 3, 128, 128] -> [B, 64, 64, 64], 9,472 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:3, H:128, W:128] -> [B, C:64, H:64, W:64], 9,472 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>BatchNorm2d 'batch_norm_1': [B, 64, 64, 64] -> [B, 64, 64, 64], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_1': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 64, 64, 64] -> [B, 64, 64, 64], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>BatchNorm2d 'batch_norm_2': [B, 64, 64, 64] -> [B, 64, 64, 64], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_2': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_2;
 
-    /// <summary>Conv2d 'conv2d_3': [B, 64, 64, 64] -> [B, 64, 64, 64], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_3': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_3;
 
-    /// <summary>BatchNorm2d 'batch_norm_3': [B, 64, 64, 64] -> [B, 64, 64, 64], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_3': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_3;
 
-    /// <summary>Conv2d 'conv2d_4': [B, 64, 64, 64] -> [B, 64, 64, 64], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_4': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_4;
 
-    /// <summary>BatchNorm2d 'batch_norm_4': [B, 64, 64, 64] -> [B, 64, 64, 64], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_4': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_4;
 
-    /// <summary>Conv2d 'conv2d_5': [B, 64, 64, 64] -> [B, 64, 64, 64], 36,928 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_5': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 36,928 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_5;
 
-    /// <summary>BatchNorm2d 'batch_norm_5': [B, 64, 64, 64] -> [B, 64, 64, 64], 256 parameters (128 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_5': [B, C:64, H:64, W:64] -> [B, C:64, H:64, W:64], 256 parameters (128 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_5;
 
-    /// <summary>Conv2d 'conv2d_6': [B, 64, 64, 64] -> [B, 128, 32, 32], 73,856 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_6': [B, C:64, H:64, W:64] -> [B, C:128, H:32, W:32], 73,856 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_6;
 
-    /// <summary>BatchNorm2d 'batch_norm_6': [B, 128, 32, 32] -> [B, 128, 32, 32], 512 parameters (256 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_6': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 512 parameters (256 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_6;
 
-    /// <summary>Conv2d 'conv2d_7': [B, 128, 32, 32] -> [B, 128, 32, 32], 147,584 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_7': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 147,584 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_7;
 
-    /// <summary>BatchNorm2d 'batch_norm_7': [B, 128, 32, 32] -> [B, 128, 32, 32], 512 parameters (256 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_7': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 512 parameters (256 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_7;
 
-    /// <summary>Conv2d 'conv2d_8': [B, 64, 64, 64] -> [B, 128, 32, 32], 8,320 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_8': [B, C:64, H:64, W:64] -> [B, C:128, H:32, W:32], 8,320 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_8;
 
-    /// <summary>Conv2d 'conv2d_9': [B, 128, 32, 32] -> [B, 128, 32, 32], 147,584 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_9': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 147,584 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_9;
 
-    /// <summary>BatchNorm2d 'batch_norm_8': [B, 128, 32, 32] -> [B, 128, 32, 32], 512 parameters (256 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_8': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 512 parameters (256 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_8;
 
-    /// <summary>Conv2d 'conv2d_10': [B, 128, 32, 32] -> [B, 128, 32, 32], 147,584 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_10': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 147,584 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_10;
 
-    /// <summary>BatchNorm2d 'batch_norm_9': [B, 128, 32, 32] -> [B, 128, 32, 32], 512 parameters (256 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_9': [B, C:128, H:32, W:32] -> [B, C:128, H:32, W:32], 512 parameters (256 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_9;
 
-    /// <summary>Conv2d 'conv2d_11': [B, 128, 32, 32] -> [B, 256, 16, 16], 295,168 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_11': [B, C:128, H:32, W:32] -> [B, C:256, H:16, W:16], 295,168 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_11;
 
-    /// <summary>BatchNorm2d 'batch_norm_10': [B, 256, 16, 16] -> [B, 256, 16, 16], 1,024 parameters (512 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_10': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 1,024 parameters (512 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_10;
 
-    /// <summary>Conv2d 'conv2d_12': [B, 256, 16, 16] -> [B, 256, 16, 16], 590,080 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_12': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 590,080 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_12;
 
-    /// <summary>BatchNorm2d 'batch_norm_11': [B, 256, 16, 16] -> [B, 256, 16, 16], 1,024 parameters (512 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_11': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 1,024 parameters (512 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_11;
 
-    /// <summary>Conv2d 'conv2d_13': [B, 128, 32, 32] -> [B, 256, 16, 16], 33,024 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_13': [B, C:128, H:32, W:32] -> [B, C:256, H:16, W:16], 33,024 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_13;
 
-    /// <summary>Conv2d 'conv2d_14': [B, 256, 16, 16] -> [B, 256, 16, 16], 590,080 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_14': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 590,080 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_14;
 
-    /// <summary>BatchNorm2d 'batch_norm_12': [B, 256, 16, 16] -> [B, 256, 16, 16], 1,024 parameters (512 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_12': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 1,024 parameters (512 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_12;
 
-    /// <summary>Conv2d 'conv2d_15': [B, 256, 16, 16] -> [B, 256, 16, 16], 590,080 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_15': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 590,080 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_15;
 
-    /// <summary>BatchNorm2d 'batch_norm_13': [B, 256, 16, 16] -> [B, 256, 16, 16], 1,024 parameters (512 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_13': [B, C:256, H:16, W:16] -> [B, C:256, H:16, W:16], 1,024 parameters (512 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_13;
 
-    /// <summary>Conv2d 'conv2d_16': [B, 256, 16, 16] -> [B, 512, 8, 8], 1,180,160 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_16': [B, C:256, H:16, W:16] -> [B, C:512, H:8, W:8], 1,180,160 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_16;
 
-    /// <summary>BatchNorm2d 'batch_norm_14': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,048 parameters (1,024 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_14': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,048 parameters (1,024 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_14;
 
-    /// <summary>Conv2d 'conv2d_17': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,359,808 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_17': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,359,808 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_17;
 
-    /// <summary>BatchNorm2d 'batch_norm_15': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,048 parameters (1,024 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_15': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,048 parameters (1,024 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_15;
 
-    /// <summary>Conv2d 'conv2d_18': [B, 256, 16, 16] -> [B, 512, 8, 8], 131,584 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_18': [B, C:256, H:16, W:16] -> [B, C:512, H:8, W:8], 131,584 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_18;
 
-    /// <summary>Conv2d 'conv2d_19': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,359,808 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_19': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,359,808 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_19;
 
-    /// <summary>BatchNorm2d 'batch_norm_16': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,048 parameters (1,024 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_16': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,048 parameters (1,024 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_16;
 
-    /// <summary>Conv2d 'conv2d_20': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,359,808 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_20': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,359,808 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_20;
 
-    /// <summary>BatchNorm2d 'batch_norm_17': [B, 512, 8, 8] -> [B, 512, 8, 8], 2,048 parameters (1,024 non-trainable).</summary>
+    /// <summary>BatchNorm2d 'batch_norm_17': [B, C:512, H:8, W:8] -> [B, C:512, H:8, W:8], 2,048 parameters (1,024 non-trainable).</summary>
     private readonly global::TorchSharp.Modules.BatchNorm2d batch_norm_17;
 
-    /// <summary>Linear 'linear_1': [B, 512] -> [B, 2], 1,026 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:512] -> [B, K:2], 1,026 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -247,7 +247,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
         register_module("linear_1", linear_1);
     }
 
-    /// <summary>Runs the network: (image: [B, 3, 128, 128] float32) -> (logits: [B, 2] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:3, H:128, W:128] float32) -> (logits: [B, K:2] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -262,106 +262,106 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
         }
 
         #line 58 "ResNet.cs"
-        var image = inputs.Image; // [B, 3, 128, 128]
+        var image = inputs.Image; // [B, C:3, H:128, W:128]
         // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
         #line 38 "ResNet.cs"
-        var conv2d_1 = this.conv2d_1.forward(global::TorchSharp.torch.nn.functional.pad(image, new long[] { 2, 3, 2, 3 })); // [B, 64, 64, 64]
+        var conv2d_1 = this.conv2d_1.forward(global::TorchSharp.torch.nn.functional.pad(image, new long[] { 2, 3, 2, 3 })); // [B, C:64, H:64, W:64]
         #line 39 "ResNet.cs"
-        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1); // [B, 64, 64, 64]
+        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1); // [B, C:64, H:64, W:64]
         #line 40 "ResNet.cs"
-        var relu_1 = batch_norm_1.relu_(); // [B, 64, 64, 64]
+        var relu_1 = batch_norm_1.relu_(); // [B, C:64, H:64, W:64]
         #line 21 "ResNet.cs"
-        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, 64, 64, 64]
-        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2); // [B, 64, 64, 64]
-        var relu_2 = batch_norm_2.relu_(); // [B, 64, 64, 64]
+        var conv2d_2 = this.conv2d_2.forward(relu_1); // [B, C:64, H:64, W:64]
+        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2); // [B, C:64, H:64, W:64]
+        var relu_2 = batch_norm_2.relu_(); // [B, C:64, H:64, W:64]
         #line 22 "ResNet.cs"
-        var conv2d_3 = this.conv2d_3.forward(relu_2); // [B, 64, 64, 64]
-        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3); // [B, 64, 64, 64]
+        var conv2d_3 = this.conv2d_3.forward(relu_2); // [B, C:64, H:64, W:64]
+        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3); // [B, C:64, H:64, W:64]
         #line 28 "ResNet.cs"
-        var add_1 = relu_1 + batch_norm_3; // [B, 64, 64, 64]
-        var relu_3 = add_1.relu_(); // [B, 64, 64, 64]
+        var add_1 = relu_1 + batch_norm_3; // [B, C:64, H:64, W:64]
+        var relu_3 = add_1.relu_(); // [B, C:64, H:64, W:64]
         #line 21 "ResNet.cs"
-        var conv2d_4 = this.conv2d_4.forward(relu_3); // [B, 64, 64, 64]
-        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4); // [B, 64, 64, 64]
-        var relu_4 = batch_norm_4.relu_(); // [B, 64, 64, 64]
+        var conv2d_4 = this.conv2d_4.forward(relu_3); // [B, C:64, H:64, W:64]
+        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4); // [B, C:64, H:64, W:64]
+        var relu_4 = batch_norm_4.relu_(); // [B, C:64, H:64, W:64]
         #line 22 "ResNet.cs"
-        var conv2d_5 = this.conv2d_5.forward(relu_4); // [B, 64, 64, 64]
-        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5); // [B, 64, 64, 64]
+        var conv2d_5 = this.conv2d_5.forward(relu_4); // [B, C:64, H:64, W:64]
+        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5); // [B, C:64, H:64, W:64]
         #line 28 "ResNet.cs"
-        var add_2 = relu_3 + batch_norm_5; // [B, 64, 64, 64]
-        var relu_5 = add_2.relu_(); // [B, 64, 64, 64]
+        var add_2 = relu_3 + batch_norm_5; // [B, C:64, H:64, W:64]
+        var relu_5 = add_2.relu_(); // [B, C:64, H:64, W:64]
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_6 = this.conv2d_6.forward(global::TorchSharp.torch.nn.functional.pad(relu_5, new long[] { 0, 1, 0, 1 })); // [B, 128, 32, 32]
-        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6); // [B, 128, 32, 32]
-        var relu_6 = batch_norm_6.relu_(); // [B, 128, 32, 32]
+        var conv2d_6 = this.conv2d_6.forward(global::TorchSharp.torch.nn.functional.pad(relu_5, new long[] { 0, 1, 0, 1 })); // [B, C:128, H:32, W:32]
+        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6); // [B, C:128, H:32, W:32]
+        var relu_6 = batch_norm_6.relu_(); // [B, C:128, H:32, W:32]
         #line 22 "ResNet.cs"
-        var conv2d_7 = this.conv2d_7.forward(relu_6); // [B, 128, 32, 32]
-        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7); // [B, 128, 32, 32]
+        var conv2d_7 = this.conv2d_7.forward(relu_6); // [B, C:128, H:32, W:32]
+        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7); // [B, C:128, H:32, W:32]
         #line 25 "ResNet.cs"
-        var conv2d_8 = this.conv2d_8.forward(relu_5); // [B, 128, 32, 32]
+        var conv2d_8 = this.conv2d_8.forward(relu_5); // [B, C:128, H:32, W:32]
         #line 28 "ResNet.cs"
-        var add_3 = conv2d_8 + batch_norm_7; // [B, 128, 32, 32]
-        var relu_7 = add_3.relu_(); // [B, 128, 32, 32]
+        var add_3 = conv2d_8 + batch_norm_7; // [B, C:128, H:32, W:32]
+        var relu_7 = add_3.relu_(); // [B, C:128, H:32, W:32]
         #line 21 "ResNet.cs"
-        var conv2d_9 = this.conv2d_9.forward(relu_7); // [B, 128, 32, 32]
-        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9); // [B, 128, 32, 32]
-        var relu_8 = batch_norm_8.relu_(); // [B, 128, 32, 32]
+        var conv2d_9 = this.conv2d_9.forward(relu_7); // [B, C:128, H:32, W:32]
+        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9); // [B, C:128, H:32, W:32]
+        var relu_8 = batch_norm_8.relu_(); // [B, C:128, H:32, W:32]
         #line 22 "ResNet.cs"
-        var conv2d_10 = this.conv2d_10.forward(relu_8); // [B, 128, 32, 32]
-        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10); // [B, 128, 32, 32]
+        var conv2d_10 = this.conv2d_10.forward(relu_8); // [B, C:128, H:32, W:32]
+        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10); // [B, C:128, H:32, W:32]
         #line 28 "ResNet.cs"
-        var add_4 = relu_7 + batch_norm_9; // [B, 128, 32, 32]
-        var relu_9 = add_4.relu_(); // [B, 128, 32, 32]
+        var add_4 = relu_7 + batch_norm_9; // [B, C:128, H:32, W:32]
+        var relu_9 = add_4.relu_(); // [B, C:128, H:32, W:32]
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_11 = this.conv2d_11.forward(global::TorchSharp.torch.nn.functional.pad(relu_9, new long[] { 0, 1, 0, 1 })); // [B, 256, 16, 16]
-        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11); // [B, 256, 16, 16]
-        var relu_10 = batch_norm_10.relu_(); // [B, 256, 16, 16]
+        var conv2d_11 = this.conv2d_11.forward(global::TorchSharp.torch.nn.functional.pad(relu_9, new long[] { 0, 1, 0, 1 })); // [B, C:256, H:16, W:16]
+        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11); // [B, C:256, H:16, W:16]
+        var relu_10 = batch_norm_10.relu_(); // [B, C:256, H:16, W:16]
         #line 22 "ResNet.cs"
-        var conv2d_12 = this.conv2d_12.forward(relu_10); // [B, 256, 16, 16]
-        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12); // [B, 256, 16, 16]
+        var conv2d_12 = this.conv2d_12.forward(relu_10); // [B, C:256, H:16, W:16]
+        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12); // [B, C:256, H:16, W:16]
         #line 25 "ResNet.cs"
-        var conv2d_13 = this.conv2d_13.forward(relu_9); // [B, 256, 16, 16]
+        var conv2d_13 = this.conv2d_13.forward(relu_9); // [B, C:256, H:16, W:16]
         #line 28 "ResNet.cs"
-        var add_5 = conv2d_13 + batch_norm_11; // [B, 256, 16, 16]
-        var relu_11 = add_5.relu_(); // [B, 256, 16, 16]
+        var add_5 = conv2d_13 + batch_norm_11; // [B, C:256, H:16, W:16]
+        var relu_11 = add_5.relu_(); // [B, C:256, H:16, W:16]
         #line 21 "ResNet.cs"
-        var conv2d_14 = this.conv2d_14.forward(relu_11); // [B, 256, 16, 16]
-        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14); // [B, 256, 16, 16]
-        var relu_12 = batch_norm_12.relu_(); // [B, 256, 16, 16]
+        var conv2d_14 = this.conv2d_14.forward(relu_11); // [B, C:256, H:16, W:16]
+        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14); // [B, C:256, H:16, W:16]
+        var relu_12 = batch_norm_12.relu_(); // [B, C:256, H:16, W:16]
         #line 22 "ResNet.cs"
-        var conv2d_15 = this.conv2d_15.forward(relu_12); // [B, 256, 16, 16]
-        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15); // [B, 256, 16, 16]
+        var conv2d_15 = this.conv2d_15.forward(relu_12); // [B, C:256, H:16, W:16]
+        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15); // [B, C:256, H:16, W:16]
         #line 28 "ResNet.cs"
-        var add_6 = relu_11 + batch_norm_13; // [B, 256, 16, 16]
-        var relu_13 = add_6.relu_(); // [B, 256, 16, 16]
+        var add_6 = relu_11 + batch_norm_13; // [B, C:256, H:16, W:16]
+        var relu_13 = add_6.relu_(); // [B, C:256, H:16, W:16]
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_16 = this.conv2d_16.forward(global::TorchSharp.torch.nn.functional.pad(relu_13, new long[] { 0, 1, 0, 1 })); // [B, 512, 8, 8]
-        var batch_norm_14 = this.batch_norm_14.forward(conv2d_16); // [B, 512, 8, 8]
-        var relu_14 = batch_norm_14.relu_(); // [B, 512, 8, 8]
+        var conv2d_16 = this.conv2d_16.forward(global::TorchSharp.torch.nn.functional.pad(relu_13, new long[] { 0, 1, 0, 1 })); // [B, C:512, H:8, W:8]
+        var batch_norm_14 = this.batch_norm_14.forward(conv2d_16); // [B, C:512, H:8, W:8]
+        var relu_14 = batch_norm_14.relu_(); // [B, C:512, H:8, W:8]
         #line 22 "ResNet.cs"
-        var conv2d_17 = this.conv2d_17.forward(relu_14); // [B, 512, 8, 8]
-        var batch_norm_15 = this.batch_norm_15.forward(conv2d_17); // [B, 512, 8, 8]
+        var conv2d_17 = this.conv2d_17.forward(relu_14); // [B, C:512, H:8, W:8]
+        var batch_norm_15 = this.batch_norm_15.forward(conv2d_17); // [B, C:512, H:8, W:8]
         #line 25 "ResNet.cs"
-        var conv2d_18 = this.conv2d_18.forward(relu_13); // [B, 512, 8, 8]
+        var conv2d_18 = this.conv2d_18.forward(relu_13); // [B, C:512, H:8, W:8]
         #line 28 "ResNet.cs"
-        var add_7 = conv2d_18 + batch_norm_15; // [B, 512, 8, 8]
-        var relu_15 = add_7.relu_(); // [B, 512, 8, 8]
+        var add_7 = conv2d_18 + batch_norm_15; // [B, C:512, H:8, W:8]
+        var relu_15 = add_7.relu_(); // [B, C:512, H:8, W:8]
         #line 21 "ResNet.cs"
-        var conv2d_19 = this.conv2d_19.forward(relu_15); // [B, 512, 8, 8]
-        var batch_norm_16 = this.batch_norm_16.forward(conv2d_19); // [B, 512, 8, 8]
-        var relu_16 = batch_norm_16.relu_(); // [B, 512, 8, 8]
+        var conv2d_19 = this.conv2d_19.forward(relu_15); // [B, C:512, H:8, W:8]
+        var batch_norm_16 = this.batch_norm_16.forward(conv2d_19); // [B, C:512, H:8, W:8]
+        var relu_16 = batch_norm_16.relu_(); // [B, C:512, H:8, W:8]
         #line 22 "ResNet.cs"
-        var conv2d_20 = this.conv2d_20.forward(relu_16); // [B, 512, 8, 8]
-        var batch_norm_17 = this.batch_norm_17.forward(conv2d_20); // [B, 512, 8, 8]
+        var conv2d_20 = this.conv2d_20.forward(relu_16); // [B, C:512, H:8, W:8]
+        var batch_norm_17 = this.batch_norm_17.forward(conv2d_20); // [B, C:512, H:8, W:8]
         #line 28 "ResNet.cs"
-        var add_8 = relu_15 + batch_norm_17; // [B, 512, 8, 8]
-        var relu_17 = add_8.relu_(); // [B, 512, 8, 8]
+        var add_8 = relu_15 + batch_norm_17; // [B, C:512, H:8, W:8]
+        var relu_17 = add_8.relu_(); // [B, C:512, H:8, W:8]
         #line 59 "ResNet.cs"
-        var global_avg_pool2d_1 = relu_17.mean(new long[] { 2, 3 }); // [B, 512]
-        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, 2]
+        var global_avg_pool2d_1 = relu_17.mean(new long[] { 2, 3 }); // [B, F:512]
+        var linear_1 = this.linear_1.forward(global_avg_pool2d_1); // [B, K:2]
         #line default
         return new Outputs(linear_1);
     }
@@ -374,151 +374,151 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 58 "ResNet.cs"
-        var image = inputs.Image; // [B, 3, 128, 128] float32
+        var image = inputs.Image; // [B, C:3, H:128, W:128] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         // Same padding is asymmetric here (top 2, bottom 3, left 2, right 3): pad explicitly, as Keras does.
         #line 38 "ResNet.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(global::TorchSharp.torch.nn.functional.pad(image_bf16, new long[] { 2, 3, 2, 3 })); // [B, 64, 64, 64] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(global::TorchSharp.torch.nn.functional.pad(image_bf16, new long[] { 2, 3, 2, 3 })); // [B, C:64, H:64, W:64] bfloat16
         var conv2d_1_f32 = conv2d_1.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_1'
         #line 39 "ResNet.cs"
-        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1_f32); // [B, 64, 64, 64] float32
+        var batch_norm_1 = this.batch_norm_1.forward(conv2d_1_f32); // [B, C:64, H:64, W:64] float32
         #line 40 "ResNet.cs"
-        var relu_1 = batch_norm_1.relu_(); // [B, 64, 64, 64] float32
+        var relu_1 = batch_norm_1.relu_(); // [B, C:64, H:64, W:64] float32
         var relu_1_bf16 = relu_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_2'
         #line 21 "ResNet.cs"
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(relu_1_bf16); // [B, C:64, H:64, W:64] bfloat16
         var conv2d_2_f32 = conv2d_2.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_2'
-        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2_f32); // [B, 64, 64, 64] float32
-        var relu_2 = batch_norm_2.relu_(); // [B, 64, 64, 64] float32
+        var batch_norm_2 = this.batch_norm_2.forward(conv2d_2_f32); // [B, C:64, H:64, W:64] float32
+        var relu_2 = batch_norm_2.relu_(); // [B, C:64, H:64, W:64] float32
         var relu_2_bf16 = relu_2.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_3'
         #line 22 "ResNet.cs"
-        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(relu_2_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_3 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_3).forward(relu_2_bf16); // [B, C:64, H:64, W:64] bfloat16
         var conv2d_3_f32 = conv2d_3.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_3'
-        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3_f32); // [B, 64, 64, 64] float32
+        var batch_norm_3 = this.batch_norm_3.forward(conv2d_3_f32); // [B, C:64, H:64, W:64] float32
         #line 28 "ResNet.cs"
-        var add_1 = relu_1 + batch_norm_3; // [B, 64, 64, 64] float32
-        var relu_3 = add_1.relu_(); // [B, 64, 64, 64] float32
+        var add_1 = relu_1 + batch_norm_3; // [B, C:64, H:64, W:64] float32
+        var relu_3 = add_1.relu_(); // [B, C:64, H:64, W:64] float32
         var relu_3_bf16 = relu_3.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_4'
         #line 21 "ResNet.cs"
-        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(relu_3_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_4 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_4).forward(relu_3_bf16); // [B, C:64, H:64, W:64] bfloat16
         var conv2d_4_f32 = conv2d_4.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_4'
-        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4_f32); // [B, 64, 64, 64] float32
-        var relu_4 = batch_norm_4.relu_(); // [B, 64, 64, 64] float32
+        var batch_norm_4 = this.batch_norm_4.forward(conv2d_4_f32); // [B, C:64, H:64, W:64] float32
+        var relu_4 = batch_norm_4.relu_(); // [B, C:64, H:64, W:64] float32
         var relu_4_bf16 = relu_4.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_5'
         #line 22 "ResNet.cs"
-        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(relu_4_bf16); // [B, 64, 64, 64] bfloat16
+        var conv2d_5 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_5).forward(relu_4_bf16); // [B, C:64, H:64, W:64] bfloat16
         var conv2d_5_f32 = conv2d_5.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_5'
-        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5_f32); // [B, 64, 64, 64] float32
+        var batch_norm_5 = this.batch_norm_5.forward(conv2d_5_f32); // [B, C:64, H:64, W:64] float32
         #line 28 "ResNet.cs"
-        var add_2 = relu_3 + batch_norm_5; // [B, 64, 64, 64] float32
-        var relu_5 = add_2.relu_(); // [B, 64, 64, 64] float32
+        var add_2 = relu_3 + batch_norm_5; // [B, C:64, H:64, W:64] float32
+        var relu_5 = add_2.relu_(); // [B, C:64, H:64, W:64] float32
         var relu_5_bf16 = relu_5.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_6'
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(global::TorchSharp.torch.nn.functional.pad(relu_5_bf16, new long[] { 0, 1, 0, 1 })); // [B, 128, 32, 32] bfloat16
+        var conv2d_6 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_6).forward(global::TorchSharp.torch.nn.functional.pad(relu_5_bf16, new long[] { 0, 1, 0, 1 })); // [B, C:128, H:32, W:32] bfloat16
         var conv2d_6_f32 = conv2d_6.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_6'
-        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6_f32); // [B, 128, 32, 32] float32
-        var relu_6 = batch_norm_6.relu_(); // [B, 128, 32, 32] float32
+        var batch_norm_6 = this.batch_norm_6.forward(conv2d_6_f32); // [B, C:128, H:32, W:32] float32
+        var relu_6 = batch_norm_6.relu_(); // [B, C:128, H:32, W:32] float32
         var relu_6_bf16 = relu_6.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_7'
         #line 22 "ResNet.cs"
-        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(relu_6_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_7 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_7).forward(relu_6_bf16); // [B, C:128, H:32, W:32] bfloat16
         var conv2d_7_f32 = conv2d_7.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_7'
-        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7_f32); // [B, 128, 32, 32] float32
+        var batch_norm_7 = this.batch_norm_7.forward(conv2d_7_f32); // [B, C:128, H:32, W:32] float32
         #line 25 "ResNet.cs"
-        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(relu_5_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_8 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_8).forward(relu_5_bf16); // [B, C:128, H:32, W:32] bfloat16
         var conv2d_8_f32 = conv2d_8.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_3'
         #line 28 "ResNet.cs"
-        var add_3 = conv2d_8_f32 + batch_norm_7; // [B, 128, 32, 32] float32
-        var relu_7 = add_3.relu_(); // [B, 128, 32, 32] float32
+        var add_3 = conv2d_8_f32 + batch_norm_7; // [B, C:128, H:32, W:32] float32
+        var relu_7 = add_3.relu_(); // [B, C:128, H:32, W:32] float32
         var relu_7_bf16 = relu_7.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_9'
         #line 21 "ResNet.cs"
-        var conv2d_9 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_9).forward(relu_7_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_9 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_9).forward(relu_7_bf16); // [B, C:128, H:32, W:32] bfloat16
         var conv2d_9_f32 = conv2d_9.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_8'
-        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9_f32); // [B, 128, 32, 32] float32
-        var relu_8 = batch_norm_8.relu_(); // [B, 128, 32, 32] float32
+        var batch_norm_8 = this.batch_norm_8.forward(conv2d_9_f32); // [B, C:128, H:32, W:32] float32
+        var relu_8 = batch_norm_8.relu_(); // [B, C:128, H:32, W:32] float32
         var relu_8_bf16 = relu_8.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_10'
         #line 22 "ResNet.cs"
-        var conv2d_10 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_10).forward(relu_8_bf16); // [B, 128, 32, 32] bfloat16
+        var conv2d_10 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_10).forward(relu_8_bf16); // [B, C:128, H:32, W:32] bfloat16
         var conv2d_10_f32 = conv2d_10.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_9'
-        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10_f32); // [B, 128, 32, 32] float32
+        var batch_norm_9 = this.batch_norm_9.forward(conv2d_10_f32); // [B, C:128, H:32, W:32] float32
         #line 28 "ResNet.cs"
-        var add_4 = relu_7 + batch_norm_9; // [B, 128, 32, 32] float32
-        var relu_9 = add_4.relu_(); // [B, 128, 32, 32] float32
+        var add_4 = relu_7 + batch_norm_9; // [B, C:128, H:32, W:32] float32
+        var relu_9 = add_4.relu_(); // [B, C:128, H:32, W:32] float32
         var relu_9_bf16 = relu_9.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_11'
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_11 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_11).forward(global::TorchSharp.torch.nn.functional.pad(relu_9_bf16, new long[] { 0, 1, 0, 1 })); // [B, 256, 16, 16] bfloat16
+        var conv2d_11 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_11).forward(global::TorchSharp.torch.nn.functional.pad(relu_9_bf16, new long[] { 0, 1, 0, 1 })); // [B, C:256, H:16, W:16] bfloat16
         var conv2d_11_f32 = conv2d_11.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_10'
-        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11_f32); // [B, 256, 16, 16] float32
-        var relu_10 = batch_norm_10.relu_(); // [B, 256, 16, 16] float32
+        var batch_norm_10 = this.batch_norm_10.forward(conv2d_11_f32); // [B, C:256, H:16, W:16] float32
+        var relu_10 = batch_norm_10.relu_(); // [B, C:256, H:16, W:16] float32
         var relu_10_bf16 = relu_10.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_12'
         #line 22 "ResNet.cs"
-        var conv2d_12 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_12).forward(relu_10_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_12 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_12).forward(relu_10_bf16); // [B, C:256, H:16, W:16] bfloat16
         var conv2d_12_f32 = conv2d_12.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_11'
-        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12_f32); // [B, 256, 16, 16] float32
+        var batch_norm_11 = this.batch_norm_11.forward(conv2d_12_f32); // [B, C:256, H:16, W:16] float32
         #line 25 "ResNet.cs"
-        var conv2d_13 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_13).forward(relu_9_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_13 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_13).forward(relu_9_bf16); // [B, C:256, H:16, W:16] bfloat16
         var conv2d_13_f32 = conv2d_13.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_5'
         #line 28 "ResNet.cs"
-        var add_5 = conv2d_13_f32 + batch_norm_11; // [B, 256, 16, 16] float32
-        var relu_11 = add_5.relu_(); // [B, 256, 16, 16] float32
+        var add_5 = conv2d_13_f32 + batch_norm_11; // [B, C:256, H:16, W:16] float32
+        var relu_11 = add_5.relu_(); // [B, C:256, H:16, W:16] float32
         var relu_11_bf16 = relu_11.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_14'
         #line 21 "ResNet.cs"
-        var conv2d_14 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_14).forward(relu_11_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_14 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_14).forward(relu_11_bf16); // [B, C:256, H:16, W:16] bfloat16
         var conv2d_14_f32 = conv2d_14.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_12'
-        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14_f32); // [B, 256, 16, 16] float32
-        var relu_12 = batch_norm_12.relu_(); // [B, 256, 16, 16] float32
+        var batch_norm_12 = this.batch_norm_12.forward(conv2d_14_f32); // [B, C:256, H:16, W:16] float32
+        var relu_12 = batch_norm_12.relu_(); // [B, C:256, H:16, W:16] float32
         var relu_12_bf16 = relu_12.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_15'
         #line 22 "ResNet.cs"
-        var conv2d_15 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_15).forward(relu_12_bf16); // [B, 256, 16, 16] bfloat16
+        var conv2d_15 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_15).forward(relu_12_bf16); // [B, C:256, H:16, W:16] bfloat16
         var conv2d_15_f32 = conv2d_15.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_13'
-        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15_f32); // [B, 256, 16, 16] float32
+        var batch_norm_13 = this.batch_norm_13.forward(conv2d_15_f32); // [B, C:256, H:16, W:16] float32
         #line 28 "ResNet.cs"
-        var add_6 = relu_11 + batch_norm_13; // [B, 256, 16, 16] float32
-        var relu_13 = add_6.relu_(); // [B, 256, 16, 16] float32
+        var add_6 = relu_11 + batch_norm_13; // [B, C:256, H:16, W:16] float32
+        var relu_13 = add_6.relu_(); // [B, C:256, H:16, W:16] float32
         var relu_13_bf16 = relu_13.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_16'
         // Same padding is asymmetric here (top 0, bottom 1, left 0, right 1): pad explicitly, as Keras does.
         #line 21 "ResNet.cs"
-        var conv2d_16 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_16).forward(global::TorchSharp.torch.nn.functional.pad(relu_13_bf16, new long[] { 0, 1, 0, 1 })); // [B, 512, 8, 8] bfloat16
+        var conv2d_16 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_16).forward(global::TorchSharp.torch.nn.functional.pad(relu_13_bf16, new long[] { 0, 1, 0, 1 })); // [B, C:512, H:8, W:8] bfloat16
         var conv2d_16_f32 = conv2d_16.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_14'
-        var batch_norm_14 = this.batch_norm_14.forward(conv2d_16_f32); // [B, 512, 8, 8] float32
-        var relu_14 = batch_norm_14.relu_(); // [B, 512, 8, 8] float32
+        var batch_norm_14 = this.batch_norm_14.forward(conv2d_16_f32); // [B, C:512, H:8, W:8] float32
+        var relu_14 = batch_norm_14.relu_(); // [B, C:512, H:8, W:8] float32
         var relu_14_bf16 = relu_14.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_17'
         #line 22 "ResNet.cs"
-        var conv2d_17 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_17).forward(relu_14_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_17 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_17).forward(relu_14_bf16); // [B, C:512, H:8, W:8] bfloat16
         var conv2d_17_f32 = conv2d_17.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_15'
-        var batch_norm_15 = this.batch_norm_15.forward(conv2d_17_f32); // [B, 512, 8, 8] float32
+        var batch_norm_15 = this.batch_norm_15.forward(conv2d_17_f32); // [B, C:512, H:8, W:8] float32
         #line 25 "ResNet.cs"
-        var conv2d_18 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_18).forward(relu_13_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_18 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_18).forward(relu_13_bf16); // [B, C:512, H:8, W:8] bfloat16
         var conv2d_18_f32 = conv2d_18.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for Add 'add_7'
         #line 28 "ResNet.cs"
-        var add_7 = conv2d_18_f32 + batch_norm_15; // [B, 512, 8, 8] float32
-        var relu_15 = add_7.relu_(); // [B, 512, 8, 8] float32
+        var add_7 = conv2d_18_f32 + batch_norm_15; // [B, C:512, H:8, W:8] float32
+        var relu_15 = add_7.relu_(); // [B, C:512, H:8, W:8] float32
         var relu_15_bf16 = relu_15.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_19'
         #line 21 "ResNet.cs"
-        var conv2d_19 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_19).forward(relu_15_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_19 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_19).forward(relu_15_bf16); // [B, C:512, H:8, W:8] bfloat16
         var conv2d_19_f32 = conv2d_19.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_16'
-        var batch_norm_16 = this.batch_norm_16.forward(conv2d_19_f32); // [B, 512, 8, 8] float32
-        var relu_16 = batch_norm_16.relu_(); // [B, 512, 8, 8] float32
+        var batch_norm_16 = this.batch_norm_16.forward(conv2d_19_f32); // [B, C:512, H:8, W:8] float32
+        var relu_16 = batch_norm_16.relu_(); // [B, C:512, H:8, W:8] float32
         var relu_16_bf16 = relu_16.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_20'
         #line 22 "ResNet.cs"
-        var conv2d_20 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_20).forward(relu_16_bf16); // [B, 512, 8, 8] bfloat16
+        var conv2d_20 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_20).forward(relu_16_bf16); // [B, C:512, H:8, W:8] bfloat16
         var conv2d_20_f32 = conv2d_20.to(global::TorchSharp.torch.ScalarType.Float32); // float32 for BatchNorm2d 'batch_norm_17'
-        var batch_norm_17 = this.batch_norm_17.forward(conv2d_20_f32); // [B, 512, 8, 8] float32
+        var batch_norm_17 = this.batch_norm_17.forward(conv2d_20_f32); // [B, C:512, H:8, W:8] float32
         #line 28 "ResNet.cs"
-        var add_8 = relu_15 + batch_norm_17; // [B, 512, 8, 8] float32
-        var relu_17 = add_8.relu_(); // [B, 512, 8, 8] float32
+        var add_8 = relu_15 + batch_norm_17; // [B, C:512, H:8, W:8] float32
+        var relu_17 = add_8.relu_(); // [B, C:512, H:8, W:8] float32
         #line 59 "ResNet.cs"
-        var global_avg_pool2d_1 = relu_17.mean(new long[] { 2, 3 }); // [B, 512] float32
+        var global_avg_pool2d_1 = relu_17.mean(new long[] { 2, 3 }); // [B, F:512] float32
         var global_avg_pool2d_1_bf16 = global_avg_pool2d_1.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Linear 'linear_1'
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, 2] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(global_avg_pool2d_1_bf16); // [B, K:2] bfloat16
         #line default
         var linear_1_f32 = linear_1.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(linear_1_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 3, 128, 128] float32</param>
+    /// <param name="image">image: [B, C:3, H:128, W:128] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -574,7 +574,7 @@ partial class ResNet : global::TorchSharp.torch.nn.Module<ResNet.Inputs, ResNet.
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 3, 128, 128] float32, all samples.</param>
+    /// <param name="image">image: [B, C:3, H:128, W:128] float32, all samples.</param>
     /// <param name="label">label: [B] int64, the target of loss 'label' (CrossEntropy); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image, global::TorchSharp.torch.Tensor? label = null) =>

@@ -7,13 +7,13 @@ namespace Examples.Models;
 
 partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs, SiameseNet.Outputs>, global::Dsl.Training.ITrainableModel
 {
-    /// <summary>The inputs of <see cref="SiameseNet"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Left">left: [B, 1, 56, 46] float32</param>
-    /// <param name="Right">right: [B, 1, 56, 46] float32</param>
+    /// <summary>The inputs of <see cref="SiameseNet"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Left">left: [B, C:1, H:56, W:46] float32</param>
+    /// <param name="Right">right: [B, C:1, H:56, W:46] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Left, global::TorchSharp.torch.Tensor Right);
 
     /// <summary>The outputs of <see cref="SiameseNet"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Distance">distance: [B, 1] float32</param>
+    /// <param name="Distance">distance: [B, F:1] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Distance) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -24,7 +24,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     }
 
     /// <summary>The targets the losses of <see cref="SiameseNet"/> compare with; <c>B</c> is the batch size of the outputs.</summary>
-    /// <param name="Same">same: [B, 1] float32, the target of loss 'same' (Contrastive)</param>
+    /// <param name="Same">same: [B, F:1] float32, the target of loss 'same' (Contrastive)</param>
     public sealed record Targets(global::TorchSharp.torch.Tensor Same);
 
     /// <summary>The loss of one batch of <see cref="SiameseNet"/>: the weighted total and every term (unweighted); disposing it disposes them.</summary>
@@ -52,7 +52,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     /// <summary>The shape <c>right</c> must have, [B, 1, 56, 46]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] RightShape = { -1, 1, 56, 46 };
 
-    /// <summary>The shape target <c>same</c> must have, [B, 1].</summary>
+    /// <summary>The shape target <c>same</c> must have, [B, F:1].</summary>
     private static readonly long[] SameTargetShape = { -1, 1 };
 
     /// <summary>Submodel 'tower' (Examples.Models.SiameseTower), trained with this model; every application shares its weights.</summary>
@@ -69,7 +69,7 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
         register_module("tower", tower);
     }
 
-    /// <summary>Runs the network: (left: [B, 1, 56, 46] float32, right: [B, 1, 56, 46] float32) -> (distance: [B, 1] float32).</summary>
+    /// <summary>Runs the network: (left: [B, C:1, H:56, W:46] float32, right: [B, C:1, H:56, W:46] float32) -> (distance: [B, F:1] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -80,23 +80,23 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
         global::Dsl.Checks.TensorCheck.Check("SiameseNet", "input", "right", inputs.Right, RightShape, "[B, 1, 56, 46]", global::TorchSharp.torch.ScalarType.Float32, batch);
 
         #line 15 "SiameseNet.cs"
-        var left = inputs.Left; // [B, 1, 56, 46]
+        var left = inputs.Left; // [B, C:1, H:56, W:46]
         #line 16 "SiameseNet.cs"
-        var right = inputs.Right; // [B, 1, 56, 46]
+        var right = inputs.Right; // [B, C:1, H:56, W:46]
         #line 19 "SiameseNet.cs"
-        var tower_1 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(left)); // [B, 50]
-        var output_1 = tower_1.Embedding; // [B, 50]
-        var tower_2 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(right)); // [B, 50]
-        var output_2 = tower_2.Embedding; // [B, 50]
+        var tower_1 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(left)); // [B, F:50]
+        var output_1 = tower_1.Embedding; // [B, F:50]
+        var tower_2 = this.tower.forward(new global::Examples.Models.SiameseTower.Inputs(right)); // [B, F:50]
+        var output_2 = tower_2.Embedding; // [B, F:50]
         // Euclidean distance. Unlike a plain sqrt (and unlike Keras' siamese example, which clamps at 1e-7), the squared sum is clamped at 1e-12 so the gradient stays finite when both inputs are equal.
-        var euclidean_distance_1 = (output_1 - output_2).square().sum(1, keepdim: true).clamp_min(1e-12).sqrt(); // [B, 1]
+        var euclidean_distance_1 = (output_1 - output_2).square().sum(1, keepdim: true).clamp_min(1e-12).sqrt(); // [B, F:1]
         #line default
         return new Outputs(euclidean_distance_1);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="left">left: [B, 1, 56, 46] float32</param>
-    /// <param name="right">right: [B, 1, 56, 46] float32</param>
+    /// <param name="left">left: [B, C:1, H:56, W:46] float32</param>
+    /// <param name="right">right: [B, C:1, H:56, W:46] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor left, global::TorchSharp.torch.Tensor right) => forward(new Inputs(left, right));
 
@@ -154,9 +154,9 @@ partial class SiameseNet : global::TorchSharp.torch.nn.Module<SiameseNet.Inputs,
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="left">left: [B, 1, 56, 46] float32, all samples.</param>
-    /// <param name="right">right: [B, 1, 56, 46] float32, all samples.</param>
-    /// <param name="same">same: [B, 1] float32, the target of loss 'same' (Contrastive); optional (not needed to predict).</param>
+    /// <param name="left">left: [B, C:1, H:56, W:46] float32, all samples.</param>
+    /// <param name="right">right: [B, C:1, H:56, W:46] float32, all samples.</param>
+    /// <param name="same">same: [B, F:1] float32, the target of loss 'same' (Contrastive); optional (not needed to predict).</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor left, global::TorchSharp.torch.Tensor right, global::TorchSharp.torch.Tensor? same = null) =>
         global::Dsl.Data.TensorDataset.Of(("left", left), ("right", right), ("same", same));

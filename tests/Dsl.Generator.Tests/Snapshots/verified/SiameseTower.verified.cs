@@ -7,12 +7,12 @@ namespace Examples.Models;
 
 partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inputs, SiameseTower.Outputs>
 {
-    /// <summary>The inputs of <see cref="SiameseTower"/>; <c>B</c> is the batch size, shared by all of them.</summary>
-    /// <param name="Image">image: [B, 1, 56, 46] float32</param>
+    /// <summary>The inputs of <see cref="SiameseTower"/>; <c>B</c> is the batch size, shared by all of them, and a letter before a size the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head).</summary>
+    /// <param name="Image">image: [B, C:1, H:56, W:46] float32</param>
     public sealed record Inputs(global::TorchSharp.torch.Tensor Image);
 
     /// <summary>The outputs of <see cref="SiameseTower"/>; disposing them disposes every output tensor.</summary>
-    /// <param name="Embedding">embedding: [B, 50] float32</param>
+    /// <param name="Embedding">embedding: [B, F:50] float32</param>
     public sealed record Outputs(global::TorchSharp.torch.Tensor Embedding) : global::System.IDisposable
     {
         /// <summary>Disposes every output tensor.</summary>
@@ -25,16 +25,16 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     /// <summary>The shape <c>image</c> must have, [B, 1, 56, 46]; -1 accepts any size (the batch, symbolic dimensions).</summary>
     private static readonly long[] ImageShape = { -1, 1, 56, 46 };
 
-    /// <summary>Conv2d 'conv2d_1': [B, 1, 56, 46] -> [B, 6, 54, 44], 60 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_1': [B, C:1, H:56, W:46] -> [B, C:6, H:54, W:44], 60 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_1;
 
-    /// <summary>Conv2d 'conv2d_2': [B, 6, 27, 22] -> [B, 12, 25, 20], 660 parameters.</summary>
+    /// <summary>Conv2d 'conv2d_2': [B, C:6, H:27, W:22] -> [B, C:12, H:25, W:20], 660 parameters.</summary>
     private readonly global::TorchSharp.Modules.Conv2d conv2d_2;
 
-    /// <summary>Linear 'linear_1': [B, 1440] -> [B, 128], 184,448 parameters.</summary>
+    /// <summary>Linear 'linear_1': [B, F:1440] -> [B, F:128], 184,448 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_1;
 
-    /// <summary>Linear 'linear_2': [B, 128] -> [B, 50], 6,450 parameters.</summary>
+    /// <summary>Linear 'linear_2': [B, F:128] -> [B, F:50], 6,450 parameters.</summary>
     private readonly global::TorchSharp.Modules.Linear linear_2;
 
     /// <summary>Creates the module with freshly initialized weights (PyTorch's initialization unless the declaration sets <c>init:</c> or <c>g.DefaultInit</c>).</summary>
@@ -51,7 +51,7 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         register_module("linear_2", linear_2);
     }
 
-    /// <summary>Runs the network: (image: [B, 1, 56, 46] float32) -> (embedding: [B, 50] float32).</summary>
+    /// <summary>Runs the network: (image: [B, C:1, H:56, W:46] float32) -> (embedding: [B, F:50] float32).</summary>
     /// <param name="inputs">The input tensors; their shapes and dtypes are checked first.</param>
     /// <returns>The output tensors.</returns>
     /// <exception cref="global::System.ArgumentException">An input has the wrong shape or dtype, or the inputs' batch sizes differ.</exception>
@@ -66,26 +66,26 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
         }
 
         #line 17 "SiameseTower.cs"
-        var image = inputs.Image; // [B, 1, 56, 46]
+        var image = inputs.Image; // [B, C:1, H:56, W:46]
         #line 19 "SiameseTower.cs"
-        var conv2d_1 = this.conv2d_1.forward(image); // [B, 6, 54, 44]
-        var relu_1 = conv2d_1.relu_(); // [B, 6, 54, 44]
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 6, 27, 22]
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 6, 27, 22]
+        var conv2d_1 = this.conv2d_1.forward(image); // [B, C:6, H:54, W:44]
+        var relu_1 = conv2d_1.relu_(); // [B, C:6, H:54, W:44]
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, C:6, H:27, W:22]
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, C:6, H:27, W:22]
         #line 20 "SiameseTower.cs"
-        var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, 12, 25, 20]
-        var relu_2 = conv2d_2.relu_(); // [B, 12, 25, 20]
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 12, 12, 10]
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, 12, 12, 10]
+        var conv2d_2 = this.conv2d_2.forward(dropout_1); // [B, C:12, H:25, W:20]
+        var relu_2 = conv2d_2.relu_(); // [B, C:12, H:25, W:20]
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:12, H:12, W:10]
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, C:12, H:12, W:10]
         #line 21 "SiameseTower.cs"
-        var flatten_1 = dropout_2.flatten(1); // [B, 1440]
+        var flatten_1 = dropout_2.flatten(1); // [B, F:1440]
         #line 22 "SiameseTower.cs"
-        var linear_1 = this.linear_1.forward(flatten_1); // [B, 128]
-        var relu_3 = linear_1.relu_(); // [B, 128]
-        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 128]
+        var linear_1 = this.linear_1.forward(flatten_1); // [B, F:128]
+        var relu_3 = linear_1.relu_(); // [B, F:128]
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, F:128]
         #line 23 "SiameseTower.cs"
-        var linear_2 = this.linear_2.forward(dropout_3); // [B, 50]
-        var relu_4 = linear_2.relu_(); // [B, 50]
+        var linear_2 = this.linear_2.forward(dropout_3); // [B, F:50]
+        var relu_4 = linear_2.relu_(); // [B, F:50]
         #line default
         return new Outputs(relu_4);
     }
@@ -98,34 +98,34 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     private Outputs ForwardBf16Mixed(Inputs inputs)
     {
         #line 17 "SiameseTower.cs"
-        var image = inputs.Image; // [B, 1, 56, 46] float32
+        var image = inputs.Image; // [B, C:1, H:56, W:46] float32
         var image_bf16 = image.to(global::TorchSharp.torch.ScalarType.BFloat16); // bfloat16 for Conv2d 'conv2d_1'
         #line 19 "SiameseTower.cs"
-        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, 6, 54, 44] bfloat16
-        var relu_1 = conv2d_1.relu_(); // [B, 6, 54, 44] bfloat16
-        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, 6, 27, 22] bfloat16
-        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, 6, 27, 22] bfloat16
+        var conv2d_1 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_1).forward(image_bf16); // [B, C:6, H:54, W:44] bfloat16
+        var relu_1 = conv2d_1.relu_(); // [B, C:6, H:54, W:44] bfloat16
+        var max_pool2d_1 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_1, 2, stride: 2); // [B, C:6, H:27, W:22] bfloat16
+        var dropout_1 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_1, 0.25, this.training); // [B, C:6, H:27, W:22] bfloat16
         #line 20 "SiameseTower.cs"
-        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, 12, 25, 20] bfloat16
-        var relu_2 = conv2d_2.relu_(); // [B, 12, 25, 20] bfloat16
-        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, 12, 12, 10] bfloat16
-        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, 12, 12, 10] bfloat16
+        var conv2d_2 = global::Dsl.Training.MixedPrecision.Bf16(this.conv2d_2).forward(dropout_1); // [B, C:12, H:25, W:20] bfloat16
+        var relu_2 = conv2d_2.relu_(); // [B, C:12, H:25, W:20] bfloat16
+        var max_pool2d_2 = global::TorchSharp.torch.nn.functional.max_pool2d(relu_2, 2, stride: 2); // [B, C:12, H:12, W:10] bfloat16
+        var dropout_2 = global::TorchSharp.torch.nn.functional.dropout(max_pool2d_2, 0.25, this.training); // [B, C:12, H:12, W:10] bfloat16
         #line 21 "SiameseTower.cs"
-        var flatten_1 = dropout_2.flatten(1); // [B, 1440] bfloat16
+        var flatten_1 = dropout_2.flatten(1); // [B, F:1440] bfloat16
         #line 22 "SiameseTower.cs"
-        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, 128] bfloat16
-        var relu_3 = linear_1.relu_(); // [B, 128] bfloat16
-        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, 128] bfloat16
+        var linear_1 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_1).forward(flatten_1); // [B, F:128] bfloat16
+        var relu_3 = linear_1.relu_(); // [B, F:128] bfloat16
+        var dropout_3 = global::TorchSharp.torch.nn.functional.dropout(relu_3, 0.1, this.training); // [B, F:128] bfloat16
         #line 23 "SiameseTower.cs"
-        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(dropout_3); // [B, 50] bfloat16
-        var relu_4 = linear_2.relu_(); // [B, 50] bfloat16
+        var linear_2 = global::Dsl.Training.MixedPrecision.Bf16(this.linear_2).forward(dropout_3); // [B, F:50] bfloat16
+        var relu_4 = linear_2.relu_(); // [B, F:50] bfloat16
         #line default
         var relu_4_f32 = relu_4.to(global::TorchSharp.torch.ScalarType.Float32); // outputs are float32
         return new Outputs(relu_4_f32);
     }
 
     /// <summary>Runs the network on tensors given by name; see <see cref="forward(Inputs)"/>.</summary>
-    /// <param name="image">image: [B, 1, 56, 46] float32</param>
+    /// <param name="image">image: [B, C:1, H:56, W:46] float32</param>
     /// <returns>The output tensors.</returns>
     public Outputs Forward(global::TorchSharp.torch.Tensor image) => forward(new Inputs(image));
 
@@ -139,7 +139,7 @@ partial class SiameseTower : global::TorchSharp.torch.nn.Module<SiameseTower.Inp
     }
 
     /// <summary>A dataset with this model's columns; it holds its own handles (aliases), the tensors stay the caller's.</summary>
-    /// <param name="image">image: [B, 1, 56, 46] float32, all samples.</param>
+    /// <param name="image">image: [B, C:1, H:56, W:46] float32, all samples.</param>
     /// <returns>The dataset; dispose it.</returns>
     public static global::Dsl.Data.TensorDataset Dataset(global::TorchSharp.torch.Tensor image) =>
         global::Dsl.Data.TensorDataset.Of(("image", image));

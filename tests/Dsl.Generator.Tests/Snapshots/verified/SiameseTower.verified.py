@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 
 class SiameseTower(nn.Module):
-    """Examples.Models.SiameseTower: (image [B, 1, 56, 46]) -> (embedding [B, 50]); B is the batch."""
+    """Examples.Models.SiameseTower: (image [B, C:1, H:56, W:46]) -> (embedding [B, F:50]); B is the batch, and a letter before a size is the axis's role (C channel, T time, H / W spatial, F feature, K class, Hd head)."""
 
     input_names = ["image"]
     output_names = ["embedding"]
@@ -20,26 +20,26 @@ class SiameseTower(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.conv2d_1 = nn.Conv2d(1, 6, 3, stride=1, bias=True)  # [B, 1, 56, 46] -> [B, 6, 54, 44]
-        self.conv2d_2 = nn.Conv2d(6, 12, 3, stride=1, bias=True)  # [B, 6, 27, 22] -> [B, 12, 25, 20]
-        self.linear_1 = nn.Linear(1440, 128, bias=True)  # [B, 1440] -> [B, 128]
-        self.linear_2 = nn.Linear(128, 50, bias=True)  # [B, 128] -> [B, 50]
+        self.conv2d_1 = nn.Conv2d(1, 6, 3, stride=1, bias=True)  # [B, C:1, H:56, W:46] -> [B, C:6, H:54, W:44]
+        self.conv2d_2 = nn.Conv2d(6, 12, 3, stride=1, bias=True)  # [B, C:6, H:27, W:22] -> [B, C:12, H:25, W:20]
+        self.linear_1 = nn.Linear(1440, 128, bias=True)  # [B, F:1440] -> [B, F:128]
+        self.linear_2 = nn.Linear(128, 50, bias=True)  # [B, F:128] -> [B, F:50]
 
     def forward(self, image):
-        conv2d_1 = self.conv2d_1(image)  # [B, 6, 54, 44]
-        relu_1 = F.relu(conv2d_1)  # [B, 6, 54, 44]
-        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, 6, 27, 22]
-        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, 6, 27, 22]
-        conv2d_2 = self.conv2d_2(dropout_1)  # [B, 12, 25, 20]
-        relu_2 = F.relu(conv2d_2)  # [B, 12, 25, 20]
-        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, 12, 12, 10]
-        dropout_2 = F.dropout(max_pool2d_2, 0.25, self.training)  # [B, 12, 12, 10]
-        flatten_1 = dropout_2.flatten(1)  # [B, 1440]
-        linear_1 = self.linear_1(flatten_1)  # [B, 128]
-        relu_3 = F.relu(linear_1)  # [B, 128]
-        dropout_3 = F.dropout(relu_3, 0.1, self.training)  # [B, 128]
-        linear_2 = self.linear_2(dropout_3)  # [B, 50]
-        relu_4 = F.relu(linear_2)  # [B, 50]
+        conv2d_1 = self.conv2d_1(image)  # [B, C:6, H:54, W:44]
+        relu_1 = F.relu(conv2d_1)  # [B, C:6, H:54, W:44]
+        max_pool2d_1 = F.max_pool2d(relu_1, 2, stride=2)  # [B, C:6, H:27, W:22]
+        dropout_1 = F.dropout(max_pool2d_1, 0.25, self.training)  # [B, C:6, H:27, W:22]
+        conv2d_2 = self.conv2d_2(dropout_1)  # [B, C:12, H:25, W:20]
+        relu_2 = F.relu(conv2d_2)  # [B, C:12, H:25, W:20]
+        max_pool2d_2 = F.max_pool2d(relu_2, 2, stride=2)  # [B, C:12, H:12, W:10]
+        dropout_2 = F.dropout(max_pool2d_2, 0.25, self.training)  # [B, C:12, H:12, W:10]
+        flatten_1 = dropout_2.flatten(1)  # [B, F:1440]
+        linear_1 = self.linear_1(flatten_1)  # [B, F:128]
+        relu_3 = F.relu(linear_1)  # [B, F:128]
+        dropout_3 = F.dropout(relu_3, 0.1, self.training)  # [B, F:128]
+        linear_2 = self.linear_2(dropout_3)  # [B, F:50]
+        relu_4 = F.relu(linear_2)  # [B, F:50]
         return {"embedding": relu_4}
 
 
