@@ -1,9 +1,12 @@
 namespace Dsl.Generator.Tests.Diagnostics;
 
-/// <summary>DSL0310-0316: composition of models with g.Use, reported at the Use / Apply / indexer that is wrong.</summary>
+/// <summary>
+/// DSL0310, DSL0311 and DSL0316: composition of models with g.Use, reported at the Use that is wrong (Apply's
+/// DSL0312-0314 are in Ops/ApplyTests, the indexer's DSL0315 in Ops/OutputOfTests; <see cref="Tower"/> serves them all).
+/// </summary>
 public class CompositionDiagnosticsTests
 {
-    private const string Tower = """
+    internal const string Tower = """
 
         [Model]
         public partial class Tower
@@ -56,76 +59,6 @@ public class CompositionDiagnosticsTests
         """,
         "DSL0311",
         "g.Use<Helper>: 'Helper' is not a [Model] class; add [Model] to it and declare its graph in Define");
-
-    [Fact]
-    public void DSL0312_apply_with_the_wrong_number_of_inputs() => DiagnosticAssert.Single(
-        """
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var tower = g.Use<Tower>("tower");
-                var a = g.Input("a", 1, 8, 8);
-                var b = g.Input("b", 1, 8, 8);
-                g.Output("y", tower.[|Apply(a, b)|]);
-            }
-        }
-        """ + Tower,
-        "DSL0312",
-        "tower.Apply: 'Tower' takes 1 input(s) (image [B, 1, 8, 8]) but was given 2");
-
-    [Fact]
-    public void DSL0313_apply_with_an_input_of_the_wrong_shape() => DiagnosticAssert.Single(
-        """
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var tower = g.Use<Tower>("tower");
-                g.Output("y", tower.[|Apply(g.Input("digit", 1, 28, 28))|]);
-            }
-        }
-        """ + Tower,
-        "DSL0313",
-        "tower.Apply: input 'image' of 'Tower' expects [B, 1, 8, 8] but got [B, 1, 28, 28]");
-
-    [Fact]
-    public void DSL0314_apply_on_a_model_with_several_outputs() => DiagnosticAssert.Single(
-        """
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var heads = g.Use<TwoHeads>("heads");
-                g.Output("y", heads.[|Apply(g.Input("x", 4))|]);
-            }
-        }
-        """ + Tower,
-        "DSL0314",
-        "heads.Apply: 'TwoHeads' has 2 outputs (a, b); pick one with heads.ApplyAll(...)[\"a\"]");
-
-    [Fact]
-    public void DSL0315_unknown_output_name() => DiagnosticAssert.Single(
-        """
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var heads = g.Use<TwoHeads>("heads");
-                g.Output("y", [|heads.ApplyAll(g.Input("x", 4))["c"]|]);
-            }
-        }
-        """ + Tower,
-        "DSL0315",
-        "heads.ApplyAll(...)[\"c\"]: 'TwoHeads' has no output 'c'; its outputs are a, b");
 
     [Fact]
     public void DSL0316_two_submodels_with_one_name() => DiagnosticAssert.Single(

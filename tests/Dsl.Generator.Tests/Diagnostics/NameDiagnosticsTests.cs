@@ -63,22 +63,4 @@ public class NameDiagnosticsTests
         """,
         "DSL0301",
         "'my output' cannot be used as an output name: use ASCII letters, digits and '_', starting with a letter or '_'");
-
-    [Fact]
-    public void DSL0302_duplicate_input_name() => DiagnosticAssert.Single(
-        """
-        using Dsl;
-        [Model]
-        public partial class Net
-        {
-            static void Define(Graph g)
-            {
-                var a = g.Input("x", 4);
-                var b = g.Input([|"x"|], 4);
-                g.Output("y", a + b);
-            }
-        }
-        """,
-        "DSL0302",
-        "Input 'x' is declared twice; give every input its own name");
 }

@@ -5,13 +5,15 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Dsl.Generator.Model;
 using Dsl.Generator.Ops;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Dsl.Generator.Tests.Ops;
 
 /// <summary>
 /// Coverage derived from the catalogue: every op is computed by at least one model that ONNX Runtime parity runs
 /// (Dsl.Onnx.Tests discovers them by reflection: the seeds, its Models/ and the classic architectures) and one that
-/// PyTorch parity runs (the models PyTorchParityTests lists), and every op has a test file of its own. The models
+/// PyTorch parity runs (the seeds and the runtime tests' models marked <c>[PyTorchParity]</c>), and every op has a test file of its own. The models
 /// are read as the generator reads them, so an op counts where a model really uses it.
 /// </summary>
 public class OpCoverageTests
@@ -27,35 +29,58 @@ public class OpCoverageTests
         Regex.Matches(RepoFiles.Read(Path.Combine("tests", "Dsl.Onnx.Tests", "Dsl.Onnx.Tests.csproj")), @"Include=""\.\./(Dsl\.Runtime\.Tests/[^""]+\.cs)""")
             .Select(m => Path.Combine(RepoFiles.Root, "tests", m.Groups[1].Value));
 
-    /// <summary>The models PyTorchParityTests.Models() lists, read from the seeds and the runtime tests.</summary>
+    /// <summary>
+    /// The models PyTorch parity runs, found as PyTorchParityModels (runtime tests) finds them by reflection: every seed
+    /// except a part without a loss of its own that trains only inside another seed, and every class of the runtime
+    /// tests marked <c>[PyTorchParity]</c> (the mark read from the syntax). A marked class the generator reads no
+    /// model from fails here.
+    /// </summary>
     private static readonly Lazy<IReadOnlyList<ModelSpec>> PyTorchParityModels = new(() =>
     {
-        string parity = RepoFiles.Read(Path.Combine("tests", "Dsl.Runtime.Tests", "Export", "PyTorchParityTests.cs"));
-        int start = parity.IndexOf("public static TheoryData<Type> Models()", StringComparison.Ordinal);
-        Assert.True(start >= 0, "PyTorchParityTests.Models() not found");
-        string list = parity.Substring(start, parity.IndexOf("};", start, StringComparison.Ordinal) - start);
-        var listed = Regex.Matches(list, @"typeof\((?:\w+\.)*(\w+)\)").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.True(listed.Count > 10, "too few models found in PyTorchParityTests.Models(): " + string.Join(", ", listed));
+        var run = GeneratorHarness.RunFiles(RepoFiles.ExampleModels().Concat(RuntimeTestSources())
+            .Select(p => (Path.GetRelativePath(RepoFiles.Root, p), File.ReadAllText(p))).ToList());
+        var specs = run.Specs;
+        var marked = MarkedForPyTorchParity(run.Input).ToList();
+        Assert.True(marked.Count > 10, "too few classes marked [PyTorchParity] in tests/Dsl.Runtime.Tests: " + string.Join(", ", marked.Select(m => m.FullName)));
+        var unread = marked.Where(m => specs.All(s => s.FullName != m.FullName)).ToList();
+        Assert.True(unread.Count == 0, string.Join("\n", unread.Select(m =>
+            $"{m.FullName} ({m.File}) is marked [PyTorchParity] but the generator read no model from it: mark a partial [Model] class whose Define builds a graph")));
 
-        var specs = Specs(RepoFiles.ExampleModels().Concat(Directory.GetFiles(Path.Combine(RepoFiles.Root, "tests", "Dsl.Runtime.Tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))));
-        var found = specs.Where(s => listed.Contains(s.ClassName)).ToList();
-        var missing = listed.Where(name => found.All(s => s.ClassName != name)).ToList();
-        Assert.True(missing.Count == 0, "PyTorch parity models whose source was not found: " + string.Join(", ", missing));
-        return found;
+        var seeds = specs.Where(s => s.Namespace == ExampleNamespace).ToList();
+        bool partOnly(ModelSpec seed) => seed.Losses.Count == 0 && seeds.Any(other => other.Uses.Any(u => u.Model == seed.FullName));
+        Assert.True(seeds.Count >= 8, "too few seeds read from Examples/Models: " + string.Join(", ", seeds.Select(s => s.ClassName)));
+        return seeds.Where(s => !partOnly(s)).Concat(specs.Where(s => marked.Any(m => m.FullName == s.FullName))).ToList();
     });
 
-    /// <summary>
-    /// Ops whose tests still live in the topic files of Diagnostics/, Shapes/ and Emit/ (written before one file per op):
-    /// the list only shrinks, and a new op needs <c>Ops/&lt;Op&gt;Tests.cs</c>.
-    /// </summary>
-    private static readonly string[] TestedInTopicFiles =
+    private const string ExampleNamespace = "Examples.Models";
+
+    /// <summary>The sources of the runtime tests (not their build output).</summary>
+    private static IEnumerable<string> RuntimeTestSources() =>
+        Directory.GetFiles(Path.Combine(RepoFiles.Root, "tests", "Dsl.Runtime.Tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal);
+
+    /// <summary>The classes that carry <c>[PyTorchParity]</c> (however written: with its namespace, with the Attribute suffix), by metadata name.</summary>
+    private static IEnumerable<(string FullName, string File)> MarkedForPyTorchParity(Compilation compilation) =>
+        from tree in compilation.SyntaxTrees
+        from declaration in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()
+        where declaration.AttributeLists.SelectMany(l => l.Attributes).Any(IsPyTorchParityMark)
+        let symbol = compilation.GetSemanticModel(tree).GetDeclaredSymbol(declaration)!
+        select (symbol.ContainingNamespace.IsGlobalNamespace ? symbol.Name : symbol.ContainingNamespace.ToDisplayString() + "." + symbol.Name, tree.FilePath);
+
+    private static bool IsPyTorchParityMark(AttributeSyntax attribute)
     {
-        "Activation", "AdaptiveAvgPool2d", "Apply", "BatchNorm", "Binary", "Clamp", "Concat", "Conv", "CosineSimilarity", "Dropout",
-        "Embedding", "EuclideanDistance", "GlobalPool", "GroupNorm", "Input", "LayerNorm", "Linear", "MatMul",
-        "OutputOf", "Permute", "Pool", "RandomNormalLike", "Recurrent", "Reduce", "Reshape", "Scalar", "Select",
-        "Slice", "Softmax", "Split", "Stack", "Transpose", "UpSample2d", "ZeroPad2d",
-    };
+        string name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.Text,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.Text,
+            SimpleNameSyntax simple => simple.Identifier.Text,
+            _ => "",
+        };
+        return name is "PyTorchParity" or nameof(Dsl.Runtime.Tests.PyTorchParityAttribute);
+    }
+
 
     public static TheoryData<string> Ops()
     {
@@ -91,6 +116,15 @@ public class OpCoverageTests
         Assert.True(Used(op, OnnxParityModels.Value), $"{op} is computed by no ONNX Runtime parity model: add it to one of tests/Dsl.Onnx.Tests/Models/");
     }
 
+    /// <summary>The PyTorch parity models read from their sources, once (the op tests below fail with the same message).</summary>
+    [Fact]
+    public void Every_model_marked_for_PyTorch_parity_is_read_from_its_source()
+    {
+        var names = PyTorchParityModels.Value.Select(m => m.ClassName).ToList();
+        Assert.Contains("DigitClassifier", names);
+        Assert.DoesNotContain("SiameseTower", names);
+    }
+
     [Theory]
     [MemberData(nameof(Ops))]
     public void The_op_runs_in_a_PyTorch_parity_model(string op)
@@ -101,7 +135,7 @@ public class OpCoverageTests
             return;
         }
 
-        Assert.True(Used(op, PyTorchParityModels.Value), $"{op} is computed by no model of PyTorchParityTests.Models(): add it to one and list that model there");
+        Assert.True(Used(op, PyTorchParityModels.Value), $"{op} is computed by no PyTorch parity model: use it in a model of tests/Dsl.Runtime.Tests marked [PyTorchParity] (or mark a new [Model] there)");
     }
 
     [Theory]
@@ -109,12 +143,6 @@ public class OpCoverageTests
     public void The_op_has_its_own_test_file(string op)
     {
         bool hasFile = File.Exists(Path.Combine(RepoFiles.Root, "tests", "Dsl.Generator.Tests", "Ops", op + "Tests.cs"));
-        if (TestedInTopicFiles.Contains(op))
-        {
-            Assert.False(hasFile, $"{op} has Ops/{op}Tests.cs now: remove it from TestedInTopicFiles");
-            return;
-        }
-
         Assert.True(hasFile, $"{op} has no tests/Dsl.Generator.Tests/Ops/{op}Tests.cs: add one (its shapes and diagnostics, written with DefineBody)");
     }
 

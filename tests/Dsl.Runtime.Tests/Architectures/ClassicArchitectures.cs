@@ -4,6 +4,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 
 /// <summary>LeNet-5 (LeCun 1998, as usually written for 28x28 digits): tanh, average pooling, three dense layers.</summary>
 [Model]
+[PyTorchParity]
 public partial class LeNet5
 {
     static void Define(Graph g)
@@ -20,6 +21,7 @@ public partial class LeNet5
 
 /// <summary>VGG-11 with BatchNorm on 3x32x32 (CIFAR-sized): eight 3x3 convolutions in five stages, a 512-wide classifier.</summary>
 [Model]
+[PyTorchParity]
 public partial class Vgg11Bn
 {
     static void Define(Graph g)
@@ -44,6 +46,7 @@ public partial class Vgg11Bn
 
 /// <summary>Inception-v1's block 3a on [192, 28, 28]: four branches concatenated to 256 channels.</summary>
 [Model]
+[PyTorchParity]
 public partial class InceptionBlock
 {
     static void Define(Graph g)
@@ -61,6 +64,7 @@ public partial class InceptionBlock
 
 /// <summary>MobileNetV2's inverted residual block (expansion 6, stride 1): 1x1 expand, 3x3 depthwise, 1x1 linear projection, residual.</summary>
 [Model]
+[PyTorchParity]
 public partial class MobileNetV2Block
 {
     static void Define(Graph g)

@@ -9,6 +9,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// entropy against the diagonal (<c>Loss.InfoNce()</c>): image i belongs with text i.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class ClipDualEncoder
 {
     public const int Features = 12, Vocabulary = 20, Tokens = 5, Width = 16, Embedding = 8;

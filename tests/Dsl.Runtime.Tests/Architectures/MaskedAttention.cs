@@ -10,6 +10,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// ([B, heads, T, S]) and a key padding mask; both attentions' head-averaged weights are outputs.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class MaskedAttentionNet
 {
     static void Define(Graph g)
@@ -48,6 +49,7 @@ public partial class MaskedAttentionNet
 
 /// <summary>A learned bias of every query-key pair shared by the batch (a g.Parameter, [1, T, T]: PyTorch's [T, S] attn_mask).</summary>
 [Model]
+[PyTorchParity]
 public partial class LearnedBiasAttention
 {
     static void Define(Graph g)

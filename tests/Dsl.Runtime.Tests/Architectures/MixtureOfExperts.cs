@@ -9,6 +9,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// <c>BatchMean()</c>) and the fraction routed f_k taken soft, as P_k: K * sum_k P_k^2, 1 when the batch is spread evenly.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class MixtureOfExperts
 {
     public const int Features = 6, Experts = 4, Classes = 3;

@@ -10,6 +10,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// <c>Padding.Causal</c>, so the length is kept and step t sees only samples up to t (receptive field 1 + 1 + 1 + 2 + 4 + 8 = 17).
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class TemporalConvNet
 {
     /// <summary>Dilations of the residual blocks.</summary>
@@ -40,6 +41,7 @@ public partial class TemporalConvNet
 
 /// <summary>PyTorch's constant paddings in its argument order: ZeroPad1d (both ends, then left only), ConstantPad1d, ConstantPad2d.</summary>
 [Model]
+[PyTorchParity]
 public partial class PaddedSignals
 {
     static void Define(Graph g)

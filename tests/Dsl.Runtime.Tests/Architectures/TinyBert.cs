@@ -16,6 +16,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// entropy: labels are -100 except at the masked positions.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class TinyBert
 {
     public const int Vocab = 40, Hidden = 32, Heads = 2, Layers = 2, Intermediate = 64, MaxPositions = 32;

@@ -11,6 +11,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// are GPT-2's hierarchy (<c>h.0.ln_1.weight</c>).
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class TinyGpt
 {
     /// <summary>Characters the model knows (its vocabulary is their indices).</summary>

@@ -9,6 +9,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// other documents, averaged over them and, as a second term, the hardest one only (<c>Loss.InBatchTriplet</c>).
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class TripletDualEncoder
 {
     public const int QueryFeatures = 10, DocumentFeatures = 12, Width = 16, Embedding = 8;

@@ -9,6 +9,7 @@ namespace Dsl.Runtime.Tests.Architectures;
 /// the classification head on the [CLS] token.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class VisionTransformer
 {
     static void Define(Graph g)

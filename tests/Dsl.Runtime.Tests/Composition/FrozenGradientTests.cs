@@ -29,6 +29,7 @@ public partial class TinyCritic
 
 /// <summary>The generator's step of a GAN: the generator is trained through the frozen critic.</summary>
 [Model]
+[PyTorchParity]
 public partial class GeneratorStep
 {
     static void Define(Graph g)
@@ -44,6 +45,7 @@ public partial class GeneratorStep
 
 /// <summary>DCGAN's generator step: fakes from the generator scored by the frozen discriminator as if real.</summary>
 [Model]
+[PyTorchParity]
 public partial class DcganGeneratorStep
 {
     static void Define(Graph g)
@@ -69,6 +71,7 @@ public partial class CriticOnInput
 
 /// <summary>CriticOnInput used inside a trained model: its input carries gradients at run time.</summary>
 [Model]
+[PyTorchParity]
 public partial class ProjectedCritic
 {
     static void Define(Graph g)

@@ -7,6 +7,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// attention ignores (PyTorch's key_padding_mask = tokens == 0), trained by a masked-token loss on a [B, T] mask.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class MaskedTokenEncoder
 {
     static void Define(Graph g)

@@ -4,6 +4,7 @@ namespace Dsl.Runtime.Tests.Export;
 
 /// <summary>Flatten over inner axes around a symbolic length, Unflatten with an inferred size, Normalize with p = 2, 1 and 3, under a trained head.</summary>
 [Model]
+[PyTorchParity]
 public partial class AxisRangeNet
 {
     static void Define(Graph g)

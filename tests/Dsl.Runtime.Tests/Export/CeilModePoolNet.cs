@@ -7,6 +7,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// because it would start in the right padding (an explicit padding of 1), and a symbolic length.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class CeilModePoolNet
 {
     static void Define(Graph g)

@@ -10,6 +10,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// layers are named as Python cannot name an attribute (a keyword, an <c>nn.Module</c> member) yet keep their state-dict names.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class ExportCoverageNet
 {
     static void Define(Graph g)

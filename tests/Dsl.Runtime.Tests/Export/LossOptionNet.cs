@@ -4,6 +4,7 @@ namespace Dsl.Runtime.Tests.Export;
 
 /// <summary>Every loss option and the losses beyond the seeds', on trained heads, for the PyTorch parity test.</summary>
 [Model]
+[PyTorchParity]
 public partial class LossOptionNet
 {
     static void Define(Graph g)

@@ -9,7 +9,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// <summary>
 /// Every loss of the run time (a <see cref="RunTimeLossAttribute"/> mark on <see cref="LossFunctions"/>, which
 /// Dsl.Generator.Tests' LossCatalogueTests holds equal to the generator's loss catalogue) has a term in at least one
-/// model of <see cref="PyTorchParityTests.Models"/>, so its value is compared with the generated PyTorch
+/// model of <see cref="PyTorchParityTests.Models"/> (the seeds and the models marked <c>[PyTorchParity]</c>), so its value is compared with the generated PyTorch
 /// <c>compute_loss</c>.
 /// </summary>
 public sealed class LossParityCoverageTests
@@ -30,6 +30,6 @@ public sealed class LossParityCoverageTests
             .ToHashSet(StringComparer.Ordinal);
 
         var missing = losses.Where(kind => !covered.Contains(kind)).ToList();
-        Assert.True(missing.Count == 0, "losses without a term in a PyTorch-parity model (add one to LossOptionNet or to a model in PyTorchParityTests.Models()): " + string.Join(", ", missing));
+        Assert.True(missing.Count == 0, "losses without a term in a PyTorch-parity model (add one to LossOptionNet, or to a model of these tests marked [PyTorchParity]): " + string.Join(", ", missing));
     }
 }

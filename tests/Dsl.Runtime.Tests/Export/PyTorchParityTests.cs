@@ -18,9 +18,9 @@ using TestModels = Dsl.Runtime.Tests.Models;
 namespace Dsl.Runtime.Tests.Export;
 
 /// <summary>
-/// Every seed model (and <see cref="ExportCoverageNet"/>, which uses the ops the seeds leave out, and the test models of
-/// the convolution family, the recurrent, attention and tensor ops) against the PyTorch
-/// module the generator emits (<c>PyTorchSource</c>), run by Debian's python3-torch: the TorchSharp weights go to
+/// Every model of <see cref="PyTorchParityModels"/> (the seeds, and the models of these tests marked
+/// <c>[PyTorchParity]</c>: <see cref="ExportCoverageNet"/> with the ops the seeds leave out, the convolution family, the
+/// recurrent, attention and tensor ops, the classic architectures) against the PyTorch module the generator emits (<c>PyTorchSource</c>), run by Debian's python3-torch: the TorchSharp weights go to
 /// PyTorch as safetensors and load there strictly by name, both compute the same outputs and loss terms; then
 /// PyTorch changes every weight and buffer, writes them back, and the C# module loads them strictly by name and again
 /// computes what PyTorch computed. The error of a tensor is max |a - b| / max |b| (relative to its magnitude; for a
@@ -70,52 +70,31 @@ print(len(net.state_dict()))
 
     public PyTorchParityTests(ITestOutputHelper output) => this.output = output;
 
-    public static TheoryData<Type> Models() => new()
+    /// <summary>
+    /// The models compared (<see cref="PyTorchParityModels"/>): the seeds (less a part without a loss of its own that
+    /// trains only inside another seed), and every model of these tests marked <c>[PyTorchParity]</c>.
+    /// </summary>
+    public static TheoryData<Type> Models()
     {
-        typeof(DigitClassifier), typeof(MirrorAlignment), typeof(MultitaskNet), typeof(OddOnlyMlp), typeof(SiameseNet),
-        typeof(ResNet), typeof(DigitResNet), typeof(DenoisingAutoencoder), typeof(ExportCoverageNet),
-        typeof(Composition.GeneratorStep), typeof(Composition.ProjectedCritic), typeof(LossOptionNet), typeof(SequenceLossNet),
-        typeof(TestModels.ConstantTargetNet),
+        var data = new TheoryData<Type>();
+        foreach (var type in PyTorchParityModels.All)
+        {
+            data.Add(type);
+        }
 
-        // The convolution family, the sequence and attention ops, the tensor ops.
-        typeof(TestModels.ConvolutionZoo), typeof(TestModels.SignalCnn), typeof(TestModels.TinyUNet), typeof(TestModels.DcganGenerator),
-        typeof(TestModels.DcganDiscriminator), typeof(TestModels.Resampler), typeof(TestModels.SymbolicUpsampler), typeof(TestModels.PadCropDrop),
-        typeof(TestModels.LstmTextClassifier), typeof(TestModels.GruTextClassifier), typeof(TestModels.EncoderBlock), typeof(TestModels.DecoderAttention),
-        typeof(TestModels.TensorOps),
+        return data;
+    }
 
-        // Recurrent layers started from given states, and their final states (a GRU encoder-decoder, LSTM and RNN states).
-        typeof(GruSeq2Seq), typeof(StatefulRecurrentNet),
-        // Attention that ignores padding keys (token id 0), with a masked-token loss.
-        typeof(MaskedTokenEncoder),
-        // Flatten / Unflatten over inner axes, Normalize.
-        typeof(AxisRangeNet),
-        typeof(CeilModePoolNet),
-
-        // The classic architectures of the catalogue (their parameter counts are checked in Architectures/).
-        typeof(Architectures.LeNet5), typeof(Architectures.Vgg11Bn), typeof(Architectures.InceptionBlock),
-        typeof(Architectures.MobileNetV2Block), typeof(TestModels.SymbolicDownsampler), typeof(Composition.DcganGeneratorStep),
-
-        // Learned tensors, constants, positions, Expand / Repeat and a broadcasting Concat (#24).
-        typeof(Architectures.VisionTransformer), typeof(TestModels.LearnedPositions),
-
-        // A GPT-style decoder: positions, causal attention, dotted names, the next-token loss on the tokens it reads.
-        typeof(Architectures.TinyGpt),
-
-        // Batch-level ops and losses: a CLIP-style dual encoder (InfoNCE over [B, B] logits), a mixture of experts with a load-balancing term (#25).
-        typeof(Architectures.ClipDualEncoder), typeof(Architectures.MixtureOfExperts),
-
-        // In-batch negatives: a triplet hinge over [B, B] cosine similarities, the mean (VSE) and the hardest negative (VSE++).
-        typeof(Architectures.TripletDualEncoder),
-
-        // Causal dilated convolutions (a WaveNet-style TCN) and PyTorch's constant paddings.
-        typeof(Architectures.TemporalConvNet), typeof(Architectures.PaddedSignals),
-
-        // A BERT-style encoder: HF's names, attention from MatMul / Softmax with the additive key mask, the masked-token loss.
-        typeof(Architectures.TinyBert),
-
-        // Attention masks (float per sample, per head, a learned batch of one) and the head-averaged attention weights.
-        typeof(Architectures.MaskedAttentionNet), typeof(Architectures.LearnedBiasAttention),
-    };
+    /// <summary>A class marked [PyTorchParity] that is no generated model would be silently skipped: it fails here instead.</summary>
+    [Fact]
+    public void Every_model_marked_for_pytorch_parity_is_a_generated_model()
+    {
+        var notModels = PyTorchParityModels.NotModels().ToList();
+        Assert.True(notModels.Count == 0, string.Join("\n", notModels));
+        Assert.True(PyTorchParityModels.Seeds.Count >= 8, "too few seeds found in Examples.Models: " + string.Join(", ", PyTorchParityModels.Seeds.Select(t => t.Name)));
+        Assert.DoesNotContain(typeof(SiameseTower), PyTorchParityModels.Seeds);
+        output.WriteLine(FormattableString.Invariant($"{PyTorchParityModels.All.Count} models: {PyTorchParityModels.Seeds.Count} seeds, {PyTorchParityModels.Marked.Count} marked"));
+    }
 
     /// <summary>Trains through a frozen critic in both: the generator's gradients agree, the critic gets none.</summary>
     private const string GradientScript = Prelude + """

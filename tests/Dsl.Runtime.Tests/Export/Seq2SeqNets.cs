@@ -10,6 +10,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// forcing: SOS, then the target shifted right.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class GruSeq2Seq
 {
     public const int Vocabulary = 12;
@@ -38,6 +39,7 @@ public partial class GruSeq2Seq
 /// shape, and a two-layer relu RNN started from a projection of the encoder's final states; all final states are outputs.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class StatefulRecurrentNet
 {
     static void Define(Graph g)

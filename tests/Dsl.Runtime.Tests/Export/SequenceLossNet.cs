@@ -8,6 +8,7 @@ namespace Dsl.Runtime.Tests.Export;
 /// padding index; for the PyTorch parity of values and gradients.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class SequenceLossNet
 {
     static void Define(Graph g)

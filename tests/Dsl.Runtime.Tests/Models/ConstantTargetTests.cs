@@ -15,6 +15,7 @@ namespace Dsl.Runtime.Tests.Models;
 /// constant and a masked probability pushed towards 0.9. Only the mask is a target column.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class ConstantTargetNet
 {
     static void Define(Graph g)

@@ -11,6 +11,7 @@ namespace Dsl.Runtime.Tests.Models;
 
 /// <summary>A 1-D CNN over a signal [B, 1, 128]: Conv1d, BatchNorm1d over [B, C, L], pooling, a global average, a classifier.</summary>
 [Model]
+[PyTorchParity]
 public partial class SignalCnn
 {
     static void Define(Graph g)
@@ -27,6 +28,7 @@ public partial class SignalCnn
 
 /// <summary>A small U-Net on [B, 1, 32, 32]: two pooled encoder levels, ConvTranspose2d upsampling and concatenated skips.</summary>
 [Model]
+[PyTorchParity]
 public partial class TinyUNet
 {
     static void Define(Graph g)
@@ -47,6 +49,7 @@ public partial class TinyUNet
 
 /// <summary>A DCGAN generator: a [B, 100] code to a [B, 1, 28, 28] image through transposed convolutions.</summary>
 [Model]
+[PyTorchParity]
 public partial class DcganGenerator
 {
     static void Define(Graph g)
@@ -62,6 +65,7 @@ public partial class DcganGenerator
 
 /// <summary>A DCGAN discriminator: strided convolutions with LeakyRelu to one [B, 1] logit.</summary>
 [Model]
+[PyTorchParity]
 public partial class DcganDiscriminator
 {
     static void Define(Graph g)
@@ -77,6 +81,7 @@ public partial class DcganDiscriminator
 
 /// <summary>Bilinear upsampling and adaptive average pooling of one [1, 5, 7] map, to compare with PyTorch's values.</summary>
 [Model]
+[PyTorchParity]
 public partial class Resampler
 {
     static void Define(Graph g)
@@ -89,6 +94,7 @@ public partial class Resampler
 
 /// <summary>A strided Conv1d and a ConvTranspose1d over a symbolic length T: [B, 4, 2 ((T + 1) / 2) - 1] as inferred.</summary>
 [Model]
+[PyTorchParity]
 public partial class SymbolicUpsampler
 {
     static void Define(Graph g) => g.Output("y", g.Input("x", 4, Dim.Of("T")).Conv1d(8, 3, stride: 2).ConvTranspose1d(4, 3, stride: 2));
@@ -96,6 +102,7 @@ public partial class SymbolicUpsampler
 
 /// <summary>ZeroPad2d then Cropping2d of the same amounts, and Dropout2d over the cropped maps.</summary>
 [Model]
+[PyTorchParity]
 public partial class PadCropDrop
 {
     static void Define(Graph g)
@@ -107,6 +114,15 @@ public partial class PadCropDrop
         g.Output("cropped", cropped);
         g.Output("dropped", cropped.Dropout2d(0.5));
     }
+}
+
+/// <summary>
+/// The zoo runs in PyTorch parity too. Its mark sits on this part of the class: the generator tests' snapshot compiles
+/// ConvolutionZoo.cs alone, where the test-only attribute does not exist.
+/// </summary>
+[PyTorchParity]
+public partial class ConvolutionZoo
+{
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ namespace Dsl.Runtime.Tests.Models;
 /// constants, with a loss on the [CLS] token.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class LearnedPositions
 {
     static void Define(Graph g)

@@ -11,6 +11,7 @@ namespace Dsl.Runtime.Tests.Models;
 
 /// <summary>Text classification on token ids of any length: Embedding, a two-layer bidirectional LSTM, each direction where it ends, a linear head.</summary>
 [Model]
+[PyTorchParity]
 public partial class LstmTextClassifier
 {
     static void Define(Graph g)
@@ -29,6 +30,7 @@ public partial class LstmTextClassifier
 
 /// <summary>The same with a GRU, and a plain relu RNN stacked on it.</summary>
 [Model]
+[PyTorchParity]
 public partial class GruTextClassifier
 {
     static void Define(Graph g)

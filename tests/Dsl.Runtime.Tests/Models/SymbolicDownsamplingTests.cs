@@ -8,6 +8,7 @@ namespace Dsl.Runtime.Tests.Models;
 /// upsamples back: its sizes are floor divisions of H and W, known to the generator as expressions.
 /// </summary>
 [Model]
+[PyTorchParity]
 public partial class SymbolicDownsampler
 {
     static void Define(Graph g)

@@ -5,6 +5,7 @@ namespace Dsl.Runtime.Tests.Models;
 
 /// <summary>Every tensor op of the DSL on a sequence of symbolic length T, each as an output.</summary>
 [Model]
+[PyTorchParity]
 public partial class TensorOps
 {
     static void Define(Graph g)

@@ -10,6 +10,7 @@ namespace Dsl.Runtime.Tests.Models;
 
 /// <summary>A pre-norm transformer encoder block on token vectors of any length: attention and an MLP, each in a residual.</summary>
 [Model]
+[PyTorchParity]
 public partial class EncoderBlock
 {
     static void Define(Graph g)
@@ -24,6 +25,7 @@ public partial class EncoderBlock
 
 /// <summary>Causal self-attention and cross-attention to a memory of another length, as a decoder has them.</summary>
 [Model]
+[PyTorchParity]
 public partial class DecoderAttention
 {
     static void Define(Graph g)
