@@ -296,9 +296,11 @@ public sealed class Node
 
     /// <summary>
     /// The attention weights of the <c>MultiheadAttention</c> this node is the output of, averaged over the heads:
-    /// <c>[B, T, S]</c>, each query's softmax over the keys (PyTorch's <c>need_weights=True, average_attn_weights=True</c>).
+    /// <c>[B, T, S]</c>, each query's softmax over the keys (PyTorch's <c>need_weights=True, average_attn_weights=True</c>);
+    /// with <paramref name="averageHeads"/> false, each head's: <c>[B, numHeads, T, S]</c> (<c>average_attn_weights=False</c>).
     /// </summary>
-    public Node AttentionWeights() => throw DeclarationOnly.Called(nameof(AttentionWeights));
+    /// <param name="averageHeads">Average over the heads (the default), or keep a head axis.</param>
+    public Node AttentionWeights(bool averageHeads = true) => throw DeclarationOnly.Called(nameof(AttentionWeights));
 
     /// <summary>
     /// Splits axis <paramref name="dim"/> into <paramref name="sizes"/> (their product its size; one may be -1: inferred),

@@ -27,8 +27,19 @@ public static class AttentionResult
     /// <paramref name="keyPaddingMask"/> is true at -infinity, dropout on the weights in training, then the output
     /// projection. <paramref name="weights"/>: the weights averaged over the heads, [B, T, S].
     /// </summary>
-    public static Tensor Masked(MultiheadAttention module, Tensor query, Tensor key, Tensor value, Tensor? keyPaddingMask, Tensor mask, int heads, double dropout, bool training, out Tensor weights)
+    public static Tensor Masked(MultiheadAttention module, Tensor query, Tensor key, Tensor value, Tensor? keyPaddingMask, Tensor mask, int heads, double dropout, bool training, out Tensor weights) =>
+        Attend(module, query, key, value, keyPaddingMask, mask, heads, dropout, training, averageWeights: true, out weights);
+
+    /// <summary>
+    /// <see cref="Masked"/> with the attention mask optional and the weights either averaged over the heads, [B, T, S], or
+    /// each head's, [B, heads, T, S] (<paramref name="averageWeights"/> false: PyTorch's <c>average_attn_weights=False</c>).
+    /// </summary>
+    public static Tensor Attend(MultiheadAttention module, Tensor query, Tensor key, Tensor value, Tensor? keyPaddingMask, Tensor? mask, int heads, double dropout, bool training, bool averageWeights, out Tensor weights)
     {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
         var parameters = module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         var projections = parameters["in_proj_weight"].chunk(3);
         var biases = parameters["in_proj_bias"].chunk(3);
@@ -36,14 +47,19 @@ public static class AttentionResult
         Tensor Heads(Tensor x, int part, long length) =>
             nn.functional.linear(x, projections[part], biases[part]).view(batch, length, heads, d).transpose(1, 2);
 
-        var scores = matmul(Heads(query, 0, t), Heads(key, 1, s).transpose(2, 3)) / Math.Sqrt(d) + mask;
+        var scores = matmul(Heads(query, 0, t), Heads(key, 1, s).transpose(2, 3)) / Math.Sqrt(d);
+        if (mask is not null)
+        {
+            scores += mask;
+        }
+
         if (keyPaddingMask is not null)
         {
             scores = scores.masked_fill(keyPaddingMask.view(batch, 1, 1, s), float.NegativeInfinity);
         }
 
         var probabilities = nn.functional.dropout(nn.functional.softmax(scores, -1), dropout, training);
-        weights = probabilities.mean(new long[] { 1 });
+        weights = averageWeights ? probabilities.mean(new long[] { 1 }) : probabilities;
         var merged = matmul(probabilities, Heads(value, 2, s)).transpose(1, 2).reshape(batch, t, e);
         return nn.functional.linear(merged, parameters["out_proj.weight"], parameters["out_proj.bias"]);
     }

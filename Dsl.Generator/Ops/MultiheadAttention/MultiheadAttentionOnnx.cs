@@ -19,7 +19,7 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
     protected override string Emit(MultiheadAttentionOp op, NodeSpec node, OnnxScope scope) => EmitValues(op, node, scope)[0];
 
     // The node's values: the attended sequence, and, where AttentionWeights() reads it, the softmax weights averaged
-    // over the heads ([B, T, S]).
+    // over the heads ([B, T, S]) and each head's ([B, H, T, S]).
     protected override System.Collections.Generic.IReadOnlyList<string> EmitValues(MultiheadAttentionOp op, NodeSpec node, OnnxScope scope)
     {
         var queryType = scope.InputType(0);
@@ -99,7 +99,7 @@ internal sealed class MultiheadAttentionOnnx : OnnxEmitter<MultiheadAttentionOp>
 
         string averaged = scope.Temp("averaged_weights");
         scope.Add("ReduceMean", averaged, weights).Ints("axes", 1).Int("keepdims", 0);
-        return new[] { scope.Output, averaged };
+        return new[] { scope.Output, averaged, weights };
     }
 
     /// <summary>The attention mask as an addend of the scores [B, H, T, S]: float32 as it is, int64 flags as -1e9 where nonzero (as the padding mask).</summary>

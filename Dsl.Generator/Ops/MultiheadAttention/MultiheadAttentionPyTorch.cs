@@ -36,7 +36,8 @@ internal sealed class MultiheadAttentionPyTorch : PyTorchEmitter<MultiheadAttent
             : op.PaddingIdx is long id ? $", key_padding_mask={paddingLocal} == {Int(id)}"
             : $", key_padding_mask={paddingLocal} != 0";
         bool weights = AttentionWeightsRead.Of(model.Spec, node.Id);
-        string call = $"{names.Layer(node.Id)}({query}, {key}, {value}, need_weights={Bool(weights)}, attn_mask={mask}{padding})";
+        string heads = AttentionWeightsRead.PerHead(model.Spec, node.Id) ? ", average_attn_weights=False" : "";
+        string call = $"{names.Layer(node.Id)}({query}, {key}, {value}, need_weights={Bool(weights)}{heads}, attn_mask={mask}{padding})";
         return new(
             weights ? $"({names.Auxiliary(node.Id, AttentionWeightsRead.Suffix)} := {call})[0]" : $"{call}[0]",
             op.Causal ? MultiheadAttentionTorchSharp.CausalNote : null);

@@ -41,10 +41,12 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
             : op.PaddingIdx is long id ? $"{paddingLocal}.eq({Names.IntLiteral(id)}L)"
             : $"{paddingLocal}.ne(0)";
         bool weights = AttentionWeightsRead.Of(model.Spec, node.Id);
-        if (attn is not null)
+        bool perHead = AttentionWeightsRead.PerHead(model.Spec, node.Id);
+        if (attn is not null || perHead)
         {
-            // libtorch's module refuses a mask per sample: the same attention from its parameters, batch first.
-            string computed = $"global::Dsl.Modules.AttentionResult.Masked(this.{names.Field(node.Id)}, {query}, {key}, {value}, {padding}, {mask}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)}, this.training, out {(weights ? "var " + names.Auxiliary(node.Id, AttentionWeightsRead.Suffix) : "_")})";
+            // libtorch's module refuses a mask per sample and averages its weights over the heads: the same attention
+            // from its parameters, batch first.
+            string computed = $"global::Dsl.Modules.AttentionResult.Attend(this.{names.Field(node.Id)}, {query}, {key}, {value}, {padding}, {mask}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)}, this.training, {Names.BoolLiteral(!perHead)}, out {(weights ? "var " + names.Auxiliary(node.Id, AttentionWeightsRead.Suffix) : "_")})";
             return new(computed, op.Causal ? CausalNote : null);
         }
 

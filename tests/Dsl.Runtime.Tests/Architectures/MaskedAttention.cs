@@ -59,3 +59,24 @@ public partial class LearnedBiasAttention
         g.Output("y", x.MultiheadAttention(2, attnMask: bias, name: "attention"));
     }
 }
+
+/// <summary>
+/// Each head's attention weights ([B, heads, T, S], PyTorch's average_attn_weights=False) beside their average: a causal
+/// self-attention without other masks, whose per-head weights come from the module's parameters, and a cross-attention.
+/// </summary>
+[Model]
+[PyTorchParity]
+public partial class PerHeadAttentionNet
+{
+    static void Define(Graph g)
+    {
+        var x = g.Input("x", Dim.Of("T"), 8);
+        var memory = g.Input("memory", Dim.Of("S"), 8);
+        var attended = x.MultiheadAttention(4, causal: true, name: "self_attention");
+        var crossed = attended.MultiheadAttention(2, keyValue: memory, name: "cross_attention");
+        g.Output("y", crossed);
+        g.Output("self_heads", attended.AttentionWeights(averageHeads: false));    // [B, 4, T, T]
+        g.Output("self_average", attended.AttentionWeights());                     // [B, T, T]
+        g.Output("cross_heads", crossed.AttentionWeights(averageHeads: false));    // [B, 2, T, S]
+    }
+}
