@@ -10,7 +10,8 @@ namespace Dsl.Generator.Ops;
 /// TorchSharp's <c>MultiheadAttention</c> (the parameters and state-dict names of PyTorch's) is sequence-first, so
 /// forward transposes the batch-first nodes in and the result out; a causal mask is built for the actual lengths; with
 /// an attention mask (made additive, [B or 1, heads or 1, T, S], plus the causal one) the attention is computed from
-/// the module's parameters by <c>AttentionResult.Masked</c>, as libtorch's module refuses a mask per sample; where
+/// the module's parameters by <c>AttentionResult.Masked</c>, as libtorch's module refuses a mask per sample (and by
+/// <c>AttentionResult.Attend</c> where each head's weights are read, as it only averages them); where
 /// <c>AttentionWeights()</c> reads the layer, the head-averaged weights go to a second local.
 /// </summary>
 internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<MultiheadAttentionOp>
@@ -46,7 +47,11 @@ internal sealed class MultiheadAttentionTorchSharp : TorchSharpEmitter<Multihead
         {
             // libtorch's module refuses a mask per sample and averages its weights over the heads: the same attention
             // from its parameters, batch first.
-            string computed = $"global::Dsl.Modules.AttentionResult.Attend(this.{names.Field(node.Id)}, {query}, {key}, {value}, {padding}, {mask}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)}, this.training, {Names.BoolLiteral(!perHead)}, out {(weights ? "var " + names.Auxiliary(node.Id, AttentionWeightsRead.Suffix) : "_")})";
+            string weightsOut = $"out {(weights ? "var " + names.Auxiliary(node.Id, AttentionWeightsRead.Suffix) : "_")}";
+            string arguments = $"this.{names.Field(node.Id)}, {query}, {key}, {value}, {padding}, {mask}, {Lit(op.NumHeads)}, {Names.DoubleLiteral(op.Dropout)}, this.training";
+            string computed = perHead
+                ? $"global::Dsl.Modules.AttentionResult.Attend({arguments}, averageWeights: false, {weightsOut})"
+                : $"global::Dsl.Modules.AttentionResult.Masked({arguments}, {weightsOut})";
             return new(computed, op.Causal ? CausalNote : null);
         }
 

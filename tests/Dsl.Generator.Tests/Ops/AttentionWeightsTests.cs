@@ -47,7 +47,7 @@ public class AttentionWeightsTests
         Assert.Empty(run.OutputDiagnostics);
         string source = run.GeneratedSource("Net");
         Assert.Single(Regex.Matches(source, @"AttentionResult\.Attend\(this\.attention, x, x, x, null, "));
-        Assert.Contains(", 2, 0.0, this.training, false, out var attention_weights)", source);
+        Assert.Contains(", 2, 0.0, this.training, averageWeights: false, out var attention_weights)", source);
         Assert.Contains("attention_weights.mean(new long[] { 1 })", source);
         string python = run.PyTorchSource("Net");
         Assert.Contains("need_weights=True, average_attn_weights=False", python);
