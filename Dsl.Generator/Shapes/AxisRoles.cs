@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Dsl.Generator.Diagnostics;
 using Dsl.Generator.Model;
 using Dsl.Generator.Ops;
 
@@ -162,6 +163,29 @@ internal static class AxisRoles
     /// <summary>True for a sequence read as time x feature, [B, T, F] (an Embedding, a recurrent layer, a [B, T, F] input).</summary>
     public static bool IsTimeByFeature(TensorType type) =>
         type.Rank == 3 && type.RoleAt(1) == AxisRole.Time && type.RoleAt(2) is AxisRole.Feature or AxisRole.Channel or AxisRole.Class;
+
+    /// <summary>
+    /// True for a sequence with its time axis last, [B, C, T] or [B, F, T] (a Conv1d's output, a transposed embedding): a
+    /// layer that reads [B, T, F] (recurrent, attention) would take the channels for steps.
+    /// </summary>
+    public static bool IsTimeLast(TensorType type) =>
+        type.Rank == 3 && type.RoleAt(2) == AxisRole.Time && type.RoleAt(1) is AxisRole.Channel or AxisRole.Feature;
+
+    /// <summary>
+    /// Reports DSL0012 for a layer that reads batch-first sequences [B, T, F] (<paramref name="layer"/>: "Lstm",
+    /// "MultiheadAttention") on <paramref name="operand"/> with its time axis last (<see cref="IsTimeLast"/>), and returns the
+    /// failed analysis (null), as <see cref="ShapeContext.WrongLayout"/> does.
+    /// </summary>
+    public static NodeAnalysis? TimeLastSequence(ShapeContext context, TensorType operand, string layer)
+    {
+        var fixedType = new TensorType(EquatableArray.Create(operand.Dims[1], operand.Dims[0])).WithRoles(new[] { AxisRole.Time, operand.RoleAt(1) == AxisRole.Channel ? AxisRole.Channel : AxisRole.Feature });
+        string what = operand.RoleAt(1) == AxisRole.Channel ? "channels" : "features";
+        return context.WrongLayout(
+            "a batch-first sequence [B, T, F]",
+            $"{layer} would read the {operand.Dims[0]} {what} as steps of {operand.Dims[1]} values each; insert .Transpose(1, 2) before it to give it {Text(fixedType)} (a Conv1d's output is channels first; a recurrent layer and attention step through axis 1)",
+            FixSpec.Of(FixKinds.InsertCalls, ".Transpose(1, 2)"),
+            operand);
+    }
 
     /// <summary>True for a channels-first map [B, C, ...] whose other axes are time or spatial.</summary>
     public static bool IsChannelsFirst(TensorType type) =>

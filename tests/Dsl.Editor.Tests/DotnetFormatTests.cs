@@ -37,6 +37,7 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
         ("Axes.cs", ".Embedding(100, 16).Conv1d(8, 3)", ".Embedding(100, 16).Transpose(1, 2).Conv1d(8, 3)"),
         ("Axes.cs", "Dim.Of(\"T\"), 12).BatchNorm1d().Relu()", "Dim.Of(\"T\"), 12).Transpose(1, 2).BatchNorm1d().Transpose(1, 2).Relu()"),
         ("Axes.cs", "28, 28, 3).Conv2d(8, 3)", "28, 28, 3).Permute(0, 3, 1, 2).Conv2d(8, 3)"),
+        ("Axes.cs", ".Conv1d(8, 5).Relu().Lstm(16)", ".Conv1d(8, 5).Relu().Transpose(1, 2).Lstm(16)"),
     };
 
     private const string Unfixable = "g.Input(\"a\", 32, 14, 14) + g.Input(\"b\", 16, 14, 14)";

@@ -46,6 +46,14 @@ internal sealed class MultiheadAttentionRule : ShapeRule<MultiheadAttentionOp>
             }
         }
 
+        foreach (var operand in operands)
+        {
+            if (AxisRoles.IsTimeLast(operand))
+            {
+                return AxisRoles.TimeLastSequence(context, operand, "MultiheadAttention");
+            }
+        }
+
         var query = context.Input;
         var embed = query.Dims[1];
         if (!embed.IsKnown)

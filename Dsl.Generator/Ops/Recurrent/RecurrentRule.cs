@@ -28,6 +28,11 @@ internal sealed class RecurrentRule : ShapeRule<RecurrentOp>
                     : "make it [B, T, F] first (an image [B, C, H, W] reads as rows: .Reshape(H, C * W) after moving C next to W)");
         }
 
+        if (AxisRoles.IsTimeLast(input))
+        {
+            return AxisRoles.TimeLastSequence(context, input, op.Kind);
+        }
+
         var features = input.Dims[1];
         if (!features.IsKnown)
         {

@@ -54,6 +54,17 @@ public class AxisRoleTests
             "MaxPool1d 'max_pool1d_1' expects channels first [B, C, L] but got [B, T:200, F:64] (time x feature); it would pool the 64 features within each of the 200 steps instead of pooling the steps (Keras' MaxPooling1D is channels last, PyTorch's is not); wrap it in transposes, .Transpose(1, 2).MaxPool1d(...).Transpose(1, 2)" },
         { DefineBody.Sequence, "g.Output(\"y\", x.Linear(16).AvgPool1d(2));", "DSL0012",
             "AvgPool1d 'avg_pool1d_1' expects channels first [B, C, L] but got [B, T, F:16] (time x feature)" },
+        // A CNN-LSTM without the transpose: the LSTM would step through the 16 channels.
+        { "var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).Relu().Lstm(32));", "DSL0012",
+            "Lstm 'lstm_1' expects a batch-first sequence [B, T, F] but got [B, C:16, T:126] (channel x time); Lstm would read the 16 channels as steps of 126 values each; insert .Transpose(1, 2) before it to give it [B, T:126, C:16]" },
+        { "var wave = g.Input(\"wave\", 1, Dim.Of(\"L\"));", "g.Output(\"y\", wave.Conv1d(8, 5, stride: 2).Gru(16, bidirectional: true));", "DSL0012",
+            "Gru 'gru_1' expects a batch-first sequence [B, T, F] but got [B, C:8, T:(L - 3) / 2] (channel x time); Gru would read the 8 channels as steps" },
+        // Self-attention over a Conv1d's channels-first output.
+        { "var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).MultiheadAttention(2));", "DSL0012",
+            "MultiheadAttention 'attention_1' expects a batch-first sequence [B, T, F] but got [B, C:16, T:126] (channel x time); MultiheadAttention would read the 16 channels as steps" },
+        // A transpose too many before a recurrent layer: the 64 features become steps.
+        { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).Transpose(1, 2).Lstm(32));", "DSL0012",
+            "Lstm 'lstm_1' expects a batch-first sequence [B, T, F] but got [B, F:64, T:200] (feature x time); Lstm would read the 64 features as steps of 200 values each" },
     };
 
     [Theory]
@@ -116,6 +127,9 @@ public class AxisRoleTests
         { "var signal = g.Input(\"signal\", 1, 16);", "var logits = signal.Conv1d(64, 3, stride: 7).GlobalAvgPool1d().Linear(2); g.Output(\"logits\", logits); g.Loss(\"label\", logits, Loss.CrossEntropy());" },
         // MaxPool1d and Dropout1d on a channels-first map after a transpose, back to time x feature for a GRU.
         { SymbolicTokens, "g.Output(\"y\", tokens.Embedding(1000, 32).Transpose(1, 2).Conv1d(32, 3, padding: Padding.Same).Relu().Transpose(1, 2).Gru(16).LastStep());" },
+        // A CNN-LSTM: Conv1d over a signal, back to time x feature for the LSTM; and a transposed embedding transposed back for attention.
+        { "var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).Relu().MaxPool1d(2).Transpose(1, 2).Lstm(32).LastStep().Linear(4));" },
+        { SymbolicTokens, "var h = tokens.Embedding(1000, 64).Transpose(1, 2).Conv1d(64, 3, padding: Padding.Same).Transpose(1, 2); g.Output(\"y\", h.MultiheadAttention(4) + h.Lstm(32).Linear(64));" },
         // Log-probabilities per step with dim: -1 and NLL on the next tokens.
         { SymbolicTokens, "var logp = tokens.Embedding(50, 16).Gru(16).Linear(50).LogSoftmax(-1); g.Output(\"logp\", logp); g.Loss(\"next\", logp.Slice(1, 0, -1), Loss.Nll(target: tokens.Slice(1, 1)));" },
     };
@@ -154,6 +168,8 @@ public class AxisRoleTests
         "tokens.Embedding(1000, 64).Transpose(1, 2).GlobalAvgPool1d().Linear(2)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(50).Softmax());", "DSL0905",
         "x.Linear(50).Softmax(dim: -1)", "Set dim: -1")]
+    [InlineData("var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).Relu().Lstm(32));", "DSL0012",
+        "signal.Conv1d(16, 3).Relu().Transpose(1, 2).Lstm(32)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
         "image.Permute(0, 3, 1, 2).Conv2d(8, 3)", "Insert .Permute(0, 3, 1, 2) before this layer")]
     [InlineData("var tokens = g.Input(\"tokens\", DType.Int64, 50);", "var wte = tokens.Embedding(50, 16, name: \"wte\"); var logits = wte.Linear(50, tiedTo: wte); g.Output(\"logits\", logits); g.Loss(\"next\", logits, Loss.CrossEntropy(classDim: 1));", "DSL0905",

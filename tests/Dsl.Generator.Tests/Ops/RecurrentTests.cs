@@ -14,7 +14,8 @@ public class RecurrentTests
 
     [Theory]
     [InlineData("g.Output(\"y\", tokens.Embedding(10, 4).Flatten().Lstm(8)); g.Output(\"o\", x);", "DSL0002", "Lstm 'lstm_1' expects a batch-first sequence [B, T, F] but got [B, 4*T]; a [B, F] input has no time axis")]
-    [InlineData("g.Output(\"y\", g.Input(\"s\", 5, Dim.Of(\"F\")).Gru(8)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0006", "Gru 'gru_1'")]
+    [InlineData("g.Output(\"y\", g.Input(\"s\", Dim.Of(\"T\"), Dim.Of(\"F\")).Gru(8)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0006", "Gru 'gru_1'")]
+    [InlineData("g.Output(\"y\", g.Input(\"s\", 5, Dim.Of(\"L\")).Gru(8)); g.Output(\"o\", x); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0012", "(channel x time); Gru would read the 5 channels as steps")]
     [InlineData("g.Output(\"y\", x.Rnn(4, nonlinearity: \"sigmoid\")); g.Output(\"t\", tokens.Embedding(2, 2));", "DSL0007", "'nonlinearity' must be \"tanh\" or \"relu\" but is \"sigmoid\"")]
     public void A_sequence_without_time_or_a_wrong_option_is_reported(string body, string id, string message) => DefineBody.AssertSingle(body, id, message, DefineBody.TokensAndSequence);
 

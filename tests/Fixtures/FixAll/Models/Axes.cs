@@ -13,6 +13,14 @@ public partial class TextCnn
 }
 
 [Model]
+public partial class SignalLstm
+{
+    // An LSTM on a Conv1d's [B, C, T] output; fix: insert .Transpose(1, 2)
+    static void Define(Graph g) =>
+        g.Output("y", g.Input("signal", 1, 64).Conv1d(8, 5).Relu().Lstm(16).LastStep().Linear(3));
+}
+
+[Model]
 public partial class SequenceNorm
 {
     // BatchNorm1d on [B, T, F]; fix: wrap it in .Transpose(1, 2)
