@@ -187,6 +187,21 @@ internal static class AxisRoles
             operand);
     }
 
+    /// <summary>True for a 2-d map with its channels last, [B, H, W, C] (a Keras image declared so, or a Permute(0, 2, 3, 1)).</summary>
+    public static bool IsChannelsLastMap(TensorType type) =>
+        type.Rank == 4 && type.RoleAt(1) == AxisRole.Spatial && type.RoleAt(2) == AxisRole.Spatial && type.RoleAt(3) == AxisRole.Channel;
+
+    /// <summary>
+    /// Reports DSL0012 for a layer that reads channels-first maps [B, C, H, W] on a channels-last <paramref name="input"/>
+    /// (<see cref="IsChannelsLastMap"/>), with what it would do instead (<paramref name="effect"/>), and returns the failed
+    /// analysis (null).
+    /// </summary>
+    public static NodeAnalysis? ChannelsLastMap(ShapeContext context, TensorType input, string effect) =>
+        context.WrongLayout(
+            "channels first [B, C, H, W]",
+            $"it would {effect}; insert .Permute(0, 3, 1, 2) before it to move the {input.Dims[2]} channels first (PyTorch's 2-d layers are channels first, unlike Keras')",
+            FixSpec.Of(FixKinds.InsertCalls, ".Permute(0, 3, 1, 2)"));
+
     /// <summary>True for a channels-first map [B, C, ...] whose other axes are time or spatial.</summary>
     public static bool IsChannelsFirst(TensorType type) =>
         type.Rank >= 3 && type.RoleAt(1) == AxisRole.Channel && Enumerable.Range(2, type.Rank - 2).All(a => type.RoleAt(a) is AxisRole.Time or AxisRole.Spatial);

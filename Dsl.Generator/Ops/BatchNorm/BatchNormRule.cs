@@ -44,6 +44,11 @@ internal sealed class BatchNormRule : ShapeRule<BatchNormOp>
                 : context.WrongRank(expected, "reshape it to [B, F] first");
         }
 
+        if (op.SpatialRank == 2 && AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "normalize each of the " + input.Dims[0] + " rows as a channel");
+        }
+
         if (op.SpatialRank == 0 && AxisRoles.IsTimeByFeature(input))
         {
             return context.WrongLayout(

@@ -20,6 +20,11 @@ internal sealed class DropoutRule : ShapeRule<DropoutOp>
             return context.WrongRank(RankHints.Spatial(op.SpatialRank), op.SpatialRank == 1 ? RankHints.ForSpatial(1, input) : RankHints.ForImage(input));
         }
 
+        if (op.SpatialRank == 2 && AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "drop whole rows instead of whole channels");
+        }
+
         return ShapeContext.Ok(input);
     }
 }

@@ -16,6 +16,11 @@ internal sealed class GlobalPoolRule : ShapeRule<GlobalPoolOp>
             return context.WrongRank(RankHints.Spatial(op.SpatialRank), RankHints.ForSpatial(op.SpatialRank, input));
         }
 
+        if (op.SpatialRank == 2 && AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "pool the columns and the channels and give [B, " + input.Dims[0] + "], one value per row");
+        }
+
         if (op.SpatialRank == 1 && AxisRoles.IsTimeByFeature(input))
         {
             return context.WrongLayout(

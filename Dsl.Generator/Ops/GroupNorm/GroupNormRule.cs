@@ -20,6 +20,11 @@ internal sealed class GroupNormRule : ShapeRule<GroupNormOp>
                 : context.WrongRank("an input [B, C, ...]", "a per-sample scalar has no channels to group");
         }
 
+        if (AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "take the " + input.Dims[0] + " rows for channels");
+        }
+
         var channels = input.Dims[0];
         if (!channels.IsKnown)
         {

@@ -49,6 +49,11 @@ internal sealed class PoolRule : ShapeRule<PoolOp>
             return context.WrongRank(RankHints.Spatial(rank), RankHints.ForSpatial(rank, input));
         }
 
+        if (rank == 2 && AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "pool the " + input.Dims[1] + " columns and the " + input.Dims[2] + " channels instead of the rows and columns");
+        }
+
         if (rank == 1 && AxisRoles.IsTimeByFeature(input))
         {
             string call = (op.Pool == PoolKind.Max ? "MaxPool1d" : "AvgPool1d") + "(...)";

@@ -20,6 +20,11 @@ internal sealed class UpSample2dRule : ShapeRule<UpSample2dOp>
             return context.WrongRank(RankHints.Image, RankHints.ForImage(input));
         }
 
+        if (AxisRoles.IsChannelsLastMap(input))
+        {
+            return AxisRoles.ChannelsLastMap(context, input, "upsample the columns and the channels instead of the rows and columns");
+        }
+
         var height = input.Dims[1].Times(op.ScaleFactor);
         var width = input.Dims[2].Times(op.ScaleFactor);
         if (height is null || width is null)

@@ -62,6 +62,13 @@ public class AxisRoleTests
         // Self-attention over a Conv1d's channels-first output.
         { "var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).MultiheadAttention(2));", "DSL0012",
             "MultiheadAttention 'attention_1' expects a batch-first sequence [B, T, F] but got [B, C:16, T:126] (channel x time); MultiheadAttention would read the 16 channels as steps" },
+        // PyTorch's 2-d layers on a channels-last map: a Keras image, or a map left channels last after a Permute.
+        { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.MaxPool2d(2));", "DSL0012",
+            "MaxPool2d 'max_pool2d_1' expects channels first [B, C, H, W] but got [B, H:32, W:32, C:3] (spatial x spatial x channel); it would pool the 32 columns and the 3 channels instead of the rows and columns; insert .Permute(0, 3, 1, 2) before it" },
+        { Image, "g.Output(\"y\", image.Conv2d(8, 3).Permute(0, 2, 3, 1).BatchNorm2d());", "DSL0012",
+            "BatchNorm2d 'batch_norm_1' expects channels first [B, C, H, W] but got [B, H:30, W:30, C:8] (spatial x spatial x channel); it would normalize each of the 30 rows as a channel" },
+        { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.GlobalAvgPool2d().Linear(10));", "DSL0012",
+            "GlobalAvgPool2d 'global_avg_pool2d_1' expects channels first [B, C, H, W] but got [B, H:32, W:32, C:3] (spatial x spatial x channel); it would pool the columns and the channels and give [B, 32], one value per row" },
         // A transpose too many before a recurrent layer: the 64 features become steps.
         { Tokens, "g.Output(\"y\", tokens.Embedding(1000, 64).Transpose(1, 2).Lstm(32));", "DSL0012",
             "Lstm 'lstm_1' expects a batch-first sequence [B, T, F] but got [B, F:64, T:200] (feature x time); Lstm would read the 64 features as steps of 200 values each" },
@@ -130,6 +137,8 @@ public class AxisRoleTests
         // A CNN-LSTM: Conv1d over a signal, back to time x feature for the LSTM; and a transposed embedding transposed back for attention.
         { "var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).Relu().MaxPool1d(2).Transpose(1, 2).Lstm(32).LastStep().Linear(4));" },
         { SymbolicTokens, "var h = tokens.Embedding(1000, 64).Transpose(1, 2).Conv1d(64, 3, padding: Padding.Same).Transpose(1, 2); g.Output(\"y\", h.MultiheadAttention(4) + h.Lstm(32).Linear(64));" },
+        // A Keras image permuted once, then PyTorch's channels-first 2-d layers throughout.
+        { "var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Permute(0, 3, 1, 2).Conv2d(8, 3).BatchNorm2d().Relu().MaxPool2d(2).Dropout2d(0.1).UpSample2d(2).InstanceNorm2d().GlobalAvgPool2d().Linear(10));" },
         // Log-probabilities per step with dim: -1 and NLL on the next tokens.
         { SymbolicTokens, "var logp = tokens.Embedding(50, 16).Gru(16).Linear(50).LogSoftmax(-1); g.Output(\"logp\", logp); g.Loss(\"next\", logp.Slice(1, 0, -1), Loss.Nll(target: tokens.Slice(1, 1)));" },
     };
@@ -168,6 +177,8 @@ public class AxisRoleTests
         "tokens.Embedding(1000, 64).Transpose(1, 2).GlobalAvgPool1d().Linear(2)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData(DefineBody.Sequence, "g.Output(\"y\", x.Linear(50).Softmax());", "DSL0905",
         "x.Linear(50).Softmax(dim: -1)", "Set dim: -1")]
+    [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.MaxPool2d(2));", "DSL0012",
+        "image.Permute(0, 3, 1, 2).MaxPool2d(2)", "Insert .Permute(0, 3, 1, 2) before this layer")]
     [InlineData("var signal = g.Input(\"signal\", 1, 128);", "g.Output(\"y\", signal.Conv1d(16, 3).Relu().Lstm(32));", "DSL0012",
         "signal.Conv1d(16, 3).Relu().Transpose(1, 2).Lstm(32)", "Insert .Transpose(1, 2) before this layer")]
     [InlineData("var image = g.Input(\"image\", AxisLayout.ChannelsLast, 32, 32, 3);", "g.Output(\"y\", image.Conv2d(8, 3));", "DSL0012",
