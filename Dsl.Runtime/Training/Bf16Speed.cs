@@ -118,23 +118,13 @@ public static partial class Bf16Speed
     /// <summary>Stores <paramref name="measurement"/> atomically; a failure to write is ignored (the next run measures again).</summary>
     internal static void Write(string path, Bf16SpeedMeasurement measurement)
     {
-        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(temp, JsonSerializer.Serialize(measurement, MeasurementJson.Default.Bf16SpeedMeasurement));
-            File.Move(temp, path, overwrite: true);
+            Dsl.Weights.AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, measurement, MeasurementJson.Default.Bf16SpeedMeasurement));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: a stray temp file in a cache folder harms nothing.
-            }
+            // The cache saves half a second; a folder that cannot be written only means measuring again next time.
         }
     }
 
